@@ -1,0 +1,199 @@
+//! Typed, layered configuration: defaults → optional TOML file → environment.
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use url::Url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Every setting, its environment variable (`APP_` + upper-case name, except
+/// `DATABASE_URL` and `SMTP_URL`) and its default. README mirrors this.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Address the portal listens on (`APP_LISTEN`).
+    pub listen: SocketAddr,
+    /// URL users reach the portal at; links in e-mails use it (`APP_PUBLIC_URL`).
+    pub public_url: Url,
+    /// Folder for the SQLite file, mail outbox and files (`APP_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// Built site (wasm, css, assets) written by cargo-leptos (`APP_SITE_ROOT`).
+    pub site_root: PathBuf,
+    /// Database; SQLite file under `data_dir` when unset (`DATABASE_URL`).
+    pub database_url: Option<SecretString>,
+    /// SMTP server, e.g. `smtp://127.0.0.1:1025`; file outbox when unset (`SMTP_URL`).
+    pub smtp_url: Option<SecretString>,
+    /// Sender of every e-mail (`APP_MAIL_FROM`).
+    pub mail_from: String,
+    /// Product name shown in the UI and e-mails (`APP_BRAND`).
+    pub brand: String,
+    /// Operator code, prefix of merchant IDs (`APP_OPERATOR_CODE`).
+    pub operator_code: String,
+    /// E-mail of the operator account created on first start (`APP_OPERATOR_EMAIL`).
+    pub operator_email: String,
+    /// Proxies whose `X-Forwarded-For` is believed, comma separated (`APP_TRUSTED_PROXIES`).
+    pub trusted_proxies: String,
+    /// `text` or `json` (`APP_LOG_FORMAT`).
+    pub log_format: LogFormat,
+    /// How often the outbox worker looks for mail, in ms (`APP_MAIL_POLL_MS`).
+    pub mail_poll_ms: u64,
+    /// Idle minutes before a session expires (`APP_SESSION_IDLE_MINUTES`).
+    pub session_idle_minutes: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            public_url: Url::parse("http://127.0.0.1:3000").unwrap_or_else(|_| unreachable!()),
+            data_dir: PathBuf::from("./data"),
+            site_root: PathBuf::from("target/site"),
+            database_url: None,
+            smtp_url: None,
+            mail_from: "Web Open API <no-reply@localhost>".into(),
+            brand: "Web Open API".into(),
+            operator_code: "DJI".into(),
+            operator_email: "operator@localhost".into(),
+            trusted_proxies: String::new(),
+            log_format: LogFormat::Text,
+            mail_poll_ms: 1000,
+            session_idle_minutes: 120,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Load(#[from] Box<figment::Error>),
+    #[error("configuration: {setting}: {reason}")]
+    Invalid {
+        setting: &'static str,
+        reason: String,
+    },
+}
+
+fn invalid(setting: &'static str, reason: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid {
+        setting,
+        reason: reason.into(),
+    }
+}
+
+impl Config {
+    /// Loads from `APP_CONFIG_FILE` (default `webopenapi.toml`, if present)
+    /// and the environment, then validates.
+    pub fn load() -> Result<Config, ConfigError> {
+        let file = std::env::var("APP_CONFIG_FILE").unwrap_or_else(|_| "webopenapi.toml".into());
+        Self::from_figment(
+            Figment::new()
+                .merge(Toml::file(file))
+                .merge(Env::prefixed("APP_").ignore(&["CONFIG_FILE"]))
+                .merge(Env::raw().only(&["DATABASE_URL", "SMTP_URL"])),
+        )
+    }
+
+    pub fn from_figment(f: Figment) -> Result<Config, ConfigError> {
+        let c: Config = f.extract().map_err(Box::new)?;
+        c.validate()?;
+        Ok(c)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if !matches!(self.public_url.scheme(), "http" | "https") {
+            return Err(invalid("APP_PUBLIC_URL", "must be an http(s) URL"));
+        }
+        if let Some(db) = &self.database_url {
+            let db = db.expose_secret();
+            if !(db.starts_with("sqlite:") || db.starts_with("postgres://") || db.starts_with("postgresql://")) {
+                return Err(invalid("DATABASE_URL", "must start with sqlite: or postgres://"));
+            }
+        }
+        if let Some(smtp) = &self.smtp_url {
+            let u = Url::parse(smtp.expose_secret()).map_err(|e| invalid("SMTP_URL", e.to_string()))?;
+            if !matches!(u.scheme(), "smtp" | "smtps") {
+                return Err(invalid("SMTP_URL", "must start with smtp:// or smtps://"));
+            }
+        }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(invalid("APP_MAIL_FROM", "must be an address like `Name <a@b.c>`"));
+        }
+        if self.operator_code.is_empty() || !self.operator_code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(invalid("APP_OPERATOR_CODE", "letters and digits only"));
+        }
+        if domain::account::normalize_email(&self.operator_email).is_err() {
+            return Err(invalid("APP_OPERATOR_EMAIL", "must be an e-mail address"));
+        }
+        self.trusted_proxy_ips()?;
+        if self.session_idle_minutes < 1 {
+            return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
+        }
+        Ok(())
+    }
+
+    pub fn trusted_proxy_ips(&self) -> Result<Vec<IpAddr>, ConfigError> {
+        self.trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map_err(|_| invalid("APP_TRUSTED_PROXIES", format!("`{s}` is not an IP address"))))
+            .collect()
+    }
+
+    /// The database to connect to: `DATABASE_URL`, else SQLite in `data_dir`.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.expose_secret().to_owned(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("webopenapi.db").display()),
+        }
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    /// Cookies get `Secure` when the portal is served over https.
+    pub fn cookie_secure(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    /// An absolute link into the portal.
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.public_url.as_str().trim_end_matches('/'), path_and_query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::providers::Serialized;
+
+    #[test]
+    fn defaults_are_valid_and_use_sqlite_in_the_data_dir() {
+        let c = Config::from_figment(Figment::new()).unwrap();
+        assert!(c.database_url().starts_with("sqlite://./data/"));
+        assert!(!c.cookie_secure());
+    }
+
+    #[test]
+    fn a_bad_setting_is_named_in_the_error() {
+        let f = Figment::new().merge(Serialized::default("smtp_url", "http://x"));
+        let msg = Config::from_figment(f).unwrap_err().to_string();
+        assert!(msg.contains("SMTP_URL"), "{msg}");
+        let f = Figment::new().merge(Serialized::default("trusted_proxies", "10.0.0.1, nope"));
+        let msg = Config::from_figment(f).unwrap_err().to_string();
+        assert!(msg.contains("APP_TRUSTED_PROXIES") && msg.contains("nope"), "{msg}");
+        let f = Figment::new().merge(Serialized::default("public_url", "not a url"));
+        assert!(Config::from_figment(f).unwrap_err().to_string().contains("public_url"));
+    }
+}

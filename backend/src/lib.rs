@@ -1,0 +1,19 @@
+//! Server-side use cases, entities and adapters. Never compiled to wasm and
+//! never depends on Leptos: the UI and the gateway both call in here.
+
+pub mod accounts;
+pub mod config;
+pub mod db;
+pub mod entity;
+pub mod error;
+pub mod mail;
+pub mod password;
+pub mod ratelimit;
+pub mod session_store;
+pub mod staff;
+pub mod state;
+pub mod token;
+
+pub use config::Config;
+pub use error::{Error, Result};
+pub use state::AppState;

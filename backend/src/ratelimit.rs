@@ -1,0 +1,80 @@
+//! Fixed-window counters kept in the database, so every process shares them.
+
+use crate::entity::rate_limit::{self, Entity as RateLimit};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// A limit of `max` hits per `window_secs` for one key.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max: i32,
+    pub window_secs: i64,
+}
+
+impl Limit {
+    pub const fn new(max: i32, window_secs: i64) -> Self {
+        Limit { max, window_secs }
+    }
+
+    /// Seconds until `key` may be hit again, if it is used up now.
+    pub async fn blocked(&self, db: &impl ConnectionTrait, key: &str) -> Result<Option<u64>, sea_orm::DbErr> {
+        let row = RateLimit::find_by_id(key.to_owned()).one(db).await?;
+        Ok(row.and_then(|r| self.wait(&r, now())))
+    }
+
+    fn wait(&self, r: &rate_limit::Model, now: i64) -> Option<u64> {
+        let ends = r.window_start + self.window_secs;
+        (ends > now && r.hits >= self.max).then(|| Ord::max(ends - now, 1) as u64)
+    }
+
+    /// Counts one hit. `Err(secs)` when the window is used up (nothing counted).
+    pub async fn hit(&self, db: &impl ConnectionTrait, key: &str) -> Result<Result<(), u64>, sea_orm::DbErr> {
+        let now = now();
+        for _ in 0..3 {
+            // The common case in one atomic statement: a live window with room.
+            let bumped = RateLimit::update_many()
+                .col_expr(rate_limit::Column::Hits, Expr::col(rate_limit::Column::Hits).add(1))
+                .filter(rate_limit::Column::Key.eq(key))
+                .filter(rate_limit::Column::WindowStart.gt(now - self.window_secs))
+                .filter(rate_limit::Column::Hits.lt(self.max))
+                .exec(db)
+                .await?;
+            if bumped.rows_affected == 1 {
+                return Ok(Ok(()));
+            }
+            if let Some(row) = RateLimit::find_by_id(key.to_owned()).one(db).await? {
+                if let Some(wait) = self.wait(&row, now) {
+                    return Ok(Err(wait));
+                }
+                // The window ended: start a new one (only one racer wins).
+                RateLimit::delete_many()
+                    .filter(rate_limit::Column::Key.eq(key))
+                    .filter(rate_limit::Column::WindowStart.lte(now - self.window_secs))
+                    .exec(db)
+                    .await?;
+            }
+            let inserted = RateLimit::insert(rate_limit::ActiveModel {
+                key: Set(key.to_owned()),
+                window_start: Set(now),
+                hits: Set(1),
+            })
+            .on_conflict(OnConflict::column(rate_limit::Column::Key).do_nothing().to_owned())
+            .exec_without_returning(db)
+            .await?;
+            if inserted == 1 {
+                return Ok(Ok(()));
+            }
+        }
+        Ok(Err(1))
+    }
+
+    /// Forgets a key (e.g. failed logins after a successful one).
+    pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), sea_orm::DbErr> {
+        RateLimit::delete_by_id(key.to_owned()).exec(db).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,97 @@
+//! tower-sessions store on the application's own database, so sessions are
+//! shared by every process and need no second connection pool.
+
+use crate::entity::session::{self, Entity as Session};
+use async_trait::async_trait;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+
+#[derive(Debug, Clone)]
+pub struct DbSessionStore {
+    db: DatabaseConnection,
+}
+
+impl DbSessionStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        DbSessionStore { db }
+    }
+
+    /// Removes expired sessions; run periodically by the server.
+    pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
+        let res = Session::delete_many()
+            .filter(session::Column::ExpiresAt.lt(chrono::Utc::now()))
+            .exec(&self.db)
+            .await?;
+        Ok(res.rows_affected)
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+fn to_row(record: &Record) -> session_store::Result<session::ActiveModel> {
+    let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    let expires = chrono::DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0)
+        .ok_or_else(|| session_store::Error::Encode("expiry out of range".into()))?;
+    Ok(session::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(data),
+        expires_at: Set(expires),
+    })
+}
+
+#[async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // A fresh id that collides with a live one gets a new id, never the other's data.
+        loop {
+            let inserted = Session::insert(to_row(record)?)
+                .on_conflict(OnConflict::column(session::Column::Id).do_nothing().to_owned())
+                .exec_without_returning(&self.db)
+                .await
+                .map_err(backend)?;
+            if inserted == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        Session::insert(to_row(record)?)
+            .on_conflict(
+                OnConflict::column(session::Column::Id)
+                    .update_columns([session::Column::Data, session::Column::ExpiresAt])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let row = Session::find_by_id(id.to_string())
+            .filter(session::Column::ExpiresAt.gt(chrono::Utc::now()))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        let Some(row) = row else { return Ok(None) };
+        let data = serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        let expiry_date = time::OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
+            .map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        Ok(Some(Record {
+            id: *id,
+            data,
+            expiry_date,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        Session::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,11 @@
+//! Wasm-safe vocabulary shared by the browser and the server: DTOs, value
+//! newtypes and the validation rules both sides run.
+
+pub mod account;
+pub mod lang;
+pub mod phone;
+pub mod problem;
+
+pub use lang::Lang;
+pub use phone::Msisdn;
+pub use problem::{FieldError, Problem};

@@ -1,0 +1,49 @@
+use serde::{Deserialize, Serialize};
+
+/// Everything the user can be told went wrong, as a code. Each side maps a
+/// code to words once (the UI in its language, the API to an rc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong,
+    EmailInvalid,
+    PhoneInvalid,
+    UrlInvalid,
+    PasswordWeak,
+    PasswordMismatch,
+    EmailTaken,
+    PhoneTaken,
+    InvalidCredentials,
+    NotVerified,
+    AlreadyVerified,
+    TooManyAttempts,
+    ResendTooSoon,
+    TokenInvalid,
+    TokenExpired,
+    TokenUsed,
+    WrongCurrentPassword,
+    NotLoggedIn,
+    Forbidden,
+    Unavailable,
+}
+
+/// A problem attached to one input of a form, by the input's `name`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: &str, problem: Problem) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            problem,
+        }
+    }
+}
+
+/// Finds the first problem reported for `field`.
+pub fn problem_for(errors: &[FieldError], field: &str) -> Option<Problem> {
+    errors.iter().find(|e| e.field == field).map(|e| e.problem)
+}
