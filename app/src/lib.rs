@@ -1,1 +1,76 @@
-//! placeholder
+//! The Leptos UI: routes, pages, components, texts and the (thin) server
+//! functions. Server-only code is gated once, by module, on `ssr`.
+
+pub mod client_ip;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod server_fns;
+pub mod site;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use i18n::Texts;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use pages::admin::{AdminHomePage, AdminLoginPage};
+use pages::auth::{
+    activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
+    reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
+};
+use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage};
+use pages::NotFound;
+
+/// The HTML document around the app (server side only).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let site = site::current();
+    view! {
+        <!DOCTYPE html>
+        <html lang=site.lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="application-name" content=site.brand.clone() />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site = site::current();
+    provide_context(Texts::of(site.lang));
+    let title = site.brand.clone();
+    provide_context(site);
+    view! {
+        <Stylesheet id="leptos" href="/pkg/webopenapi.css" />
+        <Title text=title />
+        <Meta name="color-scheme" content="light" />
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=|| view! { <Redirect path="/login" /> } />
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/daftar") view=RegisterPage />
+                <Route path=path!("/verifikasi-email") view=VerifyEmailPage />
+                <Route path=path!("/aktivasi") view=ActivatePage ssr=SsrMode::Async />
+                <Route path=path!("/lupa-password") view=ForgotPasswordPage />
+                <Route path=path!("/reset-password") view=ResetPasswordPage />
+                <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                <Route path=path!("/ubah-password") view=ChangePasswordPage ssr=SsrMode::Async />
+                <Route path=path!("/admin") view=AdminLoginPage />
+                <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}

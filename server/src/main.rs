@@ -1,1 +1,71 @@
-fn main() {}
+use anyhow::Context;
+use backend::Config;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "server", about = "Web Open API portal and back office")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Print the configuration problems, if any, and exit.
+    CheckConfig,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    server::telemetry::init_logs(config.log_format);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::CheckConfig => {
+            println!("configuration OK (database: {})", redact(&config.database_url()));
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %format!("{e:#}"), "fatal");
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Database URLs may carry a password; show only the scheme and host part.
+fn redact(url: &str) -> String {
+    match url.split_once('@') {
+        Some((scheme_user, host)) => format!("{}…@{host}", scheme_user.split("://").next().unwrap_or("")),
+        None => url.to_owned(),
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("binding APP_LISTEN={}", config.listen))?;
+    let url = config.public_url.clone();
+    let state = server::start(listener, config).await?;
+    if let Some((email, password)) = backend::staff::ensure_initial_operator(&state).await? {
+        // Printed once on the console, never logged: it is a credential.
+        println!("\n  Initial operator login (shown once): {url}admin\n    email:    {email}\n    password: {password}\n");
+    }
+    println!("  Portal running at {url}  (database: {})", redact(&state.config.database_url()));
+    tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+    tracing::info!("shutting down");
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! Form building blocks: labelled inputs with per-field messages that appear
+//! as the user types (same rules as the server) and server answers.
+
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use domain::problem::problem_for;
+use domain::{FieldError, Problem};
+use leptos::prelude::*;
+
+/// Which fields the user has touched and what the server said about them.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    server: RwSignal<Vec<FieldError>>,
+    touched: RwSignal<Vec<&'static str>>,
+    submitted: RwSignal<bool>,
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        FormState {
+            server: RwSignal::new(Vec::new()),
+            touched: RwSignal::new(Vec::new()),
+            submitted: RwSignal::new(false),
+        }
+    }
+}
+
+impl FormState {
+    /// The message to show under `field`: the browser's own check once the
+    /// user has typed there (or tried to submit), else the server's answer.
+    pub fn error(self, field: &'static str, check: impl Fn() -> Option<Problem> + Send + Sync + 'static) -> Signal<Option<Problem>> {
+        Signal::derive(move || {
+            let shown = self.submitted.get() || self.touched.with(|t| t.contains(&field));
+            shown
+                .then(&check)
+                .flatten()
+                .or_else(|| self.server.with(|e| problem_for(e, field)))
+        })
+    }
+
+    fn edited(self, field: &'static str) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| t.push(field));
+        }
+        if self.server.with_untracked(|e| problem_for(e, field).is_some()) {
+            self.server.update(|e| e.retain(|x| x.field != field));
+        }
+    }
+
+    /// Call on submit with the browser-side verdict; true means "send it".
+    pub fn submit(self, valid: bool) -> bool {
+        self.submitted.set(true);
+        valid
+    }
+
+    /// Takes the server's answer; field problems go next to their inputs.
+    pub fn answer<T>(self, result: &Result<T, AppError>) {
+        self.server.set(match result {
+            Err(e) => e.field_errors().to_vec(),
+            Ok(_) => Vec::new(),
+        });
+    }
+}
+
+#[component]
+pub fn TextField(
+    form: FormState,
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<Problem>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let is_password = kind == "password";
+    let reveal = RwSignal::new(false);
+    let input_type = move || if is_password && reveal.get() { "text" } else { kind };
+    let msg_id = format!("{name}-msg");
+    let hint_id = format!("{name}-hint");
+    let described = if hint.is_some() { format!("{msg_id} {hint_id}") } else { msg_id.clone() };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=name>
+                {label}
+                {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
+            </label>
+            <div class="input-wrap">
+                <input
+                    id=name
+                    name=name
+                    type=input_type
+                    autocomplete=autocomplete
+                    aria-required=required.to_string()
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby=described
+                    prop:value=move || value.get()
+                    on:input=move |ev| {
+                        value.set(event_target_value(&ev));
+                        form.edited(name);
+                    }
+                />
+                {is_password
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="reveal"
+                                aria-label=t.show_password
+                                title=t.show_password
+                                aria-pressed=move || reveal.get().to_string()
+                                on:click=move |_| reveal.update(|r| *r = !*r)
+                            >
+                                {move || if reveal.get() { "🙈" } else { "👁" }}
+                            </button>
+                        }
+                    })}
+            </div>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <p class="field-error" id=msg_id role="alert" aria-live="polite">
+                {move || error.get().map(|p| t.problem(p))}
+            </p>
+        </div>
+    }
+}
+
+/// A message above a form: a general problem of the last answer, or a success note.
+#[component]
+pub fn FormAlert(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {
+    let t = use_texts();
+    move || {
+        problem.get().map(|p| {
+            view! { <div class="alert alert-error" role="alert">{t.problem(p)}</div> }
+        })
+    }
+}
+
+/// A submit button that shows it is busy while the request runs.
+#[component]
+pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+    view! {
+        <button type="submit" class="btn btn-primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            {label}
+        </button>
+    }
+}
+
+/// Percent-encodes a query value (e-mail addresses carry `@` and `+`).
+pub fn encode_query(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,62 @@
+//! The error every server function returns: what the UI needs to tell the
+//! user, nothing more. Unexpected failures are logged on the server and
+//! arrive here only as `Unavailable`.
+
+use domain::{FieldError, Problem};
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    #[error("{0:?}")]
+    Problem(Problem),
+    #[error("{problem:?}: retry in {secs}s")]
+    TooSoon { problem: Problem, secs: u64 },
+    /// The call itself failed (network, server unreachable…).
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+impl AppError {
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(errs) => errs,
+            _ => &[],
+        }
+    }
+
+    /// The problem to show above the form, if it is not about one field.
+    pub fn general(&self) -> Option<Problem> {
+        match self {
+            AppError::Invalid(_) => None,
+            AppError::Problem(p) | AppError::TooSoon { problem: p, .. } => Some(*p),
+            AppError::Transport(_) => Some(Problem::Unavailable),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<backend::Error> for AppError {
+    fn from(e: backend::Error) -> Self {
+        match e {
+            backend::Error::Invalid(errs) => AppError::Invalid(errs),
+            backend::Error::Refused(p) => AppError::Problem(p),
+            backend::Error::TooSoon { problem, secs } => AppError::TooSoon { problem, secs },
+            backend::Error::Unexpected(e) => {
+                tracing::error!(error = %format!("{e:#}"), "unexpected error in a server function");
+                AppError::Problem(Problem::Unavailable)
+            }
+        }
+    }
+}

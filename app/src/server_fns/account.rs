@@ -1,0 +1,25 @@
+use crate::error::AppError;
+use domain::account::UserOut;
+use leptos::prelude::*;
+
+/// The signed-in partner user; `None` when nobody is signed in.
+#[server(prefix = "/api", endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<UserOut>, AppError> {
+    let id = match crate::ssr::partner_id().await {
+        Ok(id) => id,
+        Err(AppError::Problem(domain::Problem::NotLoggedIn)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(backend::accounts::find_user(&crate::ssr::state()?.db, id).await?)
+}
+
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), AppError> {
+    let id = crate::ssr::partner_id().await?;
+    let input = domain::account::ChangePasswordIn { current_password, password, password_confirm };
+    Ok(backend::accounts::change_password(&crate::ssr::state()?, id, &input).await?)
+}

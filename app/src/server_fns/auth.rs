@@ -1,0 +1,66 @@
+use crate::error::AppError;
+use domain::account::{ActivationOut, LoginOut};
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "register")]
+pub async fn register(
+    name: String,
+    company: String,
+    email: String,
+    website: String,
+    phone: String,
+    password: String,
+) -> Result<String, AppError> {
+    let input = domain::account::RegisterIn { name, company, email, website, phone, password };
+    let state = crate::ssr::state()?;
+    let ip = crate::ssr::client_ip().await?;
+    Ok(backend::accounts::register(&state, &input, crate::ssr::request_lang(), ip).await?)
+}
+
+/// Seconds until "Kirim Ulang" may be pressed for this address.
+#[server(prefix = "/api", endpoint = "resend_wait")]
+pub async fn resend_wait(email: String) -> Result<u64, AppError> {
+    Ok(backend::accounts::resend_wait(&crate::ssr::state()?, &email).await?)
+}
+
+#[server(prefix = "/api", endpoint = "resend_activation")]
+pub async fn resend_activation(email: String) -> Result<(), AppError> {
+    Ok(backend::accounts::resend_activation(&crate::ssr::state()?, &email).await?)
+}
+
+#[server(prefix = "/api", endpoint = "activate")]
+pub async fn activate(token: String) -> Result<ActivationOut, AppError> {
+    Ok(backend::accounts::activate(&crate::ssr::state()?, &token).await?)
+}
+
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn login(phone: String, password: String) -> Result<LoginOut, AppError> {
+    let state = crate::ssr::state()?;
+    let ip = crate::ssr::client_ip().await?;
+    let input = domain::account::LoginIn { phone, password };
+    let (out, user) = backend::accounts::login(&state, &input, ip).await?;
+    if let Some(id) = user {
+        crate::ssr::sign_in(crate::ssr::PARTNER_KEY, id).await?;
+    }
+    Ok(out)
+}
+
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::ssr::sign_out().await?;
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "forgot_password")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    let state = crate::ssr::state()?;
+    let ip = crate::ssr::client_ip().await?;
+    Ok(backend::accounts::forgot_password(&state, &email, ip).await?)
+}
+
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String, password_confirm: String) -> Result<(), AppError> {
+    let input = domain::account::ResetPasswordIn { token, password, password_confirm };
+    Ok(backend::accounts::reset_password(&crate::ssr::state()?, &input).await?)
+}

@@ -1,0 +1,6 @@
+//! Server functions: each gets the state and the actor, calls one backend
+//! use case and maps its error. Every one of them is a public endpoint.
+
+pub mod account;
+pub mod auth;
+pub mod staff;

@@ -1,0 +1,97 @@
+//! The composition root: configuration, state, the axum router (Leptos
+//! pages, server functions, health/metrics), middleware and workers.
+
+pub mod csrf;
+pub mod routes;
+pub mod telemetry;
+pub mod workers;
+
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::http::{HeaderName, Request};
+use axum::routing::get;
+use axum::Router;
+use backend::session_store::DbSessionStore;
+use backend::{AppState, Config};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// The router's state: the app's plus what Leptos needs.
+#[derive(Clone, FromRef)]
+pub struct RouterState {
+    pub app: AppState,
+    pub leptos_options: LeptosOptions,
+}
+
+pub const SESSION_COOKIE: &str = "wo_session";
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(option_env!("LEPTOS_OUTPUT_NAME").unwrap_or("webopenapi"))
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build()
+}
+
+pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
+    let options = leptos_options(&state.config);
+    let routes = generate_route_list(App);
+    let ctx_state = state.clone();
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.config.cookie_secure())
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.config.session_idle_minutes)));
+    let public_url = state.config.public_url.clone();
+    let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+        let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+        tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+    });
+    let rs = RouterState { app: state, leptos_options: options.clone() };
+    Router::new()
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .route("/metrics", get(routes::metrics))
+        .route("/bahasa/{code}", get(routes::switch_lang))
+        .leptos_routes_with_context(
+            &rs,
+            routes,
+            move || provide_context(ctx_state.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
+        .with_state(rs)
+        .layer(axum::middleware::from_fn(telemetry::track))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            csrf::same_origin_only(public_url.clone(), req, next)
+        }))
+        .layer(session_layer)
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(trace)
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// Builds everything and serves on `listener` until the task is dropped.
+/// Returns the state (tests read the database through it).
+pub async fn start(listener: TcpListener, config: Config) -> anyhow::Result<AppState> {
+    let state = AppState::build(config).await?;
+    let sessions = DbSessionStore::new(state.db.clone());
+    workers::spawn(state.clone(), sessions.clone());
+    let app = router(state.clone(), sessions);
+    tokio::spawn(async move {
+        let service = app.into_make_service_with_connect_info::<SocketAddr>();
+        if let Err(e) = axum::serve(listener, service).await {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok(state)
+}
