@@ -83,6 +83,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
 /// Builds everything and serves on `listener` until the task is dropped.
 /// Returns the state (tests read the database through it).
 pub async fn start(listener: TcpListener, config: Config) -> anyhow::Result<AppState> {
+    telemetry::metrics_handle();
     let state = AppState::build(config).await?;
     let sessions = DbSessionStore::new(state.db.clone());
     workers::spawn(state.clone(), sessions.clone());

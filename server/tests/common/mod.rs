@@ -1,0 +1,224 @@
+//! Test harness: the real app on a random port with its own database
+//! (a SQLite file, or a fresh PostgreSQL database with TEST_DATABASE=postgres)
+//! and mail through the real SMTP server when TEST_SMTP_URL is set.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use app::error::AppError;
+use backend::{AppState, Config};
+use figment::providers::Serialized;
+use figment::Figment;
+use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
+use sea_orm::{ConnectionTrait, Database};
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub data_dir: PathBuf,
+    /// A browser-like client: keeps cookies, sends this site's Origin.
+    pub client: reqwest::Client,
+}
+
+fn pg_base() -> String {
+    std::env::var("TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
+}
+
+async fn database_url() -> Option<String> {
+    match std::env::var("TEST_DATABASE").as_deref() {
+        Ok("postgres") => {
+            let name = format!("wo_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(format!("{}/postgres", pg_base())).await.expect("PostgreSQL reachable");
+            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+            admin.close().await.ok();
+            Some(format!("{}/{name}", pg_base()))
+        }
+        _ => None,
+    }
+}
+
+pub fn new_client(base: &str) -> reqwest::Client {
+    let mut headers = HeaderMap::new();
+    headers.insert(ORIGIN, HeaderValue::from_str(base).unwrap());
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|f| f).await
+    }
+
+    pub async fn spawn_with(tweak: impl FnOnce(Figment) -> Figment) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let base = format!("http://{addr}");
+        let data_dir = std::env::temp_dir().join(format!("wo-test-{}", uuid::Uuid::new_v4().simple()));
+        let mut f = Figment::new()
+            .merge(Serialized::default("listen", addr.to_string()))
+            .merge(Serialized::default("public_url", &base))
+            .merge(Serialized::default("data_dir", data_dir.to_string_lossy().to_string()))
+            .merge(Serialized::default("mail_poll_ms", 100))
+            .merge(Serialized::default("brand", "KIOS Open API"));
+        if let Some(url) = database_url().await {
+            f = f.merge(Serialized::default("database_url", url));
+        }
+        if let Ok(smtp) = std::env::var("TEST_SMTP_URL") {
+            f = f.merge(Serialized::default("smtp_url", smtp));
+        }
+        let config = Config::from_figment(tweak(f)).expect("valid test config");
+        let state = server::start(listener, config).await.expect("app starts");
+        TestApp { client: new_client(&base), base, state, data_dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Calls a server function the way the browser does (form encoded POST).
+    pub async fn call<T: DeserializeOwned>(&self, endpoint: &str, form: &[(&str, &str)]) -> Result<T, AppError> {
+        call_with(&self.client, &self.base, endpoint, form).await
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        // Browsers ask for HTML; that is what makes server-side redirects real 302s.
+        let res = self.client.get(self.url(path)).header("accept", "text/html").send().await.unwrap();
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    /// Registers the manual's example partner with a unique e-mail and phone.
+    pub async fn register(&self, who: &Partner) -> Result<String, AppError> {
+        self.call(
+            "register",
+            &[
+                ("name", &who.name),
+                ("company", "PT. SAMPURNA JAYA"),
+                ("email", &who.email),
+                ("website", "www.sampurna-jaya.com"),
+                ("phone", &who.phone),
+                ("password", &who.password),
+            ],
+        )
+        .await
+    }
+
+    /// Registers, activates through the e-mailed link, and logs in.
+    pub async fn signed_in_partner(&self) -> Partner {
+        let p = Partner::new();
+        self.register(&p).await.unwrap();
+        let link = self.mail_link(&p.email, "/aktivasi").await;
+        let (_, html) = self.get_html(&link).await;
+        assert!(html.contains("Aktivasi Berhasil"), "{html}");
+        let out: domain::account::LoginOut = self.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+        assert_eq!(out, domain::account::LoginOut::LoggedIn);
+        p
+    }
+
+    /// The newest e-mail to `to` (plain-text part), waiting for the outbox worker.
+    pub async fn mail_text(&self, to: &str) -> String {
+        self.mails(to, 1).await.pop().unwrap()
+    }
+
+    /// Waits until `count` e-mails to `to` arrived; returns their texts, oldest first.
+    pub async fn mails(&self, to: &str, count: usize) -> Vec<String> {
+        for _ in 0..150 {
+            let found = match std::env::var("TEST_MAILDEV_API") {
+                Ok(api) => maildev_texts(&api, to).await,
+                Err(_) => self.outbox_texts(to),
+            };
+            if found.len() >= count {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("expected {count} e-mail(s) to {to}");
+    }
+
+    /// How many e-mails to `to` arrived so far (no waiting).
+    pub async fn mail_count(&self, to: &str) -> usize {
+        match std::env::var("TEST_MAILDEV_API") {
+            Ok(api) => maildev_texts(&api, to).await.len(),
+            Err(_) => self.outbox_texts(to).len(),
+        }
+    }
+
+    /// The path and query of the link in the newest e-mail to `to` that has one.
+    pub async fn mail_link(&self, to: &str, path: &str) -> String {
+        let needle = format!("{}{path}?token=", self.base);
+        let mut text = String::new();
+        for _ in 0..150 {
+            let texts = self.mails(to, 1).await;
+            if let Some(t) = texts.into_iter().rev().find(|t| t.contains(&needle)) {
+                text = t;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let start = text.find(&needle).expect("link in mail");
+        let link: String = text[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        link.trim_start_matches(&self.base).to_owned()
+    }
+
+    fn outbox_texts(&self, to: &str) -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir(self.data_dir.join("mail")) else { return Vec::new() };
+        let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|raw| raw.contains(&format!("To: {to}")))
+            .map(|raw| raw.replace("=\r\n", "").replace("=3D", "="))
+            .collect()
+    }
+}
+
+async fn maildev_texts(api: &str, to: &str) -> Vec<String> {
+    let list: Vec<serde_json::Value> = reqwest::get(format!("{api}/api/email")).await.unwrap().json().await.unwrap();
+    list.iter()
+        .filter(|m| m["to"].as_array().is_some_and(|a| a.iter().any(|r| r["address"].as_str() == Some(to))))
+        .filter_map(|m| m["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
+pub async fn call_with<T: DeserializeOwned>(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> Result<T, AppError> {
+    let res = client.post(format!("{base}/api/{endpoint}")).form(form).send().await.unwrap();
+    let status = res.status();
+    let body = res.text().await.unwrap();
+    if status.is_success() {
+        Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{endpoint}: {e}: {body}")))
+    } else {
+        Err(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{endpoint} {status}: {e}: {body}")))
+    }
+}
+
+/// A unique partner in the manual's image.
+#[derive(Clone, Debug)]
+pub struct Partner {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub password: String,
+}
+
+impl Partner {
+    pub fn new() -> Partner {
+        let n = uuid::Uuid::new_v4().as_u128();
+        Partner {
+            name: "ANDIKA SAMPURNA".into(),
+            email: format!("andika.{:x}@sampurna-jaya.test", n as u32),
+            phone: format!("0812{:08}", n % 100_000_000),
+            password: "rahasia123".into(),
+        }
+    }
+}
