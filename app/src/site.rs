@@ -13,9 +13,7 @@ pub struct SiteInfo {
 
 #[cfg(feature = "ssr")]
 pub fn current() -> SiteInfo {
-    let brand = leptos::prelude::use_context::<backend::AppState>()
-        .map(|s| s.config.brand.clone())
-        .unwrap_or_default();
+    let brand = leptos::prelude::use_context::<backend::AppState>().map(|s| s.config.brand.clone()).unwrap_or_default();
     SiteInfo { lang: crate::ssr::request_lang(), brand }
 }
 

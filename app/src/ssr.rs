@@ -52,10 +52,7 @@ pub fn request_lang() -> Lang {
 
 async fn session_id(key: &str) -> Result<Uuid, AppError> {
     let s = session().await?;
-    s.get::<Uuid>(key)
-        .await
-        .map_err(unavailable)?
-        .ok_or(AppError::Problem(Problem::NotLoggedIn))
+    s.get::<Uuid>(key).await.map_err(unavailable)?.ok_or(AppError::Problem(Problem::NotLoggedIn))
 }
 
 /// The signed-in partner user, or `NotLoggedIn`.

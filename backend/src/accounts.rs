@@ -8,8 +8,8 @@ use crate::ratelimit::Limit;
 use crate::{password, token, AppState};
 use chrono::{Duration, Utc};
 use domain::account::{
-    check_new_password, normalize_email, ActivationOut, ChangePasswordIn, LoginIn, LoginOut, NewPartner,
-    RegisterIn, ResetPasswordIn, UserOut, RESEND_COOLDOWN_SECS,
+    check_new_password, normalize_email, ActivationOut, ChangePasswordIn, LoginIn, LoginOut, NewPartner, RegisterIn,
+    ResetPasswordIn, UserOut, RESEND_COOLDOWN_SECS,
 };
 use domain::{FieldError, Lang, Problem};
 use sea_orm::{
@@ -34,10 +34,7 @@ fn resend_key(email: &str) -> String {
 }
 
 async fn throttle(db: &impl ConnectionTrait, limit: Limit, key: &str, problem: Problem) -> Result<()> {
-    limit
-        .hit(db, key)
-        .await?
-        .map_err(|secs| Error::TooSoon { problem, secs })
+    limit.hit(db, key).await?.map_err(|secs| Error::TooSoon { problem, secs })
 }
 
 /// Registers a partner owner and sends the activation e-mail.

@@ -20,10 +20,8 @@ impl DbSessionStore {
 
     /// Removes expired sessions; run periodically by the server.
     pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
-        let res = Session::delete_many()
-            .filter(session::Column::ExpiresAt.lt(chrono::Utc::now()))
-            .exec(&self.db)
-            .await?;
+        let res =
+            Session::delete_many().filter(session::Column::ExpiresAt.lt(chrono::Utc::now())).exec(&self.db).await?;
         Ok(res.rows_affected)
     }
 }
@@ -36,11 +34,7 @@ fn to_row(record: &Record) -> session_store::Result<session::ActiveModel> {
     let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
     let expires = chrono::DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0)
         .ok_or_else(|| session_store::Error::Encode("expiry out of range".into()))?;
-    Ok(session::ActiveModel {
-        id: Set(record.id.to_string()),
-        data: Set(data),
-        expires_at: Set(expires),
-    })
+    Ok(session::ActiveModel { id: Set(record.id.to_string()), data: Set(data), expires_at: Set(expires) })
 }
 
 #[async_trait]
@@ -83,11 +77,7 @@ impl SessionStore for DbSessionStore {
         let data = serde_json::from_str(&row.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
         let expiry_date = time::OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
-        Ok(Some(Record {
-            id: *id,
-            data,
-            expiry_date,
-        }))
+        Ok(Some(Record { id: *id, data, expiry_date }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {

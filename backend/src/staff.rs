@@ -6,7 +6,9 @@ use crate::ratelimit::Limit;
 use crate::{password, token, AppState};
 use domain::account::{check_required, normalize_email, StaffOut};
 use domain::{FieldError, Problem};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use std::net::IpAddr;
 use uuid::Uuid;
 
@@ -64,15 +66,11 @@ pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Resul
         None => {
             let _ = LOGIN_FAILS_PER_ACCOUNT.hit(&state.db, &account_key).await?;
             let _ = LOGIN_FAILS_PER_IP.hit(&state.db, &ip_key).await?;
-            Err(Error::Refused(Problem::InvalidCredentials))
+            Err(Error::Refused(Problem::WrongEmailOrPassword))
         }
     }
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<StaffOut>> {
-    Ok(Staff::find_by_id(id).one(db).await?.map(|s| StaffOut {
-        name: s.name,
-        email: s.email,
-        role: s.role,
-    }))
+    Ok(Staff::find_by_id(id).one(db).await?.map(|s| StaffOut { name: s.name, email: s.email, role: s.role }))
 }

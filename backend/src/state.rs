@@ -16,10 +16,6 @@ impl AppState {
         std::fs::create_dir_all(&config.data_dir)?;
         let db = crate::db::connect(&config.database_url()).await?;
         let mailer = Mailer::from_config(&config)?;
-        Ok(AppState {
-            db,
-            config: Arc::new(config),
-            mailer: Arc::new(mailer),
-        })
+        Ok(AppState { db, config: Arc::new(config), mailer: Arc::new(mailer) })
     }
 }

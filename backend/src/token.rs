@@ -20,9 +20,7 @@ pub fn new_password(len: usize) -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rngs::OsRng;
     loop {
-        let pw: String = (0..len)
-            .map(|_| ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char)
-            .collect();
+        let pw: String = (0..len).map(|_| ALPHABET[(rng.next_u32() as usize) % ALPHABET.len()] as char).collect();
         if domain::account::check_password(&pw).is_ok() {
             return pw;
         }

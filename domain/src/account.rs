@@ -115,16 +115,9 @@ pub fn normalize_website(raw: &str) -> Result<Option<String>, Problem> {
     if w.is_empty() {
         return Ok(None);
     }
-    let with_scheme = if w.starts_with("http://") || w.starts_with("https://") {
-        w.to_owned()
-    } else {
-        format!("https://{w}")
-    };
-    let host = with_scheme
-        .split("://")
-        .nth(1)
-        .and_then(|r| r.split(['/', '?', '#']).next())
-        .unwrap_or_default();
+    let with_scheme =
+        if w.starts_with("http://") || w.starts_with("https://") { w.to_owned() } else { format!("https://{w}") };
+    let host = with_scheme.split("://").nth(1).and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or_default();
     if with_scheme.len() > 200 || !with_scheme.validate_url() || !host.contains('.') {
         return Err(Problem::UrlInvalid);
     }
@@ -164,9 +157,7 @@ struct Collector(Vec<FieldError>);
 
 impl Collector {
     fn check<T>(&mut self, field: &str, result: Result<T, Problem>) -> Option<T> {
-        result
-            .map_err(|p| self.0.push(FieldError::new(field, p)))
-            .ok()
+        result.map_err(|p| self.0.push(FieldError::new(field, p))).ok()
     }
 }
 
@@ -193,16 +184,14 @@ impl RegisterIn {
         let phone = c.check("phone", Msisdn::parse(&self.phone));
         let password = c.check("password", check_password(&self.password));
         match (name, company, email, website, phone, password) {
-            (Some(()), Some(()), Some(email), Some(website), Some(phone), Some(())) => {
-                Ok(NewPartner {
-                    name: self.name.trim().to_owned(),
-                    company: self.company.trim().to_owned(),
-                    email,
-                    website,
-                    phone,
-                    password: self.password.clone(),
-                })
-            }
+            (Some(()), Some(()), Some(email), Some(website), Some(phone), Some(())) => Ok(NewPartner {
+                name: self.name.trim().to_owned(),
+                company: self.company.trim().to_owned(),
+                email,
+                website,
+                phone,
+                password: self.password.clone(),
+            }),
             _ => Err(c.0),
         }
     }
@@ -288,9 +277,6 @@ mod tests {
         assert_eq!(check_password("abcdefgh"), Err(Problem::PasswordWeak));
         assert_eq!(check_password("12345678"), Err(Problem::PasswordWeak));
         assert_eq!(check_password("abcd1234"), Ok(()));
-        assert_eq!(
-            check_new_password("abcd1234", "abcd1235")[0].problem,
-            Problem::PasswordMismatch
-        );
+        assert_eq!(check_new_password("abcd1234", "abcd1235")[0].problem, Problem::PasswordMismatch);
     }
 }

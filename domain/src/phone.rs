@@ -9,20 +9,14 @@ pub struct Msisdn(String);
 
 impl Msisdn {
     pub fn parse(raw: &str) -> Result<Msisdn, Problem> {
-        let compact: String = raw
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-            .collect();
+        let compact: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
         let rest = compact
             .strip_prefix("+62")
             .or_else(|| compact.strip_prefix("62"))
             .or_else(|| compact.strip_prefix('0'))
             .ok_or(Problem::PhoneInvalid)?;
         // Mobile numbers start with 8 and have 9–12 digits after the country code.
-        let valid = rest.starts_with('8')
-            && (9..=12).contains(&rest.len())
-            && rest.chars().all(|c| c.is_ascii_digit());
+        let valid = rest.starts_with('8') && (9..=12).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit());
         if valid {
             Ok(Msisdn(format!("62{rest}")))
         } else {

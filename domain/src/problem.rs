@@ -14,6 +14,7 @@ pub enum Problem {
     EmailTaken,
     PhoneTaken,
     InvalidCredentials,
+    WrongEmailOrPassword,
     NotVerified,
     AlreadyVerified,
     TooManyAttempts,
@@ -36,10 +37,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, problem: Problem) -> Self {
-        FieldError {
-            field: field.to_owned(),
-            problem,
-        }
+        FieldError { field: field.to_owned(), problem }
     }
 }
 

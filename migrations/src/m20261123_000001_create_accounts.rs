@@ -111,14 +111,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for t in [
-            EmailTokens::Table.into_iden(),
-            Staff::Table.into_iden(),
-            Users::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(t).to_owned())
-                .await?;
+        for t in [EmailTokens::Table.into_iden(), Staff::Table.into_iden(), Users::Table.into_iden()] {
+            manager.drop_table(Table::drop().table(t).to_owned()).await?;
         }
         Ok(())
     }

@@ -103,14 +103,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for t in [
-            Sessions::Table.into_iden(),
-            MailOutbox::Table.into_iden(),
-            RateLimits::Table.into_iden(),
-        ] {
-            manager
-                .drop_table(Table::drop().table(t).to_owned())
-                .await?;
+        for t in [Sessions::Table.into_iden(), MailOutbox::Table.into_iden(), RateLimits::Table.into_iden()] {
+            manager.drop_table(Table::drop().table(t).to_owned()).await?;
         }
         Ok(())
     }

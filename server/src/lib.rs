@@ -71,9 +71,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .with_state(rs)
         .layer(axum::middleware::from_fn(telemetry::track))
-        .layer(axum::middleware::from_fn(move |req, next| {
-            csrf::same_origin_only(public_url.clone(), req, next)
-        }))
+        .layer(axum::middleware::from_fn(move |req, next| csrf::same_origin_only(public_url.clone(), req, next)))
         .layer(session_layer)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)

@@ -62,7 +62,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = server::start(listener, config).await?;
     if let Some((email, password)) = backend::staff::ensure_initial_operator(&state).await? {
         // Printed once on the console, never logged: it is a credential.
-        println!("\n  Initial operator login (shown once): {url}admin\n    email:    {email}\n    password: {password}\n");
+        println!(
+            "\n  Initial operator login (shown once): {url}admin\n    email:    {email}\n    password: {password}\n"
+        );
     }
     println!("  Portal running at {url}  (database: {})", redact(&state.config.database_url()));
     tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;

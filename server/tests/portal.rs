@@ -60,7 +60,14 @@ async fn bad_registration_input_names_each_field_and_saves_nothing() {
     let err = app
         .call::<String>(
             "register",
-            &[("name", " "), ("company", ""), ("email", "bukan-email"), ("website", "x"), ("phone", "12345"), ("password", "pendek")],
+            &[
+                ("name", " "),
+                ("company", ""),
+                ("email", "bukan-email"),
+                ("website", "x"),
+                ("phone", "12345"),
+                ("password", "pendek"),
+            ],
         )
         .await
         .unwrap_err();
@@ -90,10 +97,7 @@ async fn email_and_phone_are_unique_whatever_their_spelling() {
     again.email = p.email.to_uppercase();
     again.phone = format!("62{}", &p.phone[1..]);
     let err = app.register(&again).await.unwrap_err();
-    assert_eq!(
-        fields(&err),
-        vec![("email".into(), Problem::EmailTaken), ("phone".into(), Problem::PhoneTaken)]
-    );
+    assert_eq!(fields(&err), vec![("email".into(), Problem::EmailTaken), ("phone".into(), Problem::PhoneTaken)]);
     assert_eq!(user_count(&app).await, 1);
 }
 
@@ -174,7 +178,8 @@ async fn unknown_phone_and_wrong_password_get_the_same_answer() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
     let wrong_pw = app.call::<LoginOut>("login", &[("phone", &p.phone), ("password", "salah12345")]).await.unwrap_err();
-    let unknown = app.call::<LoginOut>("login", &[("phone", "081299999999"), ("password", "salah12345")]).await.unwrap_err();
+    let unknown =
+        app.call::<LoginOut>("login", &[("phone", "081299999999"), ("password", "salah12345")]).await.unwrap_err();
     assert_eq!(wrong_pw, unknown);
 }
 
@@ -221,7 +226,14 @@ async fn cross_site_posts_are_refused() {
     let evil = new_client("https://evil.example");
     let res = evil
         .post(app.url("/api/register"))
-        .form(&[("name", "x"), ("company", "y"), ("email", &p.email), ("website", ""), ("phone", &p.phone), ("password", "rahasia123")])
+        .form(&[
+            ("name", "x"),
+            ("company", "y"),
+            ("email", &p.email),
+            ("website", ""),
+            ("phone", &p.phone),
+            ("password", "rahasia123"),
+        ])
         .send()
         .await
         .unwrap();
@@ -251,7 +263,10 @@ async fn forgot_password_answers_alike_and_the_reset_link_works_once() {
         .await
         .unwrap();
     let err = app
-        .call::<()>("reset_password", &[("token", &token), ("password", "lagi12345"), ("password_confirm", "lagi12345")])
+        .call::<()>(
+            "reset_password",
+            &[("token", &token), ("password", "lagi12345"), ("password_confirm", "lagi12345")],
+        )
         .await
         .unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::TokenUsed));
@@ -266,22 +281,34 @@ async fn a_signed_in_partner_changes_the_password() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
     let err = app
-        .call::<()>("change_password", &[("current_password", "salah12345"), ("password", "baru12345"), ("password_confirm", "baru12345")])
+        .call::<()>(
+            "change_password",
+            &[("current_password", "salah12345"), ("password", "baru12345"), ("password_confirm", "baru12345")],
+        )
         .await
         .unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("current_password", Problem::WrongCurrentPassword)]));
     let _: () = app
-        .call("change_password", &[("current_password", &p.password), ("password", "baru12345"), ("password_confirm", "baru12345")])
+        .call(
+            "change_password",
+            &[("current_password", &p.password), ("password", "baru12345"), ("password_confirm", "baru12345")],
+        )
         .await
         .unwrap();
     let other = new_client(&app.base);
-    let out: LoginOut = call_with(&other, &app.base, "login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
+    let out: LoginOut =
+        call_with(&other, &app.base, "login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
 
     let anonymous = new_client(&app.base);
-    let err = call_with::<()>(&anonymous, &app.base, "change_password", &[("current_password", "a"), ("password", "baru12345"), ("password_confirm", "baru12345")])
-        .await
-        .unwrap_err();
+    let err = call_with::<()>(
+        &anonymous,
+        &app.base,
+        "change_password",
+        &[("current_password", "a"), ("password", "baru12345"), ("password_confirm", "baru12345")],
+    )
+    .await
+    .unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -291,7 +318,7 @@ async fn the_seeded_operator_logs_in_to_the_back_office() {
     let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
     assert!(backend::staff::ensure_initial_operator(&app.state).await.unwrap().is_none(), "created once");
     let err = app.call::<()>("staff_login", &[("email", &email), ("password", "salah")]).await.unwrap_err();
-    assert_eq!(err, AppError::Problem(Problem::InvalidCredentials));
+    assert_eq!(err, AppError::Problem(Problem::WrongEmailOrPassword));
     let _: () = app.call("staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
     let (status, html) = app.get_html("/admin/beranda").await;
     assert_eq!(status, 200);

@@ -28,13 +28,14 @@ impl Default for FormState {
 impl FormState {
     /// The message to show under `field`: the browser's own check once the
     /// user has typed there (or tried to submit), else the server's answer.
-    pub fn error(self, field: &'static str, check: impl Fn() -> Option<Problem> + Send + Sync + 'static) -> Signal<Option<Problem>> {
+    pub fn error(
+        self,
+        field: &'static str,
+        check: impl Fn() -> Option<Problem> + Send + Sync + 'static,
+    ) -> Signal<Option<Problem>> {
         Signal::derive(move || {
             let shown = self.submitted.get() || self.touched.with(|t| t.contains(&field));
-            shown
-                .then(&check)
-                .flatten()
-                .or_else(|| self.server.with(|e| problem_for(e, field)))
+            shown.then(&check).flatten().or_else(|| self.server.with(|e| problem_for(e, field)))
         })
     }
 

@@ -59,9 +59,7 @@ impl Mailer {
         let from: Mailbox = config.mail_from.parse().context("APP_MAIL_FROM")?;
         let transport = match &config.smtp_url {
             Some(url) => Transport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
-                    .context("SMTP_URL")?
-                    .build(),
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret()).context("SMTP_URL")?.build(),
             ),
             None => {
                 let dir = config.mail_dir();

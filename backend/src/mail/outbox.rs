@@ -40,9 +40,7 @@ pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Re
 }
 
 fn free_at(now: chrono::DateTime<Utc>) -> Condition {
-    Condition::any()
-        .add(Column::LockedUntil.is_null())
-        .add(Column::LockedUntil.lt(now))
+    Condition::any().add(Column::LockedUntil.is_null()).add(Column::LockedUntil.lt(now))
 }
 
 /// Takes a lease on one message; false when another worker was first.

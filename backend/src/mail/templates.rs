@@ -78,12 +78,7 @@ pub fn render(kind: &Kind<'_>, lang: Lang, brand: &str, to: &str) -> anyhow::Res
     let base = format!("{}.{}", kind.template(), lang.code());
     let html = env().get_template(&format!("{base}.html"))?.render(&ctx)?;
     let text = env().get_template(&format!("{base}.txt"))?.render(&ctx)?;
-    Ok(OutgoingMail {
-        to: to.to_owned(),
-        subject: kind.subject(lang, brand),
-        html,
-        text,
-    })
+    Ok(OutgoingMail { to: to.to_owned(), subject: kind.subject(lang, brand), html, text })
 }
 
 #[cfg(test)]

@@ -115,7 +115,8 @@ impl TestApp {
         let link = self.mail_link(&p.email, "/aktivasi").await;
         let (_, html) = self.get_html(&link).await;
         assert!(html.contains("Aktivasi Berhasil"), "{html}");
-        let out: domain::account::LoginOut = self.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+        let out: domain::account::LoginOut =
+            self.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
         assert_eq!(out, domain::account::LoginOut::LoggedIn);
         p
     }

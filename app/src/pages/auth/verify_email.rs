@@ -70,7 +70,12 @@ fn Countdown(email: String) -> impl IntoView {
         }
     });
     let general = Signal::derive(move || {
-        action.value().get().and_then(|r| r.err()).filter(|e| !matches!(e, AppError::TooSoon { .. })).and_then(|e| e.general())
+        action
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .filter(|e| !matches!(e, AppError::TooSoon { .. }))
+            .and_then(|e| e.general())
     });
     let shown = email.clone();
     view! {

@@ -1,0 +1,60 @@
+import { expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const MAILDEV = process.env.MAILDEV_API ?? 'http://127.0.0.1:1080';
+const SHOTS = path.join(__dirname, '..', 'artifacts', 'screenshots');
+
+/** A partner no other test uses. */
+export function newPartner() {
+  const n = Date.now().toString().slice(-7) + Math.floor(Math.random() * 90 + 10);
+  return {
+    name: 'ANDIKA SAMPURNA',
+    company: 'PT. SAMPURNA JAYA',
+    email: `andika.${n}@sampurna-jaya.test`,
+    website: 'www.sampurna-jaya.com',
+    phone: `0812${n}`.slice(0, 13),
+    password: 'rahasia123',
+  };
+}
+export type Partner = ReturnType<typeof newPartner>;
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the wasm has taken over the page. */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => document.querySelector('body')?.dataset.hydrated === '1', null, { timeout: 20_000 });
+}
+
+/** The plain-text body of the newest e-mail to `to`, from the real SMTP server. */
+export async function mailText(to: string, containing = ''): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${MAILDEV}/api/email`);
+    const list: any[] = await res.json();
+    const mine = list.filter((m) => m.to.some((r: any) => r.address === to) && (m.text ?? '').includes(containing));
+    if (mine.length) return mine[mine.length - 1].text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no e-mail to ${to}`);
+}
+
+export function linkIn(text: string, pathPart: string): string {
+  const m = text.match(new RegExp(`https?://\\S+${pathPart}\\?token=[A-Za-z0-9_-]+`));
+  expect(m, `link ${pathPart} in mail`).not.toBeNull();
+  return m![0];
+}
+
+export async function register(page: Page, p: Partner) {
+  await page.goto('/daftar');
+  await hydrated(page);
+  await page.getByLabel('Nama', { exact: true }).fill(p.name);
+  await page.getByLabel('Nama Perusahaan / Usaha').fill(p.company);
+  await page.getByLabel('Email').fill(p.email);
+  await page.getByLabel('Website').fill(p.website);
+  await page.getByLabel('No. Handphone').fill(p.phone);
+  await page.getByLabel('Password', { exact: true }).fill(p.password);
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, starts the real services and runs
+# every test: hygiene, Rust on SQLite and PostgreSQL, Playwright in Chromium.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$(dirname "$0")/services.sh"
+cd "$ROOT"
+
+LOG_DIR="$ROOT/end2end/artifacts"
+mkdir -p "$LOG_DIR"
+PIDS=()
+TIMES=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+stage() {
+  local name="$1" t0=$SECONDS
+  shift
+  log "stage: $name"
+  "$@"
+  TIMES+=("$(printf '  %-32s %5ds' "$name" $((SECONDS - t0)))")
+}
+
+tools() {
+  "$ROOT/scripts/ensure-tools.sh"
+  ensure_node_modules
+  ensure_chromium
+}
+
+services() {
+  ensure_postgres
+  start_maildev
+}
+
+hygiene() {
+  cargo fmt --all -- --check
+  cargo clippy --locked -p server -p app -p backend -p domain -p migrations --all-targets -- -D warnings
+  cargo clippy --locked -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
+}
+
+rust_sqlite() { TEST_DATABASE=sqlite cargo test --locked --workspace --exclude frontend; }
+rust_postgres() { TEST_DATABASE=postgres cargo test --locked -p server --test portal; }
+
+e2e() {
+  local port=3100 data
+  data="$(mktemp -d)"
+  APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
+    SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
+    "$BIN" serve >"$LOG_DIR/e2e-server.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || die "the server did not start (see $LOG_DIR/e2e-server.log)"
+  # The first-start banner carries the operator's one-time login.
+  export OPERATOR_EMAIL OPERATOR_PASSWORD
+  OPERATOR_EMAIL="$(awk '$1 == "email:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
+  OPERATOR_PASSWORD="$(awk '$1 == "password:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
+  (cd end2end && BASE_URL="http://127.0.0.1:$port" MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
+  kill "$pid" 2>/dev/null || true
+  log "screenshots: end2end/artifacts/screenshots/"
+}
+
+START=$SECONDS
+stage "install missing tools" tools
+stage "start services" services
+stage "fmt + clippy" hygiene
+stage "build (cargo leptos build)" cargo leptos build
+stage "rust tests on SQLite" rust_sqlite
+stage "rust tests on PostgreSQL" rust_postgres
+stage "e2e (Playwright, Chromium)" e2e
+
+log "stage times"
+printf '%s\n' "${TIMES[@]}"
+printf '  %-32s %5ds\n' "total" $((SECONDS - START))
