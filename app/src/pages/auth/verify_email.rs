@@ -89,12 +89,13 @@ fn Countdown(email: String) -> impl IntoView {
                     move || {
                         let email = email.clone();
                         wait.get().map(|_| {
+                            let blocked = move || remaining() > 0 || action.pending().get();
                             view! {
                                 <div class="resend">
                                     <button
                                         type="button"
                                         class="btn btn-primary"
-                                        disabled=move || remaining() > 0 || action.pending().get()
+                                        disabled=blocked
                                         on:click=move |_| {
                                             action.dispatch(ResendActivation { email: email.clone() });
                                         }
