@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot } from './helpers';
+import { hydrated, shot, field } from './helpers';
 
 test('the seeded operator logs in to the back office', async ({ page }) => {
   const email = process.env.OPERATOR_EMAIL;
@@ -10,11 +10,11 @@ test('the seeded operator logs in to the back office', async ({ page }) => {
   await page.goto('/admin');
   await hydrated(page);
   await shot(page, '20-admin-login');
-  await page.getByLabel('Email').fill(email!);
-  await page.getByLabel('Password', { exact: true }).fill('salah-sekali1');
+  await field(page, 'Email').fill(email!);
+  await field(page, 'Password').fill('salah-sekali1');
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'salah' })).toBeVisible();
-  await page.getByLabel('Password', { exact: true }).fill(password!);
+  await field(page, 'Password').fill(password!);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page).toHaveURL(/\/admin\/beranda$/);
   await expect(page.getByRole('heading', { name: 'Selamat datang di Back Office' })).toBeVisible();

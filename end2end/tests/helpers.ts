@@ -51,10 +51,16 @@ export function linkIn(text: string, pathPart: string): string {
 export async function register(page: Page, p: Partner) {
   await page.goto('/daftar');
   await hydrated(page);
-  await page.getByLabel('Nama', { exact: true }).fill(p.name);
-  await page.getByLabel('Nama Perusahaan / Usaha').fill(p.company);
-  await page.getByLabel('Email').fill(p.email);
-  await page.getByLabel('Website').fill(p.website);
-  await page.getByLabel('No. Handphone').fill(p.phone);
-  await page.getByLabel('Password', { exact: true }).fill(p.password);
+  await field(page, 'Nama').fill(p.name);
+  await field(page, 'Nama Perusahaan / Usaha').fill(p.company);
+  await field(page, 'Email').fill(p.email);
+  await field(page, 'Website').fill(p.website);
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill(p.password);
+}
+
+/** An input by its visible label; required fields show " *" after the label. */
+export function field(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }

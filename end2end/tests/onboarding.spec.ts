@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, linkIn, mailText, newPartner, register, shot } from './helpers';
+import { hydrated, linkIn, mailText, newPartner, register, shot, field } from './helpers';
 
 test('a partner registers, activates from the e-mail, logs in and out', async ({ page }) => {
   const p = newPartner();
@@ -30,8 +30,8 @@ test('a partner registers, activates from the e-mail, logs in and out', async ({
 
   await expect(page).toHaveURL(/\/login$/);
   await hydrated(page);
-  await page.getByLabel('No. Handphone').fill(p.phone);
-  await page.getByLabel('Password', { exact: true }).fill(p.password);
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill(p.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
 
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -72,11 +72,11 @@ test('bad input shows Indonesian messages as you type and keeps what was typed',
 
   await page.goto('/daftar');
   await hydrated(page);
-  await page.getByLabel('Email').fill('bukan-email');
+  await field(page, 'Email').fill('bukan-email');
   await expect(page.getByText('Format email tidak valid')).toBeVisible();
-  await page.getByLabel('No. Handphone').fill('12345');
+  await field(page, 'No. Handphone').fill('12345');
   await expect(page.getByText('Nomor handphone tidak valid, contoh: 08123456789')).toBeVisible();
-  await page.getByLabel('Password', { exact: true }).fill('pendek');
+  await field(page, 'Password').fill('pendek');
   await expect(page.getByText('Password minimal 8 karakter dan mengandung huruf dan angka')).toBeVisible();
   await page.getByRole('button', { name: 'Daftar' }).click();
   await expect(page.getByText('Wajib diisi').first()).toBeVisible();
@@ -85,17 +85,17 @@ test('bad input shows Indonesian messages as you type and keeps what was typed',
 
   // The server's verdict on a taken e-mail and phone, next to the fields.
   const again = { ...newPartner(), email: taken.email, phone: taken.phone };
-  await page.getByLabel('Nama', { exact: true }).fill(again.name);
-  await page.getByLabel('Nama Perusahaan / Usaha').fill(again.company);
-  await page.getByLabel('Email').fill(again.email);
-  await page.getByLabel('No. Handphone').fill(again.phone);
-  await page.getByLabel('Password', { exact: true }).fill(again.password);
+  await field(page, 'Nama').fill(again.name);
+  await field(page, 'Nama Perusahaan / Usaha').fill(again.company);
+  await field(page, 'Email').fill(again.email);
+  await field(page, 'No. Handphone').fill(again.phone);
+  await field(page, 'Password').fill(again.password);
   await page.getByRole('button', { name: 'Daftar' }).click();
   await expect(page.getByText('Email sudah terdaftar')).toBeVisible();
   await expect(page.getByText('Nomor handphone sudah terdaftar')).toBeVisible();
-  await expect(page.getByLabel('Nama', { exact: true })).toHaveValue(again.name);
-  await expect(page.getByLabel('Email')).toHaveValue(again.email);
-  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(field(page, 'Nama')).toHaveValue(again.name);
+  await expect(field(page, 'Email')).toHaveValue(again.email);
+  await expect(field(page, 'Password')).toHaveValue('');
   await shot(page, '09-registrasi-sudah-terdaftar');
 });
 
@@ -106,8 +106,8 @@ test('an unverified account is told why at login and offered a resend', async ({
   await expect(page).toHaveURL(/\/verifikasi-email/);
   await page.goto('/login');
   await hydrated(page);
-  await page.getByLabel('No. Handphone').fill(p.phone);
-  await page.getByLabel('Password', { exact: true }).fill(p.password);
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill(p.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByText('Akun Anda belum diaktivasi')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Kirim ulang email aktivasi' })).toBeVisible();
@@ -121,7 +121,7 @@ test('the English switch changes the page language', async ({ page }) => {
   await expect(page).toHaveURL(/\/daftar$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { name: 'Registration' })).toBeVisible();
-  await expect(page.getByLabel('Company / business name')).toBeVisible();
+  await expect(field(page, 'Company / business name')).toBeVisible();
   await shot(page, '11-registration-english');
   await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
   await expect(page.getByRole('heading', { name: 'Registrasi' })).toBeVisible();
@@ -134,21 +134,21 @@ test('forgot password sends a reset link that sets a new password', async ({ pag
   await expect(page).toHaveURL(/\/verifikasi-email/);
   await page.goto('/lupa-password');
   await hydrated(page);
-  await page.getByLabel('Email').fill(p.email);
+  await field(page, 'Email').fill(p.email);
   await page.getByRole('button', { name: 'Kirim Tautan' }).click();
   await expect(page.getByText('Jika email tersebut terdaftar')).toBeVisible();
   await shot(page, '12-lupa-password');
   const link = linkIn(await mailText(p.email, 'reset-password'), '/reset-password');
   await page.goto(link);
   await hydrated(page);
-  await page.getByLabel('Password Baru').fill('baru12345');
-  await page.getByLabel('Konfirmasi Password').fill('baru12345');
+  await field(page, 'Password Baru').fill('baru12345');
+  await field(page, 'Konfirmasi Password').fill('baru12345');
   await page.getByRole('button', { name: 'Simpan Password' }).click();
   await expect(page.getByText('Password berhasil diubah')).toBeVisible();
   await page.goto('/login');
   await hydrated(page);
-  await page.getByLabel('No. Handphone').fill(p.phone);
-  await page.getByLabel('Password', { exact: true }).fill('baru12345');
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill('baru12345');
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -81,8 +81,14 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
 /// Builds everything and serves on `listener` until the task is dropped.
 /// Returns the state (tests read the database through it).
 pub async fn start(listener: TcpListener, config: Config) -> anyhow::Result<AppState> {
-    telemetry::metrics_handle();
     let state = AppState::build(config).await?;
+    serve_state(listener, state.clone());
+    Ok(state)
+}
+
+/// Serves an already built state on `listener` (in a background task).
+pub fn serve_state(listener: TcpListener, state: AppState) {
+    telemetry::metrics_handle();
     let sessions = DbSessionStore::new(state.db.clone());
     workers::spawn(state.clone(), sessions.clone());
     let app = router(state.clone(), sessions);
@@ -92,5 +98,4 @@ pub async fn start(listener: TcpListener, config: Config) -> anyhow::Result<AppS
             tracing::error!(error = %e, "server stopped");
         }
     });
-    Ok(state)
 }

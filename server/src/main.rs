@@ -59,13 +59,14 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding APP_LISTEN={}", config.listen))?;
     let url = config.public_url.clone();
-    let state = server::start(listener, config).await?;
+    let state = backend::AppState::build(config).await?;
     if let Some((email, password)) = backend::staff::ensure_initial_operator(&state).await? {
         // Printed once on the console, never logged: it is a credential.
         println!(
             "\n  Initial operator login (shown once): {url}admin\n    email:    {email}\n    password: {password}\n"
         );
     }
+    server::serve_state(listener, state.clone());
     println!("  Portal running at {url}  (database: {})", redact(&state.config.database_url()));
     tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
     tracing::info!("shutting down");
