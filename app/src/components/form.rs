@@ -114,7 +114,7 @@ pub fn TextField(
                                 aria-pressed=move || reveal.get().to_string()
                                 on:click=move |_| reveal.update(|r| *r = !*r)
                             >
-                                {move || if reveal.get() { "🙈" } else { "👁" }}
+                                <EyeIcon crossed=reveal />
                             </button>
                         }
                     })}
@@ -156,4 +156,17 @@ pub fn encode_query(v: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// An eye (or a crossed-out eye while the password is shown), drawn inline
+/// so it needs no icon font.
+#[component]
+fn EyeIcon(crossed: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
+            <path d="M1 12s4-7 11-7 11 7 11 7-4 7-11 7S1 12 1 12z" />
+            <circle cx="12" cy="12" r="3" />
+            <line x1="3" y1="3" x2="21" y2="21" style:display=move || if crossed.get() { "inline" } else { "none" } />
+        </svg>
+    }
 }
