@@ -65,6 +65,15 @@ pub async fn staff_id() -> Result<Uuid, AppError> {
     session_id(STAFF_KEY).await
 }
 
+/// `Ok(None)` instead of `NotLoggedIn`: for "who is signed in, if anyone?".
+pub fn if_signed_in(id: Result<Uuid, AppError>) -> Result<Option<Uuid>, AppError> {
+    match id {
+        Ok(id) => Ok(Some(id)),
+        Err(AppError::Problem(Problem::NotLoggedIn)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Starts a fresh session (new id: no fixation) holding `key = id`.
 pub async fn sign_in(key: &str, id: Uuid) -> Result<(), AppError> {
     let s = session().await?;

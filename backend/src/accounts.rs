@@ -23,6 +23,44 @@ pub const RESET_HOURS: i64 = 1;
 const ACTIVATE: &str = "activate";
 const RESET: &str = "reset";
 
+/// What an e-mailed link is for.
+#[derive(Clone, Copy)]
+enum Purpose {
+    Activate,
+    Reset,
+}
+
+impl Purpose {
+    fn code(self) -> &'static str {
+        match self {
+            Purpose::Activate => ACTIVATE,
+            Purpose::Reset => RESET,
+        }
+    }
+
+    fn hours(self) -> i64 {
+        match self {
+            Purpose::Activate => ACTIVATION_HOURS,
+            Purpose::Reset => RESET_HOURS,
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Purpose::Activate => "/aktivasi",
+            Purpose::Reset => "/reset-password",
+        }
+    }
+
+    fn mail<'a>(self, name: &'a str, link: &'a str) -> Kind<'a> {
+        let hours = self.hours();
+        match self {
+            Purpose::Activate => Kind::Activation { name, link, hours },
+            Purpose::Reset => Kind::PasswordReset { name, link, hours },
+        }
+    }
+}
+
 const RESEND: Limit = Limit::new(1, RESEND_COOLDOWN_SECS as i64);
 const REGISTER_PER_IP: Limit = Limit::new(10, 3600);
 const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
@@ -100,13 +138,12 @@ struct LinkMail<'a> {
     name: &'a str,
     email: &'a str,
     lang: Lang,
-    purpose: &'static str,
-    hours: i64,
+    purpose: Purpose,
 }
 
 impl<'a> LinkMail<'a> {
     fn activation(user_id: Uuid, name: &'a str, email: &'a str, lang: Lang) -> Self {
-        LinkMail { user_id, name, email, lang, purpose: ACTIVATE, hours: ACTIVATION_HOURS }
+        LinkMail { user_id, name, email, lang, purpose: Purpose::Activate }
     }
 
     fn reset(u: &'a user::Model) -> Self {
@@ -115,8 +152,7 @@ impl<'a> LinkMail<'a> {
             name: &u.name,
             email: &u.email,
             lang: Lang::from_code(&u.lang),
-            purpose: RESET,
-            hours: RESET_HOURS,
+            purpose: Purpose::Reset,
         }
     }
 }
@@ -128,27 +164,19 @@ async fn send_link(state: &AppState, txn: &impl ConnectionTrait, m: LinkMail<'_>
     email_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
-        purpose: Set(m.purpose.to_owned()),
+        purpose: Set(m.purpose.code().to_owned()),
         token_hash: Set(token::sha256_hex(&secret)),
-        expires_at: Set(now + Duration::hours(m.hours)),
+        expires_at: Set(now + Duration::hours(m.purpose.hours())),
         used_at: Set(None),
         created_at: Set(now),
     }
     .insert(txn)
     .await?;
-    let (path, kind_of) = match m.purpose {
-        ACTIVATE => ("/aktivasi", true),
-        _ => ("/reset-password", false),
-    };
-    let link = state.config.link(&format!("{path}?token={secret}"));
-    let kind = match kind_of {
-        true => Kind::Activation { name: m.name, link: &link, hours: m.hours },
-        false => Kind::PasswordReset { name: m.name, link: &link, hours: m.hours },
-    };
-    let mail = mail::templates::render(&kind, m.lang, &state.config.brand, m.email)?;
+    let link = state.config.link(&format!("{}?token={secret}", m.purpose.path()));
+    let mail = mail::templates::render(&m.purpose.mail(m.name, &link), m.lang, &state.config.brand, m.email)?;
     mail::enqueue(txn, mail).await?;
     if state.mailer.logs_links() {
-        tracing::info!(%link, purpose = m.purpose, "link written to the mail outbox folder");
+        tracing::info!(%link, purpose = m.purpose.code(), "link written to the mail outbox folder");
     }
     Ok(())
 }

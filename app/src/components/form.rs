@@ -127,6 +127,13 @@ pub fn TextField(
     }
 }
 
+/// The problem of the last answer that is about the whole form, not a field.
+pub fn general_problem<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+) -> Signal<Option<Problem>> {
+    Signal::derive(move || value.get().and_then(Result::err).and_then(|e| e.general()))
+}
+
 /// A message above a form: a general problem of the last answer, or a success note.
 #[component]
 pub fn FormAlert(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {

@@ -5,11 +5,7 @@ use leptos::prelude::*;
 /// The signed-in partner user; `None` when nobody is signed in.
 #[server(prefix = "/api", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<UserOut>, AppError> {
-    let id = match crate::ssr::partner_id().await {
-        Ok(id) => id,
-        Err(AppError::Problem(domain::Problem::NotLoggedIn)) => return Ok(None),
-        Err(e) => return Err(e),
-    };
+    let Some(id) = crate::ssr::if_signed_in(crate::ssr::partner_id().await)? else { return Ok(None) };
     Ok(backend::accounts::find_user(&crate::ssr::state()?.db, id).await?)
 }
 

@@ -20,10 +20,6 @@ pub async fn staff_logout() -> Result<(), AppError> {
 /// The signed-in staff member; `None` when nobody is signed in.
 #[server(prefix = "/api", endpoint = "current_staff")]
 pub async fn current_staff() -> Result<Option<StaffOut>, AppError> {
-    let id = match crate::ssr::staff_id().await {
-        Ok(id) => id,
-        Err(AppError::Problem(domain::Problem::NotLoggedIn)) => return Ok(None),
-        Err(e) => return Err(e),
-    };
+    let Some(id) = crate::ssr::if_signed_in(crate::ssr::staff_id().await)? else { return Ok(None) };
     Ok(backend::staff::find(&crate::ssr::state()?.db, id).await?)
 }

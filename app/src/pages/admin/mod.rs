@@ -1,6 +1,6 @@
 //! The operator's back office. For now: staff login and its landing page.
 
-use crate::components::form::{FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::{use_site, AuthCard, LangSwitch};
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{current_staff, StaffLogin, StaffLogout};
@@ -35,7 +35,7 @@ pub fn AdminLoginPage() -> impl IntoView {
             action.dispatch(StaffLogin { email: email.get_untracked(), password: password.get_untracked() });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
     view! {
         <AuthCard title=t.admin_login_title>
             <form method="post" action=StaffLogin::url() on:submit=on_submit novalidate>

@@ -1,6 +1,6 @@
 //! "Lupa Password": the same answer whether or not the address is known.
 
-use crate::components::form::{FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::i18n::use_texts;
 use crate::server_fns::auth::ForgotPassword;
@@ -27,7 +27,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             action.dispatch(ForgotPassword { email: email.get_untracked() });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
     view! {
         <AuthCard title=t.forgot_title>
             <Show

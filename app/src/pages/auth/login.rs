@@ -1,6 +1,6 @@
 //! "Login" by mobile number and password (manual Gambar 1, 7).
 
-use crate::components::form::{encode_query, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::i18n::use_texts;
 use crate::server_fns::auth::Login;
@@ -39,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
             action.dispatch(Login { phone: phone.get_untracked(), password: password.get_untracked() });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
 
     view! {
         <AuthCard title=t.login_title>

@@ -1,6 +1,6 @@
 //! "Registrasi" (manual Gambar 2–3).
 
-use crate::components::form::{encode_query, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::i18n::use_texts;
 use crate::server_fns::auth::Register;
@@ -48,7 +48,7 @@ pub fn RegisterPage() -> impl IntoView {
             });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
 
     view! {
         <AuthCard title=t.register_title>

@@ -1,6 +1,6 @@
 //! The page of the password reset link.
 
-use crate::components::form::{FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::i18n::use_texts;
 use crate::server_fns::auth::ResetPassword;
@@ -33,7 +33,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             action.dispatch(ResetPassword { token, password: pw, password_confirm: c });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
     view! {
         <AuthCard title=t.reset_title>
             <Show

@@ -1,7 +1,7 @@
 //! "Verifikasi Email" (manual Gambar 4): where the link went, and "Kirim
 //! Ulang" behind a live countdown that the server enforces too.
 
-use crate::components::form::{encode_query, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::error::AppError;
 use crate::i18n::{mm_ss, use_texts};
@@ -141,7 +141,7 @@ fn AskEmail() -> impl IntoView {
             action.dispatch(ResendActivation { email: email.get_untracked() });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
     view! {
         <AuthCard title=t.verify_title>
             <p>{t.verify_enter_email}</p>

@@ -1,7 +1,7 @@
 //! "Ubah Password" from the user menu.
 
 use super::PartnerPage;
-use crate::components::form::{FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::server_fns::account::ChangePassword;
 use domain::account::{check_new_password, check_required};
@@ -37,7 +37,7 @@ fn ChangePasswordForm() -> impl IntoView {
             action.dispatch(ChangePassword { current_password: c, password: pw, password_confirm: pc });
         }
     };
-    let general = Signal::derive(move || action.value().get().and_then(|r| r.err()).and_then(|e| e.general()));
+    let general = general_problem(action.value());
     view! {
         <h1 class="page-title">{t.change_password_title}</h1>
         <form class="panel narrow" method="post" action=ChangePassword::url() on:submit=on_submit novalidate>
