@@ -39,7 +39,7 @@ hygiene() {
 }
 
 rust_sqlite() { TEST_DATABASE=sqlite cargo test --locked --workspace --exclude frontend; }
-rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclude frontend --test portal; }
+rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclude frontend --test '*'; }
 
 e2e() {
   local port=3100 data

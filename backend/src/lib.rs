@@ -9,6 +9,7 @@ pub mod error;
 pub mod mail;
 pub mod password;
 pub mod ratelimit;
+pub mod regions;
 pub mod session_store;
 pub mod staff;
 pub mod state;

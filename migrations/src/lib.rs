@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_platform;
+mod m20261123_000003_load_regions;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_accounts::Migration),
             Box::new(m20261123_000002_create_platform::Migration),
+            Box::new(m20261123_000003_load_regions::Migration),
         ]
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod account;
 pub mod auth;
+pub mod regions;
 pub mod staff;

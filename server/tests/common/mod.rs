@@ -26,17 +26,53 @@ fn pg_base() -> String {
     std::env::var("TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
-async fn database_url() -> Option<String> {
-    match std::env::var("TEST_DATABASE").as_deref() {
-        Ok("postgres") => {
-            let name = format!("wo_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(format!("{}/postgres", pg_base())).await.expect("PostgreSQL reachable");
-            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
-            admin.close().await.ok();
-            Some(format!("{}/{name}", pg_base()))
-        }
-        _ => None,
+/// Migrating (and loading 90,000 areas) once per test binary, then copying:
+/// every test still gets its own database, in milliseconds.
+async fn database_url(data_dir: &std::path::Path) -> String {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    let postgres = std::env::var("TEST_DATABASE").as_deref() == Ok("postgres");
+    let template = TEMPLATE
+        .get_or_init(|| async move {
+            if postgres {
+                pg_template().await
+            } else {
+                sqlite_template().await
+            }
+        })
+        .await;
+    let name = format!("wo_test_{}", uuid::Uuid::new_v4().simple());
+    if postgres {
+        let admin = Database::connect(format!("{}/postgres", pg_base())).await.expect("PostgreSQL reachable");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""))
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        format!("{}/{name}", pg_base())
+    } else {
+        std::fs::create_dir_all(data_dir).unwrap();
+        let file = data_dir.join(format!("{name}.db"));
+        std::fs::copy(template, &file).unwrap();
+        format!("sqlite://{}?mode=rwc", file.display())
     }
+}
+
+async fn pg_template() -> String {
+    let name = format!("wo_test_tpl_{}", uuid::Uuid::new_v4().simple());
+    let admin = Database::connect(format!("{}/postgres", pg_base())).await.expect("PostgreSQL reachable");
+    admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create template database");
+    admin.close().await.ok();
+    let db = backend::db::connect(&format!("{}/{name}", pg_base())).await.expect("migrate template");
+    db.close().await.ok();
+    name
+}
+
+async fn sqlite_template() -> String {
+    let file = std::env::temp_dir().join(format!("wo-test-tpl-{}.db", uuid::Uuid::new_v4().simple()));
+    let db = backend::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("migrate template");
+    db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)").await.unwrap();
+    db.close().await.ok();
+    file.to_string_lossy().into_owned()
 }
 
 pub fn new_client(base: &str) -> reqwest::Client {
@@ -66,9 +102,7 @@ impl TestApp {
             .merge(Serialized::default("data_dir", data_dir.to_string_lossy().to_string()))
             .merge(Serialized::default("mail_poll_ms", 100))
             .merge(Serialized::default("brand", "KIOS Open API"));
-        if let Some(url) = database_url().await {
-            f = f.merge(Serialized::default("database_url", url));
-        }
+        f = f.merge(Serialized::default("database_url", database_url(&data_dir).await));
         if let Ok(smtp) = std::env::var("TEST_SMTP_URL") {
             f = f.merge(Serialized::default("smtp_url", smtp));
         }
