@@ -43,6 +43,7 @@ ensure_postgres() {
 
 ensure_node_modules() {
   if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/maildev" ] ||
+    [ ! -x "$ROOT/end2end/node_modules/.bin/s3rver" ] ||
     [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     log "npm ci (Playwright test runner, maildev)"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
@@ -51,6 +52,20 @@ ensure_node_modules() {
 
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
+S3_PORT=4568
+start_s3() {
+  export TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" TEST_S3_BUCKET=webopenapi-test
+  if ! curl -s "$TEST_S3_ENDPOINT" >/dev/null 2>&1; then
+    local dir
+    dir="$(mktemp -d)"
+    "$ROOT/end2end/node_modules/.bin/s3rver" -d "$dir" -a 127.0.0.1 -p "$S3_PORT" --configure-bucket "$TEST_S3_BUCKET" \
+      >"$LOG_DIR/s3rver.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 50); do curl -s "$TEST_S3_ENDPOINT" >/dev/null 2>&1 && break; sleep 0.2; done
+    curl -s "$TEST_S3_ENDPOINT" >/dev/null || die "s3rver did not start (see $LOG_DIR/s3rver.log)"
+  fi
 }
 
 SMTP_PORT=1125

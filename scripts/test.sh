@@ -30,6 +30,9 @@ tools() {
 services() {
   ensure_postgres
   start_maildev
+  start_s3
+  # Tests that need a service fail instead of skipping when it is missing.
+  export TEST_REQUIRE_SERVICES=1
 }
 
 hygiene() {

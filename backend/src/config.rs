@@ -49,6 +49,20 @@ pub struct Config {
     pub mail_poll_ms: u64,
     /// Idle minutes before a session expires (`APP_SESSION_IDLE_MINUTES`).
     pub session_idle_minutes: i64,
+    /// Largest accepted upload in bytes (`APP_MAX_UPLOAD_BYTES`).
+    pub max_upload_bytes: usize,
+    /// S3 bucket for uploaded files; local folder `data_dir/files` when unset (`S3_BUCKET`).
+    pub s3_bucket: Option<String>,
+    /// S3 endpoint of an S3-compatible server (`S3_ENDPOINT`).
+    pub s3_endpoint: Option<String>,
+    /// S3 region (`S3_REGION`).
+    pub s3_region: String,
+    /// S3 access key id (`S3_ACCESS_KEY_ID`).
+    pub s3_access_key_id: Option<SecretString>,
+    /// S3 secret access key (`S3_SECRET_ACCESS_KEY`).
+    pub s3_secret_access_key: Option<SecretString>,
+    /// Path-style bucket addressing, needed by most S3-compatible servers (`S3_FORCE_PATH_STYLE`).
+    pub s3_force_path_style: bool,
 }
 
 impl Default for Config {
@@ -68,6 +82,13 @@ impl Default for Config {
             log_format: LogFormat::Text,
             mail_poll_ms: 1000,
             session_idle_minutes: 120,
+            max_upload_bytes: 5 * 1024 * 1024,
+            s3_bucket: None,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
+            s3_force_path_style: true,
         }
     }
 }
@@ -90,10 +111,18 @@ impl Config {
     pub fn load() -> Result<Config, ConfigError> {
         let file = std::env::var("APP_CONFIG_FILE").unwrap_or_else(|_| "webopenapi.toml".into());
         Self::from_figment(
-            Figment::new()
-                .merge(Toml::file(file))
-                .merge(Env::prefixed("APP_").ignore(&["CONFIG_FILE"]))
-                .merge(Env::raw().only(&["DATABASE_URL", "SMTP_URL"])),
+            Figment::new().merge(Toml::file(file)).merge(Env::prefixed("APP_").ignore(&["CONFIG_FILE"])).merge(
+                Env::raw().only(&[
+                    "DATABASE_URL",
+                    "SMTP_URL",
+                    "S3_BUCKET",
+                    "S3_ENDPOINT",
+                    "S3_REGION",
+                    "S3_ACCESS_KEY_ID",
+                    "S3_SECRET_ACCESS_KEY",
+                    "S3_FORCE_PATH_STYLE",
+                ]),
+            ),
         )
     }
 
@@ -129,6 +158,15 @@ impl Config {
             return Err(invalid("APP_OPERATOR_EMAIL", "must be an e-mail address"));
         }
         self.trusted_proxy_ips()?;
+        if let Some(endpoint) = &self.s3_endpoint {
+            Url::parse(endpoint).map_err(|e| invalid("S3_ENDPOINT", e.to_string()))?;
+        }
+        if self.s3_bucket.is_some() != (self.s3_access_key_id.is_some() && self.s3_secret_access_key.is_some()) {
+            return Err(invalid("S3_BUCKET", "needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and they need it)"));
+        }
+        if self.max_upload_bytes < 1024 {
+            return Err(invalid("APP_MAX_UPLOAD_BYTES", "must be at least 1024"));
+        }
         if self.session_idle_minutes < 1 {
             return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
         }

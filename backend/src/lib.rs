@@ -13,6 +13,7 @@ pub mod regions;
 pub mod session_store;
 pub mod staff;
 pub mod state;
+pub mod storage;
 pub mod token;
 
 pub use config::Config;
