@@ -277,6 +277,14 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::NotLoggedIn => "Sesi Anda telah berakhir. Silakan login kembali.",
         Problem::Forbidden => "Anda tidak memiliki akses ke halaman ini",
         Problem::Unavailable => "Terjadi gangguan. Silakan coba beberapa saat lagi.",
+        Problem::NotFound => "Data tidak ditemukan",
+        Problem::FileEmpty => "Berkas kosong",
+        Problem::FileTooLarge => "Ukuran berkas melebihi batas",
+        Problem::FileTypeNotAllowed => "Berkas harus berupa JPG, PNG atau PDF",
+        Problem::UnknownDocument => "Jenis dokumen tidak dikenal",
+        Problem::ProfileLocked => "Profil sedang dalam proses verifikasi dan belum dapat diubah",
+        Problem::DocumentMissing => "Dokumen wajib diunggah",
+        Problem::RegionInvalid => "Pilihan wilayah tidak sesuai",
     }
 }
 
@@ -304,6 +312,14 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::NotLoggedIn => "Your session has ended. Please log in again.",
         Problem::Forbidden => "You have no access to this page",
         Problem::Unavailable => "Something went wrong. Please try again shortly.",
+        Problem::NotFound => "Not found",
+        Problem::FileEmpty => "The file is empty",
+        Problem::FileTooLarge => "The file is larger than allowed",
+        Problem::FileTypeNotAllowed => "The file must be a JPG, PNG or PDF",
+        Problem::UnknownDocument => "Unknown document type",
+        Problem::ProfileLocked => "Your profile is being verified and cannot be changed now",
+        Problem::DocumentMissing => "This document is required",
+        Problem::RegionInvalid => "The chosen areas do not belong together",
     }
 }
 

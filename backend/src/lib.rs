@@ -7,6 +7,7 @@ pub mod db;
 pub mod entity;
 pub mod error;
 pub mod mail;
+pub mod onboarding;
 pub mod password;
 pub mod ratelimit;
 pub mod regions;

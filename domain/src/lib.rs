@@ -5,6 +5,7 @@ pub mod account;
 pub mod lang;
 pub mod phone;
 pub mod problem;
+pub mod profile;
 pub mod region;
 
 pub use lang::Lang;

@@ -26,6 +26,14 @@ pub enum Problem {
     NotLoggedIn,
     Forbidden,
     Unavailable,
+    NotFound,
+    FileEmpty,
+    FileTooLarge,
+    FileTypeNotAllowed,
+    UnknownDocument,
+    ProfileLocked,
+    DocumentMissing,
+    RegionInvalid,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_platform;
 mod m20261123_000003_load_regions;
+mod m20261123_000004_create_profiles;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_accounts::Migration),
             Box::new(m20261123_000002_create_platform::Migration),
             Box::new(m20261123_000003_load_regions::Migration),
+            Box::new(m20261123_000004_create_profiles::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! pages, server functions, health/metrics), middleware and workers.
 
 pub mod csrf;
+pub mod documents;
 pub mod routes;
 pub mod telemetry;
 pub mod workers;
@@ -56,8 +57,10 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
         tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
     });
+    let documents = documents::routes(state.config.max_upload_bytes).with_state(state.clone());
     let rs = RouterState { app: state, leptos_options: options.clone() };
     Router::new()
+        .merge(documents)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/metrics", get(routes::metrics))

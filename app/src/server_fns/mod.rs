@@ -3,5 +3,6 @@
 
 pub mod account;
 pub mod auth;
+pub mod profile;
 pub mod regions;
 pub mod staff;

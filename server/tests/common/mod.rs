@@ -257,3 +257,59 @@ impl Partner {
         }
     }
 }
+
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+
+impl TestApp {
+    /// Uploads `bytes` as `file_name` for document type `doc_type`.
+    pub async fn upload(
+        &self,
+        client: &reqwest::Client,
+        doc_type: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> (u16, serde_json::Value) {
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file_name.to_owned());
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let res = client.post(self.url(&format!("/api/dokumen/{doc_type}"))).multipart(form).send().await.unwrap();
+        let status = res.status().as_u16();
+        (status, res.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// The profile form fields of a complete Perusahaan profile in Bandung.
+    pub async fn complete_profile_form(&self) -> Vec<(String, String)> {
+        // Jawa Barat → Kota Bandung → its first district → that district's first village.
+        let mut codes = vec!["32".to_string(), "32.73".to_string()];
+        for level in ["District", "Village"] {
+            let parent = codes.last().unwrap().clone();
+            let list: Vec<domain::region::RegionOut> = self
+                .client
+                .get(self.url("/api/regions"))
+                .query(&[("level", level), ("parent", parent.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            codes.push(list[0].code.clone());
+        }
+        let mut form: Vec<(String, String)> = [
+            ("category", "perusahaan"),
+            ("personal_name", "ANDIKA SAMPURNA"),
+            ("personal_phone", "08123456789"),
+            ("personal_email", "andika@sampurna-jaya.test"),
+            ("business_name", "PT. SAMPURNA JAYA"),
+            ("business_phone", "0227654321"),
+            ("address", "Jl. Dago No. 1"),
+        ]
+        .iter()
+        .map(|(k, v)| (format!("input[{k}]"), v.to_string()))
+        .collect();
+        for (k, v) in ["province", "regency", "district", "village"].iter().zip(codes) {
+            form.push((format!("input[{k}]"), v));
+        }
+        form
+    }
+}

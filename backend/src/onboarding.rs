@@ -1,0 +1,290 @@
+//! Partner onboarding (KYB): the company profile, its documents and the
+//! submission to the operator's moderation.
+
+use crate::entity::document_type::{self, Entity as DocumentType};
+use crate::entity::profile::{self, Entity as Profile};
+use crate::entity::profile_document::{self, Entity as ProfileDocument};
+use crate::entity::required_document::Entity as RequiredDocument;
+use crate::entity::user::Entity as User;
+use crate::error::{Error, Result};
+use crate::{regions, storage, AppState};
+use chrono::Utc;
+use domain::profile::{
+    clean_file_name, Category, DocStatus, DocTypeOut, DocumentOut, FileKind, ProfileIn, ProfileOut, ProfileStatus,
+};
+use domain::{FieldError, Msisdn, Problem};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+pub const SERVICE_OPEN_API: &str = "open_api";
+
+/// `DD/MM/YYYY HH:MM:SS` in WIB (UTC+7), as the manual shows times.
+pub fn wib(t: chrono::DateTime<Utc>) -> String {
+    let offset = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
+    t.with_timezone(&offset).format("%d/%m/%Y %H:%M:%S").to_string()
+}
+
+fn doc_out(d: profile_document::Model) -> DocumentOut {
+    DocumentOut {
+        id: d.id.to_string(),
+        doc_type: d.doc_type,
+        original_name: d.original_name,
+        size_bytes: d.size_bytes,
+        status: DocStatus::from_code(&d.status),
+        reason: d.reason,
+    }
+}
+
+async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileStatus> {
+    Ok(Profile::find_by_id(user_id)
+        .one(db)
+        .await?
+        .map(|p| ProfileStatus::from_code(&p.status))
+        .unwrap_or(ProfileStatus::Draft))
+}
+
+async fn documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
+    Ok(ProfileDocument::find().filter(profile_document::Column::UserId.eq(user_id)).all(db).await?)
+}
+
+/// The profile form as the partner left it, prefilled from the registration.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn profile(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
+    let db = &state.db;
+    let user = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    let row = Profile::find_by_id(user_id).one(db).await?;
+    let local_phone = Msisdn::parse(&user.phone).map(|m| m.local()).unwrap_or(user.phone.clone());
+    let fields = match &row {
+        Some(p) => ProfileIn {
+            category: p.category.clone().unwrap_or_default(),
+            personal_name: p.personal_name.clone(),
+            personal_phone: p.personal_phone.clone(),
+            personal_email: p.personal_email.clone(),
+            business_name: p.business_name.clone(),
+            business_phone: p.business_phone.clone(),
+            province: p.province_code.clone().unwrap_or_default(),
+            regency: p.regency_code.clone().unwrap_or_default(),
+            district: p.district_code.clone().unwrap_or_default(),
+            village: p.village_code.clone().unwrap_or_default(),
+            address: p.address.clone(),
+        },
+        None => ProfileIn {
+            personal_name: user.name.clone(),
+            personal_phone: local_phone.clone(),
+            personal_email: user.email.clone(),
+            business_name: user.company.clone(),
+            business_phone: local_phone,
+            ..Default::default()
+        },
+    };
+    let doc_types = DocumentType::find()
+        .order_by_asc(document_type::Column::Sort)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| DocTypeOut { code: t.code, name_id: t.name_id, name_en: t.name_en })
+        .collect();
+    let rules = RequiredDocument::find().all(db).await?;
+    let required = Category::ALL
+        .into_iter()
+        .map(|c| (c, rules.iter().filter(|r| r.category == c.code()).map(|r| r.doc_type.clone()).collect()))
+        .collect();
+    Ok(ProfileOut {
+        status: row.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft),
+        fields,
+        doc_types,
+        required,
+        documents: documents(db, user_id).await?.into_iter().map(doc_out).collect(),
+        submitted_at: row.and_then(|p| p.submitted_at).map(wib),
+        max_upload_bytes: state.config.max_upload_bytes,
+    })
+}
+
+fn opt(v: &str) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+/// Saves the form; with `submit` it must be complete and goes to moderation.
+#[tracing::instrument(skip_all, fields(user_id = %user_id, submit))]
+pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, submit: bool) -> Result<ProfileStatus> {
+    let txn = state.db.begin().await?;
+    let current = status_of(&txn, user_id).await?;
+    if !current.editable() {
+        return Err(Error::Refused(Problem::ProfileLocked));
+    }
+    let mut errs = input.problems(submit);
+    if submit && errs.is_empty() {
+        errs.extend(submission_gaps(&txn, user_id, input).await?);
+    }
+    if !errs.is_empty() {
+        return Err(Error::Invalid(errs));
+    }
+    let now = Utc::now();
+    let status = if submit { ProfileStatus::Submitted } else { current };
+    let row = profile::ActiveModel {
+        user_id: Set(user_id),
+        service: Set(SERVICE_OPEN_API.into()),
+        category: Set(opt(&input.category)),
+        personal_name: Set(input.personal_name.trim().into()),
+        personal_phone: Set(input.personal_phone.trim().into()),
+        personal_email: Set(input.personal_email.trim().to_lowercase()),
+        business_name: Set(input.business_name.trim().into()),
+        business_phone: Set(input.business_phone.trim().into()),
+        province_code: Set(opt(&input.province)),
+        regency_code: Set(opt(&input.regency)),
+        district_code: Set(opt(&input.district)),
+        village_code: Set(opt(&input.village)),
+        address: Set(input.address.trim().into()),
+        status: Set(status.code().into()),
+        submitted_at: Set(submit.then_some(now)),
+        updated_at: Set(now),
+    };
+    if Profile::find_by_id(user_id).one(&txn).await?.is_some() {
+        let mut row = row;
+        if !submit {
+            row.submitted_at = sea_orm::ActiveValue::NotSet;
+        }
+        row.update(&txn).await?;
+    } else {
+        row.insert(&txn).await?;
+    }
+    txn.commit().await?;
+    tracing::info!(status = status.code(), "profile saved");
+    Ok(status)
+}
+
+/// What a complete form still lacks: a consistent region path and every
+/// document the category requires (uploaded and not rejected).
+async fn submission_gaps(db: &impl ConnectionTrait, user_id: Uuid, input: &ProfileIn) -> Result<Vec<FieldError>> {
+    let mut errs = Vec::new();
+    let path = [input.province.trim(), input.regency.trim(), input.district.trim(), input.village.trim()];
+    if !regions::is_valid_path(db, path).await? {
+        errs.push(FieldError::new("village", Problem::RegionInvalid));
+    }
+    let have = documents(db, user_id).await?;
+    let required = RequiredDocument::find()
+        .filter(crate::entity::required_document::Column::Category.eq(input.category.as_str()))
+        .all(db)
+        .await?;
+    for r in required {
+        let ok =
+            have.iter().any(|d| d.doc_type == r.doc_type && DocStatus::from_code(&d.status) != DocStatus::Rejected);
+        if !ok {
+            errs.push(FieldError::new(&format!("doc_{}", r.doc_type), Problem::DocumentMissing));
+        }
+    }
+    Ok(errs)
+}
+
+/// Stores one document (replacing the previous file of that type).
+#[tracing::instrument(skip_all, fields(user_id = %user_id, doc_type))]
+pub async fn upload_document(
+    state: &AppState,
+    user_id: Uuid,
+    doc_type: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Result<DocumentOut> {
+    if DocumentType::find_by_id(doc_type.to_owned()).one(&state.db).await?.is_none() {
+        return Err(Error::Refused(Problem::UnknownDocument));
+    }
+    if bytes.is_empty() {
+        return Err(Error::Refused(Problem::FileEmpty));
+    }
+    if bytes.len() > state.config.max_upload_bytes {
+        return Err(Error::Refused(Problem::FileTooLarge));
+    }
+    let kind = FileKind::sniff(&bytes).ok_or(Error::Refused(Problem::FileTypeNotAllowed))?;
+    if !status_of(&state.db, user_id).await?.editable() {
+        return Err(Error::Refused(Problem::ProfileLocked));
+    }
+    let key = storage::new_key("documents");
+    let size = bytes.len() as i64;
+    state.storage.put(&key, bytes, kind.content_type()).await?;
+    match record_document(state, user_id, doc_type, file_name, &key, kind, size).await {
+        Ok((doc, replaced)) => {
+            if let Some(old) = replaced {
+                if let Err(e) = state.storage.delete(&old).await {
+                    tracing::warn!(error = %e, "old document file not removed");
+                }
+            }
+            Ok(doc_out(doc))
+        }
+        Err(e) => {
+            // Nothing half-saved: the new file goes when its row could not be written.
+            let _ = state.storage.delete(&key).await;
+            Err(e)
+        }
+    }
+}
+
+async fn record_document(
+    state: &AppState,
+    user_id: Uuid,
+    doc_type: &str,
+    file_name: &str,
+    key: &str,
+    kind: FileKind,
+    size: i64,
+) -> Result<(profile_document::Model, Option<String>)> {
+    let txn = state.db.begin().await?;
+    let existing = ProfileDocument::find()
+        .filter(profile_document::Column::UserId.eq(user_id))
+        .filter(profile_document::Column::DocType.eq(doc_type))
+        .one(&txn)
+        .await?;
+    let replaced = existing.as_ref().map(|d| d.storage_key.clone());
+    let row = profile_document::ActiveModel {
+        id: match &existing {
+            Some(d) => sea_orm::ActiveValue::Unchanged(d.id),
+            None => Set(Uuid::now_v7()),
+        },
+        user_id: Set(user_id),
+        doc_type: Set(doc_type.to_owned()),
+        storage_key: Set(key.to_owned()),
+        original_name: Set(clean_file_name(file_name)),
+        content_type: Set(kind.content_type().to_owned()),
+        size_bytes: Set(size),
+        status: Set(DocStatus::Pending.code().into()),
+        reason: Set(None),
+        uploaded_at: Set(Utc::now()),
+    };
+    let saved = match existing {
+        Some(_) => row.update(&txn).await?,
+        None => row.insert(&txn).await?,
+    };
+    txn.commit().await?;
+    Ok((saved, replaced))
+}
+
+/// Who asks for a document file.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewer {
+    Partner(Uuid),
+    Staff(Uuid),
+}
+
+pub struct DocumentFile {
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+    pub name: String,
+}
+
+/// A document's file, for its owner and for staff only; anyone else gets
+/// `NotFound`, never a hint that it exists.
+pub async fn document_file(state: &AppState, viewer: Viewer, id: &str) -> Result<DocumentFile> {
+    let not_found = Error::Refused(Problem::NotFound);
+    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let doc = ProfileDocument::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    if let Viewer::Partner(user_id) = viewer {
+        if doc.user_id != user_id {
+            return Err(not_found);
+        }
+    }
+    let bytes = state.storage.get(&doc.storage_key).await?.ok_or(not_found)?;
+    Ok(DocumentFile { bytes, content_type: doc.content_type, name: doc.original_name })
+}

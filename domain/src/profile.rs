@@ -1,0 +1,290 @@
+//! The partner's company profile (KYB) and its documents.
+
+use crate::account::{check_required, normalize_email};
+use crate::{FieldError, Msisdn, Problem};
+use serde::{Deserialize, Serialize};
+
+/// "Kategori Usaha".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    Pribadi,
+    Koperasi,
+    Perusahaan,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Pribadi, Category::Koperasi, Category::Perusahaan];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Pribadi => "pribadi",
+            Category::Koperasi => "koperasi",
+            Category::Perusahaan => "perusahaan",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProfileStatus {
+    /// Being filled in; nothing sent yet.
+    Draft,
+    /// Sent; waiting for the operator (1x24 working hours).
+    Submitted,
+    /// The operator rejected at least one document.
+    Rejected,
+    Approved,
+}
+
+impl ProfileStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ProfileStatus::Draft => "draft",
+            ProfileStatus::Submitted => "submitted",
+            ProfileStatus::Rejected => "rejected",
+            ProfileStatus::Approved => "approved",
+        }
+    }
+
+    pub fn from_code(code: &str) -> ProfileStatus {
+        match code {
+            "submitted" => ProfileStatus::Submitted,
+            "rejected" => ProfileStatus::Rejected,
+            "approved" => ProfileStatus::Approved,
+            _ => ProfileStatus::Draft,
+        }
+    }
+
+    /// The partner may change the form (a submitted one waits for moderation).
+    pub fn editable(self) -> bool {
+        matches!(self, ProfileStatus::Draft | ProfileStatus::Rejected)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocStatus {
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+impl DocStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            DocStatus::Pending => "pending",
+            DocStatus::Accepted => "accepted",
+            DocStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> DocStatus {
+        match code {
+            "accepted" => DocStatus::Accepted,
+            "rejected" => DocStatus::Rejected,
+            _ => DocStatus::Pending,
+        }
+    }
+}
+
+/// The form's fields, as typed (a missing field is an empty one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileIn {
+    pub category: String,
+    pub personal_name: String,
+    pub personal_phone: String,
+    pub personal_email: String,
+    pub business_name: String,
+    pub business_phone: String,
+    pub province: String,
+    pub regency: String,
+    pub district: String,
+    pub village: String,
+    pub address: String,
+}
+
+/// One kind of document and whether the chosen category needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocTypeOut {
+    pub code: String,
+    pub name_id: String,
+    pub name_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentOut {
+    pub id: String,
+    pub doc_type: String,
+    pub original_name: String,
+    pub size_bytes: i64,
+    pub status: DocStatus,
+    pub reason: Option<String>,
+}
+
+/// Everything the profile pages show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileOut {
+    pub status: ProfileStatus,
+    pub fields: ProfileIn,
+    pub doc_types: Vec<DocTypeOut>,
+    /// Document codes each category requires.
+    pub required: Vec<(Category, Vec<String>)>,
+    pub documents: Vec<DocumentOut>,
+    pub submitted_at: Option<String>,
+    pub max_upload_bytes: usize,
+}
+
+impl ProfileOut {
+    pub fn required_for(&self, category: &str) -> Vec<String> {
+        Category::from_code(category)
+            .and_then(|c| self.required.iter().find(|(k, _)| *k == c))
+            .map(|(_, docs)| docs.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The accepted file kinds, recognised by their first bytes (never by name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    Jpeg,
+    Png,
+    Pdf,
+}
+
+impl FileKind {
+    pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(FileKind::Jpeg)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(FileKind::Png)
+        } else if bytes.starts_with(b"%PDF-") {
+            Some(FileKind::Pdf)
+        } else {
+            None
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Png => "image/png",
+            FileKind::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// A file name fit for display and `Content-Disposition`: the last path
+/// part, printable characters only, at most 150 characters.
+pub fn clean_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String =
+        base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?')).take(150).collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    if cleaned.is_empty() {
+        "dokumen".into()
+    } else {
+        cleaned
+    }
+}
+
+fn optional<T>(v: &str, parse: impl FnOnce(&str) -> Result<T, Problem>) -> Result<(), Problem> {
+    if v.trim().is_empty() {
+        Ok(())
+    } else {
+        parse(v).map(|_| ())
+    }
+}
+
+impl ProfileIn {
+    /// Problems of the form. A draft only needs well-formed values; a
+    /// submission needs every field.
+    pub fn problems(&self, submit: bool) -> Vec<FieldError> {
+        let mut errs = Vec::new();
+        let mut check = |field: &str, r: Result<(), Problem>| {
+            if let Err(p) = r {
+                errs.push(FieldError::new(field, p));
+            }
+        };
+        let required = |v: &str, max: usize| -> Result<(), Problem> {
+            match check_required(v, max) {
+                Err(Problem::Required) if !submit => Ok(()),
+                r => r,
+            }
+        };
+        check(
+            "category",
+            if submit { Category::from_code(&self.category).map(|_| ()).ok_or(Problem::Required) } else { Ok(()) },
+        );
+        check("personal_name", required(&self.personal_name, 100));
+        check(
+            "personal_phone",
+            required(&self.personal_phone, 20).and_then(|_| optional(&self.personal_phone, Msisdn::parse)),
+        );
+        check(
+            "personal_email",
+            required(&self.personal_email, 254).and_then(|_| optional(&self.personal_email, normalize_email)),
+        );
+        check("business_name", required(&self.business_name, 150));
+        check(
+            "business_phone",
+            required(&self.business_phone, 20).and_then(|_| optional(&self.business_phone, phone_any)),
+        );
+        for field in ["province", "regency", "district", "village"] {
+            let v = match field {
+                "province" => &self.province,
+                "regency" => &self.regency,
+                "district" => &self.district,
+                _ => &self.village,
+            };
+            check(field, required(v, 13));
+        }
+        check("address", required(&self.address, 500));
+        errs
+    }
+}
+
+/// A business phone may be a landline: digits, 8–15 of them, optional `+`.
+fn phone_any(v: &str) -> Result<(), Problem> {
+    let digits: String = v.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
+    let d = digits.strip_prefix('+').unwrap_or(&digits);
+    if (8..=15).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Problem::PhoneInvalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_recognised_by_content_not_name() {
+        assert_eq!(FileKind::sniff(b"%PDF-1.7 ..."), Some(FileKind::Pdf));
+        assert_eq!(FileKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
+        assert_eq!(FileKind::sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
+        assert_eq!(FileKind::sniff(b"hello, I am text pretending to be a jpg"), None);
+        assert_eq!(FileKind::sniff(b""), None);
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_control_characters() {
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name("C:\\Users\\a\\NPWP kantor.pdf"), "NPWP kantor.pdf");
+        assert_eq!(clean_file_name("a\u{0}b\"c.pdf"), "abc.pdf");
+        assert_eq!(clean_file_name(".."), "dokumen");
+    }
+
+    #[test]
+    fn a_draft_may_be_partial_but_a_submission_may_not() {
+        let mut p = ProfileIn { personal_phone: "0812".into(), ..Default::default() };
+        assert_eq!(p.problems(false), vec![FieldError::new("personal_phone", Problem::PhoneInvalid)]);
+        p.personal_phone.clear();
+        assert!(p.problems(false).is_empty());
+        let fields: Vec<_> = p.problems(true).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields.len(), 11, "{fields:?}");
+    }
+}
