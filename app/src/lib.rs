@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod pages;
 pub mod server_fns;
 pub mod site;
+pub mod upload;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -22,6 +23,7 @@ use pages::auth::{
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
 };
 use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage};
+use pages::profile::{form::ProfileFormPage, status::ProfileStatusPage};
 use pages::NotFound;
 
 /// The HTML document around the app (server side only).
@@ -68,6 +70,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/reset-password") view=ResetPasswordPage />
                 <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
                 <Route path=path!("/ubah-password") view=ChangePasswordPage ssr=SsrMode::Async />
+                <Route path=path!("/profil") view=ProfileStatusPage ssr=SsrMode::Async />
+                <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
             </Routes>

@@ -39,13 +39,19 @@ impl FormState {
         })
     }
 
-    fn edited(self, field: &'static str) {
+    /// The user changed `field`: show its own check, forget the server's old verdict.
+    pub fn touch(self, field: &'static str) {
         if !self.touched.with_untracked(|t| t.contains(&field)) {
             self.touched.update(|t| t.push(field));
         }
         if self.server.with_untracked(|e| problem_for(e, field).is_some()) {
             self.server.update(|e| e.retain(|x| x.field != field));
         }
+    }
+
+    /// Whether the user has tried to send the form.
+    pub fn was_submitted(self) -> bool {
+        self.submitted.get()
     }
 
     /// Call on submit with the browser-side verdict; true means "send it".
@@ -100,7 +106,7 @@ pub fn TextField(
                     prop:value=move || value.get()
                     on:input=move |ev| {
                         value.set(event_target_value(&ev));
-                        form.edited(name);
+                        form.touch(name);
                     }
                 />
                 {is_password

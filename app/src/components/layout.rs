@@ -67,6 +67,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                             <span class="user-name">{user.name.clone()}</span>
                         </summary>
                         <div class="user-menu-items">
+                            <a href="/profil">{t.menu_profile}</a>
                             <a href="/ubah-password">{t.menu_change_password}</a>
                             <ActionForm action=logout>
                                 <button type="submit" class="linklike">{t.logout}</button>
@@ -78,6 +79,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
             <div class="portal-body">
                 <nav class="sidebar" aria-label=t.menu_label>
                     <a href="/dashboard" aria-current=current("/dashboard")>{t.menu_dashboard}</a>
+                    <a href="/profil" aria-current=current("/profil")>{t.menu_profile}</a>
                 </nav>
                 <main class="content">{children()}</main>
             </div>

@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod auth;
 pub mod portal;
+pub mod profile;
 
 use crate::i18n::use_texts;
 use leptos::prelude::*;

@@ -23,10 +23,7 @@ fn Dashboard(user: UserOut) -> impl IntoView {
                     <section class="notice" aria-labelledby="complete-title">
                         <h2 id="complete-title">{t.complete_title}</h2>
                         <p>{t.complete_body}</p>
-                        <button type="button" class="btn btn-primary" disabled title=t.complete_soon>
-                            {t.complete_button}
-                        </button>
-                        <p class="muted small">{t.complete_soon}</p>
+                        <a class="btn btn-primary" href="/profil/lengkapi">{t.complete_button}</a>
                     </section>
                 }
             })}

@@ -1,0 +1,194 @@
+//! "Pengisian Data Profil" (manual Gambar 8–9): can be saved as a draft and
+//! completed later; "Simpan" sends it to moderation.
+
+use super::documents::DocumentRow;
+use super::regions::RegionField;
+use crate::components::form::{general_problem, FormAlert, FormState, TextField};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::pages::portal::PartnerPage;
+use crate::server_fns::profile::{get_profile, SaveProfile};
+use domain::problem::problem_for;
+use domain::profile::{Category, DocumentOut, ProfileIn, ProfileOut, ProfileStatus};
+use domain::region::RegionLevel;
+use domain::Problem;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ProfileFormPage() -> impl IntoView {
+    // Created here, beside the user check, so the server waits for both
+    // before it renders (a resource inside a nested Suspense would not be).
+    let profile = Resource::new(|| (), |_| get_profile());
+    view! { <PartnerPage render=move |_| view! { <ProfileFormLoader profile /> } /> }
+}
+
+#[component]
+fn ProfileFormLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        {move || profile.get().map(|r| match r {
+                Ok(p) => view! { <ProfileForm profile=p /> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            })}
+    }
+}
+
+/// Clears `child` when `parent` changes after the first run (not on load).
+fn reset_on_change(parent: RwSignal<String>, child: RwSignal<String>) {
+    Effect::new(move |prev: Option<String>| {
+        let now = parent.get();
+        if prev.is_some_and(|p| p != now) {
+            child.set(String::new());
+        }
+        now
+    });
+}
+
+#[component]
+fn ProfileForm(profile: ProfileOut) -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::default();
+    let f = profile.fields.clone();
+    let category = RwSignal::new(f.category.clone());
+    let [personal_name, personal_phone, personal_email, business_name, business_phone, address] =
+        [f.personal_name, f.personal_phone, f.personal_email, f.business_name, f.business_phone, f.address]
+            .map(RwSignal::new);
+    let [province, regency, district, village] = [f.province, f.regency, f.district, f.village].map(RwSignal::new);
+    reset_on_change(province, regency);
+    reset_on_change(regency, district);
+    reset_on_change(district, village);
+    let documents = RwSignal::new(profile.documents.clone());
+    let locked = !profile.status.editable();
+
+    let input = move || ProfileIn {
+        category: category.get(),
+        personal_name: personal_name.get(),
+        personal_phone: personal_phone.get(),
+        personal_email: personal_email.get(),
+        business_name: business_name.get(),
+        business_phone: business_phone.get(),
+        province: province.get(),
+        regency: regency.get(),
+        district: district.get(),
+        village: village.get(),
+        address: address.get(),
+    };
+    let err = move |field: &'static str| form.error(field, move || problem_for(&input().problems(true), field));
+
+    let profile_for_docs = profile.clone();
+    let required = Memo::new(move |_| profile_for_docs.required_for(&category.get()));
+    let missing_docs = move || {
+        let have = documents.get();
+        required.get().into_iter().filter(|code| !have.iter().any(|d| &d.doc_type == code)).count()
+    };
+
+    let action = ServerAction::<SaveProfile>::new();
+    let draft_saved = RwSignal::new(false);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(result) = action.value().get() else { return };
+        form.answer(&result);
+        match result {
+            Ok(ProfileStatus::Submitted) => navigate("/profil", Default::default()),
+            Ok(_) => draft_saved.set(true),
+            Err(_) => draft_saved.set(false),
+        }
+    });
+    let save = move |submit: bool| {
+        draft_saved.set(false);
+        let i = untrack(input);
+        let ok = i.problems(submit).is_empty() && (!submit || missing_docs() == 0);
+        if form.submit(ok || !submit) && ok {
+            action.dispatch(SaveProfile { input: i, submit });
+        }
+    };
+    let general = general_problem(action.value());
+    let doc_types = profile.doc_types.clone();
+    let max_bytes = profile.max_upload_bytes;
+    let on_uploaded = Callback::new(move |doc: DocumentOut| {
+        documents.update(|ds| {
+            ds.retain(|d| d.doc_type != doc.doc_type);
+            ds.push(doc);
+        });
+    });
+
+    view! {
+        <h1 class="page-title">{t.profile_form_title}</h1>
+        <form class="panel profile-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(true); }>
+            <FormAlert problem=general />
+            {move || draft_saved.get().then(|| view! { <div class="alert alert-success" role="status">{t.draft_saved}</div> })}
+            {locked.then(|| view! { <div class="alert alert-warning" role="status">{t.problem(Problem::ProfileLocked)}</div> })}
+            <fieldset class="choice" disabled=locked>
+                <legend>{t.service_label}<span class="req" aria-hidden="true">" *"</span></legend>
+                <label class="chip"><input type="radio" name="service" value="open_api" checked />{t.service_open_api}</label>
+            </fieldset>
+            <fieldset class="choice" disabled=locked aria-describedby="category-msg">
+                <legend>{t.category_label}<span class="req" aria-hidden="true">" *"</span></legend>
+                {Category::ALL.into_iter().map(|c| {
+                    let label = match c {
+                        Category::Pribadi => t.category_pribadi,
+                        Category::Koperasi => t.category_koperasi,
+                        Category::Perusahaan => t.category_perusahaan,
+                    };
+                    view! {
+                        <label class="chip">
+                            <input
+                                type="radio"
+                                name="category"
+                                value=c.code()
+                                prop:checked=move || category.get() == c.code()
+                                on:change=move |_| { category.set(c.code().to_owned()); form.touch("category"); }
+                            />
+                            {label}
+                        </label>
+                    }
+                }).collect_view()}
+                <p class="field-error" id="category-msg" role="alert">{move || err("category").get().map(|p| t.problem(p))}</p>
+            </fieldset>
+
+            <h2>{t.personal_section}</h2>
+            <div class="field-grid">
+                <TextField form name="personal_name" label=t.name_label value=personal_name error=err("personal_name") autocomplete="name" />
+                <TextField form name="personal_phone" label=t.personal_phone_label value=personal_phone error=err("personal_phone") kind="tel" autocomplete="tel" />
+                <TextField form name="personal_email" label=t.email_label value=personal_email error=err("personal_email") kind="email" autocomplete="email" />
+            </div>
+
+            <h2>{t.company_section}</h2>
+            <div class="field-grid">
+                <TextField form name="business_name" label=t.business_name_label value=business_name error=err("business_name") autocomplete="organization" />
+                <TextField form name="business_phone" label=t.business_phone_label value=business_phone error=err("business_phone") kind="tel" />
+                <RegionField form name="province" label=t.province_label level=RegionLevel::Province value=province waiting=t.choose_province error=err("province") disabled_all=locked />
+                <RegionField form name="regency" label=t.regency_label level=RegionLevel::Regency value=regency parent=province waiting=t.choose_province_first error=err("regency") disabled_all=locked />
+                <RegionField form name="district" label=t.district_label level=RegionLevel::District value=district parent=regency waiting=t.choose_regency_first error=err("district") disabled_all=locked />
+                <RegionField form name="village" label=t.village_label level=RegionLevel::Village value=village parent=district waiting=t.choose_district_first error=err("village") disabled_all=locked />
+            </div>
+            <TextField form name="address" label=t.address_label value=address error=err("address") autocomplete="street-address" />
+
+            <h2>{t.documents_section}</h2>
+            {move || {
+                let codes = required.get();
+                if codes.is_empty() {
+                    return view! { <p class="muted">{t.choose_category_first}</p> }.into_any();
+                }
+                codes.into_iter().filter_map(|code| {
+                    let ty = doc_types.iter().find(|d| d.code == code)?.clone();
+                    let c = code.clone();
+                    let current = Signal::derive(move || documents.get().into_iter().find(|d| d.doc_type == c));
+                    // After a try to submit, every empty row says it is needed.
+                    let missing = Signal::derive(move || form.was_submitted().then_some(Problem::DocumentMissing));
+                    Some(view! { <DocumentRow doc_type=ty current on_uploaded max_bytes missing locked /> })
+                }).collect_view().into_any()
+            }}
+
+            <div class="form-actions">
+                <button type="button" class="btn btn-light" disabled=move || locked || action.pending().get() on:click=move |_| save(false)>
+                    {t.save_draft}
+                </button>
+                <button type="submit" class="btn btn-primary" disabled=move || locked || action.pending().get()>
+                    {t.submit_profile}
+                </button>
+            </div>
+        </form>
+    }
+}
