@@ -8,9 +8,9 @@ pub mod i18n;
 pub mod pages;
 pub mod server_fns;
 pub mod site;
-pub mod upload;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod upload;
 
 use i18n::Texts;
 use leptos::prelude::*;

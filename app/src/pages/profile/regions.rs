@@ -61,7 +61,8 @@ pub fn RegionField(
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
         let code = options.with_untracked(|o| {
-            o.as_ref().and_then(|l| l.iter().find(|r| r.name.eq_ignore_ascii_case(typed.trim())).map(|r| r.code.clone()))
+            o.as_ref()
+                .and_then(|l| l.iter().find(|r| r.name.eq_ignore_ascii_case(typed.trim())).map(|r| r.code.clone()))
         });
         text.set(typed);
         value.set(code.unwrap_or_default());
