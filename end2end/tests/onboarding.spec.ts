@@ -37,7 +37,7 @@ test('a partner registers, activates from the e-mail, logs in and out', async ({
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole('heading', { name: `Selamat datang, ${p.name}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Pengisian Data Profil' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Lengkapi Data' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lengkapi Data' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Dashboard' })).toBeVisible();
   await shot(page, '05-dashboard-lengkapi-data');
 
