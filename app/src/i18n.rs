@@ -430,6 +430,7 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::ProfileLocked => "Profil sedang dalam proses verifikasi dan belum dapat diubah",
         Problem::DocumentMissing => "Dokumen wajib diunggah",
         Problem::RegionInvalid => "Pilihan wilayah tidak sesuai",
+        Problem::NotInReview => "Profil ini tidak sedang menunggu verifikasi",
     }
 }
 
@@ -465,6 +466,7 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::ProfileLocked => "Your profile is being verified and cannot be changed now",
         Problem::DocumentMissing => "This document is required",
         Problem::RegionInvalid => "The chosen areas do not belong together",
+        Problem::NotInReview => "This profile is not waiting for review",
     }
 }
 

@@ -49,6 +49,12 @@ pub struct Config {
     pub mail_poll_ms: u64,
     /// Idle minutes before a session expires (`APP_SESSION_IDLE_MINUTES`).
     pub session_idle_minutes: i64,
+    /// Digest authentication realm of the Open API (`APP_DIGEST_REALM`).
+    pub digest_realm: String,
+    /// Development gateway URL given to partners (`APP_GATEWAY_DEV_URL`).
+    pub gateway_dev_url: String,
+    /// Production gateway URL given to partners (`APP_GATEWAY_PROD_URL`).
+    pub gateway_prod_url: String,
     /// Largest accepted upload in bytes (`APP_MAX_UPLOAD_BYTES`).
     pub max_upload_bytes: usize,
     /// S3 bucket for uploaded files; local folder `data_dir/files` when unset (`S3_BUCKET`).
@@ -82,6 +88,9 @@ impl Default for Config {
             log_format: LogFormat::Text,
             mail_poll_ms: 1000,
             session_idle_minutes: 120,
+            digest_realm: "Design Jaya Indonesia".into(),
+            gateway_dev_url: "http://127.0.0.1:4432".into(),
+            gateway_prod_url: "http://127.0.0.1:8899".into(),
             max_upload_bytes: 5 * 1024 * 1024,
             s3_bucket: None,
             s3_endpoint: None,

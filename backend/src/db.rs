@@ -26,3 +26,27 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
 }
+
+/// Runs a write transaction again when SQLite reports the database busy
+/// (concurrent writers in WAL mode); PostgreSQL waits on row locks instead.
+pub async fn retry_busy<T, F, Fut>(mut op: F) -> crate::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = crate::Result<T>>,
+{
+    let mut attempt = 0u64;
+    loop {
+        match op().await {
+            Err(crate::Error::Unexpected(e)) if attempt < 20 && is_busy(&e) => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(10 * attempt)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_busy(e: &anyhow::Error) -> bool {
+    let msg = format!("{e:#}");
+    msg.contains("database is locked") || msg.contains("database is busy") || msg.contains("(code: 5)")
+}

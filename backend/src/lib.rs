@@ -2,11 +2,13 @@
 //! never depends on Leptos: the UI and the gateway both call in here.
 
 pub mod accounts;
+pub mod audit;
 pub mod config;
 pub mod db;
 pub mod entity;
 pub mod error;
 pub mod mail;
+pub mod moderation;
 pub mod onboarding;
 pub mod password;
 pub mod ratelimit;

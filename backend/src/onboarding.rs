@@ -142,6 +142,8 @@ pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, su
         status: Set(status.code().into()),
         submitted_at: Set(submit.then_some(now)),
         updated_at: Set(now),
+        merchant_id: sea_orm::ActiveValue::NotSet,
+        approved_at: sea_orm::ActiveValue::NotSet,
     };
     if Profile::find_by_id(user_id).one(&txn).await?.is_some() {
         let mut row = row;
@@ -252,6 +254,8 @@ async fn record_document(
         status: Set(DocStatus::Pending.code().into()),
         reason: Set(None),
         uploaded_at: Set(Utc::now()),
+        decided_by: Set(None),
+        decided_at: Set(None),
     };
     let saved = match existing {
         Some(_) => row.update(&txn).await?,

@@ -46,3 +46,13 @@ pub async fn is_valid_path(db: &impl ConnectionTrait, codes: [&str; 4]) -> Resul
     }
     Ok(true)
 }
+
+/// The name of one area, if the code exists.
+pub async fn name_of(db: &impl ConnectionTrait, level: RegionLevel, code: &str) -> Result<Option<String>> {
+    let (table, _) = level.table();
+    let mut q = Query::select();
+    q.columns([Alias::new("code"), Alias::new("name")])
+        .from(Alias::new(table))
+        .and_where(Expr::col(Alias::new("code")).eq(code));
+    Ok(Row::find_by_statement(db.get_database_backend().build(&q)).one(db).await?.map(|r| r.name))
+}

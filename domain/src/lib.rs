@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod lang;
+pub mod moderation;
 pub mod phone;
 pub mod problem;
 pub mod profile;

@@ -34,6 +34,7 @@ pub enum Problem {
     ProfileLocked,
     DocumentMissing,
     RegionInvalid,
+    NotInReview,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

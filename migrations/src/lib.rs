@@ -6,6 +6,7 @@ mod m20261123_000001_create_accounts;
 mod m20261123_000002_create_platform;
 mod m20261123_000003_load_regions;
 mod m20261123_000004_create_profiles;
+mod m20261123_000005_create_moderation;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_platform::Migration),
             Box::new(m20261123_000003_load_regions::Migration),
             Box::new(m20261123_000004_create_profiles::Migration),
+            Box::new(m20261123_000005_create_moderation::Migration),
         ]
     }
 }

@@ -1,5 +1,7 @@
 //! SeaORM entities: one module per table.
 
+pub mod api_credential;
+pub mod audit_log;
 pub mod document_type;
 pub mod email_token;
 pub mod mail_outbox;
@@ -10,3 +12,4 @@ pub mod required_document;
 pub mod session;
 pub mod staff;
 pub mod user;
+pub mod webreport_account;

@@ -21,6 +21,10 @@ pub struct Model {
     pub status: String,
     pub submitted_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// Allocated at approval, e.g. `DJI100087`.
+    #[sea_orm(unique)]
+    pub merchant_id: Option<String>,
+    pub approved_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,8 @@ pub struct Model {
     pub status: String,
     pub reason: Option<String>,
     pub uploaded_at: DateTimeUtc,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

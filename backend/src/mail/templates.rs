@@ -3,7 +3,8 @@
 use super::OutgoingMail;
 use chrono::Datelike;
 use domain::Lang;
-use minijinja::{context, Environment};
+use minijinja::{context, Environment, Value};
+use serde::Serialize;
 use std::sync::OnceLock;
 
 macro_rules! templates {
@@ -23,6 +24,18 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "reset.id.txt",
     "reset.en.html",
     "reset.en.txt",
+    "approval.id.html",
+    "approval.id.txt",
+    "approval.en.html",
+    "approval.en.txt",
+    "credentials.id.html",
+    "credentials.id.txt",
+    "credentials.en.html",
+    "credentials.en.txt",
+    "rejection.id.html",
+    "rejection.id.txt",
+    "rejection.en.html",
+    "rejection.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -39,10 +52,56 @@ fn env() -> &'static Environment<'static> {
     })
 }
 
+/// One environment's transaction credentials, as e-mailed once.
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialSet {
+    pub label: &'static str,
+    pub url: String,
+    pub user: String,
+    pub password: String,
+}
+
+/// A rejected document and the moderator's reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct RejectedItem {
+    pub document: String,
+    pub reason: String,
+}
+
 /// Which e-mail, with what it needs.
 pub enum Kind<'a> {
-    Activation { name: &'a str, link: &'a str, hours: i64 },
-    PasswordReset { name: &'a str, link: &'a str, hours: i64 },
+    Activation {
+        name: &'a str,
+        link: &'a str,
+        hours: i64,
+    },
+    PasswordReset {
+        name: &'a str,
+        link: &'a str,
+        hours: i64,
+    },
+    /// Manual Gambar 11.
+    Approval {
+        company: &'a str,
+        merchant_id: &'a str,
+    },
+    /// Manual Gambar 12.
+    Credentials {
+        company: &'a str,
+        merchant_id: &'a str,
+        webreport_url: &'a str,
+        officer_code: &'a str,
+        webreport_password: &'a str,
+        counter_id: &'a str,
+        account_id: &'a str,
+        mitra: &'a str,
+        environments: Vec<CredentialSet>,
+    },
+    Rejection {
+        name: &'a str,
+        company: &'a str,
+        items: Vec<RejectedItem>,
+    },
 }
 
 impl Kind<'_> {
@@ -50,6 +109,9 @@ impl Kind<'_> {
         match self {
             Kind::Activation { .. } => "activation",
             Kind::PasswordReset { .. } => "reset",
+            Kind::Approval { .. } => "approval",
+            Kind::Credentials { .. } => "credentials",
+            Kind::Rejection { .. } => "rejection",
         }
     }
 
@@ -59,22 +121,42 @@ impl Kind<'_> {
             (Kind::Activation { .. }, Lang::En) => format!("Activate your {brand} account"),
             (Kind::PasswordReset { .. }, Lang::Id) => format!("Atur Ulang Password {brand}"),
             (Kind::PasswordReset { .. }, Lang::En) => format!("Reset your {brand} password"),
+            (Kind::Approval { .. }, Lang::Id) => format!("Profil Anda disetujui — {brand}"),
+            (Kind::Approval { .. }, Lang::En) => format!("Your profile is approved — {brand}"),
+            (Kind::Credentials { .. }, Lang::Id) => format!("Credential Production dan Development — {brand}"),
+            (Kind::Credentials { .. }, Lang::En) => format!("Production and development credentials — {brand}"),
+            (Kind::Rejection { .. }, Lang::Id) => format!("Dokumen perlu diperbaiki — {brand}"),
+            (Kind::Rejection { .. }, Lang::En) => format!("Documents need changes — {brand}"),
+        }
+    }
+
+    fn context(&self) -> Value {
+        match self {
+            Kind::Activation { name, link, hours } | Kind::PasswordReset { name, link, hours } => {
+                context! { name, link, hours }
+            }
+            Kind::Approval { company, merchant_id } => context! { company, merchant_id },
+            Kind::Credentials {
+                company,
+                merchant_id,
+                webreport_url,
+                officer_code,
+                webreport_password,
+                counter_id,
+                account_id,
+                mitra,
+                environments,
+            } => context! {
+                company, merchant_id, webreport_url, officer_code, webreport_password,
+                counter_id, account_id, mitra, environments,
+            },
+            Kind::Rejection { name, company, items } => context! { name, company, items },
         }
     }
 }
 
 pub fn render(kind: &Kind<'_>, lang: Lang, brand: &str, to: &str) -> anyhow::Result<OutgoingMail> {
-    let (name, link, hours) = match kind {
-        Kind::Activation { name, link, hours } | Kind::PasswordReset { name, link, hours } => (name, link, hours),
-    };
-    let ctx = context! {
-        lang => lang.code(),
-        brand => brand,
-        name => name,
-        link => link,
-        hours => hours,
-        year => chrono::Utc::now().year(),
-    };
+    let ctx = context! { lang => lang.code(), brand, year => chrono::Utc::now().year(), ..kind.context() };
     let base = format!("{}.{}", kind.template(), lang.code());
     let html = env().get_template(&format!("{base}.html"))?.render(&ctx)?;
     let text = env().get_template(&format!("{base}.txt"))?.render(&ctx)?;
@@ -85,13 +167,39 @@ pub fn render(kind: &Kind<'_>, lang: Lang, brand: &str, to: &str) -> anyhow::Res
 mod tests {
     use super::*;
 
+    fn all_kinds() -> Vec<Kind<'static>> {
+        vec![
+            Kind::Activation { name: "<b>Andika</b>", link: "http://x/aktivasi?token=abc", hours: 24 },
+            Kind::PasswordReset { name: "<b>Andika</b>", link: "http://x/reset?token=abc", hours: 1 },
+            Kind::Approval { company: "<b>Andika</b> token=abc", merchant_id: "DJI100087" },
+            Kind::Credentials {
+                company: "<b>Andika</b> token=abc",
+                merchant_id: "DJI100087",
+                webreport_url: "http://x/",
+                officer_code: "08123456789",
+                webreport_password: "17109690",
+                counter_id: "1",
+                account_id: "08123456789",
+                mitra: "DJI",
+                environments: vec![CredentialSet {
+                    label: "Development",
+                    url: "http://dev".into(),
+                    user: "slxhizmknrtg".into(),
+                    password: "355FDD696D1249A243C1F20A5722E747".into(),
+                }],
+            },
+            Kind::Rejection {
+                name: "<b>Andika</b> token=abc",
+                company: "PT",
+                items: vec![RejectedItem { document: "NPWP".into(), reason: "buram".into() }],
+            },
+        ]
+    }
+
     #[test]
     fn every_mail_renders_in_both_languages_and_escapes_names() {
         for lang in [Lang::Id, Lang::En] {
-            for kind in [
-                Kind::Activation { name: "<b>Andika</b>", link: "http://x/aktivasi?token=abc", hours: 24 },
-                Kind::PasswordReset { name: "<b>Andika</b>", link: "http://x/reset?token=abc", hours: 1 },
-            ] {
+            for kind in all_kinds() {
                 let m = render(&kind, lang, "KIOS", "a@b.c").unwrap();
                 assert!(m.html.contains("&lt;b&gt;Andika"), "{}", m.html);
                 assert!(m.html.contains("token=abc") && m.text.contains("token=abc"));
@@ -101,5 +209,22 @@ mod tests {
         }
         let m = render(&Kind::Activation { name: "ANDIKA", link: "l", hours: 24 }, Lang::Id, "K", "a@b.c").unwrap();
         assert!(m.html.contains("Halo, <strong>ANDIKA</strong>") && m.html.contains("Aktivasi Akun"));
+    }
+
+    #[test]
+    fn the_credentials_mail_carries_every_field_of_the_manual() {
+        let m = render(&all_kinds().remove(3), Lang::Id, "K", "a@b.c").unwrap();
+        for needle in [
+            "DJI100087",
+            "08123456789",
+            "17109690",
+            "Mohon segera diganti",
+            "slxhizmknrtg",
+            "355FDD696D1249A243C1F20A5722E747",
+            "counterID",
+            "mitra",
+        ] {
+            assert!(m.text.contains(needle), "{needle}: {}", m.text);
+        }
     }
 }

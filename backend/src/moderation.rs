@@ -1,0 +1,313 @@
+//! The operator's moderation of partner profiles: the queue, a decision per
+//! document, and approval (merchant ID, credentials, e-mails) once every
+//! required document is accepted.
+
+use crate::audit::{self, Actor};
+use crate::entity::api_credential;
+use crate::entity::profile::{self, Entity as Profile};
+use crate::entity::profile_document::{self, Entity as ProfileDocument};
+use crate::entity::required_document::{self, Entity as RequiredDocument};
+use crate::entity::staff::Entity as Staff;
+use crate::entity::user::{self, Entity as User};
+use crate::entity::webreport_account;
+use crate::error::{Error, Result};
+use crate::mail::templates::{CredentialSet, Kind, RejectedItem};
+use crate::onboarding::{self, wib};
+use crate::{mail, password, regions, AppState};
+use chrono::Utc;
+use domain::moderation::{QueueItemOut, ReviewOut};
+use domain::profile::{DocStatus, ProfileStatus};
+use domain::region::RegionLevel;
+use domain::{Lang, Msisdn, Problem};
+use md5::{Digest, Md5};
+use rand::Rng;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+/// Profiles by state, oldest submission first (the SLA clock runs from it).
+pub async fn queue(db: &impl ConnectionTrait, status: Option<ProfileStatus>) -> Result<Vec<QueueItemOut>> {
+    let mut q = Profile::find().filter(profile::Column::SubmittedAt.is_not_null());
+    if let Some(s) = status {
+        q = q.filter(profile::Column::Status.eq(s.code()));
+    }
+    let rows = q.order_by_asc(profile::Column::SubmittedAt).all(db).await?;
+    let now = Utc::now();
+    let mut out = Vec::with_capacity(rows.len());
+    for p in rows {
+        let email = User::find_by_id(p.user_id).one(db).await?.map(|u| u.email).unwrap_or_default();
+        let submitted = p.submitted_at.unwrap_or(now);
+        out.push(QueueItemOut {
+            user_id: p.user_id.to_string(),
+            business_name: p.business_name,
+            email,
+            category: p.category.unwrap_or_default(),
+            status: ProfileStatus::from_code(&p.status),
+            submitted_at: wib(submitted),
+            age_hours: (now - submitted).num_hours(),
+            merchant_id: p.merchant_id,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_id(id: &str) -> Result<Uuid> {
+    Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))
+}
+
+pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
+    let user_id = parse_id(user_id)?;
+    let p = Profile::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let form = onboarding::profile(state, user_id).await?;
+    let mut region_names = Vec::new();
+    for (level, code) in RegionLevel::ALL.into_iter().zip([
+        &form.fields.province,
+        &form.fields.regency,
+        &form.fields.district,
+        &form.fields.village,
+    ]) {
+        region_names.push(regions::name_of(&state.db, level, code).await?.unwrap_or_default());
+    }
+    Ok(ReviewOut {
+        user_id: user_id.to_string(),
+        status: form.status,
+        required: form.required_for(&form.fields.category),
+        fields: form.fields,
+        region_names,
+        doc_types: form.doc_types,
+        documents: form.documents,
+        submitted_at: form.submitted_at,
+        merchant_id: p.merchant_id,
+    })
+}
+
+async fn staff_actor(db: &impl ConnectionTrait, staff_id: Uuid) -> Result<Actor> {
+    let s = Staff::find_by_id(staff_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    Ok(Actor::Staff { id: s.id, name: s.name })
+}
+
+/// Accepts or rejects one document (a rejection needs a reason). When no
+/// required document is left undecided the profile is approved, or sent
+/// back to the partner with the reasons. Returns the profile's new state.
+#[tracing::instrument(skip_all, fields(staff_id = %staff_id, accept))]
+pub async fn decide(
+    state: &AppState,
+    staff_id: Uuid,
+    doc_id: &str,
+    accept: bool,
+    reason: &str,
+) -> Result<ProfileStatus> {
+    let doc_id = parse_id(doc_id)?;
+    let reason = reason.trim();
+    if !accept {
+        domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;
+    }
+    let outcome = crate::db::retry_busy(|| async {
+        let txn = state.db.begin().await?;
+        let actor = staff_actor(&txn, staff_id).await?;
+        let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+        let p = Profile::find_by_id(doc.user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+        if ProfileStatus::from_code(&p.status) != ProfileStatus::Submitted {
+            return Err(Error::Refused(Problem::NotInReview));
+        }
+        let status = if accept { DocStatus::Accepted } else { DocStatus::Rejected };
+        let before = serde_json::json!({ "status": doc.status, "reason": doc.reason });
+        let mut row: profile_document::ActiveModel = doc.clone().into();
+        row.status = Set(status.code().into());
+        row.reason = Set((!accept).then(|| reason.to_owned()));
+        row.decided_by = Set(Some(staff_id));
+        row.decided_at = Set(Some(Utc::now()));
+        row.update(&txn).await?;
+        let after = serde_json::json!({ "status": status.code(), "reason": (!accept).then_some(reason) });
+        let action = if accept { "document.accepted" } else { "document.rejected" };
+        audit::record(&txn, &actor, action, "profile_document", &doc.id.to_string(), Some(before), Some(after)).await?;
+        let new_status = settle(state, &txn, &actor, p).await?;
+        txn.commit().await?;
+        Ok(new_status)
+    })
+    .await?;
+    Ok(outcome)
+}
+
+/// After a decision: approve, send back, or keep waiting.
+async fn settle(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    p: profile::Model,
+) -> Result<ProfileStatus> {
+    let category = p.category.clone().unwrap_or_default();
+    let required: Vec<String> = RequiredDocument::find()
+        .filter(required_document::Column::Category.eq(category.as_str()))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|r| r.doc_type)
+        .collect();
+    let docs = ProfileDocument::find().filter(profile_document::Column::UserId.eq(p.user_id)).all(txn).await?;
+    let state_of = |code: &str| docs.iter().find(|d| d.doc_type == code).map(|d| DocStatus::from_code(&d.status));
+    if required.iter().any(|c| matches!(state_of(c), None | Some(DocStatus::Pending))) {
+        return Ok(ProfileStatus::Submitted);
+    }
+    let user = User::find_by_id(p.user_id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let rejected: Vec<&profile_document::Model> = docs
+        .iter()
+        .filter(|d| required.contains(&d.doc_type) && DocStatus::from_code(&d.status) == DocStatus::Rejected)
+        .collect();
+    if rejected.is_empty() {
+        approve(state, txn, actor, p, &user).await?;
+        Ok(ProfileStatus::Approved)
+    } else {
+        send_back(state, txn, actor, p, &user, &rejected).await?;
+        Ok(ProfileStatus::Rejected)
+    }
+}
+
+async fn set_status(txn: &DatabaseTransaction, user_id: Uuid, status: ProfileStatus) -> Result<()> {
+    Profile::update_many()
+        .col_expr(profile::Column::Status, Expr::value(status.code()))
+        .col_expr(profile::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(profile::Column::UserId.eq(user_id))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+async fn send_back(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    p: profile::Model,
+    user: &user::Model,
+    rejected: &[&profile_document::Model],
+) -> Result<()> {
+    set_status(txn, p.user_id, ProfileStatus::Rejected).await?;
+    let lang = Lang::from_code(&user.lang);
+    let names = crate::entity::document_type::Entity::find().all(txn).await?;
+    let items = rejected
+        .iter()
+        .map(|d| RejectedItem {
+            document: names
+                .iter()
+                .find(|n| n.code == d.doc_type)
+                .map(|n| if lang == Lang::En { n.name_en.clone() } else { n.name_id.clone() })
+                .unwrap_or_else(|| d.doc_type.clone()),
+            reason: d.reason.clone().unwrap_or_default(),
+        })
+        .collect();
+    let kind = Kind::Rejection { name: &user.name, company: &p.business_name, items };
+    mail::enqueue(txn, mail::templates::render(&kind, lang, &state.config.brand, &user.email)?).await?;
+    audit::record(txn, actor, "profile.rejected", "profile", &p.user_id.to_string(), None, None).await?;
+    Ok(())
+}
+
+/// The next merchant ID: operator code + 6 digits from a counter row that
+/// the database increments atomically (unique under concurrency).
+async fn allocate_merchant_id(state: &AppState, txn: &DatabaseTransaction) -> Result<String> {
+    let counters = Alias::new("counters");
+    let mut bump = Query::update();
+    bump.table(counters.clone())
+        .value(Alias::new("value"), Expr::col(Alias::new("value")).add(1))
+        .and_where(Expr::col(Alias::new("name")).eq("merchant_id"));
+    txn.execute(&bump).await?;
+    let mut read = Query::select();
+    read.column(Alias::new("value")).from(counters).and_where(Expr::col(Alias::new("name")).eq("merchant_id"));
+    let row = txn.query_one(&read).await?.ok_or_else(|| anyhow::anyhow!("merchant_id counter missing"))?;
+    let value: i64 = row.try_get("", "value")?;
+    Ok(format!("{}{value:06}", state.config.operator_code))
+}
+
+fn random_from(alphabet: &[u8], len: usize) -> String {
+    let mut rng = rand::thread_rng();
+    (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char).collect()
+}
+
+/// `MD5(username:realm:password)` as lower-case hex: all the gateway keeps.
+pub fn digest_ha1(username: &str, realm: &str, password: &str) -> String {
+    hex::encode(Md5::digest(format!("{username}:{realm}:{password}").as_bytes()))
+}
+
+async fn approve(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    p: profile::Model,
+    user: &user::Model,
+) -> Result<()> {
+    let merchant_id = allocate_merchant_id(state, txn).await?;
+    let now = Utc::now();
+    let mut environments = Vec::new();
+    for (env, label, url) in [
+        ("production", "Production", &state.config.gateway_prod_url),
+        ("development", "Development", &state.config.gateway_dev_url),
+    ] {
+        // The seed's shapes: 12 lower-case letters and 32 upper-case hex digits.
+        let username = random_from(b"abcdefghijklmnopqrstuvwxyz", 12);
+        let password = random_from(b"0123456789ABCDEF", 32);
+        api_credential::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(p.user_id),
+            environment: Set(env.into()),
+            username: Set(username.clone()),
+            ha1: Set(digest_ha1(&username, &state.config.digest_realm, &password)),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+        environments.push(CredentialSet { label, url: url.clone(), user: username, password });
+    }
+    let officer_code = Msisdn::parse(&user.phone).map(|m| m.local()).unwrap_or(user.phone.clone());
+    let webreport_password = random_from(b"0123456789", 8);
+    webreport_account::ActiveModel {
+        user_id: Set(p.user_id),
+        officer_code: Set(officer_code.clone()),
+        password_hash: Set(password::hash(webreport_password.clone()).await?),
+        must_change_password: Set(true),
+    }
+    .insert(txn)
+    .await?;
+    Profile::update_many()
+        .col_expr(profile::Column::Status, Expr::value(ProfileStatus::Approved.code()))
+        .col_expr(profile::Column::MerchantId, Expr::value(Some(merchant_id.clone())))
+        .col_expr(profile::Column::ApprovedAt, Expr::value(Some(now)))
+        .col_expr(profile::Column::UpdatedAt, Expr::value(now))
+        .filter(profile::Column::UserId.eq(p.user_id))
+        .exec(txn)
+        .await?;
+    let lang = Lang::from_code(&user.lang);
+    let brand = &state.config.brand;
+    let approval = Kind::Approval { company: &p.business_name, merchant_id: &merchant_id };
+    mail::enqueue(txn, mail::templates::render(&approval, lang, brand, &user.email)?).await?;
+    let webreport_url = state.config.link("/");
+    let credentials = Kind::Credentials {
+        company: &p.business_name,
+        merchant_id: &merchant_id,
+        webreport_url: &webreport_url,
+        officer_code: &officer_code,
+        webreport_password: &webreport_password,
+        counter_id: "1",
+        account_id: &officer_code,
+        mitra: &state.config.operator_code,
+        environments,
+    };
+    mail::enqueue(txn, mail::templates::render(&credentials, lang, brand, &user.email)?).await?;
+    let after = serde_json::json!({ "merchant_id": merchant_id });
+    audit::record(txn, actor, "profile.approved", "profile", &p.user_id.to_string(), None, Some(after)).await?;
+    tracing::info!(user_id = %p.user_id, %merchant_id, "profile approved");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ha1_matches_rfc_2617_example() {
+        // RFC 2617 §3.5: Mufasa / testrealm@host.com / Circle Of Life.
+        assert_eq!(
+            super::digest_ha1("Mufasa", "testrealm@host.com", "Circle Of Life"),
+            "939e7578ed9e3c518a452acee763bce9"
+        );
+    }
+}
