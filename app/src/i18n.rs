@@ -127,6 +127,7 @@ pub struct Texts {
     pub status_submitted: &'static str,
     pub status_rejected: &'static str,
     pub status_approved: &'static str,
+    pub merchant_id_label: &'static str,
     // Back office
     pub admin_login_title: &'static str,
     pub admin_welcome: &'static str,
@@ -251,6 +252,7 @@ pub static ID: Texts = Texts {
     status_submitted: "Menunggu verifikasi",
     status_rejected: "Perlu perbaikan",
     status_approved: "Aktif",
+    merchant_id_label: "ID Merchant",
     admin_login_title: "Login Staf Operator",
     admin_welcome: "Selamat datang di Back Office",
     admin_role: "Peran",
@@ -375,6 +377,7 @@ pub static EN: Texts = Texts {
     status_submitted: "Waiting for verification",
     status_rejected: "Needs changes",
     status_approved: "Active",
+    merchant_id_label: "Merchant ID",
     admin_login_title: "Operator staff login",
     admin_welcome: "Welcome to the back office",
     admin_role: "Role",

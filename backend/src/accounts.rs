@@ -100,6 +100,7 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
     };
     let txn = state.db.begin().await?;
     if let Err(e) = row.insert(&txn).await {
+        txn.rollback().await?;
         // Lost a race with an identical registration: report it like the check does.
         return Err(match is_unique_violation(&e) {
             true => taken_error(&state.db, &new).await?.unwrap_or(Error::from(e)),
@@ -348,12 +349,17 @@ pub async fn change_password(state: &AppState, user_id: Uuid, input: &ChangePass
 }
 
 pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<UserOut>> {
-    let u = User::find_by_id(id).one(db).await?;
-    Ok(u.map(|u| UserOut {
+    let Some(u) = User::find_by_id(id).one(db).await? else { return Ok(None) };
+    let profile = crate::entity::profile::Entity::find_by_id(id).one(db).await?;
+    Ok(Some(UserOut {
         phone: domain::Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone),
         name: u.name,
         company: u.company,
         email: u.email,
-        profile_complete: false,
+        profile_status: profile
+            .as_ref()
+            .map(|p| domain::profile::ProfileStatus::from_code(&p.status))
+            .unwrap_or(domain::profile::ProfileStatus::Draft),
+        merchant_id: profile.and_then(|p| p.merchant_id),
     }))
 }

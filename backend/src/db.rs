@@ -6,7 +6,10 @@ use std::time::Duration;
 
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     let mut opts = ConnectOptions::new(url.to_owned());
-    opts.max_connections(if url.starts_with("sqlite:") { 8 } else { 20 })
+    // SQLite allows one writer, and a deferred transaction that reads before
+    // it writes fails outright (SQLITE_BUSY_SNAPSHOT) when another writer got
+    // in between; one connection makes every transaction run in turn.
+    opts.max_connections(if url.starts_with("sqlite:") { 1 } else { 20 })
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
@@ -28,7 +31,7 @@ pub async fn ping(db: &DatabaseConnection) -> bool {
 }
 
 /// Runs a write transaction again when SQLite reports the database busy
-/// (concurrent writers in WAL mode); PostgreSQL waits on row locks instead.
+/// (another process writing the same file); PostgreSQL waits on row locks.
 pub async fn retry_busy<T, F, Fut>(mut op: F) -> crate::Result<T>
 where
     F: FnMut() -> Fut,
@@ -37,9 +40,11 @@ where
     let mut attempt = 0u64;
     loop {
         match op().await {
-            Err(crate::Error::Unexpected(e)) if attempt < 20 && is_busy(&e) => {
+            Err(crate::Error::Unexpected(e)) if attempt < 60 && is_busy(&e) => {
                 attempt += 1;
-                tokio::time::sleep(Duration::from_millis(10 * attempt)).await;
+                // Jittered so that retrying writers do not collide again in step.
+                let jitter = rand::random::<u64>() % 50;
+                tokio::time::sleep(Duration::from_millis((10 * attempt).min(200) + jitter)).await;
             }
             other => return other,
         }

@@ -105,6 +105,9 @@ pub async fn decide(
     if !accept {
         domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;
     }
+    // Hashed before the transaction so no lock is held while argon2 runs;
+    // used only if this decision completes an approval.
+    let webreport = WebreportLogin::new().await?;
     let outcome = crate::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
         let actor = staff_actor(&txn, staff_id).await?;
@@ -124,7 +127,7 @@ pub async fn decide(
         let after = serde_json::json!({ "status": status.code(), "reason": (!accept).then_some(reason) });
         let action = if accept { "document.accepted" } else { "document.rejected" };
         audit::record(&txn, &actor, action, "profile_document", &doc.id.to_string(), Some(before), Some(after)).await?;
-        let new_status = settle(state, &txn, &actor, p).await?;
+        let new_status = settle(state, &txn, &actor, p, &webreport).await?;
         txn.commit().await?;
         Ok(new_status)
     })
@@ -138,6 +141,7 @@ async fn settle(
     txn: &DatabaseTransaction,
     actor: &Actor,
     p: profile::Model,
+    webreport: &WebreportLogin,
 ) -> Result<ProfileStatus> {
     let category = p.category.clone().unwrap_or_default();
     let required: Vec<String> = RequiredDocument::find()
@@ -158,7 +162,7 @@ async fn settle(
         .filter(|d| required.contains(&d.doc_type) && DocStatus::from_code(&d.status) == DocStatus::Rejected)
         .collect();
     if rejected.is_empty() {
-        approve(state, txn, actor, p, &user).await?;
+        approve(state, txn, actor, p, &user, webreport).await?;
         Ok(ProfileStatus::Approved)
     } else {
         send_back(state, txn, actor, p, &user, &rejected).await?;
@@ -230,12 +234,27 @@ pub fn digest_ha1(username: &str, realm: &str, password: &str) -> String {
     hex::encode(Md5::digest(format!("{username}:{realm}:{password}").as_bytes()))
 }
 
+/// The initial webreport password (8 digits, must be changed) and its hash.
+struct WebreportLogin {
+    password: String,
+    hash: String,
+}
+
+impl WebreportLogin {
+    async fn new() -> Result<WebreportLogin> {
+        let password = random_from(b"0123456789", 8);
+        let hash = password::hash(password.clone()).await?;
+        Ok(WebreportLogin { password, hash })
+    }
+}
+
 async fn approve(
     state: &AppState,
     txn: &DatabaseTransaction,
     actor: &Actor,
     p: profile::Model,
     user: &user::Model,
+    webreport: &WebreportLogin,
 ) -> Result<()> {
     let merchant_id = allocate_merchant_id(state, txn).await?;
     let now = Utc::now();
@@ -260,11 +279,10 @@ async fn approve(
         environments.push(CredentialSet { label, url: url.clone(), user: username, password });
     }
     let officer_code = Msisdn::parse(&user.phone).map(|m| m.local()).unwrap_or(user.phone.clone());
-    let webreport_password = random_from(b"0123456789", 8);
     webreport_account::ActiveModel {
         user_id: Set(p.user_id),
         officer_code: Set(officer_code.clone()),
-        password_hash: Set(password::hash(webreport_password.clone()).await?),
+        password_hash: Set(webreport.hash.clone()),
         must_change_password: Set(true),
     }
     .insert(txn)
@@ -287,7 +305,7 @@ async fn approve(
         merchant_id: &merchant_id,
         webreport_url: &webreport_url,
         officer_code: &officer_code,
-        webreport_password: &webreport_password,
+        webreport_password: &webreport.password,
         counter_id: "1",
         account_id: &officer_code,
         mitra: &state.config.operator_code,

@@ -46,7 +46,9 @@ pub struct UserOut {
     pub company: String,
     pub email: String,
     pub phone: String,
-    pub profile_complete: bool,
+    pub profile_status: crate::profile::ProfileStatus,
+    /// Set once the operator approved the profile.
+    pub merchant_id: Option<String>,
 }
 
 /// What the back office shows about the signed-in staff member.

@@ -1,0 +1,229 @@
+//! Moderation end to end over HTTP: per-document decisions, the way back to
+//! the partner, approval with credentials by e-mail, and merchant IDs under
+//! concurrency.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use app::error::AppError;
+use common::{call_with, new_client, TestApp, PDF, PNG};
+use domain::account::UserOut;
+use domain::moderation::{QueueItemOut, ReviewOut};
+use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
+use domain::{FieldError, Problem};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+const EIGHT: [&str; 8] =
+    ["akte_pendirian", "akte_perubahan", "ektp", "izin_lokasi", "izin_usaha", "nib", "npwp", "surat_kuasa"];
+
+async fn staff_client(app: &TestApp) -> reqwest::Client {
+    let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
+    let c = new_client(&app.base);
+    let _: () = call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    c
+}
+
+async fn submit_complete_profile(app: &TestApp) {
+    for doc in EIGHT {
+        assert_eq!(app.upload(&app.client, doc, &format!("{doc}.pdf"), PDF).await.0, 200);
+    }
+    let mut body = app.complete_profile_form().await;
+    body.push(("submit".into(), "true".into()));
+    let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let status: ProfileStatus = app.call("save_profile", &body).await.unwrap();
+    assert_eq!(status, ProfileStatus::Submitted);
+}
+
+async fn decide(app: &TestApp, staff: &reqwest::Client, doc_id: &str, accept: bool, reason: &str) -> ProfileStatus {
+    let accept = accept.to_string();
+    call_with(staff, &app.base, "moderation_decide", &[("doc_id", doc_id), ("accept", &accept), ("reason", reason)])
+        .await
+        .unwrap()
+}
+
+fn value_after(text: &str, label: &str, nth: usize) -> String {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with(label))
+        .nth(nth)
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .into()
+}
+
+#[tokio::test]
+async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_credential_sets() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in_partner().await;
+    submit_complete_profile(&app).await;
+    let staff = staff_client(&app).await;
+
+    let queue: Vec<QueueItemOut> =
+        call_with(&staff, &app.base, "moderation_queue", &[("status", "submitted")]).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].business_name, "PT. SAMPURNA JAYA");
+    let user_id = queue[0].user_id.clone();
+    let review: ReviewOut = call_with(&staff, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    assert_eq!(review.documents.len(), 8);
+    assert_eq!(review.region_names[0], "Jawa Barat");
+    assert_eq!(review.region_names[1], "Kota Bandung");
+
+    // A rejection needs a reason.
+    let npwp = review.documents.iter().find(|d| d.doc_type == "npwp").unwrap().id.clone();
+    let err = call_with::<ProfileStatus>(
+        &staff,
+        &app.base,
+        "moderation_decide",
+        &[("doc_id", &npwp), ("accept", "false"), ("reason", " ")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
+    assert_eq!(decide(&app, &staff, &npwp, false, "NPWP buram, mohon unggah ulang").await, ProfileStatus::Submitted);
+    let mut last = ProfileStatus::Submitted;
+    for d in review.documents.iter().filter(|d| d.doc_type != "npwp") {
+        last = decide(&app, &staff, &d.id, true, "").await;
+    }
+    assert_eq!(last, ProfileStatus::Rejected);
+
+    // The partner is told, by e-mail and on the profile page.
+    let mail = app.mails(&partner.email, 2).await.pop().unwrap();
+    assert!(mail.contains("NPWP") && mail.contains("NPWP buram, mohon unggah ulang"), "{mail}");
+    let profile: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!(profile.status, ProfileStatus::Rejected);
+    let doc = profile.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
+    assert_eq!((doc.status, doc.reason.as_deref()), (DocStatus::Rejected, Some("NPWP buram, mohon unggah ulang")));
+
+    // Replace the document and send the profile again.
+    assert_eq!(app.upload(&app.client, "npwp", "npwp-jelas.png", PNG).await.0, 200);
+    let mut body = app.complete_profile_form().await;
+    body.push(("submit".into(), "true".into()));
+    let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(app.call::<ProfileStatus>("save_profile", &body).await.unwrap(), ProfileStatus::Submitted);
+    let review: ReviewOut = call_with(&staff, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let npwp = review.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
+    assert_eq!((npwp.status, npwp.original_name.as_str()), (DocStatus::Pending, "npwp-jelas.png"));
+    assert_eq!(decide(&app, &staff, &npwp.id, true, "").await, ProfileStatus::Approved);
+
+    // Approval and credentials e-mails, both environments.
+    let mails = app.mails(&partner.email, 4).await;
+    let approval = mails.iter().find(|m| m.contains("sudah kami setujui")).expect("approval mail");
+    let credentials = mails.iter().find(|m| m.contains("Transaksi (Development)")).expect("credentials mail");
+    assert!(credentials.contains("Transaksi (Production)") && credentials.contains("Mohon segera diganti"));
+    let me: Option<UserOut> = app.call("current_user", &[]).await.unwrap();
+    let me = me.unwrap();
+    let merchant_id = me.merchant_id.clone().unwrap();
+    assert!(merchant_id.starts_with("DJI") && merchant_id.len() == 9, "{merchant_id}");
+    assert!(approval.contains(&merchant_id) && credentials.contains(&merchant_id));
+    assert_eq!(me.profile_status, ProfileStatus::Approved);
+
+    // Only the digest HA1 is stored, and it matches the e-mailed password.
+    let (user, password) = (value_after(credentials, "user", 1), value_after(credentials, "password", 1));
+    assert_eq!(user.len(), 12);
+    assert_eq!(password.len(), 32);
+    let row = backend::entity::api_credential::Entity::find()
+        .filter(backend::entity::api_credential::Column::Username.eq(&user))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("credential row");
+    assert_eq!(row.environment, "development");
+    assert_eq!(row.ha1, backend::moderation::digest_ha1(&user, "Design Jaya Indonesia", &password));
+    assert_ne!(row.ha1, password);
+
+    let (_, html) = app.get_html("/dashboard").await;
+    assert!(html.contains("Aktif") && html.contains(&merchant_id), "{html}");
+
+    // Every decision is in the audit log, by the moderator.
+    let entries = backend::entity::audit_log::Entity::find().all(&app.state.db).await.unwrap();
+    assert!(entries.iter().filter(|e| e.action == "document.accepted").count() >= 8);
+    assert!(entries.iter().any(|e| e.action == "profile.approved" && e.actor_name == "Operator"));
+}
+
+#[tokio::test]
+async fn moderation_needs_a_staff_session() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    submit_complete_profile(&app).await;
+    for client in [&app.client, &new_client(&app.base)] {
+        let err =
+            call_with::<Vec<QueueItemOut>>(client, &app.base, "moderation_queue", &[("status", "")]).await.unwrap_err();
+        assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+        let err = call_with::<ProfileStatus>(
+            client,
+            &app.base,
+            "moderation_decide",
+            &[("doc_id", "x"), ("accept", "true"), ("reason", "")],
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    }
+}
+
+#[tokio::test]
+async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
+    let app = TestApp::spawn().await;
+    let state = &app.state;
+    backend::staff::ensure_initial_operator(state).await.unwrap();
+    let staff_id = backend::entity::staff::Entity::find().one(&state.db).await.unwrap().unwrap().id;
+    let mut last_docs = Vec::new();
+    for i in 0..20u8 {
+        let p = common::Partner::new();
+        let ip = std::net::IpAddr::from([10, 0, 0, i]);
+        let input = domain::account::RegisterIn {
+            name: p.name.clone(),
+            company: format!("PT {i}"),
+            email: p.email.clone(),
+            website: String::new(),
+            phone: p.phone.clone(),
+            password: p.password.clone(),
+        };
+        backend::accounts::register(state, &input, domain::Lang::Id, ip).await.unwrap();
+        let user = backend::entity::user::Entity::find()
+            .filter(backend::entity::user::Column::Email.eq(&p.email))
+            .one(&state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let ektp = backend::onboarding::upload_document(state, user.id, "ektp", "ktp.pdf", PDF.to_vec()).await.unwrap();
+        let npwp =
+            backend::onboarding::upload_document(state, user.id, "npwp", "npwp.pdf", PDF.to_vec()).await.unwrap();
+        let form = ProfileIn {
+            category: "pribadi".into(),
+            personal_name: p.name.clone(),
+            personal_phone: p.phone.clone(),
+            personal_email: p.email.clone(),
+            business_name: format!("Usaha {i}"),
+            business_phone: p.phone.clone(),
+            province: "32".into(),
+            regency: "32.73".into(),
+            district: "32.73.01".into(),
+            village: "32.73.01.1001".into(),
+            address: "Jl. Contoh".into(),
+        };
+        backend::onboarding::save_profile(state, user.id, &form, true).await.unwrap();
+        backend::moderation::decide(state, staff_id, &ektp.id, true, "").await.unwrap();
+        last_docs.push(npwp.id);
+    }
+    let tasks: Vec<_> = last_docs
+        .into_iter()
+        .map(|doc| {
+            let state = state.clone();
+            tokio::spawn(async move { backend::moderation::decide(&state, staff_id, &doc, true, "").await })
+        })
+        .collect();
+    for t in tasks {
+        assert_eq!(t.await.unwrap().unwrap(), ProfileStatus::Approved);
+    }
+    let ids: std::collections::HashSet<String> = backend::entity::profile::Entity::find()
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|p| p.merchant_id)
+        .collect();
+    assert_eq!(ids.len(), 20);
+}
