@@ -32,6 +32,7 @@ fn doc_out(d: profile_document::Model) -> DocumentOut {
         id: d.id.to_string(),
         doc_type: d.doc_type,
         original_name: d.original_name,
+        content_type: d.content_type,
         size_bytes: d.size_bytes,
         status: DocStatus::from_code(&d.status),
         reason: d.reason,

@@ -119,6 +119,7 @@ pub struct DocumentOut {
     pub id: String,
     pub doc_type: String,
     pub original_name: String,
+    pub content_type: String,
     pub size_bytes: i64,
     pub status: DocStatus,
     pub reason: Option<String>,

@@ -1,91 +1,83 @@
-//! The operator's back office. For now: staff login and its landing page.
+//! The operator's back office: login, the staff frame, moderation.
 
-use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
-use crate::components::layout::{use_site, AuthCard, LangSwitch};
+pub mod login;
+pub mod queue;
+pub mod review;
+
+use crate::components::layout::{use_site, LangSwitch};
 use crate::i18n::use_texts;
-use crate::server_fns::staff::{current_staff, StaffLogin, StaffLogout};
-use domain::account::{check_required, normalize_email};
+use crate::server_fns::staff::{current_staff, StaffLogout};
+use domain::account::StaffOut;
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::use_location;
 
+/// A page for signed-in staff: the back-office frame around `render(staff)`,
+/// or a redirect to the staff login.
 #[component]
-pub fn AdminLoginPage() -> impl IntoView {
+pub fn StaffPage<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(StaffOut) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
     let t = use_texts();
-    let form = FormState::default();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let email_err = form.error("email", move || normalize_email(&email.get()).err());
-    let password_err = form.error("password", move || check_required(&password.get(), 128).err());
-    let action = ServerAction::<StaffLogin>::new();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        let Some(result) = action.value().get() else { return };
-        form.answer(&result);
-        match result {
-            Ok(()) => navigate("/admin/beranda", Default::default()),
-            Err(_) => password.set(String::new()),
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let ok = normalize_email(&email.get_untracked()).is_ok() && !password.get_untracked().is_empty();
-        if form.submit(ok) {
-            action.dispatch(StaffLogin { email: email.get_untracked(), password: password.get_untracked() });
-        }
-    };
-    let general = general_problem(action.value());
-    view! {
-        <AuthCard title=t.admin_login_title>
-            <form method="post" action=StaffLogin::url() on:submit=on_submit novalidate>
-                <FormAlert problem=general />
-                <TextField form name="email" label=t.email_label value=email error=email_err kind="email" autocomplete="username" />
-                <TextField form name="password" label=t.password_label value=password error=password_err kind="password" autocomplete="current-password" />
-                <SubmitButton label=t.login_button pending=action.pending() />
-            </form>
-        </AuthCard>
-    }
-}
-
-#[component]
-pub fn AdminHomePage() -> impl IntoView {
-    let t = use_texts();
-    let site = use_site();
     let staff = Resource::new(|| (), |_| current_staff());
-    let logout = ServerAction::<StaffLogout>::new();
     view! {
         <Suspense fallback=move || view! { <p class="muted page-loading">{t.loading}</p> }>
             {
-                let brand = site.brand.clone();
+                let render = render.clone();
                 move || {
-                    let brand = brand.clone();
+                    let render = render.clone();
                     staff.get().map(move |r| match r {
-                        Ok(Some(s)) => view! {
-                            <div class="portal">
-                                <header class="topbar topbar-admin">
-                                    <span class="brand">{brand}" · Back Office"</span>
-                                    <div class="topbar-right">
-                                        <LangSwitch />
-                                        <span class="user-name">{s.name.clone()}</span>
-                                        <ActionForm action=logout>
-                                            <button type="submit" class="btn btn-light">{t.logout}</button>
-                                        </ActionForm>
-                                    </div>
-                                </header>
-                                <main class="content">
-                                    <h1 class="page-title">{t.admin_welcome}</h1>
-                                    <p>{s.email.clone()}" · "{t.admin_role}": "<strong>{s.role.clone()}</strong></p>
-                                    <p class="muted">{t.admin_next}</p>
-                                </main>
-                            </div>
-                        }
-                        .into_any(),
+                        Ok(Some(s)) => view! { <StaffShell staff=s.clone()>{render(s)}</StaffShell> }.into_any(),
                         Ok(None) => view! { <Redirect path="/admin" /> }.into_any(),
                         Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
                     })
                 }
             }
         </Suspense>
+    }
+}
+
+#[component]
+fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
+    let t = use_texts();
+    let site = use_site();
+    let logout = ServerAction::<StaffLogout>::new();
+    let path = use_location().pathname;
+    let current = move |p: &'static str| move || path.get().starts_with(p).then_some("page");
+    view! {
+        <div class="portal">
+            <header class="topbar topbar-admin">
+                <a href="/admin/beranda" class="brand">{site.brand}" · Back Office"</a>
+                <div class="topbar-right">
+                    <LangSwitch />
+                    <span class="user-name">{staff.name.clone()}</span>
+                    <ActionForm action=logout>
+                        <button type="submit" class="btn btn-light">{t.logout}</button>
+                    </ActionForm>
+                </div>
+            </header>
+            <div class="portal-body">
+                <nav class="sidebar" aria-label=t.menu_label>
+                    <a href="/admin/beranda" aria-current=current("/admin/beranda")>{t.admin_home}</a>
+                    <a href="/admin/moderasi" aria-current=current("/admin/moderasi")>{t.admin_queue}</a>
+                </nav>
+                <main class="content">{children()}</main>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <StaffPage render=move |s: StaffOut| view! {
+            <h1 class="page-title">{t.admin_welcome}</h1>
+            <p>{s.email.clone()}" · "{t.admin_role}": "<strong>{s.role.clone()}</strong></p>
+            <p><a class="btn btn-primary" href="/admin/moderasi">{t.admin_queue}</a></p>
+            <p class="muted">{t.admin_next}</p>
+        } />
     }
 }
