@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const MAILDEV = process.env.MAILDEV_API ?? 'http://127.0.0.1:1080';
@@ -64,3 +65,42 @@ export function field(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
+
+export const DOCS = [
+  'Akte Pendirian & SK Kemenkumham',
+  'Akte Perubahan Terakhir & SK Kemenkumham',
+  'E-KTP Penanggung Jawab',
+  'Izin Lokasi',
+  'Izin Usaha',
+  'NIB',
+  'NPWP',
+  'Surat Kuasa',
+];
+
+export function pdfFile(name: string): string {
+  const file = path.join(os.tmpdir(), name);
+  fs.writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return file;
+}
+
+export async function signedInPartner(page: Page, p: Partner = newPartner()) {
+  await register(page, p);
+  await page.getByRole('button', { name: 'Daftar' }).click();
+  await expect(page).toHaveURL(/\/verifikasi-email/);
+  await page.goto(linkIn(await mailText(p.email, 'Halo'), '/aktivasi'));
+  await expect(page.getByText('Aktivasi Berhasil!')).toBeVisible();
+  await page.goto('/login');
+  await hydrated(page);
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill(p.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return p;
+}
+
+export async function pick(page: Page, label: string, name: string) {
+  const input = field(page, label);
+  await expect(input).toBeEnabled();
+  await input.fill(name);
+}
+

@@ -1,47 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { field, hydrated, linkIn, mailText, newPartner, register, shot } from './helpers';
-
-const DOCS = [
-  'Akte Pendirian & SK Kemenkumham',
-  'Akte Perubahan Terakhir & SK Kemenkumham',
-  'E-KTP Penanggung Jawab',
-  'Izin Lokasi',
-  'Izin Usaha',
-  'NIB',
-  'NPWP',
-  'Surat Kuasa',
-];
-
-function pdfFile(name: string): string {
-  const file = path.join(os.tmpdir(), name);
-  fs.writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  return file;
-}
-
-async function signedInPartner(page: Page) {
-  const p = newPartner();
-  await register(page, p);
-  await page.getByRole('button', { name: 'Daftar' }).click();
-  await expect(page).toHaveURL(/\/verifikasi-email/);
-  await page.goto(linkIn(await mailText(p.email, 'Halo'), '/aktivasi'));
-  await expect(page.getByText('Aktivasi Berhasil!')).toBeVisible();
-  await page.goto('/login');
-  await hydrated(page);
-  await field(page, 'No. Handphone').fill(p.phone);
-  await field(page, 'Password').fill(p.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return p;
-}
-
-async function pick(page: Page, label: string, name: string) {
-  const input = field(page, label);
-  await expect(input).toBeEnabled();
-  await input.fill(name);
-}
+import { DOCS, field, hydrated, pdfFile, pick, shot, signedInPartner } from './helpers';
 
 test('a partner completes the profile with the region cascade and eight documents', async ({ page }) => {
   const p = await signedInPartner(page);

@@ -1,0 +1,93 @@
+import { test, expect, Page } from '@playwright/test';
+import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner } from './helpers';
+
+async function staffLogin(page: Page) {
+  await page.goto('/admin');
+  await hydrated(page);
+  await field(page, 'Email').fill(process.env.OPERATOR_EMAIL!);
+  await field(page, 'Password').fill(process.env.OPERATOR_PASSWORD!);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/admin\/beranda$/);
+}
+
+test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
+  const partnerCtx = await browser.newContext();
+  const staffCtx = await browser.newContext();
+  const partner = await partnerCtx.newPage();
+  const staff = await staffCtx.newPage();
+  const p = { ...newPartner() };
+  p.company = `PT. MODERASI ${p.phone.slice(-6)}`;
+
+  await signedInPartner(partner, p);
+  await partner.goto('/profil/lengkapi');
+  await hydrated(partner);
+  await partner.getByLabel('Perusahaan').check();
+  await pick(partner, 'Provinsi', 'Jawa Barat');
+  await pick(partner, 'Kota / Kabupaten', 'Kota Bandung');
+  await pick(partner, 'Kecamatan', 'Coblong');
+  await pick(partner, 'Kelurahan / Desa', 'Dago');
+  await field(partner, 'Alamat usaha').fill('Jl. Ir. H. Juanda No. 1');
+  for (const [i, doc] of DOCS.entries()) {
+    await field(partner, doc).setInputFiles(pdfFile(`moderasi-${i + 1}.pdf`));
+    await expect(partner.getByRole('link', { name: `moderasi-${i + 1}.pdf` })).toBeVisible();
+  }
+  await partner.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(partner.getByText('Terima kasih telah mengisi profil')).toBeVisible();
+
+  // The moderator finds it in the queue and rejects the NPWP.
+  await staffLogin(staff);
+  await staff.getByRole('link', { name: 'Antrean Moderasi' }).first().click();
+  const row = staff.getByRole('row', { name: new RegExp(p.company) });
+  await expect(row).toBeVisible();
+  await shot(staff, '40-antrean-moderasi');
+  await row.getByRole('link', { name: 'Periksa' }).click();
+  await expect(staff.getByRole('heading', { name: 'Verifikasi Profil' })).toBeVisible();
+  await hydrated(staff);
+  await shot(staff, '41-verifikasi-profil');
+  const npwp = staff.getByRole('article', { name: 'NPWP' });
+  await npwp.getByRole('button', { name: 'Tolak' }).click();
+  await expect(npwp.getByText('Wajib diisi')).toBeVisible();
+  await npwp.getByLabel('Alasan penolakan').fill('NPWP buram, mohon unggah ulang');
+  await npwp.getByRole('button', { name: 'Tolak' }).click();
+  await expect(npwp.getByText('Ditolak')).toBeVisible();
+  for (const doc of DOCS.filter((d) => d !== 'NPWP')) {
+    const card = staff.getByRole('article', { name: doc, exact: true });
+    await card.getByRole('button', { name: 'Terima' }).click();
+    await expect(card.getByText('Diterima')).toBeVisible();
+  }
+
+  // The partner is told why, and replaces the document.
+  expect(await mailText(p.email, 'NPWP buram')).toContain('NPWP buram, mohon unggah ulang');
+  await partner.goto('/profil');
+  await expect(partner.getByText('NPWP buram, mohon unggah ulang')).toBeVisible();
+  await shot(partner, '42-profil-ditolak');
+  await partner.getByRole('link', { name: 'Perbaiki Data' }).click();
+  await hydrated(partner);
+  await field(partner, 'NPWP').setInputFiles(pdfFile('npwp-jelas.pdf'));
+  await expect(partner.getByRole('link', { name: 'npwp-jelas.pdf' })).toBeVisible();
+  await partner.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(partner.getByText('Terima kasih telah mengisi profil')).toBeVisible();
+
+  // The moderator accepts the new NPWP: approval.
+  await staff.reload();
+  await hydrated(staff);
+  await staff.getByRole('article', { name: 'NPWP' }).getByRole('button', { name: 'Terima' }).click();
+  await expect(staff.getByTestId('merchant-id')).toHaveText(/^DJI\d{6}$/);
+  const merchantId = (await staff.getByTestId('merchant-id').textContent())!;
+  await shot(staff, '43-profil-disetujui');
+
+  const approval = await mailText(p.email, 'sudah kami setujui');
+  expect(approval).toContain(merchantId);
+  const credentials = await mailText(p.email, 'Transaksi (Development)');
+  expect(credentials).toContain('Transaksi (Production)');
+  expect(credentials).toContain(merchantId);
+  expect(credentials).toMatch(/user\s+[a-z]{12}/);
+  expect(credentials).toMatch(/password\s+[0-9A-F]{32}/);
+
+  await partner.goto('/dashboard');
+  await expect(partner.getByTestId('account-status')).toHaveText('Aktif');
+  await expect(partner.getByTestId('merchant-id')).toHaveText(merchantId);
+  await shot(partner, '44-dashboard-aktif');
+  await partnerCtx.close();
+  await staffCtx.close();
+});
