@@ -46,4 +46,3 @@ pub fn AdminLoginPage() -> impl IntoView {
         </AuthCard>
     }
 }
-

@@ -27,14 +27,22 @@ pub fn ModerationQueuePage() -> impl IntoView {
 }
 
 #[component]
-fn Queue(rows: Resource<Result<Vec<domain::moderation::QueueItemOut>, crate::error::AppError>>, status: Signal<String>) -> impl IntoView {
+fn Queue(
+    rows: Resource<Result<Vec<domain::moderation::QueueItemOut>, crate::error::AppError>>,
+    status: Signal<String>,
+) -> impl IntoView {
     let t = use_texts();
     let navigate = use_navigate();
     let on_filter = move |ev| {
         let v = event_target_value(&ev);
         navigate(&format!("/admin/moderasi?status={v}"), Default::default());
     };
-    let options = [("submitted", t.status_submitted), ("rejected", t.status_rejected), ("approved", t.status_approved), ("", t.all)];
+    let options = [
+        ("submitted", t.status_submitted),
+        ("rejected", t.status_rejected),
+        ("approved", t.status_approved),
+        ("", t.all),
+    ];
     view! {
         <h1 class="page-title">{t.admin_queue}</h1>
         <div class="toolbar">

@@ -45,7 +45,7 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
     let t = use_texts();
     let f = &r.fields;
     let facts = [
-        (t.category_label, f.category.clone()),
+        (t.category_label, category_label(t, &f.category).to_owned()),
         (t.name_label, f.personal_name.clone()),
         (t.personal_phone_label, f.personal_phone.clone()),
         (t.email_label, f.personal_email.clone()),
@@ -78,12 +78,27 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
     }
 }
 
+fn category_label(t: &crate::i18n::Texts, code: &str) -> &'static str {
+    match domain::profile::Category::from_code(code) {
+        Some(domain::profile::Category::Pribadi) => t.category_pribadi,
+        Some(domain::profile::Category::Koperasi) => t.category_koperasi,
+        Some(domain::profile::Category::Perusahaan) => t.category_perusahaan,
+        None => "",
+    }
+}
+
 #[component]
-fn DocReview(name: String, doc: Option<DocumentOut>, open: bool, decide: ServerAction<ModerationDecide>) -> impl IntoView {
+fn DocReview(
+    name: String,
+    doc: Option<DocumentOut>,
+    open: bool,
+    decide: ServerAction<ModerationDecide>,
+) -> impl IntoView {
     let t = use_texts();
     let reason = RwSignal::new(String::new());
     let Some(doc) = doc else {
-        return view! { <article class="doc-card"><h3>{name}</h3><p class="muted">{t.doc_none}</p></article> }.into_any();
+        return view! { <article class="doc-card"><h3>{name}</h3><p class="muted">{t.doc_none}</p></article> }
+            .into_any();
     };
     let url = format!("/dokumen/{}", doc.id);
     let preview = if doc.content_type == "application/pdf" {
@@ -96,7 +111,12 @@ fn DocReview(name: String, doc: Option<DocumentOut>, open: bool, decide: ServerA
     let id2 = doc.id.clone();
     let reason_id = format!("reason-{}", doc.id);
     let field_error = move || {
-        decide.value().get().and_then(Result::err).and_then(|e| problem_for(e.field_errors(), "reason")).map(|p| t.problem(p))
+        decide
+            .value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| problem_for(e.field_errors(), "reason"))
+            .map(|p| t.problem(p))
     };
     view! {
         <article class="doc-card" aria-label=name.clone()>
