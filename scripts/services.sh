@@ -60,6 +60,7 @@ start_s3() {
   if ! curl -s "$TEST_S3_ENDPOINT" >/dev/null 2>&1; then
     local dir
     dir="$(mktemp -d)"
+    TMP_DIRS+=("$dir")
     "$ROOT/end2end/node_modules/.bin/s3rver" -d "$dir" -a 127.0.0.1 -p "$S3_PORT" --configure-bucket "$TEST_S3_BUCKET" \
       >"$LOG_DIR/s3rver.log" 2>&1 &
     PIDS+=($!)

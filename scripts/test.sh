@@ -10,7 +10,11 @@ LOG_DIR="$ROOT/end2end/artifacts"
 mkdir -p "$LOG_DIR"
 PIDS=()
 TIMES=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+TMP_DIRS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for d in "${TMP_DIRS[@]}"; do rm -rf "$d"; done
+}
 trap cleanup EXIT
 
 stage() {
@@ -47,6 +51,7 @@ rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclu
 e2e() {
   local port=3100 data
   data="$(mktemp -d)"
+  TMP_DIRS+=("$data")
   APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
     SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
     "$BIN" serve >"$LOG_DIR/e2e-server.log" 2>&1 &

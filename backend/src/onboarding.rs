@@ -146,6 +146,10 @@ pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, su
         merchant_id: sea_orm::ActiveValue::NotSet,
         approved_at: sea_orm::ActiveValue::NotSet,
     };
+    let actor = partner_actor(&txn, user_id).await?;
+    let action = if submit { "profile.submitted" } else { "profile.saved" };
+    let after = serde_json::to_value(input).ok();
+    crate::audit::record(&txn, &actor, action, "profile", &user_id.to_string(), None, after).await?;
     if Profile::find_by_id(user_id).one(&txn).await?.is_some() {
         let mut row = row;
         if !submit {
@@ -262,8 +266,25 @@ async fn record_document(
         Some(_) => row.update(&txn).await?,
         None => row.insert(&txn).await?,
     };
+    let actor = partner_actor(&txn, user_id).await?;
+    let after = serde_json::json!({ "doc_type": doc_type, "original_name": saved.original_name, "size_bytes": size });
+    crate::audit::record(
+        &txn,
+        &actor,
+        "document.uploaded",
+        "profile_document",
+        &saved.id.to_string(),
+        None,
+        Some(after),
+    )
+    .await?;
     txn.commit().await?;
     Ok((saved, replaced))
+}
+
+async fn partner_actor(db: &impl ConnectionTrait, user_id: Uuid) -> Result<crate::audit::Actor> {
+    let u = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    Ok(crate::audit::Actor::Partner { id: u.id, name: u.name })
 }
 
 /// Who asks for a document file.

@@ -90,9 +90,9 @@ async fn documents_are_served_to_their_owner_and_staff_only() {
     assert_eq!(res.bytes().await.unwrap().as_ref(), PNG);
 
     // Another partner and an anonymous client: 404, as if it did not exist.
-    let other = TestApp { client: new_client(&app.base), ..clone_app(&app) };
-    other.signed_in_partner().await;
-    assert_eq!(other.client.get(&url).send().await.unwrap().status(), 404);
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    assert_eq!(other.get(&url).send().await.unwrap().status(), 404);
     assert_eq!(new_client(&app.base).get(&url).send().await.unwrap().status(), 404);
     let err = call_with::<ProfileOut>(&new_client(&app.base), &app.base, "profile", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
@@ -110,15 +110,6 @@ async fn documents_are_served_to_their_owner_and_staff_only() {
         call_with(&staff, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
     assert_eq!(staff.get(&url).send().await.unwrap().status(), 200);
     assert_eq!(staff.get(app.url("/dokumen/not-a-uuid")).send().await.unwrap().status(), 404);
-}
-
-fn clone_app(app: &TestApp) -> TestApp {
-    TestApp {
-        base: app.base.clone(),
-        state: app.state.clone(),
-        data_dir: app.data_dir.clone(),
-        client: app.client.clone(),
-    }
 }
 
 #[tokio::test]

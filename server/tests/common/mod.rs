@@ -68,11 +68,31 @@ async fn pg_template() -> String {
 }
 
 async fn sqlite_template() -> String {
+    forget_old_templates();
     let file = std::env::temp_dir().join(format!("wo-test-tpl-{}.db", uuid::Uuid::new_v4().simple()));
     let db = backend::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("migrate template");
     db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)").await.unwrap();
     db.close().await.ok();
     file.to_string_lossy().into_owned()
+}
+
+/// Templates of earlier runs (each test binary makes one per run).
+fn forget_old_templates() {
+    let Ok(dir) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in dir.filter_map(Result::ok) {
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
+        if old && entry.file_name().to_string_lossy().starts_with("wo-test-tpl-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+impl Drop for TestApp {
+    /// Each test's folder (SQLite copy, mail, files) goes with the test.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
 }
 
 pub fn new_client(base: &str) -> reqwest::Client {
@@ -144,13 +164,18 @@ impl TestApp {
 
     /// Registers, activates through the e-mailed link, and logs in.
     pub async fn signed_in_partner(&self) -> Partner {
+        self.signed_in_partner_on(&self.client).await
+    }
+
+    /// The same with another browser (cookie jar).
+    pub async fn signed_in_partner_on(&self, client: &reqwest::Client) -> Partner {
         let p = Partner::new();
         self.register(&p).await.unwrap();
         let link = self.mail_link(&p.email, "/aktivasi").await;
         let (_, html) = self.get_html(&link).await;
         assert!(html.contains("Aktivasi Berhasil"), "{html}");
         let out: domain::account::LoginOut =
-            self.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+            call_with(client, &self.base, "login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
         assert_eq!(out, domain::account::LoginOut::LoggedIn);
         p
     }
