@@ -11,6 +11,8 @@ async function staffLogin(page: Page) {
 }
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
+  // Two people, sixteen uploads and nine decisions: longer than the default minute on two cores.
+  test.setTimeout(180_000);
   const partnerCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   const partner = await partnerCtx.newPage();

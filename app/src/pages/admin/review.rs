@@ -18,10 +18,19 @@ use leptos_router::hooks::use_params_map;
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
     let decide = ServerAction::<ModerationDecide>::new();
+    // Reload after a decision that went through; a refused one keeps the
+    // page (and the reason being typed) as it is.
+    let decided = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = decide.value().get() {
+            decided.update(|n| *n += 1);
+        }
+    });
     let review = Resource::new(
-        move || (params.read().get("user_id").unwrap_or_default(), decide.version().get()),
+        move || (params.read().get("user_id").unwrap_or_default(), decided.get()),
         |(id, _)| moderation_review(id),
     );
+    provide_context(LastDecided(RwSignal::new(String::new())));
     view! { <StaffPage render=move |_| view! { <Review review decide /> } /> }
 }
 
@@ -87,6 +96,16 @@ fn category_label(t: &crate::i18n::Texts, code: &str) -> &'static str {
     }
 }
 
+/// The document whose decision was sent last (its card shows the answer).
+#[derive(Clone, Copy)]
+struct LastDecided(RwSignal<String>);
+
+fn mark_last(last: Option<RwSignal<String>>, doc_id: &str) {
+    if let Some(last) = last {
+        last.set(doc_id.to_owned());
+    }
+}
+
 #[component]
 fn DocReview(
     name: String,
@@ -110,10 +129,14 @@ fn DocReview(
     let id = doc.id.clone();
     let id2 = doc.id.clone();
     let reason_id = format!("reason-{}", doc.id);
+    // The action is shared by every card: only the card last sent shows its answer.
+    let last = use_context::<LastDecided>().map(|l| l.0);
+    let mine = doc.id.clone();
     let field_error = move || {
         decide
             .value()
             .get()
+            .filter(|_| last.is_some_and(|l| l.get() == mine))
             .and_then(Result::err)
             .and_then(|e| problem_for(e.field_errors(), "reason"))
             .map(|p| t.problem(p))
@@ -130,14 +153,20 @@ fn DocReview(
             {pending.then(|| view! {
                 <div class="decide">
                     <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()
-                        on:click=move |_| { decide.dispatch(ModerationDecide { doc_id: id.clone(), accept: true, reason: String::new() }); }>
+                        on:click=move |_| {
+                            mark_last(last, &id);
+                            decide.dispatch(ModerationDecide { doc_id: id.clone(), accept: true, reason: String::new() });
+                        }>
                         {t.accept}
                     </button>
                     <label for=reason_id.clone()>{t.reject_reason}</label>
                     <textarea id=reason_id rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     <p class="field-error" role="alert">{field_error}</p>
                     <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
-                        on:click=move |_| { decide.dispatch(ModerationDecide { doc_id: id2.clone(), accept: false, reason: reason.get_untracked() }); }>
+                        on:click=move |_| {
+                            mark_last(last, &id2);
+                            decide.dispatch(ModerationDecide { doc_id: id2.clone(), accept: false, reason: reason.get_untracked() });
+                        }>
                         {t.reject}
                     </button>
                 </div>
