@@ -16,6 +16,15 @@ fn allowed_name(name: &str) -> bool {
     [".jpg", ".jpeg", ".png", ".pdf"].iter().any(|ext| lower.ends_with(ext))
 }
 
+/// In the form nothing has been sent yet: a new file is "uploaded", not
+/// "waiting for review"; the moderator's verdicts still show as they are.
+pub fn form_status_text(t: &crate::i18n::Texts, s: Option<domain::profile::DocStatus>) -> &'static str {
+    match s {
+        Some(domain::profile::DocStatus::Pending) => t.doc_uploaded,
+        other => doc_status_text(t, other),
+    }
+}
+
 #[component]
 pub fn DocumentRow(
     doc_type: DocTypeOut,
@@ -73,7 +82,7 @@ pub fn DocumentRow(
             <div class="doc-head">
                 <label for=input_id.clone() class="doc-name">{name}<span class="req" aria-hidden="true">" *"</span></label>
                 <span class=move || doc_status_class(current.get().map(|d| d.status))>
-                    {move || doc_status_text(t, current.get().map(|d| d.status))}
+                    {move || form_status_text(t, current.get().map(|d| d.status))}
                 </span>
             </div>
             {move || current.get().map(|d| view! {

@@ -60,6 +60,8 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
         .into_any(),
         ProfileStatus::Approved => view! { <p class="status status-ok">{t.status_approved}</p> }.into_any(),
     };
+    // Until the profile is sent, a pending file is only "uploaded".
+    let sent = matches!(profile.status, ProfileStatus::Submitted | ProfileStatus::Approved);
     let required = profile.required_for(&profile.fields.category);
     let rows = required
         .into_iter()
@@ -71,7 +73,7 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
                 <tr>
                     <td>{doc_name(t, ty)}</td>
                     <td>{doc.as_ref().map(|d| view! { <a href=format!("/dokumen/{}", d.id) target="_blank" rel="external noopener">{d.original_name.clone()}</a> })}</td>
-                    <td><span class=doc_status_class(status)>{doc_status_text(t, status)}</span></td>
+                    <td><span class=doc_status_class(status)>{if sent { doc_status_text(t, status) } else { super::documents::form_status_text(t, status) }}</span></td>
                     <td>{doc.and_then(|d| d.reason)}</td>
                 </tr>
             })
