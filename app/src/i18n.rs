@@ -153,6 +153,19 @@ pub struct Texts {
     pub reject_reason: &'static str,
     pub back_to_queue: &'static str,
     pub region_label: &'static str,
+    pub admin_audit: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub col_time: &'static str,
+    pub col_actor: &'static str,
+    pub col_action: &'static str,
+    pub col_entity: &'static str,
+    pub col_change: &'static str,
+    pub prev_page: &'static str,
+    pub next_page: &'static str,
+    pub page_label: &'static str,
+    pub of_label: &'static str,
+    pub entries_label: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -297,6 +310,19 @@ pub static ID: Texts = Texts {
     reject_reason: "Alasan penolakan",
     back_to_queue: "Kembali ke antrean",
     region_label: "Wilayah",
+    admin_audit: "Log Audit",
+    search_label: "Cari",
+    search_hint: "Nama pelaku, aksi atau ID data",
+    col_time: "Waktu (WIB)",
+    col_actor: "Pelaku",
+    col_action: "Aksi",
+    col_entity: "Data",
+    col_change: "Perubahan",
+    prev_page: "Sebelumnya",
+    next_page: "Selanjutnya",
+    page_label: "Halaman",
+    of_label: "dari",
+    entries_label: "data",
 };
 
 pub static EN: Texts = Texts {
@@ -442,6 +468,19 @@ pub static EN: Texts = Texts {
     reject_reason: "Reason for rejection",
     back_to_queue: "Back to the queue",
     region_label: "Area",
+    admin_audit: "Audit log",
+    search_label: "Search",
+    search_hint: "Actor name, action or record ID",
+    col_time: "Time (WIB)",
+    col_actor: "Actor",
+    col_action: "Action",
+    col_entity: "Record",
+    col_change: "Change",
+    prev_page: "Previous",
+    next_page: "Next",
+    page_label: "Page",
+    of_label: "of",
+    entries_label: "entries",
 };
 
 impl Texts {

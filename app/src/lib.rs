@@ -17,7 +17,9 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::admin::{login::AdminLoginPage, queue::ModerationQueuePage, review::ReviewPage, AdminHomePage};
+use pages::admin::{
+    audit::AuditPageView, login::AdminLoginPage, queue::ModerationQueuePage, review::ReviewPage, AdminHomePage,
+};
 use pages::auth::{
     activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
@@ -75,6 +77,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/audit") view=AuditPageView ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi/:user_id") view=ReviewPage ssr=SsrMode::Async />
             </Routes>
         </Router>

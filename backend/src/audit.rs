@@ -62,3 +62,42 @@ pub async fn latest(
         .one(db)
         .await
 }
+
+/// Entries whose actor, action or entity id contains `q`, newest first.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    q: &str,
+    page: u64,
+) -> Result<domain::moderation::AuditPage, sea_orm::DbErr> {
+    use domain::moderation::{AuditOut, AuditPage, AUDIT_PAGE_SIZE};
+    use sea_orm::{Condition, PaginatorTrait};
+    let mut query = AuditLog::find().order_by_desc(audit_log::Column::At);
+    let q = q.trim();
+    if !q.is_empty() {
+        query = query.filter(
+            Condition::any()
+                .add(audit_log::Column::ActorName.contains(q))
+                .add(audit_log::Column::Action.contains(q))
+                .add(audit_log::Column::EntityId.contains(q)),
+        );
+    }
+    let paginator = query.paginate(db, AUDIT_PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let entries = paginator
+        .fetch_page(page)
+        .await?
+        .into_iter()
+        .map(|e| AuditOut {
+            at: crate::onboarding::wib(e.at),
+            actor_kind: e.actor_kind,
+            actor_name: e.actor_name,
+            action: e.action,
+            entity: e.entity,
+            entity_id: e.entity_id,
+            before: e.before,
+            after: e.after,
+        })
+        .collect();
+    Ok(AuditPage { entries, page, pages: totals.number_of_pages, total: totals.number_of_items })
+}

@@ -34,3 +34,28 @@ pub struct ReviewOut {
 
 /// Hours within which the operator promises a decision.
 pub const SLA_HOURS: i64 = 24;
+
+/// One audit log entry as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditOut {
+    /// `DD/MM/YYYY HH:MM:SS` WIB.
+    pub at: String,
+    pub actor_kind: String,
+    pub actor_name: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A page of audit entries, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditOut>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+}
+
+pub const AUDIT_PAGE_SIZE: u64 = 20;

@@ -77,6 +77,12 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(staff.getByTestId('merchant-id')).toHaveText(/^DJI\d{6}$/);
   const merchantId = (await staff.getByTestId('merchant-id').textContent())!;
   await shot(staff, '43-profil-disetujui');
+  await staff.getByRole('link', { name: 'Log Audit' }).click();
+  await expect(staff.getByRole('cell', { name: 'profile.approved' }).first()).toBeVisible();
+  await staff.getByRole('searchbox').fill('document.rejected');
+  await staff.getByRole('button', { name: 'Cari' }).click();
+  await expect(staff.getByText('NPWP buram, mohon unggah ulang').first()).toBeVisible();
+  await shot(staff, '45-log-audit');
 
   const approval = await mailText(p.email, 'sudah kami setujui');
   expect(approval).toContain(merchantId);

@@ -227,3 +227,30 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
         .collect();
     assert_eq!(ids.len(), 20);
 }
+
+#[tokio::test]
+async fn staff_search_the_audit_log_and_partners_cannot() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in_partner().await;
+    submit_complete_profile(&app).await;
+    let staff = staff_client(&app).await;
+
+    let all: domain::moderation::AuditPage =
+        call_with(&staff, &app.base, "audit_log", &[("q", ""), ("page", "0")]).await.unwrap();
+    assert_eq!(all.total, 9, "8 uploads and 1 submission: {:?}", all.entries);
+    assert_eq!(all.entries[0].action, "profile.submitted", "newest first");
+    assert!(all.entries.iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
+
+    let found: domain::moderation::AuditPage =
+        call_with(&staff, &app.base, "audit_log", &[("q", "profile.submitted"), ("page", "0")]).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert!(found.entries[0].after.as_deref().unwrap_or_default().contains("PT. SAMPURNA JAYA"));
+
+    let err =
+        call_with::<domain::moderation::AuditPage>(&app.client, &app.base, "audit_log", &[("q", ""), ("page", "0")])
+            .await
+            .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    let (status, html) = app.get_html("/admin/audit").await;
+    assert_eq!(status, 302, "{html}");
+}

@@ -23,3 +23,10 @@ pub async fn moderation_decide(doc_id: String, accept: bool, reason: String) -> 
     let staff = crate::ssr::staff_id().await?;
     Ok(backend::moderation::decide(&crate::ssr::state()?, staff, &doc_id, accept, &reason).await?)
 }
+
+/// The audit log, searchable, 20 entries a page (staff only).
+#[server(prefix = "/api", endpoint = "audit_log")]
+pub async fn audit_log(q: String, page: u64) -> Result<domain::moderation::AuditPage, AppError> {
+    crate::ssr::staff_id().await?;
+    Ok(backend::audit::search(&crate::ssr::state()?.db, &q, page).await.map_err(backend::Error::from)?)
+}

@@ -1,5 +1,6 @@
 //! The operator's back office: login, the staff frame, moderation.
 
+pub mod audit;
 pub mod login;
 pub mod queue;
 pub mod review;
@@ -62,6 +63,7 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                 <nav class="sidebar" aria-label=t.menu_label>
                     <a href="/admin/beranda" aria-current=current("/admin/beranda")>{t.admin_home}</a>
                     <a href="/admin/moderasi" aria-current=current("/admin/moderasi")>{t.admin_queue}</a>
+                    <a href="/admin/audit" aria-current=current("/admin/audit")>{t.admin_audit}</a>
                 </nav>
                 <main class="content">{children()}</main>
             </div>
