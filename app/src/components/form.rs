@@ -60,6 +60,18 @@ impl FormState {
         valid
     }
 
+    /// Follows every answer of an action: field problems next to their inputs.
+    pub fn follow<T: Clone + Send + Sync + 'static>(
+        self,
+        value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    ) {
+        Effect::new(move |_| {
+            if let Some(result) = value.get() {
+                self.answer(&result);
+            }
+        });
+    }
+
     /// Takes the server's answer; field problems go next to their inputs.
     pub fn answer<T>(self, result: &Result<T, AppError>) {
         self.server.set(match result {

@@ -15,11 +15,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let err = form.error("email", move || normalize_email(&email.get()).err());
     let action = ServerAction::<ForgotPassword>::new();
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            form.answer(&result);
-        }
-    });
+    form.follow(action.value());
     let done = move || matches!(action.value().get(), Some(Ok(())));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

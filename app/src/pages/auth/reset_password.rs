@@ -19,11 +19,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let check = move |field| move || problem_for(&check_new_password(&password.get(), &confirm.get()), field);
     let action = ServerAction::<ResetPassword>::new();
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            form.answer(&result);
-        }
-    });
+    form.follow(action.value());
     let done = move || matches!(action.value().get(), Some(Ok(())));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
