@@ -35,10 +35,14 @@ pub async fn queue(db: &impl ConnectionTrait, status: Option<ProfileStatus>) -> 
         q = q.filter(profile::Column::Status.eq(s.code()));
     }
     let rows = q.order_by_asc(profile::Column::SubmittedAt).all(db).await?;
+    // One query for every row's e-mail, not one per row.
+    let ids: Vec<Uuid> = rows.iter().map(|p| p.user_id).collect();
+    let emails: std::collections::HashMap<Uuid, String> =
+        User::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.email)).collect();
     let now = Utc::now();
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
-        let email = User::find_by_id(p.user_id).one(db).await?.map(|u| u.email).unwrap_or_default();
+        let email = emails.get(&p.user_id).cloned().unwrap_or_default();
         let submitted = p.submitted_at.unwrap_or(now);
         out.push(QueueItemOut {
             user_id: p.user_id.to_string(),

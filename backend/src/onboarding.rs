@@ -113,7 +113,8 @@ fn opt(v: &str) -> Option<String> {
 #[tracing::instrument(skip_all, fields(user_id = %user_id, submit))]
 pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, submit: bool) -> Result<ProfileStatus> {
     let txn = state.db.begin().await?;
-    let current = status_of(&txn, user_id).await?;
+    let existing = Profile::find_by_id(user_id).one(&txn).await?;
+    let current = existing.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft);
     if !current.editable() {
         return Err(Error::Refused(Problem::ProfileLocked));
     }
@@ -150,7 +151,7 @@ pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, su
     let action = if submit { "profile.submitted" } else { "profile.saved" };
     let after = serde_json::to_value(input).ok();
     crate::audit::record(&txn, &actor, action, "profile", &user_id.to_string(), None, after).await?;
-    if Profile::find_by_id(user_id).one(&txn).await?.is_some() {
+    if existing.is_some() {
         let mut row = row;
         if !submit {
             row.submitted_at = sea_orm::ActiveValue::NotSet;

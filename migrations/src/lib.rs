@@ -22,3 +22,32 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
+
+/// A `ON DELETE CASCADE` foreign key from `table.column` to `users.id`:
+/// the row belongs to a partner user and goes with it.
+fn owned_by_user(table: impl IntoIden, column: impl IntoIden) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(table, column)
+        .to(Alias::new("users"), Alias::new("id"))
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
+/// Creates the index `name` over `columns` of `table`.
+async fn index<C: IntoIden>(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    table: impl IntoIden,
+    columns: impl IntoIterator<Item = C>,
+    unique: bool,
+) -> Result<(), DbErr> {
+    let mut index = Index::create();
+    index.name(name).table(table);
+    for c in columns {
+        index.col(c);
+    }
+    if unique {
+        index.unique();
+    }
+    manager.create_index(index.to_owned()).await
+}

@@ -76,25 +76,18 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(EmailTokens::ExpiresAt))
                     .col(timestamp_with_time_zone_null(EmailTokens::UsedAt))
                     .col(timestamp_with_time_zone(EmailTokens::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(EmailTokens::Table, EmailTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::owned_by_user(EmailTokens::Table, EmailTokens::UserId))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_email_tokens_user_purpose")
-                    .table(EmailTokens::Table)
-                    .col(EmailTokens::UserId)
-                    .col(EmailTokens::Purpose)
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(
+            manager,
+            "idx_email_tokens_user_purpose",
+            EmailTokens::Table,
+            [EmailTokens::UserId, EmailTokens::Purpose],
+            false,
+        )
+        .await?;
         manager
             .create_table(
                 Table::create()

@@ -52,15 +52,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_sessions_expires_at")
-                    .table(Sessions::Table)
-                    .col(Sessions::ExpiresAt)
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(manager, "idx_sessions_expires_at", Sessions::Table, [Sessions::ExpiresAt], false).await?;
         manager
             .create_table(
                 Table::create()
@@ -80,16 +72,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_mail_outbox_due")
-                    .table(MailOutbox::Table)
-                    .col(MailOutbox::Status)
-                    .col(MailOutbox::NextAttemptAt)
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(
+            manager,
+            "idx_mail_outbox_due",
+            MailOutbox::Table,
+            [MailOutbox::Status, MailOutbox::NextAttemptAt],
+            false,
+        )
+        .await?;
         manager
             .create_table(
                 Table::create()

@@ -52,15 +52,14 @@ async fn create(manager: &SchemaManager<'_>, level: &Level) -> Result<(), DbErr>
     t.col(string_len(Alias::new("name"), 100));
     manager.create_table(t.to_owned()).await?;
     if let Some(parent) = level.parent {
-        manager
-            .create_index(
-                Index::create()
-                    .name(format!("idx_{}_{parent}", level.table))
-                    .table(Alias::new(level.table))
-                    .col(Alias::new(parent))
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(
+            manager,
+            &format!("idx_{}_{parent}", level.table),
+            Alias::new(level.table),
+            [Alias::new(parent)],
+            false,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -58,12 +58,6 @@ enum RequiredDocuments {
     DocType,
 }
 
-#[derive(DeriveIden)]
-enum Users {
-    Table,
-    Id,
-}
-
 /// The manual's documents, in its order (code, Indonesian, English).
 const DOCUMENT_TYPES: [(&str, &str, &str); 8] = [
     ("akte_pendirian", "Akte Pendirian & SK Kemenkumham", "Deed of establishment & ministry decree"),
@@ -102,12 +96,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(Profiles::Status, 20))
                     .col(timestamp_with_time_zone_null(Profiles::SubmittedAt))
                     .col(timestamp_with_time_zone(Profiles::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Profiles::Table, Profiles::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::owned_by_user(Profiles::Table, Profiles::UserId))
                     .to_owned(),
             )
             .await?;
@@ -125,26 +114,18 @@ impl MigrationTrait for Migration {
                     .col(string_len(ProfileDocuments::Status, 20))
                     .col(string_len_null(ProfileDocuments::Reason, 500))
                     .col(timestamp_with_time_zone(ProfileDocuments::UploadedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ProfileDocuments::Table, ProfileDocuments::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::owned_by_user(ProfileDocuments::Table, ProfileDocuments::UserId))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("uq_profile_documents_user_type")
-                    .table(ProfileDocuments::Table)
-                    .col(ProfileDocuments::UserId)
-                    .col(ProfileDocuments::DocType)
-                    .unique()
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(
+            manager,
+            "uq_profile_documents_user_type",
+            ProfileDocuments::Table,
+            [ProfileDocuments::UserId, ProfileDocuments::DocType],
+            true,
+        )
+        .await?;
         manager
             .create_table(
                 Table::create()

@@ -69,16 +69,7 @@ impl MigrationTrait for Migration {
         for col in [string_len_null(Profiles::MerchantId, 20), timestamp_with_time_zone_null(Profiles::ApprovedAt)] {
             manager.alter_table(Table::alter().table(Profiles::Table).add_column(col).to_owned()).await?;
         }
-        manager
-            .create_index(
-                Index::create()
-                    .name("uq_profiles_merchant_id")
-                    .table(Profiles::Table)
-                    .col(Profiles::MerchantId)
-                    .unique()
-                    .to_owned(),
-            )
-            .await?;
+        crate::index(manager, "uq_profiles_merchant_id", Profiles::Table, [Profiles::MerchantId], true).await?;
         for col in [uuid_null(ProfileDocuments::DecidedBy), timestamp_with_time_zone_null(ProfileDocuments::DecidedAt)]
         {
             manager.alter_table(Table::alter().table(ProfileDocuments::Table).add_column(col).to_owned()).await?;
@@ -142,15 +133,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_audit_log_entity")
-                    .table(AuditLog::Table)
-                    .col(AuditLog::Entity)
-                    .col(AuditLog::EntityId)
-                    .to_owned(),
-            )
+        crate::index(manager, "idx_audit_log_entity", AuditLog::Table, [AuditLog::Entity, AuditLog::EntityId], false)
             .await
     }
 
