@@ -18,14 +18,20 @@ use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
-    audit::AuditPageView, login::AdminLoginPage, queue::ModerationQueuePage, review::ReviewPage, AdminHomePage,
+    audit::AuditPageView,
+    login::AdminLoginPage,
+    partners::{PartnerDetailPage, PartnersPage},
+    queue::ModerationQueuePage,
+    review::ReviewPage,
+    staff::StaffAdminPage,
+    AdminHomePage,
 };
 use pages::auth::{
     activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
 };
 use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage};
-use pages::profile::{form::ProfileFormPage, status::ProfileStatusPage};
+use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
 
 /// The HTML document around the app (server side only).
@@ -74,11 +80,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/ubah-password") view=ChangePasswordPage ssr=SsrMode::Async />
                 <Route path=path!("/profil") view=ProfileStatusPage ssr=SsrMode::Async />
                 <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
+                <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/audit") view=AuditPageView ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi/:user_id") view=ReviewPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra") view=PartnersPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra/:user_id") view=PartnerDetailPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

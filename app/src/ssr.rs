@@ -12,6 +12,10 @@ use uuid::Uuid;
 
 pub const PARTNER_KEY: &str = "partner_id";
 pub const STAFF_KEY: &str = "staff_id";
+/// A staff member whose password was right and whose code is still due.
+pub const STAFF_PENDING_KEY: &str = "staff_pending";
+/// The TOTP secret being set up, until a code proves the app has it.
+pub const STAFF_ENROLL_KEY: &str = "staff_totp_setup";
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or(AppError::Problem(Problem::Unavailable))
@@ -63,6 +67,12 @@ pub async fn partner_id() -> Result<Uuid, AppError> {
 /// The signed-in staff member, or `NotLoggedIn`.
 pub async fn staff_id() -> Result<Uuid, AppError> {
     session_id(STAFF_KEY).await
+}
+
+/// The signed-in staff member if their role grants `p` (else `Forbidden`).
+pub async fn staff(p: domain::staff::Permission) -> Result<domain::staff::StaffOut, AppError> {
+    let id = staff_id().await?;
+    Ok(backend::staff::require(&state()?.db, id, p).await?)
 }
 
 /// `Ok(None)` instead of `NotLoggedIn`: for "who is signed in, if anyone?".

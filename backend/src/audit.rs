@@ -47,20 +47,39 @@ pub async fn record(
     Ok(())
 }
 
-/// The newest entry for an entity with one of `actions`.
-pub async fn latest(
+/// An entry as staff see it.
+pub fn out(e: audit_log::Model) -> domain::moderation::AuditOut {
+    domain::moderation::AuditOut {
+        at: crate::onboarding::wib(e.at),
+        actor_kind: e.actor_kind,
+        actor_name: e.actor_name,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entity_id,
+        before: e.before,
+        after: e.after,
+    }
+}
+
+/// The newest entry with one of `actions` for each of `entity_ids`.
+pub async fn latest_each(
     db: &impl ConnectionTrait,
     entity: &str,
-    entity_id: &str,
+    entity_ids: &[String],
     actions: &[&str],
-) -> Result<Option<audit_log::Model>, sea_orm::DbErr> {
-    AuditLog::find()
+) -> Result<std::collections::HashMap<String, audit_log::Model>, sea_orm::DbErr> {
+    if entity_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows = AuditLog::find()
         .filter(audit_log::Column::Entity.eq(entity))
-        .filter(audit_log::Column::EntityId.eq(entity_id))
+        .filter(audit_log::Column::EntityId.is_in(entity_ids.iter().cloned()))
         .filter(audit_log::Column::Action.is_in(actions.iter().copied()))
-        .order_by_desc(audit_log::Column::At)
-        .one(db)
-        .await
+        .order_by_asc(audit_log::Column::At)
+        .all(db)
+        .await?;
+    // Oldest first: a later decision overwrites an earlier one.
+    Ok(rows.into_iter().map(|e| (e.entity_id.clone(), e)).collect())
 }
 
 /// Entries whose actor, action or entity id contains `q`, newest first.
@@ -69,7 +88,7 @@ pub async fn search(
     q: &str,
     page: u64,
 ) -> Result<domain::moderation::AuditPage, sea_orm::DbErr> {
-    use domain::moderation::{AuditOut, AuditPage, AUDIT_PAGE_SIZE};
+    use domain::moderation::{AuditPage, AUDIT_PAGE_SIZE};
     use sea_orm::{Condition, PaginatorTrait};
     let mut query = AuditLog::find().order_by_desc(audit_log::Column::At);
     let q = q.trim();
@@ -84,20 +103,6 @@ pub async fn search(
     let paginator = query.paginate(db, AUDIT_PAGE_SIZE);
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let entries = paginator
-        .fetch_page(page)
-        .await?
-        .into_iter()
-        .map(|e| AuditOut {
-            at: crate::onboarding::wib(e.at),
-            actor_kind: e.actor_kind,
-            actor_name: e.actor_name,
-            action: e.action,
-            entity: e.entity,
-            entity_id: e.entity_id,
-            before: e.before,
-            after: e.after,
-        })
-        .collect();
+    let entries = paginator.fetch_page(page).await?.into_iter().map(out).collect();
     Ok(AuditPage { entries, page, pages: totals.number_of_pages, total: totals.number_of_items })
 }

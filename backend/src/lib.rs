@@ -10,14 +10,17 @@ pub mod error;
 pub mod mail;
 pub mod moderation;
 pub mod onboarding;
+pub mod partners;
 pub mod password;
 pub mod ratelimit;
 pub mod regions;
+pub mod revisions;
 pub mod session_store;
 pub mod staff;
 pub mod state;
 pub mod storage;
 pub mod token;
+pub mod totp;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -18,77 +18,180 @@ use chrono::Utc;
 use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
+use domain::sla::SlaClock;
 use domain::{Lang, Msisdn, Problem};
 use md5::{Digest, Md5};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    TransactionTrait,
 };
+use std::collections::HashMap;
 use uuid::Uuid;
 
-/// Profiles by state, oldest submission first (the SLA clock runs from it).
-pub async fn queue(db: &impl ConnectionTrait, status: Option<ProfileStatus>) -> Result<Vec<QueueItemOut>> {
+/// Which part of the queue a moderator looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueueFilter {
+    /// Everything waiting: first submissions and revisions.
+    Waiting,
+    Revisions,
+    Mine,
+    Status(ProfileStatus),
+    All,
+}
+
+impl QueueFilter {
+    pub fn from_code(code: &str) -> QueueFilter {
+        match code {
+            "" | "all" => QueueFilter::All,
+            "waiting" | "submitted" => QueueFilter::Waiting,
+            "revision" => QueueFilter::Revisions,
+            "mine" => QueueFilter::Mine,
+            other => QueueFilter::Status(ProfileStatus::from_code(other)),
+        }
+    }
+}
+
+/// The queue, oldest submission first (the SLA clock runs from it).
+pub async fn queue(db: &impl ConnectionTrait, viewer: Uuid, filter: QueueFilter) -> Result<Vec<QueueItemOut>> {
     let mut q = Profile::find().filter(profile::Column::SubmittedAt.is_not_null());
-    if let Some(s) = status {
-        q = q.filter(profile::Column::Status.eq(s.code()));
-    }
-    let rows = q.order_by_asc(profile::Column::SubmittedAt).all(db).await?;
-    // One query for every row's e-mail, not one per row.
-    let ids: Vec<Uuid> = rows.iter().map(|p| p.user_id).collect();
-    let emails: std::collections::HashMap<Uuid, String> =
-        User::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.email)).collect();
+    q = match filter {
+        QueueFilter::Waiting | QueueFilter::Mine => {
+            q.filter(profile::Column::Status.eq(ProfileStatus::Submitted.code()))
+        }
+        QueueFilter::Status(s) => q.filter(profile::Column::Status.eq(s.code())),
+        QueueFilter::Revisions | QueueFilter::All => q,
+    };
+    let mut profiles = if filter == QueueFilter::Revisions { Vec::new() } else { q.all(db).await? };
+    let revisions = match filter {
+        QueueFilter::Waiting | QueueFilter::Revisions | QueueFilter::Mine | QueueFilter::All => {
+            crate::revisions::pending(db).await?
+        }
+        QueueFilter::Status(_) => Vec::new(),
+    };
+    // A revised profile is approved; fetch those not already listed.
+    let missing: Vec<Uuid> =
+        revisions.iter().map(|r| r.user_id).filter(|id| !profiles.iter().any(|p| p.user_id == *id)).collect();
+    profiles.extend(Profile::find().filter(profile::Column::UserId.is_in(missing)).all(db).await?);
+    let user_ids: Vec<Uuid> = profiles.iter().map(|p| p.user_id).collect();
+    let emails: HashMap<Uuid, String> = User::find()
+        .filter(user::Column::Id.is_in(user_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let names = staff_names(db).await?;
     let now = Utc::now();
-    let mut out = Vec::with_capacity(rows.len());
-    for p in rows {
-        let email = emails.get(&p.user_id).cloned().unwrap_or_default();
-        let submitted = p.submitted_at.unwrap_or(now);
-        out.push(QueueItemOut {
-            user_id: p.user_id.to_string(),
-            business_name: p.business_name,
-            email,
-            category: p.category.unwrap_or_default(),
-            status: ProfileStatus::from_code(&p.status),
-            submitted_at: wib(submitted),
-            age_hours: (now - submitted).num_hours(),
-            merchant_id: p.merchant_id,
-        });
+    let item = |p: &profile::Model, submitted: chrono::DateTime<Utc>, revision: bool| QueueItemOut {
+        user_id: p.user_id.to_string(),
+        business_name: p.business_name.clone(),
+        email: emails.get(&p.user_id).cloned().unwrap_or_default(),
+        category: p.category.clone().unwrap_or_default(),
+        status: if revision { ProfileStatus::Submitted } else { ProfileStatus::from_code(&p.status) },
+        submitted_at: wib(submitted),
+        sla: SlaClock::at(submitted.timestamp(), now.timestamp()),
+        merchant_id: p.merchant_id.clone(),
+        revision,
+        assignee: p.assigned_to.and_then(|id| names.get(&id).cloned()),
+        mine: p.assigned_to == Some(viewer),
+    };
+    let mut rows: Vec<(chrono::DateTime<Utc>, QueueItemOut)> = Vec::new();
+    for p in &profiles {
+        let revision = revisions.iter().find(|r| r.user_id == p.user_id);
+        if let Some(r) = revision {
+            rows.push((r.submitted_at, item(p, r.submitted_at, true)));
+        }
+        let listed = match filter {
+            QueueFilter::Revisions => false,
+            QueueFilter::Status(_) | QueueFilter::All => true,
+            _ => p.status == ProfileStatus::Submitted.code(),
+        };
+        if listed && p.submitted_at.is_some() && !(revision.is_some() && p.status == ProfileStatus::Approved.code()) {
+            let at = p.submitted_at.unwrap_or(now);
+            rows.push((at, item(p, at, false)));
+        }
     }
-    Ok(out)
+    if filter == QueueFilter::Mine {
+        rows.retain(|(_, r)| r.mine);
+    }
+    rows.sort_by_key(|(at, _)| *at);
+    Ok(rows.into_iter().map(|(_, r)| r).collect())
+}
+
+async fn staff_names(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>> {
+    Ok(Staff::find().all(db).await?.into_iter().map(|s| (s.id, s.name)).collect())
+}
+
+/// "Assign to me": the moderator takes a profile (or its revision) so the
+/// others leave it; taking it from a colleague is allowed and audited.
+pub async fn assign(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<()> {
+    let user_id = parse_id(user_id)?;
+    let txn = state.db.begin().await?;
+    let actor = staff_actor(&txn, staff_id).await?;
+    let p = Profile::find_by_id(user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let before = serde_json::json!({ "assigned_to": p.assigned_to });
+    Profile::update_many()
+        .col_expr(profile::Column::AssignedTo, Expr::value(Some(staff_id)))
+        .filter(profile::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    let after = serde_json::json!({ "assigned_to": staff_id });
+    audit::record(&txn, &actor, "profile.assigned", "profile", &user_id.to_string(), Some(before), Some(after)).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 fn parse_id(id: &str) -> Result<Uuid> {
     Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))
 }
 
+/// The names of a form's province, regency, district and village.
+pub async fn region_names(db: &impl ConnectionTrait, f: &domain::profile::ProfileIn) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for (level, code) in RegionLevel::ALL.into_iter().zip([&f.province, &f.regency, &f.district, &f.village]) {
+        names.push(regions::name_of(db, level, code).await?.unwrap_or_default());
+    }
+    Ok(names)
+}
+
 pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
     let user_id = parse_id(user_id)?;
     let p = Profile::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let form = onboarding::profile(state, user_id).await?;
-    let mut region_names = Vec::new();
-    for (level, code) in RegionLevel::ALL.into_iter().zip([
-        &form.fields.province,
-        &form.fields.regency,
-        &form.fields.district,
-        &form.fields.village,
-    ]) {
-        region_names.push(regions::name_of(&state.db, level, code).await?.unwrap_or_default());
-    }
+    let current_regions = region_names(&state.db, &form.fields).await?;
+    let revision_region_names = match &form.revision {
+        Some(r) if r.status == domain::profile::RevisionStatus::Submitted => {
+            let mut proposed = form.fields.clone();
+            for c in &r.changes {
+                proposed.set(&c.field, &c.new);
+            }
+            region_names(&state.db, &proposed).await?
+        }
+        _ => Vec::new(),
+    };
+    let assignee = match p.assigned_to {
+        Some(id) => Staff::find_by_id(id).one(&state.db).await?.map(|s| s.name),
+        None => None,
+    };
     Ok(ReviewOut {
         user_id: user_id.to_string(),
         status: form.status,
         required: form.required_for(&form.fields.category),
         fields: form.fields,
-        region_names,
+        region_names: current_regions,
         doc_types: form.doc_types,
         documents: form.documents,
         submitted_at: form.submitted_at,
         merchant_id: p.merchant_id,
+        revision: form.revision,
+        revision_region_names,
+        assignee,
     })
 }
 
-async fn staff_actor(db: &impl ConnectionTrait, staff_id: Uuid) -> Result<Actor> {
+pub(crate) async fn staff_actor(db: &impl ConnectionTrait, staff_id: Uuid) -> Result<Actor> {
     let s = Staff::find_by_id(staff_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     Ok(Actor::Staff { id: s.id, name: s.name })
 }
@@ -155,7 +258,11 @@ async fn settle(
         .into_iter()
         .map(|r| r.doc_type)
         .collect();
-    let docs = ProfileDocument::find().filter(profile_document::Column::UserId.eq(p.user_id)).all(txn).await?;
+    let docs = ProfileDocument::find()
+        .filter(profile_document::Column::UserId.eq(p.user_id))
+        .filter(profile_document::Column::Slot.eq(onboarding::SLOT_CURRENT))
+        .all(txn)
+        .await?;
     let state_of = |code: &str| docs.iter().find(|d| d.doc_type == code).map(|d| DocStatus::from_code(&d.status));
     if required.iter().any(|c| matches!(state_of(c), None | Some(DocStatus::Pending))) {
         return Ok(ProfileStatus::Submitted);

@@ -10,8 +10,11 @@ use crate::error::{Error, Result};
 use crate::{regions, storage, AppState};
 use chrono::Utc;
 use domain::profile::{
-    clean_file_name, Category, DocStatus, DocTypeOut, DocumentOut, FileKind, ProfileIn, ProfileOut, ProfileStatus,
+    clean_file_name, Category, DocStatus, DocTypeOut, DocumentOut, FileKind, Moderation, ProfileIn, ProfileOut,
+    ProfileStatus, RevisionStatus,
 };
+use domain::sla::SlaClock;
+use domain::staff::Permission;
 use domain::{FieldError, Msisdn, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -20,6 +23,10 @@ use sea_orm::{
 use uuid::Uuid;
 
 pub const SERVICE_OPEN_API: &str = "open_api";
+/// The file moderation decides (or decided) on.
+pub const SLOT_CURRENT: &str = "current";
+/// A replacement proposed with a revision of an approved profile.
+pub const SLOT_REVISION: &str = "revision";
 
 /// `DD/MM/YYYY HH:MM:SS` in WIB (UTC+7), as the manual shows times.
 pub fn wib(t: chrono::DateTime<Utc>) -> String {
@@ -27,7 +34,7 @@ pub fn wib(t: chrono::DateTime<Utc>) -> String {
     t.with_timezone(&offset).format("%d/%m/%Y %H:%M:%S").to_string()
 }
 
-fn doc_out(d: profile_document::Model) -> DocumentOut {
+fn doc_out(d: profile_document::Model, moderated: Option<Moderation>) -> DocumentOut {
     DocumentOut {
         id: d.id.to_string(),
         doc_type: d.doc_type,
@@ -36,7 +43,26 @@ fn doc_out(d: profile_document::Model) -> DocumentOut {
         size_bytes: d.size_bytes,
         status: DocStatus::from_code(&d.status),
         reason: d.reason,
+        moderated,
     }
+}
+
+/// Documents with their "Dimoderasi oleh … pada …" stamps, read from the
+/// audit log (the latest decision on each).
+pub async fn doc_outs(db: &impl ConnectionTrait, docs: Vec<profile_document::Model>) -> Result<Vec<DocumentOut>> {
+    let ids: Vec<String> = docs.iter().map(|d| d.id.to_string()).collect();
+    let decisions =
+        crate::audit::latest_each(db, "profile_document", &ids, &["document.accepted", "document.rejected"]).await?;
+    Ok(docs
+        .into_iter()
+        .map(|d| {
+            let stamp =
+                decisions.get(&d.id.to_string()).map(|e| Moderation { by: e.actor_name.clone(), at: wib(e.at) });
+            // A file uploaded after the decision has not been moderated yet.
+            let stamp = stamp.filter(|_| DocStatus::from_code(&d.status) != DocStatus::Pending);
+            doc_out(d, stamp)
+        })
+        .collect())
 }
 
 async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileStatus> {
@@ -47,8 +73,21 @@ async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileSt
         .unwrap_or(ProfileStatus::Draft))
 }
 
+async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: &str) -> Result<Vec<profile_document::Model>> {
+    Ok(ProfileDocument::find()
+        .filter(profile_document::Column::UserId.eq(user_id))
+        .filter(profile_document::Column::Slot.eq(slot))
+        .all(db)
+        .await?)
+}
+
 async fn documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
-    Ok(ProfileDocument::find().filter(profile_document::Column::UserId.eq(user_id)).all(db).await?)
+    documents_in(db, user_id, SLOT_CURRENT).await
+}
+
+/// Replacement files proposed for an approved profile's revision.
+pub async fn revision_documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
+    documents_in(db, user_id, SLOT_REVISION).await
 }
 
 /// The profile form as the partner left it, prefilled from the registration.
@@ -93,14 +132,26 @@ pub async fn profile(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
         .into_iter()
         .map(|c| (c, rules.iter().filter(|r| r.category == c.code()).map(|r| r.doc_type.clone()).collect()))
         .collect();
+    let status = row.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft);
+    let submitted = row.as_ref().and_then(|p| p.submitted_at);
+    let sla = submitted
+        .filter(|_| status == ProfileStatus::Submitted)
+        .map(|at| SlaClock::at(at.timestamp(), Utc::now().timestamp()));
+    let revision = crate::revisions::latest(db, user_id).await?;
+    let revision_pending = revision.as_ref().is_some_and(|r| r.status == RevisionStatus::Submitted);
+    let revision_uploads =
+        if revision_pending { Vec::new() } else { doc_outs(db, revision_documents(db, user_id).await?).await? };
     Ok(ProfileOut {
-        status: row.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft),
+        status,
         fields,
         doc_types,
         required,
-        documents: documents(db, user_id).await?.into_iter().map(doc_out).collect(),
-        submitted_at: row.and_then(|p| p.submitted_at).map(wib),
+        documents: doc_outs(db, documents(db, user_id).await?).await?,
+        submitted_at: submitted.map(wib),
         max_upload_bytes: state.config.max_upload_bytes,
+        sla,
+        revision,
+        revision_uploads,
     })
 }
 
@@ -146,6 +197,7 @@ pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, su
         updated_at: Set(now),
         merchant_id: sea_orm::ActiveValue::NotSet,
         approved_at: sea_orm::ActiveValue::NotSet,
+        assigned_to: sea_orm::ActiveValue::NotSet,
     };
     let actor = partner_actor(&txn, user_id).await?;
     let action = if submit { "profile.submitted" } else { "profile.saved" };
@@ -207,20 +259,19 @@ pub async fn upload_document(
         return Err(Error::Refused(Problem::FileTooLarge));
     }
     let kind = FileKind::sniff(&bytes).ok_or(Error::Refused(Problem::FileTypeNotAllowed))?;
-    if !status_of(&state.db, user_id).await?.editable() {
-        return Err(Error::Refused(Problem::ProfileLocked));
-    }
+    let slot = upload_slot(&state.db, user_id).await?;
     let key = storage::new_key("documents");
     let size = bytes.len() as i64;
     state.storage.put(&key, bytes, kind.content_type()).await?;
-    match record_document(state, user_id, doc_type, file_name, &key, kind, size).await {
+    let file = NewFile { doc_type, file_name, key: &key, kind, size, slot };
+    match record_document(state, user_id, file).await {
         Ok((doc, replaced)) => {
             if let Some(old) = replaced {
                 if let Err(e) = state.storage.delete(&old).await {
                     tracing::warn!(error = %e, "old document file not removed");
                 }
             }
-            Ok(doc_out(doc))
+            Ok(doc_out(doc, None))
         }
         Err(e) => {
             // Nothing half-saved: the new file goes when its row could not be written.
@@ -230,19 +281,38 @@ pub async fn upload_document(
     }
 }
 
+/// Where an upload goes: the form's own files while it is editable, the
+/// revision's replacements once it is approved (and no revision waits).
+async fn upload_slot(db: &impl ConnectionTrait, user_id: Uuid) -> Result<&'static str> {
+    match status_of(db, user_id).await? {
+        s if s.editable() => Ok(SLOT_CURRENT),
+        ProfileStatus::Approved if !crate::revisions::has_pending(db, user_id).await? => Ok(SLOT_REVISION),
+        ProfileStatus::Approved => Err(Error::Refused(Problem::RevisionPending)),
+        _ => Err(Error::Refused(Problem::ProfileLocked)),
+    }
+}
+
+/// An uploaded file already in storage, to be recorded.
+struct NewFile<'a> {
+    doc_type: &'a str,
+    file_name: &'a str,
+    key: &'a str,
+    kind: FileKind,
+    size: i64,
+    slot: &'static str,
+}
+
 async fn record_document(
     state: &AppState,
     user_id: Uuid,
-    doc_type: &str,
-    file_name: &str,
-    key: &str,
-    kind: FileKind,
-    size: i64,
+    f: NewFile<'_>,
 ) -> Result<(profile_document::Model, Option<String>)> {
+    let NewFile { doc_type, file_name, key, kind, size, slot } = f;
     let txn = state.db.begin().await?;
     let existing = ProfileDocument::find()
         .filter(profile_document::Column::UserId.eq(user_id))
         .filter(profile_document::Column::DocType.eq(doc_type))
+        .filter(profile_document::Column::Slot.eq(slot))
         .one(&txn)
         .await?;
     let replaced = existing.as_ref().map(|d| d.storage_key.clone());
@@ -262,13 +332,16 @@ async fn record_document(
         uploaded_at: Set(Utc::now()),
         decided_by: Set(None),
         decided_at: Set(None),
+        slot: Set(slot.to_owned()),
     };
     let saved = match existing {
         Some(_) => row.update(&txn).await?,
         None => row.insert(&txn).await?,
     };
     let actor = partner_actor(&txn, user_id).await?;
-    let after = serde_json::json!({ "doc_type": doc_type, "original_name": saved.original_name, "size_bytes": size });
+    let after = serde_json::json!({
+        "doc_type": doc_type, "original_name": saved.original_name, "size_bytes": size, "slot": slot,
+    });
     crate::audit::record(
         &txn,
         &actor,
@@ -283,7 +356,7 @@ async fn record_document(
     Ok((saved, replaced))
 }
 
-async fn partner_actor(db: &impl ConnectionTrait, user_id: Uuid) -> Result<crate::audit::Actor> {
+pub(crate) async fn partner_actor(db: &impl ConnectionTrait, user_id: Uuid) -> Result<crate::audit::Actor> {
     let u = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     Ok(crate::audit::Actor::Partner { id: u.id, name: u.name })
 }
@@ -307,10 +380,13 @@ pub async fn document_file(state: &AppState, viewer: Viewer, id: &str) -> Result
     let not_found = Error::Refused(Problem::NotFound);
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let doc = ProfileDocument::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    if let Viewer::Partner(user_id) = viewer {
-        if doc.user_id != user_id {
-            return Err(not_found);
-        }
+    let allowed = match viewer {
+        Viewer::Partner(user_id) => doc.user_id == user_id,
+        // Deactivated staff, or a role without partner rights, see nothing.
+        Viewer::Staff(id) => crate::staff::require(&state.db, id, Permission::ViewPartners).await.is_ok(),
+    };
+    if !allowed {
+        return Err(not_found);
     }
     let bytes = state.storage.get(&doc.storage_key).await?.ok_or(not_found)?;
     Ok(DocumentFile { bytes, content_type: doc.content_type, name: doc.original_name })

@@ -1,20 +1,40 @@
-//! Operator staff accounts (back office).
+//! Operator staff accounts (back office): sign-in with a TOTP second factor
+//! (mandatory for admins), roles, and the admins' management of staff.
 
+use crate::audit::{self, Actor};
 use crate::entity::staff::{self, Entity as Staff};
-use crate::error::{Error, Result};
+use crate::error::{is_unique_violation, Error, Result};
 use crate::ratelimit::Limit;
-use crate::{password, token, AppState};
-use domain::account::{check_required, normalize_email, StaffOut};
+use crate::{password, token, totp, AppState};
+use domain::account::{check_required, normalize_email};
+use domain::staff::{clean_code, NewStaffIn, Permission, Role, StaffOut, StaffRowOut, TotpSetup};
 use domain::{FieldError, Problem};
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use std::net::IpAddr;
 use uuid::Uuid;
 
-pub const ROLE_ADMIN: &str = "admin";
 const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
+const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
+
+fn role_of(s: &staff::Model) -> Role {
+    // An unknown stored role gets the least rights, never more.
+    Role::from_code(&s.role).unwrap_or(Role::Finance)
+}
+
+fn out(s: &staff::Model) -> StaffOut {
+    StaffOut {
+        id: s.id.to_string(),
+        name: s.name.clone(),
+        email: s.email.clone(),
+        role: role_of(s),
+        totp_enabled: s.totp_secret.is_some(),
+    }
+}
 
 /// Creates the first operator (an admin) when there is no staff yet and
 /// returns its one-time password so the server can print it once.
@@ -24,22 +44,52 @@ pub async fn ensure_initial_operator(state: &AppState) -> Result<Option<(String,
     }
     let email = normalize_email(&state.config.operator_email).map_err(|p| Error::field("email", p))?;
     let pw = token::new_password(16);
-    let hash = password::hash(pw.clone()).await?;
-    staff::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(email.clone()),
-        name: Set("Operator".into()),
-        password_hash: Set(hash),
-        role: Set(ROLE_ADMIN.into()),
-        created_at: Set(chrono::Utc::now()),
-    }
-    .insert(&state.db)
-    .await?;
+    insert(&state.db, &email, "Operator", Role::Admin, &pw).await?;
     Ok(Some((email, pw)))
 }
 
+async fn insert(db: &impl ConnectionTrait, email: &str, name: &str, role: Role, pw: &str) -> Result<staff::Model> {
+    let hash = password::hash(pw.to_owned()).await?;
+    let row = staff::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.to_owned()),
+        name: Set(name.to_owned()),
+        password_hash: Set(hash),
+        role: Set(role.code().into()),
+        created_at: Set(chrono::Utc::now()),
+        totp_secret: Set(None),
+        totp_last_step: Set(None),
+        active: Set(true),
+    };
+    row.insert(db).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            Error::field("email", Problem::EmailTaken)
+        } else {
+            e.into()
+        }
+    })
+}
+
+/// A password that was right: who it is and whether a code must follow.
+#[derive(Debug, Clone)]
+pub struct PasswordOk {
+    pub id: Uuid,
+    pub email: String,
+    pub role: Role,
+    pub totp_enabled: bool,
+}
+
+impl PasswordOk {
+    /// The second step this account needs: none, a code, or enrolment.
+    pub fn needs_code(&self) -> bool {
+        self.totp_enabled || self.role.needs_totp()
+    }
+}
+
+/// The password step. Inactive accounts are refused like a wrong password
+/// once the password is right (no hint to a guesser).
 #[tracing::instrument(skip_all)]
-pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Result<Uuid> {
+pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Result<PasswordOk> {
     let mut errs = Vec::new();
     let email = normalize_email(email).map_err(|p| errs.push(FieldError::new("email", p))).ok();
     if let Err(p) = check_required(pw, 128) {
@@ -58,10 +108,15 @@ pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Resul
     let s = Staff::find().filter(staff::Column::Email.eq(&email)).one(&state.db).await?;
     let ok = password::verify(pw.to_owned(), s.as_ref().map(|s| s.password_hash.clone())).await?;
     match s.filter(|_| ok) {
+        Some(s) if !s.active => Err(Error::Refused(Problem::StaffInactive)),
         Some(s) => {
             Limit::clear(&state.db, &account_key).await?;
-            tracing::info!(staff_id = %s.id, "staff logged in");
-            Ok(s.id)
+            Ok(PasswordOk {
+                id: s.id,
+                email: s.email.clone(),
+                role: role_of(&s),
+                totp_enabled: s.totp_secret.is_some(),
+            })
         }
         None => {
             let _ = LOGIN_FAILS_PER_ACCOUNT.hit(&state.db, &account_key).await?;
@@ -71,6 +126,158 @@ pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Resul
     }
 }
 
+/// A fresh secret and what the enrolment page shows for it.
+pub fn new_totp_setup(state: &AppState, email: &str) -> Result<TotpSetup> {
+    totp::setup(&totp::new_secret(), &state.config.brand, email)
+}
+
+/// Checks a code against the stored secret, or against `enrolling` (the
+/// secret being set up, kept in the session until a code proves the app has
+/// it). A code is good once: its time step must be newer than the last used.
+#[tracing::instrument(skip_all, fields(staff_id = %id, enrolling = enrolling.is_some()))]
+pub async fn verify_code(state: &AppState, id: Uuid, code: &str, enrolling: Option<&str>) -> Result<()> {
+    let code = clean_code(code).map_err(|p| Error::field("code", p))?;
+    let key = format!("staff-totp:{id}");
+    if let Some(secs) = CODE_FAILS_PER_ACCOUNT.blocked(&state.db, &key).await? {
+        return Err(Error::TooSoon { problem: Problem::TooManyAttempts, secs });
+    }
+    let s =
+        Staff::find_by_id(id).one(&state.db).await?.filter(|s| s.active).ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    let secret = enrolling.map(str::to_owned).or(s.totp_secret.clone()).ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+    let Some(step) = totp::matching_step(&secret, &code, now)? else {
+        let _ = CODE_FAILS_PER_ACCOUNT.hit(&state.db, &key).await?;
+        return Err(Error::field("code", Problem::WrongCode));
+    };
+    // One conditional update: of two requests with the same code, one wins.
+    let mut update = Staff::update_many()
+        .col_expr(staff::Column::TotpLastStep, Expr::value(Some(step)))
+        .filter(staff::Column::Id.eq(id))
+        .filter(Condition::any().add(staff::Column::TotpLastStep.is_null()).add(staff::Column::TotpLastStep.lt(step)));
+    if let Some(secret) = enrolling {
+        update = update.col_expr(staff::Column::TotpSecret, Expr::value(Some(secret.to_owned())));
+    }
+    if update.exec(&state.db).await?.rows_affected == 0 {
+        let _ = CODE_FAILS_PER_ACCOUNT.hit(&state.db, &key).await?;
+        return Err(Error::field("code", Problem::WrongCode));
+    }
+    Limit::clear(&state.db, &key).await?;
+    if enrolling.is_some() {
+        let actor = Actor::Staff { id: s.id, name: s.name.clone() };
+        audit::record(&state.db, &actor, "staff.totp_enabled", "staff", &s.id.to_string(), None, None).await?;
+    }
+    Ok(())
+}
+
+/// Records a completed sign-in or a sign-out in the audit log.
+pub async fn record_session(state: &AppState, id: Uuid, action: &str, ip: Option<IpAddr>) -> Result<()> {
+    let Some(s) = Staff::find_by_id(id).one(&state.db).await? else { return Ok(()) };
+    let actor = Actor::Staff { id: s.id, name: s.name };
+    let after = ip.map(|ip| serde_json::json!({ "ip": ip.to_string() }));
+    audit::record(&state.db, &actor, action, "staff", &id.to_string(), None, after).await?;
+    Ok(())
+}
+
+/// The active staff member `id`.
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<StaffOut>> {
-    Ok(Staff::find_by_id(id).one(db).await?.map(|s| StaffOut { name: s.name, email: s.email, role: s.role }))
+    Ok(Staff::find_by_id(id).one(db).await?.filter(|s| s.active).map(|s| out(&s)))
+}
+
+/// The active staff member `id` if their role grants `p`: every back-office
+/// server function starts here, so rights hold whatever the UI shows.
+pub async fn require(db: &impl ConnectionTrait, id: Uuid, p: Permission) -> Result<StaffOut> {
+    let s = find(db, id).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    if s.may(p) {
+        Ok(s)
+    } else {
+        Err(Error::Refused(Problem::Forbidden))
+    }
+}
+
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
+    Ok(Staff::find()
+        .order_by_asc(staff::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| StaffRowOut {
+            id: s.id.to_string(),
+            role: role_of(&s),
+            name: s.name,
+            email: s.email,
+            active: s.active,
+            totp_enabled: s.totp_secret.is_some(),
+            created_at: crate::onboarding::wib(s.created_at),
+        })
+        .collect())
+}
+
+async fn admin_actor(db: &impl ConnectionTrait, admin: Uuid) -> Result<Actor> {
+    let a = require(db, admin, Permission::ManageStaff).await?;
+    Ok(Actor::Staff { id: admin, name: a.name })
+}
+
+/// An admin creates a staff account; the initial password is returned to
+/// be handed over once (it is stored only as its argon2 hash).
+#[tracing::instrument(skip_all, fields(admin = %admin))]
+pub async fn create(state: &AppState, admin: Uuid, input: &NewStaffIn) -> Result<(StaffRowOut, String)> {
+    let actor = admin_actor(&state.db, admin).await?;
+    let errs = input.problems();
+    if !errs.is_empty() {
+        return Err(Error::Invalid(errs));
+    }
+    let email = normalize_email(&input.email).map_err(|p| Error::field("email", p))?;
+    let role = Role::from_code(&input.role).ok_or(Error::field("role", Problem::Required))?;
+    let pw = token::new_password(16);
+    let s = insert(&state.db, &email, input.name.trim(), role, &pw).await?;
+    let after = serde_json::json!({ "email": s.email, "name": s.name, "role": s.role });
+    audit::record(&state.db, &actor, "staff.created", "staff", &s.id.to_string(), None, Some(after)).await?;
+    let row = list(&state.db).await?.into_iter().find(|r| r.id == s.id.to_string());
+    let row = row.ok_or_else(|| anyhow::anyhow!("created staff row missing"))?;
+    Ok((row, pw))
+}
+
+/// What an admin may change about another staff member.
+#[derive(Debug, Clone, Copy)]
+pub enum StaffChange {
+    Role(Role),
+    Active(bool),
+    /// Clears the second factor (a lost phone); the next sign-in enrols again.
+    ResetTotp,
+}
+
+#[tracing::instrument(skip_all, fields(admin = %admin))]
+pub async fn change(state: &AppState, admin: Uuid, id: &str, change: StaffChange) -> Result<()> {
+    let actor = admin_actor(&state.db, admin).await?;
+    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    if id == admin {
+        // Nobody removes their own rights: there is always an admin left.
+        return Err(Error::Refused(Problem::Forbidden));
+    }
+    let s = Staff::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let before = serde_json::json!({ "role": s.role, "active": s.active, "totp": s.totp_secret.is_some() });
+    let mut row: staff::ActiveModel = s.into();
+    let action = match change {
+        StaffChange::Role(r) => {
+            row.role = Set(r.code().into());
+            "staff.role_changed"
+        }
+        StaffChange::Active(a) => {
+            row.active = Set(a);
+            if a {
+                "staff.activated"
+            } else {
+                "staff.deactivated"
+            }
+        }
+        StaffChange::ResetTotp => {
+            row.totp_secret = Set(None);
+            row.totp_last_step = Set(None);
+            "staff.totp_reset"
+        }
+    };
+    let s = row.update(&state.db).await?;
+    let after = serde_json::json!({ "role": s.role, "active": s.active, "totp": s.totp_secret.is_some() });
+    audit::record(&state.db, &actor, action, "staff", &id.to_string(), Some(before), Some(after)).await?;
+    Ok(())
 }

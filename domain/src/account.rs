@@ -51,14 +51,6 @@ pub struct UserOut {
     pub merchant_id: Option<String>,
 }
 
-/// What the back office shows about the signed-in staff member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffOut {
-    pub name: String,
-    pub email: String,
-    pub role: String,
-}
-
 /// What an activation link turned out to be; the page explains each case
 /// and offers a new link where that helps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

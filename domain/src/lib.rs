@@ -8,6 +8,8 @@ pub mod phone;
 pub mod problem;
 pub mod profile;
 pub mod region;
+pub mod sla;
+pub mod staff;
 
 pub use lang::Lang;
 pub use phone::Msisdn;

@@ -1,6 +1,7 @@
 //! What the operator's moderators see.
 
-use crate::profile::{DocTypeOut, DocumentOut, ProfileIn, ProfileStatus};
+use crate::profile::{DocTypeOut, DocumentOut, ProfileIn, ProfileStatus, RevisionOut};
+use crate::sla::SlaClock;
 use serde::{Deserialize, Serialize};
 
 /// One profile waiting in (or passed through) the moderation queue.
@@ -12,9 +13,14 @@ pub struct QueueItemOut {
     pub category: String,
     pub status: ProfileStatus,
     pub submitted_at: String,
-    /// Hours since submission, against the 1x24 promise.
-    pub age_hours: i64,
+    /// Working hours since submission, against the 1x24 promise.
+    pub sla: SlaClock,
     pub merchant_id: Option<String>,
+    /// A revision of an approved profile waits (rather than a first submission).
+    pub revision: bool,
+    /// The moderator who took it ("assign to me").
+    pub assignee: Option<String>,
+    pub mine: bool,
 }
 
 /// Everything a moderator needs to decide on one profile.
@@ -30,10 +36,45 @@ pub struct ReviewOut {
     pub documents: Vec<DocumentOut>,
     pub submitted_at: Option<String>,
     pub merchant_id: Option<String>,
+    /// A revision waiting for a decision (or the latest one decided).
+    pub revision: Option<RevisionOut>,
+    /// Region names of the revision's proposed path.
+    pub revision_region_names: Vec<String>,
+    pub assignee: Option<String>,
 }
 
-/// Hours within which the operator promises a decision.
-pub const SLA_HOURS: i64 = 24;
+/// One partner in the staff's partner list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerRowOut {
+    pub user_id: String,
+    pub name: String,
+    pub company: String,
+    pub email: String,
+    pub phone: String,
+    pub merchant_id: Option<String>,
+    pub status: ProfileStatus,
+    pub registered_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerPage {
+    pub rows: Vec<PartnerRowOut>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+}
+
+pub const PARTNER_PAGE_SIZE: u64 = 20;
+
+/// A partner as staff see it: the account, the profile and its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerDetailOut {
+    pub account: PartnerRowOut,
+    pub email_verified: bool,
+    pub review: Option<ReviewOut>,
+    /// The partner's audit trail, newest first.
+    pub timeline: Vec<AuditOut>,
+}
 
 /// One audit log entry as staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -35,6 +35,12 @@ pub enum Problem {
     DocumentMissing,
     RegionInvalid,
     NotInReview,
+    CodeInvalid,
+    WrongCode,
+    StaffInactive,
+    NothingChanged,
+    NoteRequired,
+    RevisionPending,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

@@ -123,7 +123,79 @@ pub struct DocumentOut {
     pub size_bytes: i64,
     pub status: DocStatus,
     pub reason: Option<String>,
+    /// Who decided, read from the audit log.
+    pub moderated: Option<Moderation>,
 }
+
+/// "Dimoderasi oleh NAME pada DD/MM/YYYY HH:MM:SS".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moderation {
+    pub by: String,
+    /// `DD/MM/YYYY HH:MM:SS` WIB.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RevisionStatus {
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+impl RevisionStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            RevisionStatus::Submitted => "submitted",
+            RevisionStatus::Approved => "approved",
+            RevisionStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> RevisionStatus {
+        match code {
+            "approved" => RevisionStatus::Approved,
+            "rejected" => RevisionStatus::Rejected,
+            _ => RevisionStatus::Submitted,
+        }
+    }
+}
+
+/// One changed field of a revision: before, after and the partner's note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+    pub note: String,
+}
+
+/// A proposed change to an approved profile ("Revisi Data Profil").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionOut {
+    pub id: String,
+    pub status: RevisionStatus,
+    pub changes: Vec<FieldChange>,
+    /// Replacement documents proposed with it.
+    pub documents: Vec<DocumentOut>,
+    pub submitted_at: String,
+    pub reason: Option<String>,
+    pub decided: Option<Moderation>,
+}
+
+/// The fields a revision may change (the category stays: it decides which
+/// documents were verified).
+pub const REVISABLE_FIELDS: [&str; 10] = [
+    "personal_name",
+    "personal_phone",
+    "personal_email",
+    "business_name",
+    "business_phone",
+    "province",
+    "regency",
+    "district",
+    "village",
+    "address",
+];
 
 /// Everything the profile pages show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +208,12 @@ pub struct ProfileOut {
     pub documents: Vec<DocumentOut>,
     pub submitted_at: Option<String>,
     pub max_upload_bytes: usize,
+    /// The moderation clock while the profile waits.
+    pub sla: Option<crate::sla::SlaClock>,
+    /// The latest revision, if the partner ever asked for one.
+    pub revision: Option<RevisionOut>,
+    /// Replacement files uploaded for a revision not yet sent.
+    pub revision_uploads: Vec<DocumentOut>,
 }
 
 impl ProfileOut {
@@ -200,6 +278,47 @@ fn optional<T>(v: &str, parse: impl FnOnce(&str) -> Result<T, Problem>) -> Resul
 }
 
 impl ProfileIn {
+    /// A field's value by its form name (empty for an unknown name).
+    pub fn get(&self, field: &str) -> &str {
+        match field {
+            "category" => &self.category,
+            "personal_name" => &self.personal_name,
+            "personal_phone" => &self.personal_phone,
+            "personal_email" => &self.personal_email,
+            "business_name" => &self.business_name,
+            "business_phone" => &self.business_phone,
+            "province" => &self.province,
+            "regency" => &self.regency,
+            "district" => &self.district,
+            "village" => &self.village,
+            "address" => &self.address,
+            _ => "",
+        }
+    }
+
+    /// Sets a revisable field by its form name (others are ignored).
+    pub fn set(&mut self, field: &str, value: &str) {
+        let slot = match field {
+            "personal_name" => &mut self.personal_name,
+            "personal_phone" => &mut self.personal_phone,
+            "personal_email" => &mut self.personal_email,
+            "business_name" => &mut self.business_name,
+            "business_phone" => &mut self.business_phone,
+            "province" => &mut self.province,
+            "regency" => &mut self.regency,
+            "district" => &mut self.district,
+            "village" => &mut self.village,
+            "address" => &mut self.address,
+            _ => return,
+        };
+        value.clone_into(slot);
+    }
+
+    /// The revisable fields whose trimmed values differ from `approved`.
+    pub fn changed_from(&self, approved: &ProfileIn) -> Vec<&'static str> {
+        REVISABLE_FIELDS.into_iter().filter(|f| self.get(f).trim() != approved.get(f).trim()).collect()
+    }
+
     /// Problems of the form. A draft only needs well-formed values; a
     /// submission needs every field.
     pub fn problems(&self, submit: bool) -> Vec<FieldError> {
@@ -234,13 +353,7 @@ impl ProfileIn {
             required(&self.business_phone, 20).and_then(|_| optional(&self.business_phone, phone_any)),
         );
         for field in ["province", "regency", "district", "village"] {
-            let v = match field {
-                "province" => &self.province,
-                "regency" => &self.regency,
-                "district" => &self.district,
-                _ => &self.village,
-            };
-            check(field, required(v, 13));
+            check(field, required(self.get(field), 13));
         }
         check("address", required(&self.address, 500));
         errs
@@ -287,5 +400,17 @@ mod tests {
         assert!(p.problems(false).is_empty());
         let fields: Vec<_> = p.problems(true).into_iter().map(|e| e.field).collect();
         assert_eq!(fields.len(), 11, "{fields:?}");
+    }
+
+    #[test]
+    fn a_revision_knows_what_changed() {
+        let approved = ProfileIn { business_name: "PT A".into(), address: "Jl. 1".into(), ..Default::default() };
+        let mut next = approved.clone();
+        assert!(next.changed_from(&approved).is_empty());
+        next.business_name = " PT A ".into();
+        assert!(next.changed_from(&approved).is_empty(), "spaces are not a change");
+        next.address = "Jl. 2".into();
+        next.category = "koperasi".into();
+        assert_eq!(next.changed_from(&approved), vec!["address"], "the category is not revisable");
     }
 }

@@ -7,6 +7,7 @@ mod m20261123_000002_create_platform;
 mod m20261123_000003_load_regions;
 mod m20261123_000004_create_profiles;
 mod m20261123_000005_create_moderation;
+mod m20261123_000006_staff_and_revisions;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_load_regions::Migration),
             Box::new(m20261123_000004_create_profiles::Migration),
             Box::new(m20261123_000005_create_moderation::Migration),
+            Box::new(m20261123_000006_staff_and_revisions::Migration),
         ]
     }
 }

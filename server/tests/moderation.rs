@@ -18,10 +18,7 @@ const EIGHT: [&str; 8] =
     ["akte_pendirian", "akte_perubahan", "ektp", "izin_lokasi", "izin_usaha", "nib", "npwp", "surat_kuasa"];
 
 async fn staff_client(app: &TestApp) -> reqwest::Client {
-    let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
-    let c = new_client(&app.base);
-    let _: () = call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
-    c
+    app.operator().await.0
 }
 
 async fn submit_complete_profile(app: &TestApp) {
@@ -61,7 +58,7 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
     let staff = staff_client(&app).await;
 
     let queue: Vec<QueueItemOut> =
-        call_with(&staff, &app.base, "moderation_queue", &[("status", "submitted")]).await.unwrap();
+        call_with(&staff, &app.base, "moderation_queue", &[("filter", "submitted")]).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].business_name, "PT. SAMPURNA JAYA");
     let user_id = queue[0].user_id.clone();
@@ -149,7 +146,7 @@ async fn moderation_needs_a_staff_session() {
     submit_complete_profile(&app).await;
     for client in [&app.client, &new_client(&app.base)] {
         let err =
-            call_with::<Vec<QueueItemOut>>(client, &app.base, "moderation_queue", &[("status", "")]).await.unwrap_err();
+            call_with::<Vec<QueueItemOut>>(client, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
         let err = call_with::<ProfileStatus>(
             client,
@@ -237,9 +234,10 @@ async fn staff_search_the_audit_log_and_partners_cannot() {
 
     let all: domain::moderation::AuditPage =
         call_with(&staff, &app.base, "audit_log", &[("q", ""), ("page", "0")]).await.unwrap();
-    assert_eq!(all.total, 9, "8 uploads and 1 submission: {:?}", all.entries);
-    assert_eq!(all.entries[0].action, "profile.submitted", "newest first");
-    assert!(all.entries.iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
+    let actions: Vec<&str> = all.entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(all.total, 11, "8 uploads, 1 submission, the staff's 2FA set-up and sign-in: {actions:?}");
+    assert_eq!(&actions[..3], ["staff.login", "staff.totp_enabled", "profile.submitted"], "newest first");
+    assert!(all.entries[2..].iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
 
     let found: domain::moderation::AuditPage =
         call_with(&staff, &app.base, "audit_log", &[("q", "profile.submitted"), ("page", "0")]).await.unwrap();

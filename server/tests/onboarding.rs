@@ -104,10 +104,7 @@ async fn documents_are_served_to_their_owner_and_staff_only() {
     assert_eq!(anon_upload.0, 401);
 
     // Staff see every partner's documents.
-    let staff = new_client(&app.base);
-    let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
-    let _: () =
-        call_with(&staff, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    let (staff, ..) = app.operator().await;
     assert_eq!(staff.get(&url).send().await.unwrap().status(), 200);
     assert_eq!(staff.get(app.url("/dokumen/not-a-uuid")).send().await.unwrap().status(), 404);
 }

@@ -319,7 +319,7 @@ async fn the_seeded_operator_logs_in_to_the_back_office() {
     assert!(backend::staff::ensure_initial_operator(&app.state).await.unwrap().is_none(), "created once");
     let err = app.call::<()>("staff_login", &[("email", &email), ("password", "salah")]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::WrongEmailOrPassword));
-    let _: () = app.call("staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    common::staff_sign_in(&app.client, &app.base, &email, &password, None).await.unwrap();
     let (status, html) = app.get_html("/admin/beranda").await;
     assert_eq!(status, 200);
     assert!(html.contains("Back Office") && html.contains(&email), "{html}");

@@ -14,3 +14,21 @@ pub async fn save_profile(input: ProfileIn, submit: bool) -> Result<ProfileStatu
     let user = crate::ssr::partner_id().await?;
     Ok(backend::onboarding::save_profile(&crate::ssr::state()?, user, &input, submit).await?)
 }
+
+/// Sends a revision of an approved profile: the proposed fields and a change
+/// note per changed field (by field name).
+#[server(prefix = "/api", endpoint = "submit_revision")]
+pub async fn submit_revision(
+    input: ProfileIn,
+    notes: std::collections::BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::revisions::submit(&crate::ssr::state()?, user, &input, &notes).await?)
+}
+
+/// Withdraws a replacement file uploaded for a revision not yet sent.
+#[server(prefix = "/api", endpoint = "remove_revision_upload")]
+pub async fn remove_revision_upload(doc_id: String) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::revisions::remove_upload(&crate::ssr::state()?, user, &doc_id).await?)
+}

@@ -1,17 +1,58 @@
 use crate::error::AppError;
-use domain::account::StaffOut;
+use domain::staff::{LoginStep, NewStaffIn, StaffOut, StaffRowOut};
+#[cfg(feature = "ssr")]
+use domain::staff::{Permission, Role};
 use leptos::prelude::*;
 
+/// The password step. Staff who need a code are not signed in yet: the
+/// session only remembers who is half-way.
 #[server(prefix = "/api", endpoint = "staff_login")]
-pub async fn staff_login(email: String, password: String) -> Result<(), AppError> {
+pub async fn staff_login(email: String, password: String) -> Result<LoginStep, AppError> {
+    use crate::ssr::{session, sign_in, STAFF_ENROLL_KEY, STAFF_KEY, STAFF_PENDING_KEY};
     let state = crate::ssr::state()?;
     let ip = crate::ssr::client_ip().await?;
-    let id = backend::staff::login(&state, &email, &password, ip).await?;
-    crate::ssr::sign_in(crate::ssr::STAFF_KEY, id).await
+    let ok = backend::staff::login(&state, &email, &password, ip).await?;
+    if !ok.needs_code() {
+        sign_in(STAFF_KEY, ok.id).await?;
+        backend::staff::record_session(&state, ok.id, "staff.login", Some(ip)).await?;
+        return Ok(LoginStep::SignedIn);
+    }
+    sign_in(STAFF_PENDING_KEY, ok.id).await?;
+    if ok.totp_enabled {
+        return Ok(LoginStep::Code);
+    }
+    let setup = backend::staff::new_totp_setup(&state, &ok.email)?;
+    let s = session().await?;
+    s.insert(STAFF_ENROLL_KEY, setup.secret.clone())
+        .await
+        .map_err(|_| AppError::Problem(domain::Problem::Unavailable))?;
+    Ok(LoginStep::Enroll(setup))
+}
+
+/// The code step: completes the sign-in (and the enrolment, if one runs).
+#[server(prefix = "/api", endpoint = "staff_verify_code")]
+pub async fn staff_verify_code(code: String) -> Result<(), AppError> {
+    use crate::ssr::{session, sign_in, STAFF_ENROLL_KEY, STAFF_KEY, STAFF_PENDING_KEY};
+    let unavailable = |_| AppError::Problem(domain::Problem::Unavailable);
+    let state = crate::ssr::state()?;
+    let s = session().await?;
+    let id = s.get::<uuid::Uuid>(STAFF_PENDING_KEY).await.map_err(unavailable)?;
+    let id = id.ok_or(AppError::Problem(domain::Problem::NotLoggedIn))?;
+    let enrolling: Option<String> = s.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    backend::staff::verify_code(&state, id, &code, enrolling.as_deref()).await?;
+    // A fresh session id holding only the staff id (no fixation, no leftovers).
+    s.clear().await;
+    sign_in(STAFF_KEY, id).await?;
+    let ip = crate::ssr::client_ip().await.ok();
+    backend::staff::record_session(&state, id, "staff.login", ip).await?;
+    Ok(())
 }
 
 #[server(prefix = "/api", endpoint = "staff_logout")]
 pub async fn staff_logout() -> Result<(), AppError> {
+    if let Ok(id) = crate::ssr::staff_id().await {
+        backend::staff::record_session(&crate::ssr::state()?, id, "staff.logout", None).await?;
+    }
     crate::ssr::sign_out().await?;
     leptos_axum::redirect("/admin");
     Ok(())
@@ -22,4 +63,33 @@ pub async fn staff_logout() -> Result<(), AppError> {
 pub async fn current_staff() -> Result<Option<StaffOut>, AppError> {
     let Some(id) = crate::ssr::if_signed_in(crate::ssr::staff_id().await)? else { return Ok(None) };
     Ok(backend::staff::find(&crate::ssr::state()?.db, id).await?)
+}
+
+#[server(prefix = "/api", endpoint = "staff_list")]
+pub async fn staff_list() -> Result<Vec<StaffRowOut>, AppError> {
+    crate::ssr::staff(Permission::ManageStaff).await?;
+    Ok(backend::staff::list(&crate::ssr::state()?.db).await?)
+}
+
+/// Creates a staff account; returns the initial password, shown once.
+#[server(prefix = "/api", endpoint = "staff_create")]
+pub async fn staff_create(input: NewStaffIn) -> Result<String, AppError> {
+    let admin = crate::ssr::staff_id().await?;
+    let (_, password) = backend::staff::create(&crate::ssr::state()?, admin, &input).await?;
+    Ok(password)
+}
+
+/// `what`: `role` (with `role`), `activate`, `deactivate` or `reset_totp`.
+#[server(prefix = "/api", endpoint = "staff_change")]
+pub async fn staff_change(id: String, what: String, role: String) -> Result<(), AppError> {
+    use backend::staff::StaffChange;
+    let admin = crate::ssr::staff_id().await?;
+    let change = match what.as_str() {
+        "role" => StaffChange::Role(Role::from_code(&role).ok_or(AppError::Problem(domain::Problem::Required))?),
+        "activate" => StaffChange::Active(true),
+        "deactivate" => StaffChange::Active(false),
+        "reset_totp" => StaffChange::ResetTotp,
+        _ => return Err(AppError::Problem(domain::Problem::NotFound)),
+    };
+    Ok(backend::staff::change(&crate::ssr::state()?, admin, &id, change).await?)
 }

@@ -7,6 +7,7 @@ pub mod email_token;
 pub mod mail_outbox;
 pub mod profile;
 pub mod profile_document;
+pub mod profile_revision;
 pub mod rate_limit;
 pub mod required_document;
 pub mod session;

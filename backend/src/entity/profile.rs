@@ -25,6 +25,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub merchant_id: Option<String>,
     pub approved_at: Option<DateTimeUtc>,
+    /// The moderator who took this profile from the queue.
+    pub assigned_to: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,12 @@ pub struct Model {
     /// `admin`, `moderator` or `finance`.
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// Base32 TOTP secret once the second factor is set up.
+    pub totp_secret: Option<String>,
+    /// The last accepted TOTP time step: a code is good once.
+    pub totp_last_step: Option<i64>,
+    /// Deactivated staff cannot sign in.
+    pub active: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -338,3 +338,60 @@ impl TestApp {
         form
     }
 }
+
+/// A TOTP code for `secret_b32` at `unix` (RFC 6238 via totp-rs, not the
+/// server's code).
+pub fn totp_code(secret_b32: &str, unix: u64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret_b32.to_owned()).to_bytes().unwrap();
+    totp_rs::TOTP::new_unchecked(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, String::new()).generate(unix)
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+}
+
+/// Signs `client` in as staff: the password, then a code (setting up the
+/// second factor on the way when the account has none). `secret`: the
+/// staff's TOTP secret if already set up. Returns the secret in use.
+pub async fn staff_sign_in(
+    client: &reqwest::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+    secret: Option<&str>,
+) -> Option<String> {
+    use domain::staff::LoginStep;
+    let step: LoginStep =
+        call_with(client, base, "staff_login", &[("email", email), ("password", password)]).await.unwrap();
+    let secret = match step {
+        LoginStep::SignedIn => return None,
+        LoginStep::Code => secret.expect("this account has a second factor: pass its secret").to_owned(),
+        LoginStep::Enroll(setup) => {
+            assert!(setup.otpauth_uri.starts_with("otpauth://totp/") && setup.qr_svg.contains("<svg"));
+            setup.secret
+        }
+    };
+    // A code is good once: when this one was just used, the next step's is
+    // also accepted (one step of drift).
+    for at in [unix_now(), unix_now() + 30] {
+        let r: Result<(), AppError> =
+            call_with(client, base, "staff_verify_code", &[("code", &totp_code(&secret, at))]).await;
+        match r {
+            Ok(()) => return Some(secret),
+            Err(AppError::Invalid(_)) => continue,
+            Err(e) => panic!("staff_verify_code: {e:?}"),
+        }
+    }
+    panic!("no code accepted")
+}
+
+impl TestApp {
+    /// The first operator (an admin), signed in on a new client, with its
+    /// e-mail, password and TOTP secret.
+    pub async fn operator(&self) -> (reqwest::Client, String, String, String) {
+        let (email, password) = backend::staff::ensure_initial_operator(&self.state).await.unwrap().unwrap();
+        let c = new_client(&self.base);
+        let secret = staff_sign_in(&c, &self.base, &email, &password, None).await.unwrap();
+        (c, email, password, secret)
+    }
+}

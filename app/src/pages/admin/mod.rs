@@ -2,13 +2,15 @@
 
 pub mod audit;
 pub mod login;
+pub mod partners;
 pub mod queue;
 pub mod review;
+pub mod staff;
 
 use crate::components::layout::{use_site, LangSwitch};
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{current_staff, StaffLogout};
-use domain::account::StaffOut;
+use domain::staff::{Permission, Role, StaffOut};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
@@ -62,8 +64,18 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
             <div class="portal-body">
                 <nav class="sidebar" aria-label=t.menu_label>
                     <a href="/admin/beranda" aria-current=current("/admin/beranda")>{t.admin_home}</a>
-                    <a href="/admin/moderasi" aria-current=current("/admin/moderasi")>{t.admin_queue}</a>
-                    <a href="/admin/audit" aria-current=current("/admin/audit")>{t.admin_audit}</a>
+                    {staff.may(Permission::Moderate).then(|| view! {
+                        <a href="/admin/moderasi" aria-current=current("/admin/moderasi")>{t.admin_queue}</a>
+                    })}
+                    {staff.may(Permission::ViewPartners).then(|| view! {
+                        <a href="/admin/mitra" aria-current=current("/admin/mitra")>{t.admin_partners}</a>
+                    })}
+                    {staff.may(Permission::ManageStaff).then(|| view! {
+                        <a href="/admin/staf" aria-current=current("/admin/staf")>{t.admin_staff}</a>
+                    })}
+                    {staff.may(Permission::ReadAudit).then(|| view! {
+                        <a href="/admin/audit" aria-current=current("/admin/audit")>{t.admin_audit}</a>
+                    })}
                 </nav>
                 <main class="content">{children()}</main>
             </div>
@@ -77,9 +89,17 @@ pub fn AdminHomePage() -> impl IntoView {
     view! {
         <StaffPage render=move |s: StaffOut| view! {
             <h1 class="page-title">{t.admin_welcome}</h1>
-            <p>{s.email.clone()}" · "{t.admin_role}": "<strong>{s.role.clone()}</strong></p>
-            <p><a class="btn btn-primary" href="/admin/moderasi">{t.admin_queue}</a></p>
+            <p>{s.email.clone()}" · "{t.admin_role}": "<strong>{role_text(t, s.role)}</strong></p>
+            {s.may(Permission::Moderate).then(|| view! { <p><a class="btn btn-primary" href="/admin/moderasi">{t.admin_queue}</a></p> })}
             <p class="muted">{t.admin_next}</p>
         } />
+    }
+}
+
+pub fn role_text(t: &crate::i18n::Texts, r: Role) -> &'static str {
+    match r {
+        Role::Admin => t.role_admin,
+        Role::Moderator => t.role_moderator,
+        Role::Finance => t.role_finance,
     }
 }

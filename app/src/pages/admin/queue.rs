@@ -4,7 +4,6 @@
 use super::StaffPage;
 use crate::i18n::{use_texts, Texts};
 use crate::server_fns::moderation::moderation_queue;
-use domain::moderation::SLA_HOURS;
 use domain::profile::ProfileStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -21,7 +20,7 @@ pub fn status_text(t: &Texts, s: ProfileStatus) -> &'static str {
 #[component]
 pub fn ModerationQueuePage() -> impl IntoView {
     let query = use_query_map();
-    let status = move || query.read().get("status").unwrap_or_else(|| "submitted".into());
+    let status = move || query.read().get("status").unwrap_or_else(|| "waiting".into());
     let rows = Resource::new(status, moderation_queue);
     view! { <StaffPage render=move |_| view! { <Queue rows status=Signal::derive(status) /> } /> }
 }
@@ -38,7 +37,9 @@ fn Queue(
         navigate(&format!("/admin/moderasi?status={v}"), Default::default());
     };
     let options = [
-        ("submitted", t.status_submitted),
+        ("waiting", t.filter_waiting),
+        ("revision", t.filter_revision),
+        ("mine", t.filter_mine),
         ("rejected", t.status_rejected),
         ("approved", t.status_approved),
         ("", t.all),
@@ -58,19 +59,26 @@ fn Queue(
                     <table class="table">
                         <thead><tr>
                             <th>{t.col_business}</th><th>{t.email_label}</th><th>{t.col_category}</th>
-                            <th>{t.col_submitted}</th><th>{t.col_age}</th><th>{t.col_status}</th><th></th>
+                            <th>{t.col_submitted}</th><th>{t.col_age}</th><th>{t.col_status}</th><th>{t.assigned_to}</th><th></th>
                         </tr></thead>
                         <tbody>
                             {list.into_iter().map(|q| {
-                                let late = q.status == ProfileStatus::Submitted && q.age_hours >= SLA_HOURS;
+                                let waiting = q.status == ProfileStatus::Submitted;
+                                let late = waiting && q.sla.late();
                                 view! {
                                     <tr>
                                         <td>{q.business_name}{q.merchant_id.map(|m| view! { <br /><span class="muted small">{m}</span> })}</td>
                                         <td>{q.email}</td>
                                         <td>{q.category}</td>
                                         <td>{q.submitted_at}" WIB"</td>
-                                        <td class:late=late>{q.age_hours}" "{t.hours}{late.then(|| view! { <br /><span class="status status-bad">{t.over_sla}</span> })}</td>
-                                        <td>{status_text(t, q.status)}</td>
+                                        <td class:late=late>
+                                            {q.sla.used_hours}" "{t.hours_used}
+                                            {late.then(|| view! { <br /><span class="status status-bad">{t.over_sla}</span> })}
+                                        </td>
+                                        <td>
+                                            {if q.revision { t.kind_revision } else { status_text(t, q.status) }}
+                                        </td>
+                                        <td>{q.assignee.unwrap_or_default()}{q.mine.then(|| view! { " "<span class="muted small">{t.staff_you}</span> })}</td>
                                         <td><a class="btn btn-light" href=format!("/admin/moderasi/{}", q.user_id)>{t.open_review}</a></td>
                                     </tr>
                                 }

@@ -7,10 +7,10 @@ use crate::components::form::{general_problem, FormAlert};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::pages::profile::{doc_name, doc_status_class, doc_status_text};
-use crate::server_fns::moderation::{moderation_review, ModerationDecide};
+use crate::server_fns::moderation::{moderation_review, ModerationAssign, ModerationDecide, RevisionDecide};
 use domain::moderation::ReviewOut;
 use domain::problem::problem_for;
-use domain::profile::{DocStatus, DocumentOut, ProfileStatus};
+use domain::profile::{DocStatus, DocumentOut, Moderation, ProfileStatus, RevisionOut, RevisionStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -31,7 +31,12 @@ pub fn ReviewPage() -> impl IntoView {
         |(id, _)| moderation_review(id),
     );
     provide_context(LastDecided(RwSignal::new(String::new())));
-    view! { <StaffPage render=move |_| view! { <Review review decide /> } /> }
+    view! {
+        <StaffPage render=move |me: domain::staff::StaffOut| {
+            provide_context(StaffName(me.name.clone()));
+            view! { <Review review decide /> }
+        } />
+    }
 }
 
 #[component]
@@ -49,8 +54,9 @@ fn Review(review: Resource<Result<ReviewOut, AppError>>, decide: ServerAction<Mo
     }
 }
 
+/// The profile's fields and state, as the partner filled them in.
 #[component]
-fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl IntoView {
+pub fn ProfileFacts(r: ReviewOut) -> impl IntoView {
     let t = use_texts();
     let f = &r.fields;
     let facts = [
@@ -63,7 +69,29 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
         (t.region_label, r.region_names.join(" › ")),
         (t.address_label, f.address.clone()),
         (t.col_submitted, r.submitted_at.clone().map(|s| format!("{s} WIB")).unwrap_or_default()),
+        (t.assigned_to, r.assignee.clone().unwrap_or_else(|| t.unassigned.to_owned())),
     ];
+    view! {
+        <section class="panel">
+            <h2>{f.business_name.clone()}" "<span class="status status-pending">{status_text(t, r.status)}</span></h2>
+            {r.merchant_id.clone().map(|m| view! { <p><strong>{t.merchant_id_label}": "</strong><span data-testid="merchant-id">{m}</span></p> })}
+            <dl class="facts">
+                {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+/// "Dimoderasi oleh NAME pada DD/MM/YYYY HH:MM:SS".
+#[component]
+pub fn ModeratedStamp(m: Option<Moderation>) -> impl IntoView {
+    let t = use_texts();
+    m.map(|m| view! { <p class="stamp muted small">{t.moderated_by}" "<strong>{m.by}</strong>" "{t.moderated_on}" "{m.at}</p> })
+}
+
+#[component]
+fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl IntoView {
+    let t = use_texts();
     let open = r.status == ProfileStatus::Submitted;
     let docs = r
         .required
@@ -74,20 +102,168 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
             Some(view! { <DocReview name=doc_name(t, ty) doc open decide /> })
         })
         .collect_view();
+    let revision = r.revision.clone().filter(|rev| rev.status == RevisionStatus::Submitted);
+    let names = r.revision_region_names.clone();
+    let doc_types = r.doc_types.clone();
+    let user_id = r.user_id.clone();
     view! {
-        <section class="panel">
-            <h2>{f.business_name.clone()}" "<span class="status status-pending">{status_text(t, r.status)}</span></h2>
-            {r.merchant_id.clone().map(|m| view! { <p><strong>{t.merchant_id_label}": "</strong><span data-testid="merchant-id">{m}</span></p> })}
-            <dl class="facts">
-                {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-            </dl>
-        </section>
+        <AssignBar user_id assignee=r.assignee.clone() />
+        <ProfileFacts r=r.clone() />
+        {revision.map(|rev| view! { <RevisionReview rev region_names=names current=r.region_names.clone() doc_types /> })}
         <h2>{t.documents_section}</h2>
         <div class="doc-grid">{docs}</div>
     }
 }
 
-fn category_label(t: &crate::i18n::Texts, code: &str) -> &'static str {
+/// "Ambil" (assign to me) and who holds the profile now.
+#[component]
+fn AssignBar(user_id: String, assignee: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let assign = ServerAction::<ModerationAssign>::new();
+    let shown = RwSignal::new(assignee);
+    let me = use_context::<StaffName>().map(|n| n.0).unwrap_or_default();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = assign.value().get() {
+            shown.set(Some(me.clone()));
+        }
+    });
+    view! {
+        <div class="toolbar">
+            <span>{t.assigned_to}": "<strong data-testid="assignee">{move || shown.get().unwrap_or_else(|| t.unassigned.to_owned())}</strong></span>
+            <button type="button" class="btn btn-light" disabled=move || assign.pending().get()
+                on:click=move |_| { assign.dispatch(ModerationAssign { user_id: user_id.clone() }); }>
+                {t.assign_to_me}
+            </button>
+        </div>
+    }
+}
+
+/// The signed-in moderator's name, for optimistic "assigned to" text.
+#[derive(Clone)]
+pub struct StaffName(pub String);
+
+fn field_label(t: &crate::i18n::Texts, field: &str) -> &'static str {
+    match field {
+        "personal_name" => t.name_label,
+        "personal_phone" => t.personal_phone_label,
+        "personal_email" => t.email_label,
+        "business_name" => t.business_name_label,
+        "business_phone" => t.business_phone_label,
+        "province" => t.province_label,
+        "regency" => t.regency_label,
+        "district" => t.district_label,
+        "village" => t.village_label,
+        "address" => t.address_label,
+        _ => "",
+    }
+}
+
+/// A region code shown with its name (index into the path's names).
+fn shown_value(field: &str, value: &str, names: &[String]) -> String {
+    let i = ["province", "regency", "district", "village"].iter().position(|f| *f == field);
+    match i.and_then(|i| names.get(i)).filter(|n| !n.is_empty()) {
+        Some(name) => format!("{name} ({value})"),
+        None => value.to_owned(),
+    }
+}
+
+/// A revision side by side: old value, new value and the partner's note;
+/// the replacement documents; approve, or reject with a reason.
+#[component]
+fn RevisionReview(
+    rev: RevisionOut,
+    region_names: Vec<String>,
+    current: Vec<String>,
+    doc_types: Vec<domain::profile::DocTypeOut>,
+) -> impl IntoView {
+    let t = use_texts();
+    let decide = ServerAction::<RevisionDecide>::new();
+    let reason = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = decide.value().get() {
+            // The page's data changed as a whole: load it again.
+            let _ = window().location().reload();
+        }
+    });
+    let reason_err = move || {
+        decide
+            .value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| problem_for(e.field_errors(), "reason"))
+            .map(|p| t.problem(p))
+    };
+    let general = general_problem(decide.value());
+    let rows = rev
+        .changes
+        .iter()
+        .map(|c| {
+            view! {
+                <tr>
+                    <th scope="row">{field_label(t, &c.field)}</th>
+                    <td class="old">{shown_value(&c.field, &c.old, &current)}</td>
+                    <td class="new">{shown_value(&c.field, &c.new, &region_names)}</td>
+                    <td>{c.note.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let docs = rev
+        .documents
+        .iter()
+        .map(|d| {
+            let name = doc_types.iter().find(|ty| ty.code == d.doc_type).map(|ty| doc_name(t, ty)).unwrap_or_default();
+            view! { <DocPreview name doc=d.clone() /> }
+        })
+        .collect_view();
+    let (id1, id2) = (rev.id.clone(), rev.id.clone());
+    view! {
+        <section class="panel revision" aria-label=t.revision_title>
+            <h2>{t.revision_title}" · "<span class="muted small">{rev.submitted_at.clone()}" WIB"</span></h2>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr><th>{t.col_field}</th><th>{t.col_old}</th><th>{t.col_new}</th><th>{t.col_note}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {(!rev.documents.is_empty()).then(|| view! { <h3>{t.revision_docs}</h3><div class="doc-grid">{docs}</div> })}
+            <FormAlert problem=general />
+            <div class="decide">
+                <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()
+                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id1.clone(), approve: true, reason: String::new() }); }>
+                    {t.approve_revision}
+                </button>
+                <label for="revision-reason">{t.reject_reason}</label>
+                <textarea id="revision-reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                <p class="field-error" role="alert">{reason_err}</p>
+                <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
+                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>
+                    {t.reject_revision}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A document shown inline: image preview or PDF viewer, and its file link.
+#[component]
+pub fn DocPreview(name: String, doc: DocumentOut) -> impl IntoView {
+    let url = format!("/dokumen/{}", doc.id);
+    let preview = if doc.content_type == "application/pdf" {
+        view! { <iframe class="doc-preview" src=url.clone() title=name.clone()></iframe> }.into_any()
+    } else {
+        view! { <img class="doc-preview" src=url.clone() alt=name.clone() /> }.into_any()
+    };
+    view! {
+        <article class="doc-card" aria-label=name.clone()>
+            <header class="doc-head"><h3>{name.clone()}</h3></header>
+            {preview}
+            <p class="doc-file"><a href=url target="_blank" rel="external noopener">{doc.original_name.clone()}</a></p>
+        </article>
+    }
+}
+
+pub fn category_label(t: &crate::i18n::Texts, code: &str) -> &'static str {
     match domain::profile::Category::from_code(code) {
         Some(domain::profile::Category::Pribadi) => t.category_pribadi,
         Some(domain::profile::Category::Koperasi) => t.category_koperasi,
@@ -150,6 +326,7 @@ fn DocReview(
             {preview}
             <p class="doc-file"><a href=url target="_blank" rel="external noopener">{doc.original_name.clone()}</a></p>
             {doc.reason.clone().map(|r| view! { <p class="doc-reason">{r}</p> })}
+            <ModeratedStamp m=doc.moderated.clone() />
             {pending.then(|| view! {
                 <div class="decide">
                     <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()

@@ -35,7 +35,7 @@ fn ProfileFormLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl In
 }
 
 /// Clears `child` when `parent` changes after the first run (not on load).
-fn reset_on_change(parent: RwSignal<String>, child: RwSignal<String>) {
+pub(super) fn reset_on_change(parent: RwSignal<String>, child: RwSignal<String>) {
     Effect::new(move |prev: Option<String>| {
         let now = parent.get();
         if prev.is_some_and(|p| p != now) {

@@ -4,6 +4,7 @@
 pub mod documents;
 pub mod form;
 pub mod regions;
+pub mod revision;
 pub mod status;
 
 use crate::i18n::Texts;

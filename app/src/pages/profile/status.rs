@@ -5,9 +5,10 @@
 use super::{doc_name, doc_status_class, doc_status_text};
 use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::pages::admin::review::ModeratedStamp;
 use crate::pages::portal::PartnerPage;
 use crate::server_fns::profile::get_profile;
-use domain::profile::{ProfileOut, ProfileStatus};
+use domain::profile::{ProfileOut, ProfileStatus, RevisionOut, RevisionStatus};
 use leptos::prelude::*;
 
 #[component]
@@ -48,6 +49,12 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
                 <p class="lead">{t.thanks_in_review}</p>
                 <p>{t.thanks_sla}</p>
                 {profile.submitted_at.clone().map(|at| view! { <p class="muted">{t.submitted_on}" "{at}" WIB"</p> })}
+                {profile.sla.map(|c| view! {
+                    <p class="sla" data-testid="sla-clock">
+                        {t.sla_clock}": "<strong>{c.left_hours.max(0)}" "{t.hours_left}</strong>
+                        " ("{c.used_hours}" "{t.hours_used}") · "<span class="muted small">{t.sla_explain}</span>
+                    </p>
+                })}
             </section>
         }
         .into_any(),
@@ -58,7 +65,11 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
             </section>
         }
         .into_any(),
-        ProfileStatus::Approved => view! { <p class="status status-ok">{t.status_approved}</p> }.into_any(),
+        ProfileStatus::Approved => view! {
+            <p class="status status-ok">{t.status_approved}</p>
+            <RevisionState revision=profile.revision.clone() />
+        }
+        .into_any(),
     };
     // Until the profile is sent, a pending file is only "uploaded".
     let sent = matches!(profile.status, ProfileStatus::Submitted | ProfileStatus::Approved);
@@ -74,7 +85,10 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
                     <td>{doc_name(t, ty)}</td>
                     <td>{doc.as_ref().map(|d| view! { <a href=format!("/dokumen/{}", d.id) target="_blank" rel="external noopener">{d.original_name.clone()}</a> })}</td>
                     <td><span class=doc_status_class(status)>{if sent { doc_status_text(t, status) } else { super::documents::form_status_text(t, status) }}</span></td>
-                    <td>{doc.and_then(|d| d.reason)}</td>
+                    <td>
+                        {doc.clone().and_then(|d| d.reason)}
+                        <ModeratedStamp m=doc.and_then(|d| d.moderated) />
+                    </td>
                 </tr>
             })
         })
@@ -91,5 +105,31 @@ fn ProfileState(profile: ProfileOut) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The latest revision's state, and "Ubah Data" when none is waiting.
+#[component]
+fn RevisionState(revision: Option<RevisionOut>) -> impl IntoView {
+    let t = use_texts();
+    let status = revision.as_ref().map(|r| r.status);
+    let notice = match revision {
+        Some(r) if r.status == RevisionStatus::Submitted => view! {
+            <div class="alert alert-warning" role="status">
+                <p>{t.revision_pending_notice}</p>
+                <p class="muted small">{t.revision_fields_changed}": "{r.changes.iter().map(|c| c.field.clone()).collect::<Vec<_>>().join(", ")}</p>
+            </div>
+        }
+        .into_any(),
+        Some(r) if r.status == RevisionStatus::Rejected => view! {
+            <div class="alert alert-error" role="status">{t.revision_rejected_notice}" "{r.reason.clone().unwrap_or_default()}</div>
+        }
+        .into_any(),
+        Some(_) => view! { <div class="alert alert-success" role="status">{t.revision_approved_notice}</div> }.into_any(),
+        None => ().into_any(),
+    };
+    view! {
+        {notice}
+        {(status != Some(RevisionStatus::Submitted)).then(|| view! { <p><a class="btn btn-primary" href="/profil/ubah">{t.edit_data}</a></p> })}
     }
 }

@@ -1,0 +1,123 @@
+//! The staff's view of partners: a searchable list and one partner's page
+//! (account, profile, documents and their history).
+
+use crate::entity::audit_log::{self, Entity as AuditLog};
+use crate::entity::profile::{self, Entity as Profile};
+use crate::entity::profile_document::{self, Entity as ProfileDocument};
+use crate::entity::profile_revision::{self, Entity as ProfileRevision};
+use crate::entity::user::{self, Entity as User};
+use crate::error::{Error, Result};
+use crate::onboarding::wib;
+use crate::AppState;
+use domain::moderation::{AuditOut, PartnerDetailOut, PartnerPage, PartnerRowOut, PARTNER_PAGE_SIZE};
+use domain::profile::ProfileStatus;
+use domain::{Msisdn, Problem};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Partners whose name, company, business name, merchant ID, phone or
+/// e-mail contains `q`, in profile state `status` (empty: any), newest first.
+pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -> Result<PartnerPage> {
+    let mut query = User::find().order_by_desc(user::Column::CreatedAt);
+    let q = q.trim();
+    if !q.is_empty() {
+        let mut any = Condition::any()
+            .add(user::Column::Name.contains(q))
+            .add(user::Column::Company.contains(q))
+            .add(user::Column::Email.contains(q.to_lowercase()))
+            .add(user::Column::Phone.contains(q));
+        if let Ok(m) = Msisdn::parse(q) {
+            any = any.add(user::Column::Phone.eq(m.as_str()));
+        }
+        let by_profile = Query::select()
+            .column(profile::Column::UserId)
+            .from(Profile)
+            .cond_where(
+                Condition::any()
+                    .add(profile::Column::BusinessName.contains(q))
+                    .add(profile::Column::MerchantId.contains(q.to_uppercase())),
+            )
+            .to_owned();
+        query = query.filter(any.add(user::Column::Id.in_subquery(by_profile)));
+    }
+    if !status.is_empty() {
+        let s = ProfileStatus::from_code(status);
+        let in_state =
+            |cond: Condition| Query::select().column(profile::Column::UserId).from(Profile).cond_where(cond).to_owned();
+        // A partner without a profile row has not started it: a draft.
+        query = if s == ProfileStatus::Draft {
+            let started = Condition::all().add(profile::Column::Status.ne(ProfileStatus::Draft.code()));
+            query.filter(user::Column::Id.not_in_subquery(in_state(started)))
+        } else {
+            query.filter(
+                user::Column::Id.in_subquery(in_state(Condition::all().add(profile::Column::Status.eq(s.code())))),
+            )
+        };
+    }
+    let paginator = query.paginate(db, PARTNER_PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let users = paginator.fetch_page(page).await?;
+    let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
+    let profiles: HashMap<Uuid, profile::Model> = Profile::find()
+        .filter(profile::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    let rows = users.into_iter().map(|u| row(&u, profiles.get(&u.id))).collect();
+    Ok(PartnerPage { rows, page, pages: totals.number_of_pages, total: totals.number_of_items })
+}
+
+fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
+    PartnerRowOut {
+        user_id: u.id.to_string(),
+        name: u.name.clone(),
+        company: p.map(|p| p.business_name.clone()).filter(|n| !n.is_empty()).unwrap_or(u.company.clone()),
+        email: u.email.clone(),
+        phone: Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone.clone()),
+        merchant_id: p.and_then(|p| p.merchant_id.clone()),
+        status: p.map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft),
+        registered_at: wib(u.created_at),
+    }
+}
+
+/// One partner's page; `NotFound` for an unknown id.
+pub async fn detail(state: &AppState, user_id: &str) -> Result<PartnerDetailOut> {
+    let id = Uuid::parse_str(user_id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let db = &state.db;
+    let u = User::find_by_id(id).one(db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let p = Profile::find_by_id(id).one(db).await?;
+    let review = match &p {
+        Some(_) => Some(crate::moderation::review(state, user_id).await?),
+        None => None,
+    };
+    Ok(PartnerDetailOut {
+        account: row(&u, p.as_ref()),
+        email_verified: u.email_verified_at.is_some(),
+        review,
+        timeline: timeline(db, id).await?,
+    })
+}
+
+/// Everything the partner did and everything done to their profile, its
+/// documents and revisions, newest first (the latest 100).
+async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<AuditOut>> {
+    let mut entity_ids = vec![id.to_string()];
+    let docs = ProfileDocument::find().filter(profile_document::Column::UserId.eq(id)).all(db).await?;
+    entity_ids.extend(docs.iter().map(|d| d.id.to_string()));
+    let revisions = ProfileRevision::find().filter(profile_revision::Column::UserId.eq(id)).all(db).await?;
+    entity_ids.extend(revisions.iter().map(|r| r.id.to_string()));
+    let rows = AuditLog::find()
+        .filter(
+            Condition::any().add(audit_log::Column::ActorId.eq(id)).add(audit_log::Column::EntityId.is_in(entity_ids)),
+        )
+        .order_by_desc(audit_log::Column::At)
+        .paginate(db, 100)
+        .fetch_page(0)
+        .await?;
+    Ok(rows.into_iter().map(crate::audit::out).collect())
+}
