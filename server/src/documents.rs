@@ -35,6 +35,7 @@ impl IntoResponse for ApiError {
             AppError::Problem(Problem::NotFound) => StatusCode::NOT_FOUND,
             AppError::Problem(Problem::NotLoggedIn) => StatusCode::UNAUTHORIZED,
             AppError::Problem(Problem::FileTooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Problem(Problem::ProfileLocked | Problem::RevisionPending) => StatusCode::CONFLICT,
             AppError::Problem(Problem::Unavailable) | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::TooSoon { .. } => StatusCode::TOO_MANY_REQUESTS,
             _ => StatusCode::BAD_REQUEST,

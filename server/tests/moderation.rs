@@ -14,22 +14,12 @@ use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-const EIGHT: [&str; 8] =
-    ["akte_pendirian", "akte_perubahan", "ektp", "izin_lokasi", "izin_usaha", "nib", "npwp", "surat_kuasa"];
-
 async fn staff_client(app: &TestApp) -> reqwest::Client {
     app.operator().await.0
 }
 
 async fn submit_complete_profile(app: &TestApp) {
-    for doc in EIGHT {
-        assert_eq!(app.upload(&app.client, doc, &format!("{doc}.pdf"), PDF).await.0, 200);
-    }
-    let mut body = app.complete_profile_form().await;
-    body.push(("submit".into(), "true".into()));
-    let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let status: ProfileStatus = app.call("save_profile", &body).await.unwrap();
-    assert_eq!(status, ProfileStatus::Submitted);
+    app.submit_complete_profile().await;
 }
 
 async fn decide(app: &TestApp, staff: &reqwest::Client, doc_id: &str, accept: bool, reason: &str) -> ProfileStatus {

@@ -138,5 +138,5 @@ async fn a_draft_saves_partially_and_a_submission_needs_everything() {
     // Waiting for moderation: nothing can change.
     assert_eq!(save(&app, &form, false).await.unwrap_err(), AppError::Problem(Problem::ProfileLocked));
     let (status, body) = app.upload(&app.client, "npwp", "lagi.pdf", PDF).await;
-    assert_eq!((status, body["Problem"].as_str()), (400, Some("ProfileLocked")));
+    assert_eq!((status, body["Problem"].as_str()), (409, Some("ProfileLocked")));
 }

@@ -20,7 +20,8 @@ pub async fn save_profile(input: ProfileIn, submit: bool) -> Result<ProfileStatu
 #[server(prefix = "/api", endpoint = "submit_revision")]
 pub async fn submit_revision(
     input: ProfileIn,
-    notes: std::collections::BTreeMap<String, String>,
+    // An empty map has no URL-encoded form: absent means no notes.
+    #[server(default)] notes: std::collections::BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     let user = crate::ssr::partner_id().await?;
     Ok(backend::revisions::submit(&crate::ssr::state()?, user, &input, &notes).await?)

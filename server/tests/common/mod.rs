@@ -246,13 +246,7 @@ async fn maildev_texts(api: &str, to: &str) -> Vec<String> {
         .collect()
 }
 
-pub async fn call_with<T: DeserializeOwned>(
-    client: &reqwest::Client,
-    base: &str,
-    endpoint: &str,
-    form: &[(&str, &str)],
-) -> Result<T, AppError> {
-    let res = client.post(format!("{base}/api/{endpoint}")).form(form).send().await.unwrap();
+async fn answer<T: DeserializeOwned>(endpoint: &str, res: reqwest::Response) -> Result<T, AppError> {
     let status = res.status();
     let body = res.text().await.unwrap();
     if status.is_success() {
@@ -260,6 +254,16 @@ pub async fn call_with<T: DeserializeOwned>(
     } else {
         Err(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{endpoint} {status}: {e}: {body}")))
     }
+}
+
+pub async fn call_with<T: DeserializeOwned>(
+    client: &reqwest::Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(&str, &str)],
+) -> Result<T, AppError> {
+    let res = client.post(format!("{base}/api/{endpoint}")).form(form).send().await.unwrap();
+    answer(endpoint, res).await
 }
 
 /// A unique partner in the manual's image.
@@ -393,5 +397,38 @@ impl TestApp {
         let c = new_client(&self.base);
         let secret = staff_sign_in(&c, &self.base, &email, &password, None).await.unwrap();
         (c, email, password, secret)
+    }
+}
+
+pub const EIGHT: [&str; 8] =
+    ["akte_pendirian", "akte_perubahan", "ektp", "izin_lokasi", "izin_usaha", "nib", "npwp", "surat_kuasa"];
+
+impl TestApp {
+    /// The signed-in partner uploads the eight documents and sends the form.
+    pub async fn submit_complete_profile(&self) {
+        for doc in EIGHT {
+            assert_eq!(self.upload(&self.client, doc, &format!("{doc}.pdf"), PDF).await.0, 200);
+        }
+        let mut body = self.complete_profile_form().await;
+        body.push(("submit".into(), "true".into()));
+        let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let status: domain::profile::ProfileStatus = self.call("save_profile", &body).await.unwrap();
+        assert_eq!(status, domain::profile::ProfileStatus::Submitted);
+    }
+
+    /// `staff` accepts every document of the partner `user_id`.
+    pub async fn approve_all(&self, staff: &reqwest::Client, user_id: &str) {
+        let review: domain::moderation::ReviewOut =
+            call_with(staff, &self.base, "moderation_review", &[("user_id", user_id)]).await.unwrap();
+        for d in review.documents {
+            let _: domain::profile::ProfileStatus = call_with(
+                staff,
+                &self.base,
+                "moderation_decide",
+                &[("doc_id", &d.id), ("accept", "true"), ("reason", "")],
+            )
+            .await
+            .unwrap();
+        }
     }
 }

@@ -1,0 +1,391 @@
+//! The back office over HTTP: the staff's second factor, roles enforced on
+//! the server, assignment, the partners list, and profile revisions.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use app::error::AppError;
+use common::{call_with, new_client, staff_sign_in, totp_code, TestApp, PNG};
+use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut};
+use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
+use domain::staff::{LoginStep, StaffOut, StaffRowOut};
+use domain::{FieldError, Problem};
+
+/// The admin creates a staff account with `role`; returns its password.
+async fn create_staff(app: &TestApp, admin: &reqwest::Client, name: &str, email: &str, role: &str) -> String {
+    call_with(
+        admin,
+        &app.base,
+        "staff_create",
+        &[("input[name]", name), ("input[email]", email), ("input[role]", role)],
+    )
+    .await
+    .unwrap()
+}
+
+async fn signed_in_staff(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
+    let c = new_client(&app.base);
+    assert_eq!(staff_sign_in(&c, &app.base, email, password, None).await, None, "no code for non-admins");
+    c
+}
+
+#[tokio::test]
+async fn admins_must_set_up_a_second_factor_and_each_code_works_once() {
+    let app = TestApp::spawn().await;
+    let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
+    let c = new_client(&app.base);
+    let step: LoginStep =
+        call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    let LoginStep::Enroll(setup) = step else { panic!("an admin without 2FA must enrol, got {step:?}") };
+    // Half-way is not signed in.
+    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(who, None);
+    let err = call_with::<Vec<QueueItemOut>>(&c, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    // A wrong code is refused, a right one signs in.
+    let err = call_with::<()>(&c, &app.base, "staff_verify_code", &[("code", "000000")]).await;
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let good = totp_code(&setup.secret, now);
+    if good != "000000" {
+        assert_eq!(err.unwrap_err(), AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
+    }
+    let _: () = call_with(&c, &app.base, "staff_verify_code", &[("code", &good)]).await.unwrap();
+    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    assert!(who.unwrap().totp_enabled);
+
+    // The next sign-in asks for a code, and the code just used is spent.
+    let c2 = new_client(&app.base);
+    let step: LoginStep =
+        call_with(&c2, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    assert_eq!(step, LoginStep::Code);
+    let err = call_with::<()>(&c2, &app.base, "staff_verify_code", &[("code", &good)]).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
+    let next = totp_code(&setup.secret, now + 30);
+    let _: () = call_with(&c2, &app.base, "staff_verify_code", &[("code", &next)]).await.unwrap();
+    // Without a pending password step there is nothing to verify.
+    let c3 = new_client(&app.base);
+    let err = call_with::<()>(&c3, &app.base, "staff_verify_code", &[("code", &next)]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}
+
+#[tokio::test]
+async fn each_role_gets_only_its_rights_on_the_server() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let mod_pw = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
+    let fin_pw = create_staff(&app, &admin, "Fahri Finance", "fahri@operator.test", "finance").await;
+    let err = call_with::<String>(
+        &admin,
+        &app.base,
+        "staff_create",
+        &[("input[name]", "X"), ("input[email]", "MIRA@operator.test"), ("input[role]", "moderator")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("email", Problem::EmailTaken)]));
+
+    let moderator = signed_in_staff(&app, "mira@operator.test", &mod_pw).await;
+    let finance = signed_in_staff(&app, "fahri@operator.test", &fin_pw).await;
+    let q = &[("filter", "")];
+    let audit = &[("q", ""), ("page", "0")];
+    let partners = &[("q", ""), ("status", ""), ("page", "0")];
+    // The moderator moderates and sees partners; no staff, no audit.
+    assert_eq!(call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap().len(), 1);
+    assert!(call_with::<PartnerPage>(&moderator, &app.base, "partners", partners).await.is_ok());
+    let forbidden = AppError::Problem(Problem::Forbidden);
+    assert_eq!(call_with::<Vec<StaffRowOut>>(&moderator, &app.base, "staff_list", &[]).await.unwrap_err(), forbidden);
+    assert_eq!(
+        call_with::<domain::moderation::AuditPage>(&moderator, &app.base, "audit_log", audit).await.unwrap_err(),
+        forbidden
+    );
+    let create = &[("input[name]", "Y"), ("input[email]", "y@operator.test"), ("input[role]", "admin")];
+    assert_eq!(call_with::<String>(&moderator, &app.base, "staff_create", create).await.unwrap_err(), forbidden);
+    // Finance sees partners but does not moderate.
+    assert!(call_with::<PartnerPage>(&finance, &app.base, "partners", partners).await.is_ok());
+    assert_eq!(
+        call_with::<Vec<QueueItemOut>>(&finance, &app.base, "moderation_queue", q).await.unwrap_err(),
+        forbidden
+    );
+    let decide = &[("doc_id", "x"), ("accept", "true"), ("reason", "")];
+    assert_eq!(
+        call_with::<ProfileStatus>(&finance, &app.base, "moderation_decide", decide).await.unwrap_err(),
+        forbidden
+    );
+
+    // The admin lists staff, and cannot lock themselves out.
+    let list: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
+    assert_eq!(list.len(), 3);
+    let me = list.iter().find(|s| s.email == app.state.config.operator_email).unwrap();
+    let err =
+        call_with::<()>(&admin, &app.base, "staff_change", &[("id", &me.id), ("what", "deactivate"), ("role", "")])
+            .await
+            .unwrap_err();
+    assert_eq!(err, forbidden);
+    // A deactivated moderator loses the open session and cannot sign in.
+    let mira = list.iter().find(|s| s.email == "mira@operator.test").unwrap();
+    let _: () = call_with(&admin, &app.base, "staff_change", &[("id", &mira.id), ("what", "deactivate"), ("role", "")])
+        .await
+        .unwrap();
+    let err = call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    let err = call_with::<LoginStep>(
+        &new_client(&app.base),
+        &app.base,
+        "staff_login",
+        &[("email", "mira@operator.test"), ("password", &mod_pw)],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::StaffInactive));
+    // Promoting finance to admin makes 2FA mandatory at the next sign-in.
+    let fahri = list.iter().find(|s| s.email == "fahri@operator.test").unwrap();
+    let _: () = call_with(&admin, &app.base, "staff_change", &[("id", &fahri.id), ("what", "role"), ("role", "admin")])
+        .await
+        .unwrap();
+    let step: LoginStep = call_with(
+        &new_client(&app.base),
+        &app.base,
+        "staff_login",
+        &[("email", "fahri@operator.test"), ("password", &fin_pw)],
+    )
+    .await
+    .unwrap();
+    assert!(matches!(step, LoginStep::Enroll(_)), "{step:?}");
+    let audit: domain::moderation::AuditPage =
+        call_with(&admin, &app.base, "audit_log", &[("q", "staff."), ("page", "0")]).await.unwrap();
+    let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+    for a in ["staff.created", "staff.deactivated", "staff.role_changed", "staff.login"] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_moderator_takes_a_profile_and_the_queue_shows_whose_it_is() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    assert_eq!((queue[0].assignee.as_deref(), queue[0].mine), (None, false));
+    assert!(!queue[0].sla.late() && queue[0].sla.used_hours <= 1);
+    let mine: Vec<QueueItemOut> =
+        call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
+    assert!(mine.is_empty());
+    let user_id = queue[0].user_id.clone();
+    let _: () = call_with(&admin, &app.base, "moderation_assign", &[("user_id", &user_id)]).await.unwrap();
+    let mine: Vec<QueueItemOut> =
+        call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
+    assert_eq!((mine.len(), mine[0].assignee.as_deref(), mine[0].mine), (1, Some("Operator"), true));
+    let review: ReviewOut = call_with(&admin, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    assert_eq!(review.assignee.as_deref(), Some("Operator"));
+    // The partner cannot take it.
+    let err = app.call::<()>("moderation_assign", &[("user_id", &user_id)]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}
+
+#[tokio::test]
+async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
+    let app = TestApp::spawn().await;
+    let partner = app.signed_in_partner().await;
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    let user_id = queue[0].user_id.clone();
+    app.approve_all(&admin, &user_id).await;
+    let other = new_client(&app.base);
+    let second = app.signed_in_partner_on(&other).await;
+
+    let search = |q: &str, status: &str| {
+        let (q, status) = (q.to_owned(), status.to_owned());
+        let (admin, base) = (admin.clone(), app.base.clone());
+        async move {
+            let page: PartnerPage =
+                call_with(&admin, &base, "partners", &[("q", &q), ("status", &status), ("page", "0")]).await.unwrap();
+            page.rows.into_iter().map(|r| r.email).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(search("", "").await.len(), 2);
+    let merchant = queue[0].merchant_id.clone();
+    assert!(merchant.is_none(), "not approved when listed");
+    let detail: PartnerDetailOut = call_with(&admin, &app.base, "partner", &[("user_id", &user_id)]).await.unwrap();
+    let merchant_id = detail.account.merchant_id.clone().unwrap();
+    assert_eq!(search(&merchant_id.to_lowercase(), "").await, vec![partner.email.clone()]);
+    assert_eq!(search("SAMPURNA JAYA", "").await.len(), 2, "by company name");
+    assert_eq!(search("SAMPURNA JAYA", "approved").await, vec![partner.email.clone()], "and state");
+    assert_eq!(search(&second.email, "").await, vec![second.email.clone()]);
+    let local =
+        format!("0{}", &second.phone.trim_start_matches("+62").trim_start_matches("62").trim_start_matches('0'));
+    assert_eq!(search(&local, "").await, vec![second.email.clone()], "by phone as typed");
+    assert_eq!(search("", "approved").await, vec![partner.email.clone()]);
+    assert_eq!(search("", "draft").await, vec![second.email.clone()], "no profile yet counts as a draft");
+    assert!(search("tidak-ada-yang-cocok", "").await.is_empty());
+
+    // The partner page: profile, documents with their stamps, history.
+    assert!(detail.email_verified);
+    let review = detail.review.unwrap();
+    assert_eq!(review.documents.len(), 8);
+    assert!(review.documents.iter().all(|d| d.moderated.as_ref().is_some_and(|m| m.by == "Operator")));
+    let actions: Vec<&str> = detail.timeline.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.contains(&"profile.approved") && actions.contains(&"profile.submitted"), "{actions:?}");
+    // Partners and strangers get nothing.
+    for c in [&app.client, &new_client(&app.base)] {
+        let err = call_with::<PartnerDetailOut>(c, &app.base, "partner", &[("user_id", &user_id)]).await.unwrap_err();
+        assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    }
+    let err = call_with::<PartnerDetailOut>(&admin, &app.base, "partner", &[("user_id", "nope")]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotFound));
+    let (status, html) = app.get_html("/admin/mitra").await;
+    assert_eq!(status, 302, "{html}");
+}
+
+/// The form fields of the partner's profile, as a revision would send them.
+fn revision_body(p: &ProfileOut, changes: &[(&str, &str)], notes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = p.fields.clone();
+    for (k, v) in changes {
+        fields.set(k, v);
+    }
+    let mut body: Vec<(String, String)> =
+        domain::profile::REVISABLE_FIELDS.iter().map(|f| (format!("input[{f}]"), fields.get(f).to_owned())).collect();
+    body.extend(notes.iter().map(|(k, v)| (format!("notes[{k}]"), (*v).to_owned())));
+    body
+}
+
+async fn send_revision(app: &TestApp, body: &[(String, String)]) -> Result<(), AppError> {
+    let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call("submit_revision", &body).await
+}
+
+#[tokio::test]
+async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_decision() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    // Nothing to revise before approval.
+    let before: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let err = send_revision(&app, &revision_body(&before, &[], &[])).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::ProfileLocked));
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    let user_id = queue[0].user_id.clone();
+    app.approve_all(&admin, &user_id).await;
+    let approved: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!(approved.status, ProfileStatus::Approved);
+    let stamp = approved.documents[0].moderated.clone().unwrap();
+    assert_eq!(stamp.by, "Operator");
+    assert!(stamp.at.len() == 19 && stamp.at.contains('/'), "DD/MM/YYYY HH:MM:SS: {}", stamp.at);
+
+    // Nothing changed; a changed field without its note.
+    let err = send_revision(&app, &revision_body(&approved, &[], &[])).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NothingChanged));
+    let change = [("business_name", "PT. SAMPURNA JAYA ABADI")];
+    let err = send_revision(&app, &revision_body(&approved, &change, &[])).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("note_business_name", Problem::NoteRequired)]));
+
+    // "Ubah dokumen": the replacement waits beside the approved file.
+    let (status, body) = app.upload(&app.client, "npwp", "npwp-baru.png", PNG).await;
+    assert_eq!(status, 200, "{body}");
+    let with_upload: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!(with_upload.revision_uploads.len(), 1);
+    let old_npwp = with_upload.documents.iter().find(|d| d.doc_type == "npwp").unwrap().clone();
+    assert_eq!(old_npwp.status, DocStatus::Accepted, "the approved file stays current");
+    let notes = [("business_name", "Perubahan akta: nama usaha bertambah ABADI")];
+    send_revision(&app, &revision_body(&approved, &change, &notes)).await.unwrap();
+    let err = send_revision(&app, &revision_body(&approved, &change, &notes)).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::RevisionPending), "one revision at a time");
+    assert_eq!(app.upload(&app.client, "ektp", "ktp.png", PNG).await.0, 409, "no uploads while it waits");
+
+    // Meanwhile the account runs on the approved data.
+    let pending: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!((pending.status, pending.fields.business_name.as_str()), (ProfileStatus::Approved, "PT. SAMPURNA JAYA"));
+    let rev = pending.revision.clone().unwrap();
+    assert_eq!(rev.status, RevisionStatus::Submitted);
+    let user: domain::account::UserOut = app.call("current_user", &[]).await.unwrap();
+    assert!(user.merchant_id.is_some());
+
+    // The moderator sees old, new and the note side by side, and the file.
+    let queue: Vec<QueueItemOut> =
+        call_with(&admin, &app.base, "moderation_queue", &[("filter", "revision")]).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert!(queue[0].revision);
+    let review: ReviewOut = call_with(&admin, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let r = review.revision.unwrap();
+    assert_eq!(r.changes.len(), 1);
+    let c = &r.changes[0];
+    assert_eq!(
+        (c.field.as_str(), c.old.as_str(), c.new.as_str(), c.note.as_str()),
+        ("business_name", "PT. SAMPURNA JAYA", "PT. SAMPURNA JAYA ABADI", notes[0].1)
+    );
+    assert_eq!(r.documents.len(), 1);
+    let new_doc_url = app.url(&format!("/dokumen/{}", r.documents[0].id));
+    assert_eq!(admin.get(&new_doc_url).send().await.unwrap().status(), 200);
+    // Another partner cannot see the replacement, nor withdraw it.
+    let stranger = new_client(&app.base);
+    app.signed_in_partner_on(&stranger).await;
+    assert_eq!(stranger.get(&new_doc_url).send().await.unwrap().status(), 404);
+    let err = call_with::<()>(&stranger, &app.base, "remove_revision_upload", &[("doc_id", &r.documents[0].id)])
+        .await
+        .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotFound));
+    let err = call_with::<()>(
+        &stranger,
+        &app.base,
+        "revision_decide",
+        &[("revision_id", &r.id), ("approve", "true"), ("reason", "")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+
+    // Approval applies the fields and makes the replacement current.
+    let _: () =
+        call_with(&admin, &app.base, "revision_decide", &[("revision_id", &r.id), ("approve", "true"), ("reason", "")])
+            .await
+            .unwrap();
+    let after: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!(after.fields.business_name, "PT. SAMPURNA JAYA ABADI");
+    assert_eq!(after.revision.as_ref().unwrap().status, RevisionStatus::Approved);
+    let npwp = after.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
+    assert_eq!((npwp.original_name.as_str(), npwp.status), ("npwp-baru.png", DocStatus::Accepted));
+    assert!(npwp.moderated.is_some());
+    assert_eq!(app.client.get(app.url(&format!("/dokumen/{}", old_npwp.id))).send().await.unwrap().status(), 404);
+    let err = call_with::<()>(
+        &admin,
+        &app.base,
+        "revision_decide",
+        &[("revision_id", &r.id), ("approve", "true"), ("reason", "")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotInReview), "decided once");
+
+    // A rejected revision needs a reason and leaves the data as it was.
+    let change = [("address", "Jl. Asia Afrika No. 8")];
+    let notes = [("address", "Pindah kantor")];
+    send_revision(&app, &revision_body(&after, &change, &notes)).await.unwrap();
+    let rev = app.call::<ProfileOut>("profile", &[]).await.unwrap().revision.unwrap();
+    let err = call_with::<()>(
+        &admin,
+        &app.base,
+        "revision_decide",
+        &[("revision_id", &rev.id), ("approve", "false"), ("reason", "")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
+    let _: () = call_with(
+        &admin,
+        &app.base,
+        "revision_decide",
+        &[("revision_id", &rev.id), ("approve", "false"), ("reason", "Alamat tidak sesuai NIB")],
+    )
+    .await
+    .unwrap();
+    let last: ProfileOut = app.call("profile", &[]).await.unwrap();
+    assert_eq!(last.fields.address, after.fields.address);
+    let rev = last.revision.unwrap();
+    assert_eq!((rev.status, rev.reason.as_deref()), (RevisionStatus::Rejected, Some("Alamat tidak sesuai NIB")));
+    assert_eq!(rev.decided.unwrap().by, "Operator");
+}
