@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot, field } from './helpers';
+import { hydrated, shot, field, staffLogin } from './helpers';
 
-test('the seeded operator logs in to the back office', async ({ page }) => {
+test('the seeded operator logs in to the back office with a second factor', async ({ page }) => {
   const email = process.env.OPERATOR_EMAIL;
   const password = process.env.OPERATOR_PASSWORD;
   // scripts/test.sh reads them from the server's first-start banner.
@@ -14,9 +14,61 @@ test('the seeded operator logs in to the back office', async ({ page }) => {
   await field(page, 'Password').fill('salah-sekali1');
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'salah' })).toBeVisible();
+  // The password alone does not open the back office.
   await field(page, 'Password').fill(password!);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/admin\/beranda$/);
+  await expect(page.getByRole('heading', { name: 'Verifikasi Dua Langkah' })).toBeVisible();
+  await shot(page, '20b-admin-kode');
+  await page.goto('/admin/beranda');
+  await expect(page).toHaveURL(/\/admin$/);
+
+  await staffLogin(page);
   await expect(page.getByRole('heading', { name: 'Selamat datang di Back Office' })).toBeVisible();
   await shot(page, '21-admin-beranda');
+});
+
+test('an admin adds a moderator, who sees only what the role allows', async ({ page, browser }) => {
+  await staffLogin(page);
+  await page.getByRole('link', { name: 'Manajemen Staf' }).click();
+  await hydrated(page);
+  const email = `moderator.${Date.now()}@operator.test`;
+  await page.getByRole('button', { name: 'Tambah' }).click();
+  await expect(page.getByText('Wajib diisi').first()).toBeVisible();
+  await field(page, 'Nama').fill('Mira Moderator');
+  await field(page, 'Email').fill(email);
+  await page.getByLabel('Peran *').selectOption('moderator');
+  await page.getByRole('button', { name: 'Tambah' }).click();
+  const initial = (await page.getByTestId('staff-password').innerText()).trim();
+  expect(initial).toHaveLength(16);
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
+  await shot(page, '22-manajemen-staf');
+
+  // The moderator signs in without a code (optional for this role).
+  const ctx = await browser.newContext();
+  const mod = await ctx.newPage();
+  await mod.goto('/admin');
+  await hydrated(mod);
+  await field(mod, 'Email').fill(email);
+  await field(mod, 'Password').fill(initial);
+  await mod.getByRole('button', { name: 'Masuk' }).click();
+  await expect(mod).toHaveURL(/\/admin\/beranda$/);
+  const menu = mod.getByRole('navigation', { name: 'Menu utama' });
+  await expect(menu.getByRole('link', { name: 'Antrean Moderasi' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Mitra' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Manajemen Staf' })).toHaveCount(0);
+  await expect(menu.getByRole('link', { name: 'Log Audit' })).toHaveCount(0);
+  // Typing the address is no way around the role.
+  await mod.goto('/admin/audit');
+  await expect(mod.getByText('Anda tidak memiliki akses ke halaman ini')).toBeVisible();
+  await mod.goto('/admin/mitra');
+  await expect(mod.getByRole('heading', { name: 'Mitra' })).toBeVisible();
+  await shot(mod, '23-mitra-moderator');
+
+  // Deactivated: the open session ends.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Nonaktifkan' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(email) }).getByText('Nonaktif', { exact: true })).toBeVisible();
+  await mod.goto('/admin/beranda');
+  await expect(mod).toHaveURL(/\/admin$/);
+  await ctx.close();
 });

@@ -1,14 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner } from './helpers';
+import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, staffLogin } from './helpers';
 
-async function staffLogin(page: Page) {
-  await page.goto('/admin');
-  await hydrated(page);
-  await field(page, 'Email').fill(process.env.OPERATOR_EMAIL!);
-  await field(page, 'Password').fill(process.env.OPERATOR_PASSWORD!);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page).toHaveURL(/\/admin\/beranda$/);
-}
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
   // Two people, sixteen uploads and nine decisions: longer than the default minute on two cores.
@@ -45,6 +37,8 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await row.getByRole('link', { name: 'Periksa' }).click();
   await expect(staff.getByRole('heading', { name: 'Verifikasi Profil' })).toBeVisible();
   await hydrated(staff);
+  await staff.getByRole('button', { name: 'Ambil' }).click();
+  await expect(staff.getByTestId('assignee')).toHaveText('Operator');
   await shot(staff, '41-verifikasi-profil');
   const npwp = staff.getByRole('article', { name: 'NPWP' });
   await npwp.getByRole('button', { name: 'Tolak' }).click();
@@ -96,6 +90,50 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(partner.getByTestId('account-status')).toHaveText('Aktif');
   await expect(partner.getByTestId('merchant-id')).toHaveText(merchantId);
   await shot(partner, '44-dashboard-aktif');
+
+  // Revision: a changed field needs its note; a document is replaced.
+  await partner.goto('/profil');
+  await expect(partner.getByText('Dimoderasi oleh').first()).toBeVisible();
+  await shot(partner, '46-profil-aktif');
+  await partner.getByRole('link', { name: 'Ubah Data' }).click();
+  await expect(partner.getByRole('heading', { name: 'Revisi Data Profil' })).toBeVisible();
+  await hydrated(partner);
+  await field(partner, 'Nama Usaha').fill(`${p.company} ABADI`);
+  await partner.getByRole('button', { name: 'Kirim Revisi' }).click();
+  await expect(partner.getByText('Catatan perubahan wajib diisi').first()).toBeVisible();
+  await field(partner, 'Catatan perubahan').fill('Perubahan akta: nama usaha bertambah ABADI');
+  const npwpRow = partner.locator('.revision-doc', { hasText: 'NPWP' });
+  await npwpRow.getByText('Ubah dokumen').click();
+  await npwpRow.locator('input[type=file]').setInputFiles(pdfFile('npwp-2027.pdf'));
+  await expect(partner.getByRole('link', { name: 'npwp-2027.pdf' })).toBeVisible();
+  await shot(partner, '47-revisi-data');
+  await partner.getByRole('button', { name: 'Kirim Revisi' }).click();
+  await expect(partner.getByText('Revisi data Anda sedang diverifikasi')).toBeVisible();
+
+  // The moderator compares old and new with the note, and approves.
+  await staff.goto('/admin/moderasi?status=revision');
+  const revRow = staff.getByRole('row', { name: new RegExp(p.company) });
+  await expect(revRow.getByText('Revisi data')).toBeVisible();
+  await revRow.getByRole('link', { name: 'Periksa' }).click();
+  const revision = staff.getByRole('region', { name: 'Revisi Data Profil' });
+  await expect(revision.getByRole('cell', { name: `${p.company} ABADI` })).toBeVisible();
+  await expect(revision.getByRole('cell', { name: 'Perubahan akta: nama usaha bertambah ABADI' })).toBeVisible();
+  await hydrated(staff);
+  await shot(staff, '48-verifikasi-revisi');
+  await revision.getByRole('button', { name: 'Setujui Revisi' }).click();
+  await expect(staff.getByRole('region', { name: 'Revisi Data Profil' })).toHaveCount(0);
+  await partner.goto('/profil');
+  await expect(partner.getByText('Revisi data terakhir telah disetujui')).toBeVisible();
+  await expect(partner.getByRole('link', { name: 'npwp-2027.pdf' })).toBeVisible();
+
+  // The partner's page in the back office: found by merchant ID.
+  await staff.goto('/admin/mitra');
+  await staff.getByRole('searchbox').fill(merchantId);
+  await staff.getByRole('button', { name: 'Cari' }).click();
+  await staff.getByRole('row', { name: new RegExp(merchantId) }).getByRole('link', { name: 'Lihat' }).click();
+  await expect(staff.getByRole('heading', { name: new RegExp(`${p.company} ABADI`) }).first()).toBeVisible();
+  await expect(staff.getByRole('cell', { name: 'profile.revision_approved' })).toBeVisible();
+  await shot(staff, '49-mitra');
   await partnerCtx.close();
   await staffCtx.close();
 });
