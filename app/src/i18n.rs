@@ -761,6 +761,10 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::NothingChanged => "Tidak ada data atau dokumen yang diubah",
         Problem::NoteRequired => "Catatan perubahan wajib diisi untuk data yang diubah",
         Problem::RevisionPending => "Revisi sebelumnya masih menunggu verifikasi",
+        Problem::InsufficientDeposit => "Saldo deposit tidak mencukupi",
+        Problem::DuplicateReference => "Kode referensi sudah digunakan",
+        Problem::SessionInvalid => "Sesi API tidak berlaku",
+        Problem::AmountInvalid => "Nominal harus berupa angka Rupiah lebih dari 0",
     }
 }
 
@@ -803,6 +807,10 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::NothingChanged => "No field or document was changed",
         Problem::NoteRequired => "A changed field needs its change note",
         Problem::RevisionPending => "An earlier revision is still being reviewed",
+        Problem::InsufficientDeposit => "The deposit is too low",
+        Problem::DuplicateReference => "This reference was already used",
+        Problem::SessionInvalid => "The API session is not valid",
+        Problem::AmountInvalid => "The amount must be whole Rupiah above 0",
     }
 }
 

@@ -7,6 +7,8 @@ pub mod config;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod gateway;
+pub mod ledger;
 pub mod mail;
 pub mod moderation;
 pub mod onboarding;

@@ -20,7 +20,6 @@ use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
 use domain::sla::SlaClock;
 use domain::{Lang, Msisdn, Problem};
-use md5::{Digest, Md5};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
@@ -340,11 +339,6 @@ fn random_from(alphabet: &[u8], len: usize) -> String {
     (0..len).map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char).collect()
 }
 
-/// `MD5(username:realm:password)` as lower-case hex: all the gateway keeps.
-pub fn digest_ha1(username: &str, realm: &str, password: &str) -> String {
-    hex::encode(Md5::digest(format!("{username}:{realm}:{password}").as_bytes()))
-}
-
 /// The initial webreport password (8 digits, must be changed) and its hash.
 struct WebreportLogin {
     password: String,
@@ -382,7 +376,7 @@ async fn approve(
             user_id: Set(p.user_id),
             environment: Set(env.into()),
             username: Set(username.clone()),
-            ha1: Set(digest_ha1(&username, &state.config.digest_realm, &password)),
+            ha1: Set(crate::gateway::digest::ha1(&username, &state.config.digest_realm, &password)),
             created_at: Set(now),
         }
         .insert(txn)
@@ -427,16 +421,4 @@ async fn approve(
     audit::record(txn, actor, "profile.approved", "profile", &p.user_id.to_string(), None, Some(after)).await?;
     tracing::info!(user_id = %p.user_id, %merchant_id, "profile approved");
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ha1_matches_rfc_2617_example() {
-        // RFC 2617 §3.5: Mufasa / testrealm@host.com / Circle Of Life.
-        assert_eq!(
-            super::digest_ha1("Mufasa", "testrealm@host.com", "Circle Of Life"),
-            "939e7578ed9e3c518a452acee763bce9"
-        );
-    }
 }

@@ -41,6 +41,10 @@ pub enum Problem {
     NothingChanged,
     NoteRequired,
     RevisionPending,
+    InsufficientDeposit,
+    DuplicateReference,
+    SessionInvalid,
+    AmountInvalid,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

@@ -8,6 +8,7 @@ mod m20261123_000003_load_regions;
 mod m20261123_000004_create_profiles;
 mod m20261123_000005_create_moderation;
 mod m20261123_000006_staff_and_revisions;
+mod m20261123_000007_gateway;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_profiles::Migration),
             Box::new(m20261123_000005_create_moderation::Migration),
             Box::new(m20261123_000006_staff_and_revisions::Migration),
+            Box::new(m20261123_000007_gateway::Migration),
         ]
     }
 }

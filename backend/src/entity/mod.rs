@@ -2,8 +2,13 @@
 
 pub mod api_credential;
 pub mod audit_log;
+pub mod deposit;
+pub mod digest_nonce;
+pub mod digest_nonce_use;
 pub mod document_type;
 pub mod email_token;
+pub mod gateway_session;
+pub mod ledger_entry;
 pub mod mail_outbox;
 pub mod profile;
 pub mod profile_document;
@@ -11,6 +16,7 @@ pub mod profile_revision;
 pub mod rate_limit;
 pub mod required_document;
 pub mod session;
+pub mod signon_day;
 pub mod staff;
 pub mod user;
 pub mod webreport_account;

@@ -1,0 +1,216 @@
+//! HTTP Digest authentication as partners' clients speak it (open-api.md
+//! §2): MD5, `qop="auth"`, the challenge in the documented shape, and a
+//! parser lenient enough for python-requests, Guzzle, Go, curl and the
+//! official PHP sample. Pure functions: the nonce store is elsewhere.
+
+use md5::{Digest, Md5};
+
+/// What the gateway sends with a 401.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Challenge {
+    pub realm: String,
+    pub nonce: String,
+    pub opaque: String,
+}
+
+impl Challenge {
+    /// `Digest realm="…",qop="auth",nonce="…",opaque="…"`: no spaces after
+    /// commas, no `algorithm` (MD5), exactly as the documentation shows.
+    pub fn header_value(&self) -> String {
+        format!(r#"Digest realm="{}",qop="auth",nonce="{}",opaque="{}""#, self.realm, self.nonce, self.opaque)
+    }
+}
+
+/// The parameters of an `Authorization: Digest …` header, as sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    pub username: String,
+    pub realm: String,
+    pub nonce: String,
+    pub uri: String,
+    pub response: String,
+    pub qop: Option<String>,
+    pub nc: Option<String>,
+    pub cnonce: Option<String>,
+    pub opaque: Option<String>,
+    pub algorithm: Option<String>,
+}
+
+fn md5_hex(s: &str) -> String {
+    hex::encode(Md5::digest(s.as_bytes()))
+}
+
+/// `MD5(username:realm:password)`: the only thing the gateway stores.
+pub fn ha1(username: &str, realm: &str, password: &str) -> String {
+    md5_hex(&format!("{username}:{realm}:{password}"))
+}
+
+/// Splits `key=value, key="quoted, value", …` into pairs. Keys are
+/// lower-cased; quoted values may hold commas, `=` and `\"`.
+fn pairs(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.next_if(|c| c.is_whitespace() || *c == ',').is_some() {}
+        let mut key = String::new();
+        while let Some(c) = chars.next_if(|c| *c != '=' && *c != ',') {
+            key.push(c);
+        }
+        let key = key.trim().to_ascii_lowercase();
+        if chars.next_if_eq(&'=').is_none() {
+            if chars.peek().is_none() {
+                return out;
+            }
+            continue; // a bare token: skip it
+        }
+        while chars.next_if(|c| *c == ' ' || *c == '\t').is_some() {}
+        let mut value = String::new();
+        if chars.next_if_eq(&'"').is_some() {
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => value.extend(chars.next()),
+                    '"' => break,
+                    c => value.push(c),
+                }
+            }
+            // Anything between the closing quote and the next comma is junk.
+            while chars.next_if(|c| *c != ',').is_some() {}
+        } else {
+            while let Some(c) = chars.next_if(|c| *c != ',') {
+                value.push(c);
+            }
+            value = value.trim().to_owned();
+        }
+        if !key.is_empty() {
+            out.push((key, value));
+        }
+    }
+}
+
+/// Parses an `Authorization` header value; `None` unless it is a Digest
+/// header with the five parameters every response needs.
+pub fn parse(header: &str) -> Option<Credentials> {
+    let header = header.trim_start();
+    let scheme = header.get(..6)?;
+    if !scheme.eq_ignore_ascii_case("digest") {
+        return None;
+    }
+    let mut c = Credentials::default();
+    for (k, v) in pairs(&header[6..]) {
+        match k.as_str() {
+            "username" => c.username = v,
+            "realm" => c.realm = v,
+            "nonce" => c.nonce = v,
+            "uri" => c.uri = v,
+            "response" => c.response = v.to_ascii_lowercase(),
+            "qop" => c.qop = Some(v),
+            "nc" => c.nc = Some(v),
+            "cnonce" => c.cnonce = Some(v),
+            "opaque" => c.opaque = Some(v),
+            "algorithm" => c.algorithm = Some(v),
+            _ => {}
+        }
+    }
+    let complete = [&c.username, &c.realm, &c.nonce, &c.uri, &c.response].iter().all(|v| !v.is_empty());
+    complete.then_some(c)
+}
+
+/// The response a client knowing the password computes: with qop,
+/// `MD5(HA1:nonce:nc:cnonce:qop:HA2)`, nc hashed exactly as sent; without
+/// (RFC 2069 clients), `MD5(HA1:nonce:HA2)`. `HA2 = MD5(method:uri)` with
+/// the header's uri as sent.
+pub fn expected_response(ha1: &str, method: &str, c: &Credentials) -> String {
+    let ha2 = md5_hex(&format!("{method}:{}", c.uri));
+    match &c.qop {
+        Some(qop) => md5_hex(&format!(
+            "{ha1}:{}:{}:{}:{qop}:{ha2}",
+            c.nonce,
+            c.nc.as_deref().unwrap_or_default(),
+            c.cnonce.as_deref().unwrap_or_default()
+        )),
+        None => md5_hex(&format!("{ha1}:{}:{ha2}", c.nonce)),
+    }
+}
+
+/// Whether `c` proves knowledge of the password behind `ha1` (compared in
+/// constant time), for MD5 only.
+pub fn verify(ha1: &str, method: &str, c: &Credentials) -> bool {
+    if c.algorithm.as_deref().is_some_and(|a| !a.eq_ignore_ascii_case("md5")) {
+        return false;
+    }
+    let expected = expected_response(ha1, method, c);
+    expected.len() == c.response.len()
+        && expected.bytes().zip(c.response.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VECTOR: &str = r#"Digest username="test", realm="Design Jaya Indonesia", nonce="8fd2ac10461cccf1ae292f199a624f31", uri="/auth/Sign-On", qop=auth, nc=00000001, cnonce="098f6bcd4621d373cade4e832627b4f6", response="091fe21c24dbb5481447d302db7632fc", opaque="cbc8dab96cd97d38d6ce3cd8003b0203""#;
+
+    #[test]
+    fn the_documentation_test_vector() {
+        let ha1 = ha1("test", "Design Jaya Indonesia", "123");
+        assert_eq!(ha1, "484dd8a019733c0f7fc4b9fdc61a89ab");
+        assert_eq!(md5_hex("POST:/auth/Sign-On"), "e02ef087696a6b2e6145ea79d3e7b888");
+        let c = parse(VECTOR).unwrap();
+        assert_eq!(expected_response(&ha1, "POST", &c), "091fe21c24dbb5481447d302db7632fc");
+        assert!(verify(&ha1, "POST", &c));
+        assert!(!verify(&ha1, "GET", &c));
+        // nc is hashed as sent: "1" gives another response.
+        let one = Credentials { nc: Some("1".into()), ..c };
+        assert_eq!(expected_response(&ha1, "POST", &one), "16c97c15f19dff737dceb4a8e93684b6");
+    }
+
+    #[test]
+    fn every_client_style_parses_alike() {
+        let styles = [
+            // python-requests
+            r#"Digest username="test", realm="R", nonce="n1", uri="/auth/Sign-On", response="abc", opaque="o", algorithm="MD5", qop="auth", nc=00000001, cnonce="c1""#,
+            // Guzzle / PHP curl: no spaces after commas, quoted qop
+            r#"Digest username="test",realm="R",nonce="n1",uri="/auth/Sign-On",cnonce="c1",nc=00000001,qop="auth",response="abc",opaque="o""#,
+            // Go: unquoted qop and nc in another order
+            r#"Digest username="test", realm="R", nonce="n1", uri="/auth/Sign-On", cnonce="c1", nc=00000001, qop=auth, response="abc", opaque="o", algorithm=MD5"#,
+            // lower-case scheme, odd spacing
+            r#"digest  username = "test" ,realm="R",  nonce="n1",uri="/auth/Sign-On",qop=auth,nc=00000001,cnonce="c1",response="ABC",opaque="o""#,
+        ];
+        for s in styles {
+            let c = parse(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(
+                (c.username.as_str(), c.realm.as_str(), c.nonce.as_str(), c.uri.as_str(), c.response.as_str()),
+                ("test", "R", "n1", "/auth/Sign-On", "abc"),
+                "{s}"
+            );
+            assert_eq!(
+                (c.qop.as_deref(), c.nc.as_deref(), c.cnonce.as_deref()),
+                (Some("auth"), Some("00000001"), Some("c1"))
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_values_keep_commas_equals_and_escapes() {
+        // curl's cnonce is base64 and may end in '='.
+        let c =
+            parse(r#"Digest username="a\"b", realm="x,y", nonce="n", uri="/u?a=1,2", cnonce="MTIz==", response="r""#)
+                .unwrap();
+        assert_eq!((c.username.as_str(), c.realm.as_str(), c.uri.as_str()), ("a\"b", "x,y", "/u?a=1,2"));
+        assert_eq!(c.cnonce.as_deref(), Some("MTIz=="));
+    }
+
+    #[test]
+    fn incomplete_or_foreign_headers_are_refused() {
+        assert_eq!(parse("Basic dGVzdDoxMjM="), None);
+        assert_eq!(parse("Digest"), None);
+        assert_eq!(parse(r#"Digest username="a", realm="r", nonce="n", uri="/""#), None, "no response");
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("Digé"), None);
+    }
+
+    #[test]
+    fn the_challenge_has_the_documented_shape() {
+        let c = Challenge { realm: "Design Jaya Indonesia".into(), nonce: "8fd2".into(), opaque: "cbc8".into() };
+        assert_eq!(c.header_value(), r#"Digest realm="Design Jaya Indonesia",qop="auth",nonce="8fd2",opaque="cbc8""#);
+    }
+}

@@ -1,0 +1,177 @@
+//! Sign-On (open-api.md §3): a `SessionID` valid until 23:59 WIB, at most
+//! 99 per merchant per WIB day; the 100th blocks every call of that merchant
+//! (rc 34) until staff reset the counter.
+
+use super::Merchant;
+use crate::audit::{self, Actor};
+use crate::entity::gateway_session::{self, Entity as GatewaySession};
+use crate::entity::signon_day::{self, Entity as SignonDay};
+use crate::error::{Error, Result};
+use crate::AppState;
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
+use domain::{FieldError, Problem};
+use rand::RngCore;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::Value;
+use uuid::Uuid;
+
+pub const DAILY_LIMIT: i32 = 99;
+
+fn wib() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!())
+}
+
+/// `YYYY-MM-DD` of `t` in WIB.
+pub fn wib_day(t: DateTime<Utc>) -> String {
+    t.with_timezone(&wib()).format("%Y-%m-%d").to_string()
+}
+
+/// 23:59:59 WIB of the day `t` falls on, in UTC.
+pub fn end_of_wib_day(t: DateTime<Utc>) -> DateTime<Utc> {
+    let local = t.with_timezone(&wib()).date_naive().and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
+    wib().from_local_datetime(&local).single().map(|d| d.with_timezone(&Utc)).unwrap_or(t)
+}
+
+/// A JSON field as the clients send it: a string, or a number.
+pub fn field(body: &Value, name: &str) -> Option<String> {
+    match body.get(name)? {
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
+    let mut errs = Vec::new();
+    let values = names
+        .iter()
+        .map(|n| {
+            let v = field(body, n).filter(|v| !v.is_empty());
+            if v.is_none() {
+                errs.push(FieldError::new(n, Problem::Required));
+            }
+            v.unwrap_or_default()
+        })
+        .collect();
+    if errs.is_empty() {
+        Ok(values)
+    } else {
+        Err(Error::Invalid(errs))
+    }
+}
+
+/// Whether the merchant went over the daily limit and waits for staff.
+pub async fn is_blocked(db: &impl ConnectionTrait, m: &Merchant) -> Result<bool> {
+    Ok(SignonDay::find()
+        .filter(signon_day::Column::UserId.eq(m.user_id))
+        .filter(signon_day::Column::Environment.eq(m.env.code()))
+        .filter(signon_day::Column::Count.gt(DAILY_LIMIT))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Counts one sign-on of today (WIB) and returns the day's count.
+async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>) -> Result<i32> {
+    let day = wib_day(now);
+    SignonDay::insert(signon_day::ActiveModel {
+        user_id: Set(m.user_id),
+        environment: Set(m.env.code().into()),
+        day: Set(day.clone()),
+        count: Set(1),
+        reset_at: Set(None),
+    })
+    .on_conflict(
+        OnConflict::columns([signon_day::Column::UserId, signon_day::Column::Environment, signon_day::Column::Day])
+            .value(signon_day::Column::Count, Expr::col((signon_day::Entity, signon_day::Column::Count)).add(1))
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    let row = SignonDay::find_by_id((m.user_id, m.env.code().to_owned(), day)).one(db).await?;
+    Ok(row.map(|r| r.count).unwrap_or(1))
+}
+
+/// Signs a merchant on; the body carries the five values of the
+/// credentials e-mail. Returns the new `SessionID`.
+#[tracing::instrument(skip_all, fields(merchant = %m.merchant_id))]
+pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<String> {
+    let [merchant_id, ..] =
+        <[String; 4]>::try_from(required(body, &["merchantID", "mitra", "accountID", "counterID"])?)
+            .map_err(|_| Error::Refused(Problem::Required))?;
+    if !merchant_id.eq_ignore_ascii_case(&m.merchant_id) || is_blocked(&state.db, m).await? {
+        return Err(Error::Refused(Problem::SessionInvalid));
+    }
+    let now = Utc::now();
+    if count_today(&state.db, m, now).await? > DAILY_LIMIT {
+        tracing::warn!("sign-on limit reached: merchant blocked until staff reset");
+        return Err(Error::Refused(Problem::SessionInvalid));
+    }
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let session_id = hex::encode(bytes);
+    GatewaySession::insert(gateway_session::ActiveModel {
+        session_id: Set(session_id.clone()),
+        user_id: Set(m.user_id),
+        environment: Set(m.env.code().into()),
+        created_at: Set(now),
+        expires_at: Set(end_of_wib_day(now)),
+    })
+    .exec(&state.db)
+    .await?;
+    Ok(session_id)
+}
+
+/// The request's `sessionID` must be this merchant's, of this environment,
+/// not expired, and the merchant not blocked (rc 34 otherwise).
+pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Result<()> {
+    let session_id = field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default();
+    if is_blocked(&state.db, m).await? {
+        return Err(Error::Refused(Problem::SessionInvalid));
+    }
+    let ok = GatewaySession::find_by_id(session_id.to_ascii_lowercase())
+        .one(&state.db)
+        .await?
+        .is_some_and(|s| s.user_id == m.user_id && s.environment == m.env.code() && s.expires_at > Utc::now());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Refused(Problem::SessionInvalid))
+    }
+}
+
+/// Staff lift the block: the counters over the limit start again from zero.
+pub async fn reset(state: &AppState, staff: &Actor, user_id: Uuid) -> Result<u64> {
+    let n = SignonDay::update_many()
+        .col_expr(signon_day::Column::Count, Expr::value(0))
+        .col_expr(signon_day::Column::ResetAt, Expr::value(Some(Utc::now())))
+        .filter(signon_day::Column::UserId.eq(user_id))
+        .filter(signon_day::Column::Count.gt(DAILY_LIMIT))
+        .exec(&state.db)
+        .await?
+        .rows_affected;
+    audit::record(&state.db, staff, "gateway.signon_reset", "user", &user_id.to_string(), None, None).await?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_ends_at_23_59_59_wib() {
+        // 2026-11-23 20:00 UTC is already 24 Nov 03:00 WIB.
+        let t = Utc.with_ymd_and_hms(2026, 11, 23, 20, 0, 0).unwrap();
+        assert_eq!(wib_day(t), "2026-11-24");
+        assert_eq!(end_of_wib_day(t), Utc.with_ymd_and_hms(2026, 11, 24, 16, 59, 59).unwrap());
+    }
+
+    #[test]
+    fn fields_come_as_strings_or_numbers() {
+        let body = serde_json::json!({"counterID": 1, "mitra": " DJI ", "x": null});
+        assert_eq!(field(&body, "counterID").as_deref(), Some("1"));
+        assert_eq!(field(&body, "mitra").as_deref(), Some("DJI"));
+        assert_eq!(field(&body, "x"), None);
+    }
+}

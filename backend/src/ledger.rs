@@ -1,0 +1,153 @@
+//! The deposit ledger: integer Rupiah, append-only entries with the balance
+//! after each, one database transaction per movement, never below zero, and
+//! idempotent by reference (a retried movement is not applied twice).
+
+use crate::entity::deposit::{self, Entity as Deposit};
+use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
+use crate::error::{Error, Result};
+use chrono::Utc;
+use domain::Problem;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+/// The two worlds of the gateway; each has its own deposit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Env {
+    Production,
+    Development,
+}
+
+impl Env {
+    pub fn code(self) -> &'static str {
+        match self {
+            Env::Production => "production",
+            Env::Development => "development",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Env> {
+        match code {
+            "production" => Some(Env::Production),
+            "development" => Some(Env::Development),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Credit,
+    Debit,
+    Refund,
+    Adjustment,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Credit => "credit",
+            Kind::Debit => "debit",
+            Kind::Refund => "refund",
+            Kind::Adjustment => "adjustment",
+        }
+    }
+}
+
+/// One movement: `amount` is signed (a debit is negative).
+#[derive(Debug, Clone)]
+pub struct Movement<'a> {
+    pub user_id: Uuid,
+    pub env: Env,
+    pub kind: Kind,
+    pub amount: i64,
+    pub reference: &'a str,
+    pub note: Option<&'a str>,
+    pub actor_name: &'a str,
+}
+
+/// Applies `m` inside the caller's transaction (the caller commits, together
+/// with whatever the money is for). A reference already booked returns its
+/// entry unchanged; a movement that would take the balance below zero is
+/// refused with `InsufficientDeposit`.
+pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger_entry::Model> {
+    if let Some(done) = find(db, m.user_id, m.env, m.reference).await? {
+        return Ok(done);
+    }
+    let now = Utc::now();
+    Deposit::insert(deposit::ActiveModel {
+        user_id: Set(m.user_id),
+        environment: Set(m.env.code().into()),
+        balance: Set(0),
+        updated_at: Set(now),
+    })
+    .on_conflict(OnConflict::columns([deposit::Column::UserId, deposit::Column::Environment]).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    // One conditional statement: the row lock it takes serialises movements
+    // of this account, and the condition keeps the balance at zero or above.
+    let moved = Deposit::update_many()
+        .col_expr(deposit::Column::Balance, Expr::col(deposit::Column::Balance).add(m.amount))
+        .col_expr(deposit::Column::UpdatedAt, Expr::value(now))
+        .filter(deposit::Column::UserId.eq(m.user_id))
+        .filter(deposit::Column::Environment.eq(m.env.code()))
+        .filter(Expr::col(deposit::Column::Balance).add(m.amount).gte(0))
+        .exec(db)
+        .await?;
+    if moved.rows_affected == 0 {
+        return Err(Error::Refused(Problem::InsufficientDeposit));
+    }
+    let balance_after = balance(db, m.user_id, m.env).await?;
+    let entry = ledger_entry::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(m.user_id),
+        environment: Set(m.env.code().into()),
+        kind: Set(m.kind.code().into()),
+        amount: Set(m.amount),
+        balance_after: Set(balance_after),
+        reference: Set(m.reference.to_owned()),
+        note: Set(m.note.map(str::to_owned)),
+        actor_name: Set(m.actor_name.to_owned()),
+        created_at: Set(now),
+    };
+    LedgerEntry::insert(entry).exec_with_returning(db).await.map_err(|e| {
+        if crate::error::is_unique_violation(&e) {
+            Error::Refused(Problem::DuplicateReference)
+        } else {
+            e.into()
+        }
+    })
+}
+
+async fn find(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    env: Env,
+    reference: &str,
+) -> Result<Option<ledger_entry::Model>> {
+    Ok(LedgerEntry::find()
+        .filter(ledger_entry::Column::UserId.eq(user_id))
+        .filter(ledger_entry::Column::Environment.eq(env.code()))
+        .filter(ledger_entry::Column::Reference.eq(reference))
+        .one(db)
+        .await?)
+}
+
+/// The balance (0 for an account that never moved).
+pub async fn balance(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<i64> {
+    Ok(Deposit::find_by_id((user_id, env.code().to_owned())).one(db).await?.map(|d| d.balance).unwrap_or(0))
+}
+
+/// The sum of every entry: equal to the balance, or the books are wrong.
+pub async fn entries_sum(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<i64> {
+    let rows = LedgerEntry::find()
+        .filter(ledger_entry::Column::UserId.eq(user_id))
+        .filter(ledger_entry::Column::Environment.eq(env.code()))
+        .all(db)
+        .await?;
+    Ok(rows.iter().map(|e| e.amount).sum())
+}
+
+/// What the development environment starts with at approval (and after a
+/// reset by the partner): Rp 10.000.000.
+pub const SANDBOX_DEPOSIT: i64 = 10_000_000;
