@@ -50,6 +50,13 @@ ensure_node_modules() {
   fi
 }
 
+# The gateway test drives a partner client written with python-requests.
+ensure_python_requests() {
+  python3 -c 'import requests' 2>/dev/null && return
+  log "installing python requests (PyPI)"
+  python3 -m pip install --quiet requests
+}
+
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }

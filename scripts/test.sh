@@ -29,6 +29,7 @@ tools() {
   "$ROOT/scripts/ensure-tools.sh"
   ensure_node_modules
   ensure_chromium
+  ensure_python_requests
 }
 
 services() {

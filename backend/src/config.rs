@@ -51,6 +51,10 @@ pub struct Config {
     pub session_idle_minutes: i64,
     /// Digest authentication realm of the Open API (`APP_DIGEST_REALM`).
     pub digest_realm: String,
+    /// Address the development gateway listens on (`APP_GATEWAY_DEV_LISTEN`).
+    pub gateway_dev_listen: SocketAddr,
+    /// Address the production gateway listens on (`APP_GATEWAY_PROD_LISTEN`).
+    pub gateway_prod_listen: SocketAddr,
     /// Development gateway URL given to partners (`APP_GATEWAY_DEV_URL`).
     pub gateway_dev_url: String,
     /// Production gateway URL given to partners (`APP_GATEWAY_PROD_URL`).
@@ -89,6 +93,8 @@ impl Default for Config {
             mail_poll_ms: 1000,
             session_idle_minutes: 120,
             digest_realm: "Design Jaya Indonesia".into(),
+            gateway_dev_listen: SocketAddr::from(([127, 0, 0, 1], 4432)),
+            gateway_prod_listen: SocketAddr::from(([127, 0, 0, 1], 8899)),
             gateway_dev_url: "http://127.0.0.1:4432".into(),
             gateway_prod_url: "http://127.0.0.1:8899".into(),
             max_upload_bytes: 5 * 1024 * 1024,

@@ -417,6 +417,17 @@ async fn approve(
         environments,
     };
     mail::enqueue(txn, mail::templates::render(&credentials, lang, brand, &user.email)?).await?;
+    // The development environment starts with its own play money.
+    let sandbox = crate::ledger::Movement {
+        user_id: p.user_id,
+        env: crate::ledger::Env::Development,
+        kind: crate::ledger::Kind::Credit,
+        amount: crate::ledger::SANDBOX_DEPOSIT,
+        reference: "sandbox:initial",
+        note: Some("Deposit development awal"),
+        actor_name: "system",
+    };
+    crate::ledger::apply(txn, &sandbox).await?;
     let after = serde_json::json!({ "merchant_id": merchant_id });
     audit::record(txn, actor, "profile.approved", "profile", &p.user_id.to_string(), None, Some(after)).await?;
     tracing::info!(user_id = %p.user_id, %merchant_id, "profile approved");

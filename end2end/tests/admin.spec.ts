@@ -2,6 +2,8 @@ import { test, expect } from '@playwright/test';
 import { hydrated, shot, field, staffLogin } from './helpers';
 
 test('the seeded operator logs in to the back office with a second factor', async ({ page }) => {
+  // A code works once: when parallel tests spent the current ones, the login waits for the next.
+  test.setTimeout(150_000);
   const email = process.env.OPERATOR_EMAIL;
   const password = process.env.OPERATOR_PASSWORD;
   // scripts/test.sh reads them from the server's first-start banner.
@@ -28,6 +30,7 @@ test('the seeded operator logs in to the back office with a second factor', asyn
 });
 
 test('an admin adds a moderator, who sees only what the role allows', async ({ page, browser }) => {
+  test.setTimeout(150_000);
   await staffLogin(page);
   await page.getByRole('link', { name: 'Manajemen Staf' }).click();
   await hydrated(page);

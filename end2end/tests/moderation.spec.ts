@@ -4,7 +4,7 @@ import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signe
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
   // Two people, sixteen uploads and nine decisions: longer than the default minute on two cores.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const partnerCtx = await browser.newContext();
   const staffCtx = await browser.newContext();
   const partner = await partnerCtx.newPage();

@@ -3,6 +3,7 @@
 
 pub mod csrf;
 pub mod documents;
+pub mod gateway;
 pub mod routes;
 pub mod telemetry;
 pub mod workers;

@@ -67,6 +67,16 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         );
     }
     server::serve_state(listener, state.clone());
+    for (env, addr) in [
+        (backend::gateway::Env::Development, state.config.gateway_dev_listen),
+        (backend::gateway::Env::Production, state.config.gateway_prod_listen),
+    ] {
+        let gw = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding the {} gateway on {addr}", env.code()))?;
+        server::gateway::spawn(gw, state.clone(), env);
+        println!("  Open API gateway ({}) on http://{addr}", env.code());
+    }
     println!("  Portal running at {url}  (database: {})", redact(&state.config.database_url()));
     tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
     tracing::info!("shutting down");

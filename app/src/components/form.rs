@@ -26,6 +26,13 @@ impl Default for FormState {
 }
 
 impl FormState {
+    /// Back to untouched, e.g. after a "create another" form succeeded.
+    pub fn reset(self) {
+        self.server.set(Vec::new());
+        self.touched.set(Vec::new());
+        self.submitted.set(false);
+    }
+
     /// The message to show under `field`: the browser's own check once the
     /// user has typed there (or tried to submit), else the server's answer.
     pub fn error(

@@ -59,7 +59,11 @@ enum ConnError {
     Closed,
 }
 
-async fn connection<S: AsyncRead + AsyncWrite + Unpin>(mut io: S, peer: SocketAddr, app: Router) -> Result<(), ConnError> {
+async fn connection<S: AsyncRead + AsyncWrite + Unpin>(
+    mut io: S,
+    peer: SocketAddr,
+    app: Router,
+) -> Result<(), ConnError> {
     let mut buf: Vec<u8> = Vec::with_capacity(4096);
     loop {
         let parsed = match tokio::time::timeout(IDLE, read_request(&mut io, &mut buf)).await {
@@ -262,7 +266,11 @@ fn wire_name(name: &HeaderName) -> String {
         .join("-")
 }
 
-async fn write_response<S: AsyncWrite + Unpin>(io: &mut S, res: Response<Body>, keep_alive: bool) -> Result<(), ConnError> {
+async fn write_response<S: AsyncWrite + Unpin>(
+    io: &mut S,
+    res: Response<Body>,
+    keep_alive: bool,
+) -> Result<(), ConnError> {
     let (parts, body) = res.into_parts();
     let body = body.collect().await.map(|b| b.to_bytes()).unwrap_or_default();
     let reason = parts.status.canonical_reason().unwrap_or("");

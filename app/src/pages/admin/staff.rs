@@ -123,6 +123,8 @@ fn NewStaffForm(create: ServerAction<StaffCreate>) -> impl IntoView {
             created.set(Some(pw));
             name.set(String::new());
             email.set(String::new());
+            role.set(String::new());
+            form.reset();
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,0 +1,140 @@
+//! The Open API gateway (open-api.md): one listener per environment, digest
+//! authentication in front of every path, and JSON answers with an `rc`
+//! (never an HTML page or a stack trace).
+
+pub mod http1;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use axum::{Extension, Router};
+use backend::gateway::rc::Rc;
+use backend::gateway::{auth, signon, Env, Merchant};
+use backend::AppState;
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+
+/// Serves the gateway of `env` on `listener` (in a background task).
+pub fn spawn(listener: TcpListener, state: AppState, env: Env) {
+    let app = router(state, env);
+    tokio::spawn(http1::serve(listener, app));
+}
+
+#[derive(Clone)]
+struct Gateway {
+    state: AppState,
+    env: Env,
+}
+
+pub fn router(state: AppState, env: Env) -> Router {
+    let gw = Gateway { state, env };
+    Router::new()
+        .route("/auth/Sign-On", any(sign_on))
+        .route("/Services/{name}", any(service))
+        .fallback(unknown)
+        .layer(middleware::from_fn_with_state(gw.clone(), digest_guard))
+        .with_state(gw)
+}
+
+/// Compact JSON, as partners' clients expect.
+fn json_response(v: Value) -> Response {
+    let mut res = Response::new(Body::from(v.to_string()));
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    res
+}
+
+fn rc_response(rc: Rc, echo: &Value) -> Response {
+    let mut v = json!({ "rc": rc.0, "description": rc.text() });
+    for key in ["productID", "customerID", "referenceID"] {
+        if let Some(x) = echo.get(key) {
+            v[key] = x.clone();
+        }
+    }
+    json_response(v)
+}
+
+fn error_response(e: &backend::Error, echo: &Value) -> Response {
+    if let backend::Error::Unexpected(err) = e {
+        tracing::error!(error = %format!("{err:#}"), "gateway request failed");
+    }
+    rc_response(Rc::of(e), echo)
+}
+
+/// 401 with a fresh challenge. The body starts with "error": the official
+/// PHP sample reads the challenge up to that word.
+async fn challenge(gw: &Gateway) -> Response {
+    match auth::challenge(&gw.state, gw.env).await {
+        Ok(c) => {
+            let mut res = Response::new(Body::from("error: authentication required"));
+            *res.status_mut() = StatusCode::UNAUTHORIZED;
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            if let Ok(v) = HeaderValue::from_str(&c.header_value()) {
+                res.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+            }
+            res
+        }
+        Err(e) => error_response(&e, &Value::Null),
+    }
+}
+
+/// Every request must carry a valid digest of this environment's credentials.
+async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
+    let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let method = req.method().as_str().to_owned();
+    match auth::authenticate(&gw.state, gw.env, &method, header.as_deref()).await {
+        Ok(Some(merchant)) => {
+            req.extensions_mut().insert(merchant);
+            next.run(req).await
+        }
+        Ok(None) => challenge(&gw).await,
+        Err(e) => error_response(&e, &Value::Null),
+    }
+}
+
+/// The JSON body, or rc 02 for anything else.
+fn body_json(body: &Bytes) -> Result<Value, Response> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(v @ Value::Object(_)) => Ok(v),
+        _ => Err(rc_response(Rc::FORMAT, &Value::Null)),
+    }
+}
+
+async fn sign_on(State(gw): State<Gateway>, Extension(m): Extension<Merchant>, body: Bytes) -> Response {
+    let body = match body_json(&body) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    match signon::sign_on(&gw.state, &m, &body).await {
+        Ok(session_id) => json_response(json!({ "SessionID": session_id })),
+        Err(e) => error_response(&e, &body),
+    }
+}
+
+async fn service(
+    State(gw): State<Gateway>,
+    Extension(m): Extension<Merchant>,
+    Path(name): Path<String>,
+    body: Bytes,
+) -> Response {
+    let body = match body_json(&body) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    if let Err(e) = signon::check_session(&gw.state, &m, &body).await {
+        return error_response(&e, &body);
+    }
+    match name.as_str() {
+        "getCurrentDeposit" => match backend::ledger::balance(&gw.state.db, m.user_id, m.env).await {
+            Ok(balance) => json_response(json!({ "rc": "00", "deposit": balance.to_string() })),
+            Err(e) => error_response(&e, &body),
+        },
+        _ => rc_response(Rc("40"), &body),
+    }
+}
+
+async fn unknown() -> impl IntoResponse {
+    rc_response(Rc("40"), &Value::Null)
+}
