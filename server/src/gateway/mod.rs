@@ -94,19 +94,13 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     }
 }
 
-/// The JSON body, or rc 02 for anything else.
-fn body_json(body: &Bytes) -> Result<Value, Response> {
-    match serde_json::from_slice::<Value>(body) {
-        Ok(v @ Value::Object(_)) => Ok(v),
-        _ => Err(rc_response(Rc::FORMAT, &Value::Null)),
-    }
+/// The JSON object of the body; anything else gets rc 02.
+fn body_json(body: &Bytes) -> Option<Value> {
+    serde_json::from_slice::<Value>(body).ok().filter(Value::is_object)
 }
 
 async fn sign_on(State(gw): State<Gateway>, Extension(m): Extension<Merchant>, body: Bytes) -> Response {
-    let body = match body_json(&body) {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
+    let Some(body) = body_json(&body) else { return rc_response(Rc::FORMAT, &Value::Null) };
     match signon::sign_on(&gw.state, &m, &body).await {
         Ok(session_id) => json_response(json!({ "SessionID": session_id })),
         Err(e) => error_response(&e, &body),
@@ -119,10 +113,7 @@ async fn service(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Response {
-    let body = match body_json(&body) {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
+    let Some(body) = body_json(&body) else { return rc_response(Rc::FORMAT, &Value::Null) };
     if let Err(e) = signon::check_session(&gw.state, &m, &body).await {
         return error_response(&e, &body);
     }
