@@ -1,12 +1,13 @@
 import { chromium, expect, FullConfig } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { field, hydrated, OPERATOR_SECRET_FILE, shot, totp } from './tests/helpers';
+import { field, hydrated, OPERATOR_SECRET_FILE, OPERATOR_STATE_FILE, shot, totp } from './tests/helpers';
 
 /**
  * The operator is an admin, and admins must set up two-step verification
  * at their first sign-in: done once here, through the real page, before the
- * tests run in parallel. The secret is left for `staffLogin`.
+ * tests run in parallel. The secret is left for `staffLogin`, the signed-in
+ * session for `operatorContext`.
  */
 export default async function globalSetup(config: FullConfig) {
   const use = config.projects[0].use;
@@ -29,5 +30,8 @@ export default async function globalSetup(config: FullConfig) {
   await expect(page).toHaveURL(/\/admin\/beranda$/);
   fs.mkdirSync(path.dirname(OPERATOR_SECRET_FILE), { recursive: true });
   fs.writeFileSync(OPERATOR_SECRET_FILE, secret);
+  // Tests reuse this signed-in session: a code works once and wrong codes
+  // are limited, so parallel tests must not all sign in again.
+  await page.context().storageState({ path: OPERATOR_STATE_FILE });
   await browser.close();
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod billers;
 pub mod config;
 pub mod db;
 pub mod entity;

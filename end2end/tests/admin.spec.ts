@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot, field, staffLogin } from './helpers';
+import { hydrated, shot, field, operatorContext, staffLogin } from './helpers';
 
 test('the seeded operator logs in to the back office with a second factor', async ({ page }) => {
   // A code works once: when parallel tests spent the current ones, the login waits for the next.
@@ -29,9 +29,10 @@ test('the seeded operator logs in to the back office with a second factor', asyn
   await shot(page, '21-admin-beranda');
 });
 
-test('an admin adds a moderator, who sees only what the role allows', async ({ page, browser }) => {
-  test.setTimeout(150_000);
-  await staffLogin(page);
+test('an admin adds a moderator, who sees only what the role allows', async ({ browser }) => {
+  const adminCtx = await operatorContext(browser);
+  const page = await adminCtx.newPage();
+  await page.goto('/admin/beranda');
   await page.getByRole('link', { name: 'Manajemen Staf' }).click();
   await hydrated(page);
   const email = `moderator.${Date.now()}@operator.test`;
@@ -74,4 +75,5 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ p
   await mod.goto('/admin/beranda');
   await expect(mod).toHaveURL(/\/admin$/);
   await ctx.close();
+  await adminCtx.close();
 });

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { Browser, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -127,6 +127,12 @@ export function totp(secret: string, unixSecs = Date.now() / 1000): string {
 
 /** Where the global set-up leaves the operator's TOTP secret. */
 export const OPERATOR_SECRET_FILE = path.join(__dirname, '..', '.auth', 'operator-totp');
+export const OPERATOR_STATE_FILE = path.join(__dirname, '..', '.auth', 'operator-state.json');
+
+/** A browser context already signed in as the operator (by the global set-up). */
+export async function operatorContext(browser: Browser) {
+  return browser.newContext({ storageState: OPERATOR_STATE_FILE });
+}
 
 /**
  * Signs the operator in: password, then a code. A code works once, so when

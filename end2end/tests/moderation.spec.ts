@@ -1,12 +1,12 @@
 import { test, expect, Page } from '@playwright/test';
-import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, staffLogin } from './helpers';
+import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
 
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
   // Two people, sixteen uploads and nine decisions: longer than the default minute on two cores.
   test.setTimeout(240_000);
   const partnerCtx = await browser.newContext();
-  const staffCtx = await browser.newContext();
+  const staffCtx = await operatorContext(browser);
   const partner = await partnerCtx.newPage();
   const staff = await staffCtx.newPage();
   const p = { ...newPartner() };
@@ -29,7 +29,7 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(partner.getByText('Terima kasih telah mengisi profil')).toBeVisible();
 
   // The moderator finds it in the queue and rejects the NPWP.
-  await staffLogin(staff);
+  await staff.goto('/admin/beranda');
   await staff.getByRole('link', { name: 'Antrean Moderasi' }).first().click();
   const row = staff.getByRole('row', { name: new RegExp(p.company) });
   await expect(row).toBeVisible();

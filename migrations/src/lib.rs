@@ -9,6 +9,7 @@ mod m20261123_000004_create_profiles;
 mod m20261123_000005_create_moderation;
 mod m20261123_000006_staff_and_revisions;
 mod m20261123_000007_gateway;
+mod m20261123_000008_catalog_and_transactions;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_moderation::Migration),
             Box::new(m20261123_000006_staff_and_revisions::Migration),
             Box::new(m20261123_000007_gateway::Migration),
+            Box::new(m20261123_000008_catalog_and_transactions::Migration),
         ]
     }
 }

@@ -1,4 +1,5 @@
-//! Background work inside the server process: the mail outbox and cleanup.
+//! Background work inside the server process: the mail outbox, pending
+//! payments and cleanup.
 //! Safe to run in several processes at once (the outbox leases its rows).
 
 use backend::session_store::DbSessionStore;
@@ -7,12 +8,24 @@ use std::time::Duration;
 
 pub fn spawn(state: AppState, sessions: DbSessionStore) {
     let poll = Duration::from_millis(state.config.mail_poll_ms.max(50));
+    let gateway = state.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(poll);
         loop {
             tick.tick().await;
             if let Err(e) = backend::mail::outbox::deliver_due(&state.db, &state.mailer).await {
                 tracing::error!(error = %format!("{e:#}"), "mail outbox run failed");
+            }
+        }
+    });
+    tokio::spawn(async move {
+        // Pending payments: ask their biller how they stand. Settling is a
+        // conditional update, so two instances asking at once refund once.
+        let mut tick = tokio::time::interval(Duration::from_secs(15));
+        loop {
+            tick.tick().await;
+            if let Err(e) = settle_pending(&gateway).await {
+                tracing::error!(error = %format!("{e:#}"), "pending payments run failed");
             }
         }
     });
@@ -27,4 +40,15 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
             }
         }
     });
+}
+
+async fn settle_pending(state: &AppState) -> backend::Result<()> {
+    for t in backend::gateway::services::pending(&state.db, 100).await? {
+        let id = t.id;
+        let settled = backend::gateway::services::poll(state, t).await?;
+        if settled.status != "pending" {
+            tracing::info!(transaction = %id, status = %settled.status, "pending payment settled");
+        }
+    }
+    Ok(())
 }

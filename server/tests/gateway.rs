@@ -9,6 +9,7 @@ mod common;
 
 use common::TestApp;
 use md5::{Digest, Md5};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -413,4 +414,246 @@ async fn a_python_requests_client_works_unmodified() {
         return;
     }
     assert!(out.status.success(), "{}\n{stderr}", String::from_utf8_lossy(&out.stdout));
+}
+
+/// Signs on with a Go-style client and returns it with the session body.
+async fn signed_on(dev: &str, a: &Approved) -> (Client, String) {
+    let c = Client::new(dev, &a.development, Style::Go);
+    let sid = c.call("/auth/Sign-On", &sign_on_body(a)).await["SessionID"].as_str().unwrap().to_owned();
+    (c, sid)
+}
+
+fn with_session(sid: &str, a: &Approved, v: Value) -> Value {
+    let mut v = v;
+    v["sessionID"] = json!(sid);
+    v["merchantID"] = json!(a.merchant_id);
+    v
+}
+
+async fn books_balance(app: &TestApp, a: &Approved) -> (i64, i64) {
+    let env = backend::gateway::Env::Development;
+    let balance = backend::ledger::balance(&app.state.db, a.user_id, env).await.unwrap();
+    let sum = backend::ledger::entries_sum(&app.state.db, a.user_id, env).await.unwrap();
+    (balance, sum)
+}
+
+#[tokio::test]
+async fn inquiry_then_payment_debits_once_and_check_status_tells_the_outcome() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let (c, sid) = signed_on(&dev, &a).await;
+    let inq = c
+        .call(
+            "/Services/Inquiry",
+            &with_session(
+                &sid,
+                &a,
+                json!({"productID": "100301", "customerID": "110100019766", "referenceID": "000000000001"}),
+            ),
+        )
+        .await;
+    assert_eq!(inq["rc"], "00", "{inq}");
+    assert_eq!(inq["referenceID"], "000000000001");
+    let data = &inq["data"];
+    let (tagihan, admin, total) =
+        (data["tagihan"].as_str().unwrap(), data["admin"].as_str().unwrap(), data["total"].as_str().unwrap());
+    assert_eq!((tagihan.len(), admin), (12, "000000002750"));
+    let total_n: i64 = total.parse().unwrap();
+
+    // Payment without its inquiry, with other amounts, and a reused reference.
+    let pay = |reference: &str, tagihan: &str, admin: &str, total: &str| {
+        with_session(
+            &sid,
+            &a,
+            json!({"productID": "100301", "customerID": "110100019766", "referenceID": reference, "tagihan": tagihan, "admin": admin, "total": total}),
+        )
+    };
+    assert_eq!(c.call("/Services/Payment", &pay("000000000999", tagihan, admin, total)).await["rc"], "61");
+    assert_eq!(c.call("/Services/Payment", &pay("000000000001", tagihan, "0", total)).await["rc"], "70");
+    let again = c
+        .call(
+            "/Services/Inquiry",
+            &with_session(
+                &sid,
+                &a,
+                json!({"productID": "100301", "customerID": "110100019766", "referenceID": "000000000001"}),
+            ),
+        )
+        .await;
+    assert_eq!(again["rc"], "86");
+
+    // Unpadded amounts are fine; the answer pads them.
+    let unpadded = total_n.to_string();
+    let paid =
+        c.call("/Services/Payment", &pay("000000000001", tagihan.trim_start_matches('0'), "2750", &unpadded)).await;
+    assert_eq!(paid["rc"], "00", "{paid}");
+    assert_eq!(paid["data"]["total"], total);
+    assert_eq!(paid["data"]["status"], "SUKSES");
+    let repeat = c.call("/Services/Payment", &pay("000000000001", tagihan, admin, total)).await;
+    assert_eq!(repeat["rc"], "86", "a repeated payment is not paid twice: {repeat}");
+    assert_eq!(books_balance(&app, &a).await, (10_000_000 - total_n, 10_000_000 - total_n));
+
+    let status = c.call("/Services/Check-Status", &pay("000000000001", tagihan, admin, total)).await;
+    assert_eq!((status["rc"].as_str(), status["data"]["status"].as_str()), (Some("00"), Some("SUKSES")));
+    let none = c.call("/Services/Check-Status", &pay("404", tagihan, admin, total)).await;
+    assert_eq!(none["rc"], "19");
+    // Declined at the biller, unknown product, product of the other flow.
+    let declined = c
+        .call(
+            "/Services/Inquiry",
+            &with_session(&sid, &a, json!({"productID": "400461", "customerID": "1234564", "referenceID": "x2"})),
+        )
+        .await;
+    assert_eq!(
+        (declined["rc"].as_str(), declined["description"].as_str()),
+        (Some("64"), Some("Tagihan sudah terbayar"))
+    );
+    let unknown = c
+        .call(
+            "/Services/Inquiry",
+            &with_session(&sid, &a, json!({"productID": "999999", "customerID": "1", "referenceID": "x3"})),
+        )
+        .await;
+    assert_eq!(unknown["rc"], "15");
+    let wrong_flow = c
+        .call(
+            "/Services/Inquiry",
+            &with_session(&sid, &a, json!({"productID": "501021", "customerID": "1", "referenceID": "x4"})),
+        )
+        .await;
+    assert_eq!(wrong_flow["rc"], "41");
+}
+
+#[tokio::test]
+async fn pulsa_is_paid_at_the_catalog_price_and_pending_ones_settle() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let (c, sid) = signed_on(&dev, &a).await;
+    let prices = c.call("/Services/getPulsa-Prabayar", &with_session(&sid, &a, json!({"prefixID": "21"}))).await;
+    let record = prices["record"].as_array().unwrap();
+    let tsel10 = record.iter().find(|r| r["code"] == "501021").unwrap();
+    assert_eq!(tsel10["price"], "10950");
+    let cat = c.call("/Services/getHargaByProductID", &with_session(&sid, &a, json!({"prefixID": "EWALLET"}))).await;
+    assert!(cat["record"].as_array().unwrap().iter().all(|r| r["status"] == "AKTIF"));
+    let active = c.call("/Services/get-Active-Product", &with_session(&sid, &a, json!({}))).await;
+    assert!(active["active"].as_str().unwrap().split(',').any(|code| code == "100301"), "{active}");
+
+    let single = |customer: &str, reference: &str, price: &str| {
+        with_session(
+            &sid,
+            &a,
+            json!({"productID": "501021", "customerID": customer, "referenceID": reference, "tagihan": price, "admin": "000000000000", "total": price}),
+        )
+    };
+    assert_eq!(c.call("/Services/SinglePayment", &single("081234567800", "p1", "000000010000")).await["rc"], "42");
+    let ok = c.call("/Services/SinglePayment", &single("081234567800", "p1", "000000010950")).await;
+    assert_eq!((ok["rc"].as_str(), ok["data"]["status"].as_str()), (Some("00"), Some("SUKSES")));
+    // …01: pending, then success when asked.
+    let pending = c.call("/Services/SinglePayment", &single("081234567801", "p2", "000000010950")).await;
+    assert_eq!(pending["rc"], "71", "{pending}");
+    let later = c.call("/Services/Check-Status", &single("081234567801", "p2", "000000010950")).await;
+    assert_eq!(later["rc"], "00");
+    // …17: pending, then failed and refunded.
+    let before = books_balance(&app, &a).await.0;
+    assert_eq!(c.call("/Services/SinglePayment", &single("081234567817", "p3", "000000010950")).await["rc"], "71");
+    assert_eq!(books_balance(&app, &a).await.0, before - 10_950, "a pending payment keeps its debit");
+    let failed = c.call("/Services/Check-Status", &single("081234567817", "p3", "000000010950")).await;
+    assert_eq!((failed["rc"].as_str(), failed["data"]["status"].as_str()), (Some("17"), Some("GAGAL")));
+    assert_eq!(books_balance(&app, &a).await, (before, before), "refunded");
+    assert_eq!(c.call("/Services/Check-Status", &single("081234567817", "p3", "000000010950")).await["rc"], "17");
+    assert_eq!(books_balance(&app, &a).await.0, before, "refunded once");
+}
+
+fn merchant(a: &Approved) -> backend::gateway::Merchant {
+    backend::gateway::Merchant {
+        user_id: a.user_id,
+        merchant_id: a.merchant_id.clone(),
+        env: backend::gateway::Env::Development,
+    }
+}
+
+#[tokio::test]
+async fn a_hundred_parallel_payments_with_one_reference_debit_once() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    let body = json!({"productID": "501021", "customerID": "081200000000", "referenceID": "same-ref", "tagihan": "10950", "admin": "0", "total": "10950"});
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let (state, m, body) = (app.state.clone(), m.clone(), body.clone());
+            tokio::spawn(async move { backend::gateway::services::single_payment(&state, &m, &body).await })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(v) if v["rc"] == "00" => ok += 1,
+            Ok(v) => panic!("{v}"),
+            Err(e) => assert_eq!(backend::gateway::rc::Rc::of(&e).0, "86", "{e:?}"),
+        }
+    }
+    assert_eq!(ok, 1);
+    assert_eq!(books_balance(&app, &a).await, (10_000_000 - 10_950, 10_000_000 - 10_950));
+}
+
+#[tokio::test]
+async fn five_hundred_parallel_payments_never_take_the_deposit_below_zero() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    // 500 × Rp 99.250 is far above the Rp 10.000.000 deposit.
+    let tasks: Vec<_> = (0..500)
+        .map(|i| {
+            let (state, m) = (app.state.clone(), m.clone());
+            let body = json!({"productID": "510021", "customerID": "081200000000", "referenceID": format!("r{i}"), "tagihan": "99250", "admin": "0", "total": "99250"});
+            tokio::spawn(async move { backend::gateway::services::single_payment(&state, &m, &body).await })
+        })
+        .collect();
+    let (mut paid, mut short) = (0i64, 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(v) if v["rc"] == "00" => paid += 1,
+            Ok(v) => panic!("{v}"),
+            Err(e) => {
+                assert_eq!(backend::gateway::rc::Rc::of(&e).0, "12", "{e:?}");
+                short += 1;
+            }
+        }
+    }
+    let (balance, sum) = books_balance(&app, &a).await;
+    assert!(balance >= 0);
+    assert_eq!(balance, sum, "the ledger explains the balance");
+    assert_eq!(paid, 100, "10.000.000 / 99.250 = 100 payments fit");
+    assert_eq!(short, 400);
+    assert_eq!(balance, 10_000_000 - paid * 99_250);
+}
+
+#[tokio::test]
+async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    let body = json!({"productID": "501021", "customerID": "081200000017", "referenceID": "w1", "tagihan": "10950", "admin": "0", "total": "10950"});
+    let first = backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
+    assert_eq!(first["rc"], "71");
+    let pending = backend::gateway::services::pending(&app.state.db, 10).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            let (state, t) = (app.state.clone(), pending[0].clone());
+            tokio::spawn(async move { backend::gateway::services::poll(&state, t).await.unwrap() })
+        })
+        .collect();
+    for w in workers {
+        assert_eq!(w.await.unwrap().status, "failed");
+    }
+    assert_eq!(books_balance(&app, &a).await, (10_000_000, 10_000_000));
+    let refunds = backend::entity::ledger_entry::Entity::find()
+        .filter(backend::entity::ledger_entry::Column::Kind.eq("refund"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(refunds.len(), 1);
 }

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod digest;
 pub mod rc;
+pub mod services;
 pub mod signon;
 
 pub use crate::ledger::Env;

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::{Extension, Router};
 use backend::gateway::rc::Rc;
-use backend::gateway::{auth, signon, Env, Merchant};
+use backend::gateway::{auth, services, signon, Env, Merchant};
 use backend::AppState;
 use serde_json::{json, Value};
 use tokio::net::TcpListener;
@@ -117,12 +117,23 @@ async fn service(
     if let Err(e) = signon::check_session(&gw.state, &m, &body).await {
         return error_response(&e, &body);
     }
-    match name.as_str() {
-        "getCurrentDeposit" => match backend::ledger::balance(&gw.state.db, m.user_id, m.env).await {
-            Ok(balance) => json_response(json!({ "rc": "00", "deposit": balance.to_string() })),
-            Err(e) => error_response(&e, &body),
-        },
-        _ => rc_response(Rc("40"), &body),
+    let state = &gw.state;
+    let answer = match name.as_str() {
+        "Inquiry" => services::inquiry(state, &m, &body).await,
+        "Payment" => services::payment(state, &m, &body).await,
+        "SinglePayment" => services::single_payment(state, &m, &body).await,
+        "Check-Status" => services::check_status(state, &m, &body).await,
+        "getPulsa-Prabayar" => services::pulsa_prices(state, &body).await,
+        "getHargaByProductID" => services::category_prices(state, &body).await,
+        "get-Active-Product" => services::active_products(state, &m).await,
+        "getCurrentDeposit" => backend::ledger::balance(&state.db, m.user_id, m.env)
+            .await
+            .map(|balance| json!({ "rc": "00", "deposit": balance.to_string() })),
+        _ => return rc_response(Rc("40"), &body),
+    };
+    match answer {
+        Ok(v) => json_response(v),
+        Err(e) => error_response(&e, &body),
     }
 }
 
