@@ -30,7 +30,7 @@ use pages::auth::{
     activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
 };
-use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage};
+use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage, dev_numbers::DevNumbersPage};
 use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
 
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/profil") view=ProfileStatusPage ssr=SsrMode::Async />
                 <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
                 <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/nomor-development") view=DevNumbersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />

@@ -119,7 +119,8 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
     })
 }
 
-async fn find(
+/// The entry booked under `reference`, if any.
+pub async fn find(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     env: Env,

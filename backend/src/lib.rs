@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod finance;
 pub mod gateway;
 pub mod ledger;
 pub mod mail;

@@ -2,6 +2,7 @@
 //! newtypes and the validation rules both sides run.
 
 pub mod account;
+pub mod finance;
 pub mod lang;
 pub mod moderation;
 pub mod phone;

@@ -89,7 +89,12 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await partner.goto('/dashboard');
   await expect(partner.getByTestId('account-status')).toHaveText('Aktif');
   await expect(partner.getByTestId('merchant-id')).toHaveText(merchantId);
+  await expect(partner.getByTestId('deposit-development')).toHaveText('Rp 10.000.000');
+  await expect(partner.getByTestId('deposit')).toHaveText('Rp 0');
   await shot(partner, '44-dashboard-aktif');
+  await partner.getByRole('link', { name: 'Nomor Development' }).click();
+  await expect(partner.getByRole('cell', { name: '110100019766' })).toBeVisible();
+  await shot(partner, '44b-nomor-development');
 
   // Revision: a changed field needs its note; a document is replaced.
   await partner.goto('/profil');
@@ -133,7 +138,16 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await staff.getByRole('row', { name: new RegExp(merchantId) }).getByRole('link', { name: 'Lihat' }).click();
   await expect(staff.getByRole('heading', { name: new RegExp(`${p.company} ABADI`) }).first()).toBeVisible();
   await expect(staff.getByRole('cell', { name: 'profile.revision_approved' })).toBeVisible();
+  // Finance: a manual credit shows in the ledger and on the partner's dashboard.
+  await hydrated(staff);
+  const finance = staff.getByRole('region', { name: 'Deposit & Produk' });
+  await finance.getByLabel('Nominal (negatif untuk debit) *').fill('1.500.000');
+  await finance.getByLabel('Referensi *').fill(`TRF-${p.phone.slice(-6)}`);
+  await finance.getByRole('button', { name: 'Simpan mutasi' }).click();
+  await expect(finance.getByTestId('deposit-production')).toHaveText('Rp 1.500.000');
   await shot(staff, '49-mitra');
+  await partner.goto('/dashboard');
+  await expect(partner.getByTestId('deposit')).toHaveText('Rp 1.500.000');
   await partnerCtx.close();
   await staffCtx.close();
 });

@@ -7,6 +7,7 @@ mod common;
 
 use app::error::AppError;
 use common::{call_with, new_client, staff_sign_in, totp_code, TestApp, PNG};
+use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut};
 use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
 use domain::staff::{LoginStep, StaffOut, StaffRowOut};
@@ -388,4 +389,79 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let rev = last.revision.unwrap();
     assert_eq!((rev.status, rev.reason.as_deref()), (RevisionStatus::Rejected, Some("Alamat tidak sesuai NIB")));
     assert_eq!(rev.decided.unwrap().by, "Operator");
+}
+
+#[tokio::test]
+async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    let user_id = queue[0].user_id.clone();
+    app.approve_all(&admin, &user_id).await;
+
+    let f: PartnerFinanceOut = call_with(&admin, &app.base, "partner_finance", &[("user_id", &user_id)]).await.unwrap();
+    assert_eq!((f.production_deposit, f.development_deposit), (0, 10_000_000));
+    assert!(f.products.len() >= 20 && f.products.iter().all(|p| !p.active));
+    assert_eq!(f.entries[0].reference, "sandbox:initial");
+
+    let adjust = |amount: &'static str, reference: &'static str| {
+        let (admin, base, user_id) = (admin.clone(), app.base.clone(), user_id.clone());
+        async move {
+            call_with::<LedgerEntryOut>(
+                &admin,
+                &base,
+                "deposit_adjust",
+                &[
+                    ("user_id", &user_id),
+                    ("environment", "production"),
+                    ("amount", amount),
+                    ("reference", reference),
+                    ("note", "Transfer BCA"),
+                ],
+            )
+            .await
+        }
+    };
+    let entry = adjust("1.000.000", "TRF-001").await.unwrap();
+    assert_eq!((entry.amount, entry.balance_after, entry.kind.as_str()), (1_000_000, 1_000_000, "credit"));
+    let again = adjust("1.000.000", "TRF-001").await.unwrap();
+    assert_eq!(again.balance_after, 1_000_000, "the same reference is booked once");
+    assert_eq!(adjust("-2000000", "KOREKSI-1").await.unwrap_err(), AppError::Problem(Problem::InsufficientDeposit));
+    assert_eq!(
+        adjust("abc", "X").await.unwrap_err(),
+        AppError::Invalid(vec![FieldError::new("amount", Problem::AmountInvalid)])
+    );
+    let _: () =
+        call_with(&admin, &app.base, "product_set", &[("user_id", &user_id), ("code", "501021"), ("active", "true")])
+            .await
+            .unwrap();
+    let f: PartnerFinanceOut = call_with(&admin, &app.base, "partner_finance", &[("user_id", &user_id)]).await.unwrap();
+    assert!(f.products.iter().any(|p| p.code == "501021" && p.active));
+    assert_eq!(f.production_deposit, 1_000_000);
+
+    // The partner's dashboard shows both deposits; others see nothing.
+    let stats: DashboardOut = app.call("dashboard_stats", &[]).await.unwrap();
+    assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
+    let err = app.call::<PartnerFinanceOut>("partner_finance", &[("user_id", &user_id)]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    let numbers: Vec<domain::finance::TestNumberOut> = app.call("development_numbers", &[]).await.unwrap();
+    assert!(numbers.iter().any(|n| n.customer_id == "110100019766" && n.rc == "00"));
+
+    // A moderator may activate products but not move money.
+    let pw = create_staff(&app, &admin, "Mira", "mira.f@operator.test", "moderator").await;
+    let moderator = signed_in_staff(&app, "mira.f@operator.test", &pw).await;
+    let err = call_with::<LedgerEntryOut>(
+        &moderator,
+        &app.base,
+        "deposit_adjust",
+        &[("user_id", &user_id), ("environment", "production"), ("amount", "5"), ("reference", "X"), ("note", "")],
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::Forbidden));
+    let audit: domain::moderation::AuditPage =
+        call_with(&admin, &app.base, "audit_log", &[("q", "deposit.adjusted"), ("page", "0")]).await.unwrap();
+    assert_eq!(audit.total, 1, "the repeated reference did not write twice");
 }

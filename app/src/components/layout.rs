@@ -80,6 +80,9 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                 <nav class="sidebar" aria-label=t.menu_label>
                     <a href="/dashboard" aria-current=current("/dashboard")>{t.menu_dashboard}</a>
                     <a href="/profil" aria-current=current("/profil")>{t.menu_profile}</a>
+                    {(user.profile_status == domain::profile::ProfileStatus::Approved).then(|| view! {
+                        <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.menu_integration}</a>
+                    })}
                 </nav>
                 <main class="content">{children()}</main>
             </div>

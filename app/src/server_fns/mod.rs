@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod finance;
 pub mod moderation;
 pub mod profile;
 pub mod regions;

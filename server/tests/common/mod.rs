@@ -102,6 +102,8 @@ pub fn new_client(base: &str) -> reqwest::Client {
         .cookie_store(true)
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
+        // A stuck request fails the test with a message instead of hanging the run.
+        .timeout(Duration::from_secs(60))
         .build()
         .unwrap()
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod login;
+pub mod partner_finance;
 pub mod partners;
 pub mod queue;
 pub mod review;

@@ -2,6 +2,7 @@
 //! and state; one partner's page with profile, documents and history.
 
 use super::audit::{AuditTable, Pager};
+use super::partner_finance::PartnerFinance;
 use super::queue::status_text;
 use super::review::{DocPreview, ModeratedStamp, ProfileFacts};
 use super::StaffPage;
@@ -122,6 +123,7 @@ fn PartnerDetail(detail: Resource<Result<PartnerDetailOut, AppError>>, me: Staff
                         Some(r) => view! { <ProfileFacts r=r.clone() /><PartnerDocuments r /> }.into_any(),
                         None => view! { <p class="muted">{t.profile_not_started}</p> }.into_any(),
                     }}
+                    {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id.clone() me=me.clone() /> })}
                     <h2>{t.partner_timeline}</h2>
                     <AuditTable entries=d.timeline />
                 }

@@ -3,17 +3,48 @@
 
 use super::PartnerPage;
 use crate::i18n::use_texts;
+use crate::server_fns::finance::dashboard_stats;
 use domain::account::UserOut;
+use domain::finance::{rupiah, DashboardOut};
 use domain::profile::ProfileStatus;
 use leptos::prelude::*;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    view! { <PartnerPage render=|u: UserOut| view! { <Dashboard user=u /> } /> }
+    let stats = Resource::new(|| (), |_| dashboard_stats());
+    view! { <PartnerPage render=move |u: UserOut| view! { <Dashboard user=u stats /> } /> }
+}
+
+/// Deposits and today's payments, once the account is active.
+#[component]
+fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> impl IntoView {
+    let t = use_texts();
+    move || {
+        stats.get().and_then(Result::ok).map(|s| {
+            let counts = [
+                (t.count_success, s.today.success, "status-ok"),
+                (t.count_failed, s.today.failed, "status-bad"),
+                (t.count_pending, s.today.pending, "status-pending"),
+                (t.count_refund, s.today.refund, "status-none"),
+            ];
+            view! {
+                <section class="cards">
+                    <div class="card"><h2>{t.deposit_production}</h2><p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p></div>
+                    <div class="card"><h2>{t.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
+                </section>
+                <section class="panel">
+                    <h2>{t.today_title}</h2>
+                    <div class="counts">
+                        {counts.map(|(label, n, class)| view! { <div class="count"><span class=format!("status {class}")>{label}</span><strong>{n}</strong></div> }).collect_view()}
+                    </div>
+                </section>
+            }
+        })
+    }
 }
 
 #[component]
-fn Dashboard(user: UserOut) -> impl IntoView {
+fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> impl IntoView {
     let t = use_texts();
     let (status_class, status_text) = match user.profile_status {
         ProfileStatus::Approved => ("status status-ok", t.status_approved),
@@ -68,5 +99,6 @@ fn Dashboard(user: UserOut) -> impl IntoView {
                 <p class=status_class data-testid="account-status">{status_text}</p>
             </div>
         </section>
+        {(user.profile_status == ProfileStatus::Approved).then(|| view! { <Figures stats /> })}
     }
 }

@@ -1,5 +1,6 @@
 pub mod change_password;
 pub mod dashboard;
+pub mod dev_numbers;
 
 use crate::components::layout::PortalShell;
 use crate::i18n::use_texts;

@@ -1,0 +1,36 @@
+//! "Nomor Development": the development environment's test numbers and
+//! what each returns, read from the table the sandbox biller uses.
+
+use super::PartnerPage;
+use crate::i18n::use_texts;
+use crate::server_fns::finance::development_numbers;
+use leptos::prelude::*;
+
+#[component]
+pub fn DevNumbersPage() -> impl IntoView {
+    let numbers = Resource::new(|| (), |_| development_numbers());
+    view! {
+        <PartnerPage render=move |_| {
+            let t = use_texts();
+            view! {
+                <h1 class="page-title">{t.dev_numbers_title}</h1>
+                <p class="muted">{t.dev_numbers_intro}</p>
+                {move || numbers.get().map(|r| match r {
+                    Ok(list) => view! {
+                        <div class="table-wrap panel">
+                            <table class="table">
+                                <thead><tr><th>{t.col_product_family}</th><th>{t.col_customer_id}</th><th>"rc"</th><th>{t.col_outcome}</th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|n| view! {
+                                        <tr><td>{n.family}</td><td><code>{n.customer_id}</code></td><td><code>{n.rc}</code></td><td>{n.description}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                })}
+            }
+        } />
+    }
+}

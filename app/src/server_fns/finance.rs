@@ -1,0 +1,62 @@
+use crate::error::AppError;
+use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
+use leptos::prelude::*;
+
+/// The signed-in partner's deposits and today's payments.
+#[server(prefix = "/api", endpoint = "dashboard_stats")]
+pub async fn dashboard_stats() -> Result<DashboardOut, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::finance::dashboard(&crate::ssr::state()?.db, user).await?)
+}
+
+/// "Nomor Development": the sandbox's own table of numbers and outcomes.
+#[server(prefix = "/api", endpoint = "development_numbers")]
+pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
+    crate::ssr::partner_id().await?;
+    Ok(backend::billers::sandbox::NUMBERS
+        .iter()
+        .map(|n| TestNumberOut {
+            family: n.family.into(),
+            customer_id: n.customer_id.into(),
+            rc: n.rc.into(),
+            description: n.description.into(),
+        })
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "partner_finance")]
+pub async fn partner_finance(user_id: String) -> Result<PartnerFinanceOut, AppError> {
+    crate::ssr::staff(domain::staff::Permission::ViewPartners).await?;
+    Ok(backend::finance::partner_finance(&crate::ssr::state()?.db, &user_id).await?)
+}
+
+/// Manual credit (positive) or debit (negative) by finance staff.
+#[server(prefix = "/api", endpoint = "deposit_adjust")]
+pub async fn deposit_adjust(
+    user_id: String,
+    environment: String,
+    amount: String,
+    reference: String,
+    note: String,
+) -> Result<LedgerEntryOut, AppError> {
+    let staff = crate::ssr::staff_id().await?;
+    let amount: i64 = amount
+        .trim()
+        .replace('.', "")
+        .parse()
+        .map_err(|_| AppError::Invalid(vec![domain::FieldError::new("amount", domain::Problem::AmountInvalid)]))?;
+    let state = crate::ssr::state()?;
+    Ok(backend::finance::adjust(&state, staff, &user_id, &environment, amount, &reference, &note).await?)
+}
+
+#[server(prefix = "/api", endpoint = "product_set")]
+pub async fn product_set(user_id: String, code: String, active: bool) -> Result<(), AppError> {
+    let staff = crate::ssr::staff_id().await?;
+    Ok(backend::finance::set_product(&crate::ssr::state()?, staff, &user_id, &code, active).await?)
+}
+
+#[server(prefix = "/api", endpoint = "signon_reset")]
+pub async fn signon_reset(user_id: String) -> Result<u64, AppError> {
+    let staff = crate::ssr::staff_id().await?;
+    Ok(backend::finance::reset_signon(&crate::ssr::state()?, staff, &user_id).await?)
+}

@@ -1,0 +1,217 @@
+//! Money and products as people see them: the partner's dashboard figures,
+//! and for staff a partner's ledger, manual credit/debit with a reference
+//! (R-BO-6), product activation and the Sign-On reset — each audited.
+
+use crate::audit::{self, Actor};
+use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
+use crate::entity::partner_product::{self, Entity as PartnerProduct};
+use crate::entity::product::{self, Entity as Product};
+use crate::entity::transaction::{self, Entity as Transaction};
+use crate::error::{Error, Result};
+use crate::gateway::signon;
+use crate::ledger::{self, Env, Kind, Movement};
+use crate::onboarding::wib;
+use crate::staff::require;
+use crate::AppState;
+use chrono::{Duration, NaiveTime, TimeZone, Utc};
+use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
+use domain::staff::Permission;
+use domain::{FieldError, Problem};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+/// 00:00 WIB of today, in UTC.
+fn start_of_wib_day() -> chrono::DateTime<Utc> {
+    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
+    let midnight = Utc::now().with_timezone(&wib).date_naive().and_time(NaiveTime::MIN);
+    wib.from_local_datetime(&midnight)
+        .single()
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc::now() - Duration::hours(24))
+}
+
+/// Deposits of both environments and today's production payments.
+pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<DashboardOut> {
+    let since = start_of_wib_day();
+    let today = Transaction::find()
+        .filter(transaction::Column::UserId.eq(user_id))
+        .filter(transaction::Column::Environment.eq(Env::Production.code()))
+        .filter(transaction::Column::Kind.eq("payment"))
+        .filter(transaction::Column::CreatedAt.gte(since));
+    let count = |status: &'static str| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
+    let refund = LedgerEntry::find()
+        .filter(ledger_entry::Column::UserId.eq(user_id))
+        .filter(ledger_entry::Column::Environment.eq(Env::Production.code()))
+        .filter(ledger_entry::Column::Kind.eq(Kind::Refund.code()))
+        .filter(ledger_entry::Column::CreatedAt.gte(since))
+        .count(db)
+        .await?;
+    Ok(DashboardOut {
+        production_deposit: ledger::balance(db, user_id, Env::Production).await?,
+        development_deposit: ledger::balance(db, user_id, Env::Development).await?,
+        today: DayCounts {
+            success: count("success").await?,
+            failed: count("failed").await?,
+            pending: count("pending").await?,
+            refund,
+        },
+    })
+}
+
+fn entry_out(e: ledger_entry::Model) -> LedgerEntryOut {
+    LedgerEntryOut {
+        at: wib(e.created_at),
+        environment: e.environment,
+        kind: e.kind,
+        amount: e.amount,
+        balance_after: e.balance_after,
+        reference: e.reference,
+        note: e.note,
+        actor: e.actor_name,
+    }
+}
+
+fn parse_user(id: &str) -> Result<Uuid> {
+    Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))
+}
+
+/// A partner's deposits, latest 50 ledger entries, products and block.
+pub async fn partner_finance(db: &impl ConnectionTrait, user_id: &str) -> Result<PartnerFinanceOut> {
+    let user_id = parse_user(user_id)?;
+    let entries = LedgerEntry::find()
+        .filter(ledger_entry::Column::UserId.eq(user_id))
+        .order_by_desc(ledger_entry::Column::CreatedAt)
+        .limit(50)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(entry_out)
+        .collect();
+    let active: Vec<String> = PartnerProduct::find()
+        .filter(partner_product::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.product_code)
+        .collect();
+    let products = Product::find()
+        .order_by_asc(product::Column::Category)
+        .order_by_asc(product::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| PartnerProductOut {
+            active: active.contains(&p.code),
+            code: p.code,
+            name: p.name,
+            category: p.category,
+            status: p.status,
+        })
+        .collect();
+    let merchant = crate::gateway::Merchant { user_id, merchant_id: String::new(), env: Env::Production };
+    let dev = crate::gateway::Merchant { env: Env::Development, ..merchant.clone() };
+    Ok(PartnerFinanceOut {
+        production_deposit: ledger::balance(db, user_id, Env::Production).await?,
+        development_deposit: ledger::balance(db, user_id, Env::Development).await?,
+        entries,
+        products,
+        signon_blocked: signon::is_blocked(db, &merchant).await? || signon::is_blocked(db, &dev).await?,
+    })
+}
+
+async fn actor(db: &impl ConnectionTrait, staff_id: Uuid, p: Permission) -> Result<Actor> {
+    let s = require(db, staff_id, p).await?;
+    Ok(Actor::Staff { id: staff_id, name: s.name })
+}
+
+/// Finance credits (positive) or debits (negative) a deposit by hand, with
+/// a reference that makes a repeated submission harmless.
+#[tracing::instrument(skip_all, fields(staff_id = %staff_id))]
+pub async fn adjust(
+    state: &AppState,
+    staff_id: Uuid,
+    user_id: &str,
+    env: &str,
+    amount: i64,
+    reference: &str,
+    note: &str,
+) -> Result<LedgerEntryOut> {
+    let user_id = parse_user(user_id)?;
+    let mut errs = Vec::new();
+    let env = Env::from_code(env).ok_or(()).map_err(|_| errs.push(FieldError::new("environment", Problem::Required)));
+    if amount == 0 {
+        errs.push(FieldError::new("amount", Problem::AmountInvalid));
+    }
+    let reference = reference.trim();
+    if let Err(p) = domain::account::check_required(reference, 60) {
+        errs.push(FieldError::new("reference", p));
+    }
+    let (Ok(env), true) = (env, errs.is_empty()) else { return Err(Error::Invalid(errs)) };
+    let txn = state.db.begin().await?;
+    let who = actor(&txn, staff_id, Permission::Finance).await?;
+    let actor_name = match &who {
+        Actor::Staff { name, .. } | Actor::Partner { name, .. } => name.clone(),
+    };
+    let note = note.trim();
+    let reference_key = format!("manual:{reference}");
+    // A repeated submission (same reference) changes nothing.
+    if let Some(done) = ledger::find(&txn, user_id, env, &reference_key).await? {
+        return Ok(entry_out(done));
+    }
+    let m = Movement {
+        user_id,
+        env,
+        kind: if amount > 0 { Kind::Credit } else { Kind::Adjustment },
+        amount,
+        reference: &reference_key,
+        note: (!note.is_empty()).then_some(note),
+        actor_name: &actor_name,
+    };
+    let entry = ledger::apply(&txn, &m).await?;
+    let after = serde_json::json!({
+        "environment": env.code(), "amount": amount, "reference": reference, "balance_after": entry.balance_after,
+    });
+    audit::record(&txn, &who, "deposit.adjusted", "user", &user_id.to_string(), None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(entry_out(entry))
+}
+
+/// Staff allow (or stop) a product for a partner in production — the state
+/// the Live approval will set once that flow exists.
+pub async fn set_product(state: &AppState, staff_id: Uuid, user_id: &str, code: &str, active: bool) -> Result<()> {
+    let user_id = parse_user(user_id)?;
+    let txn = state.db.begin().await?;
+    let who = actor(&txn, staff_id, Permission::Moderate).await?;
+    Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let existing = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
+    match (existing, active) {
+        (None, true) => {
+            PartnerProduct::insert(partner_product::ActiveModel {
+                user_id: Set(user_id),
+                product_code: Set(code.to_owned()),
+                activated_at: Set(Utc::now()),
+            })
+            .exec(&txn)
+            .await?;
+        }
+        (Some(_), false) => {
+            PartnerProduct::delete_by_id((user_id, code.to_owned())).exec(&txn).await?;
+        }
+        _ => return Ok(()),
+    }
+    let action = if active { "product.activated" } else { "product.deactivated" };
+    let after = serde_json::json!({ "product": code });
+    audit::record(&txn, &who, action, "user", &user_id.to_string(), None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Lifts a merchant's Sign-On block.
+pub async fn reset_signon(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<u64> {
+    let user_id = parse_user(user_id)?;
+    let who = actor(&state.db, staff_id, Permission::Moderate).await?;
+    signon::reset(state, &who, user_id).await
+}

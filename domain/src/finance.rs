@@ -1,0 +1,96 @@
+//! Deposits, transactions and products as the portal and back office show
+//! them. Money is whole Rupiah (`i64`).
+
+use serde::{Deserialize, Serialize};
+
+/// `Rp 10.000.000` (a minus sign before `Rp` for negative amounts).
+pub fn rupiah(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if n < 0 {
+        format!("-Rp {grouped}")
+    } else {
+        format!("Rp {grouped}")
+    }
+}
+
+/// Today's payments (WIB day) of one environment, by outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCounts {
+    pub success: u64,
+    pub failed: u64,
+    pub pending: u64,
+    pub refund: u64,
+}
+
+/// The partner dashboard's figures (R-DASH-1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardOut {
+    pub production_deposit: i64,
+    pub development_deposit: i64,
+    pub today: DayCounts,
+}
+
+/// One ledger entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerEntryOut {
+    /// `DD/MM/YYYY HH:MM:SS` WIB.
+    pub at: String,
+    pub environment: String,
+    pub kind: String,
+    pub amount: i64,
+    pub balance_after: i64,
+    pub reference: String,
+    pub note: Option<String>,
+    pub actor: String,
+}
+
+/// One catalog product and whether this partner may sell it in production.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerProductOut {
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub status: String,
+    pub active: bool,
+}
+
+/// A partner's money and products, for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerFinanceOut {
+    pub production_deposit: i64,
+    pub development_deposit: i64,
+    pub entries: Vec<LedgerEntryOut>,
+    pub products: Vec<PartnerProductOut>,
+    /// Over the daily Sign-On limit and waiting for a reset.
+    pub signon_blocked: bool,
+}
+
+/// One published development number (the sandbox's table).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestNumberOut {
+    pub family: String,
+    pub customer_id: String,
+    pub rc: String,
+    pub description: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rupiah_groups_thousands_with_dots() {
+        assert_eq!(rupiah(10_000_000), "Rp 10.000.000");
+        assert_eq!(rupiah(0), "Rp 0");
+        assert_eq!(rupiah(999), "Rp 999");
+        assert_eq!(rupiah(1_000), "Rp 1.000");
+        assert_eq!(rupiah(-10_950), "-Rp 10.950");
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Gateway benchmark on PostgreSQL (release build), then pgbench on the same
+# server. Prints throughput, p50/p99 and the ratio. Not part of `make test`.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$(dirname "$0")/services.sh"
+ensure_postgres
+export BENCH_PG="${BENCH_PG:-${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432}}"
+cargo run --release -p server --example gateway_bench
