@@ -268,6 +268,21 @@ pub struct Texts {
     pub signon_reset: &'static str,
     pub ledger_empty: &'static str,
     pub note_label: &'static str,
+    pub connections_title: &'static str,
+    pub menu_connections: &'static str,
+    pub connection_type: &'static str,
+    pub ip_add_title: &'static str,
+    pub ip_hint: &'static str,
+    pub ip_pending: &'static str,
+    pub ip_approved: &'static str,
+    pub ip_rejected: &'static str,
+    pub ip_empty: &'static str,
+    pub ip_confirm_delete: &'static str,
+    pub delete: &'static str,
+    pub add: &'static str,
+    pub ip_queue_title: &'static str,
+    pub ip_queue_empty: &'static str,
+    pub approve: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -527,6 +542,21 @@ pub static ID: Texts = Texts {
     signon_reset: "Reset Sign-On",
     ledger_empty: "Belum ada mutasi.",
     note_label: "Keterangan",
+    connections_title: "Pengaturan Koneksi",
+    menu_connections: "Koneksi",
+    connection_type: "Tipe Koneksi",
+    ip_add_title: "Tambah IP",
+    ip_hint: "IPv4 atau IPv6 server Anda yang memanggil API, mis. 203.0.113.7",
+    ip_pending: "Menunggu persetujuan",
+    ip_approved: "Disetujui",
+    ip_rejected: "Ditolak",
+    ip_empty: "Belum ada IP terdaftar.",
+    ip_confirm_delete: "Hapus IP ini? Panggilan API dari alamat ini akan ditolak.",
+    delete: "Hapus",
+    add: "Tambah",
+    ip_queue_title: "Persetujuan IP",
+    ip_queue_empty: "Tidak ada IP yang menunggu persetujuan.",
+    approve: "Setujui",
 };
 
 pub static EN: Texts = Texts {
@@ -787,6 +817,21 @@ pub static EN: Texts = Texts {
     signon_reset: "Reset Sign-On",
     ledger_empty: "No movements yet.",
     note_label: "Note",
+    connections_title: "Connection settings",
+    menu_connections: "Connections",
+    connection_type: "Connection type",
+    ip_add_title: "Add an IP address",
+    ip_hint: "IPv4 or IPv6 of your server calling the API, e.g. 203.0.113.7",
+    ip_pending: "Waiting for approval",
+    ip_approved: "Approved",
+    ip_rejected: "Rejected",
+    ip_empty: "No addresses yet.",
+    ip_confirm_delete: "Delete this address? API calls from it will be refused.",
+    delete: "Delete",
+    add: "Add",
+    ip_queue_title: "IP approvals",
+    ip_queue_empty: "No addresses waiting.",
+    approve: "Approve",
 };
 
 impl Texts {
@@ -849,6 +894,9 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::DuplicateReference => "Kode referensi sudah digunakan",
         Problem::SessionInvalid => "Sesi API tidak berlaku",
         Problem::AmountInvalid => "Nominal harus berupa angka Rupiah lebih dari 0",
+        Problem::IpInvalid => "Alamat IP tidak valid (IPv4 atau IPv6)",
+        Problem::IpTaken => "IP ini sudah terdaftar untuk tipe koneksi tersebut",
+        Problem::IpLimit => "Batas jumlah IP untuk tipe koneksi ini tercapai",
     }
 }
 
@@ -895,6 +943,9 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::DuplicateReference => "This reference was already used",
         Problem::SessionInvalid => "The API session is not valid",
         Problem::AmountInvalid => "The amount must be whole Rupiah above 0",
+        Problem::IpInvalid => "Not a valid IP address (IPv4 or IPv6)",
+        Problem::IpTaken => "This address is already registered for that connection type",
+        Problem::IpLimit => "The limit of addresses for this connection type is reached",
     }
 }
 

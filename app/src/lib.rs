@@ -19,6 +19,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
     audit::AuditPageView,
+    ip_queue::IpQueuePage,
     login::AdminLoginPage,
     partners::{PartnerDetailPage, PartnersPage},
     queue::ModerationQueuePage,
@@ -30,7 +31,10 @@ use pages::auth::{
     activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
 };
-use pages::portal::{change_password::ChangePasswordPage, dashboard::DashboardPage, dev_numbers::DevNumbersPage};
+use pages::portal::{
+    change_password::ChangePasswordPage, connections::ConnectionsPage, dashboard::DashboardPage,
+    dev_numbers::DevNumbersPage,
+};
 use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
 
@@ -82,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
                 <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
                 <Route path=path!("/integrasi/nomor-development") view=DevNumbersPage ssr=SsrMode::Async />
+                <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />
@@ -90,6 +95,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra") view=PartnersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/mitra/:user_id") view=PartnerDetailPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/ip") view=IpQueuePage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod billers;
 pub mod config;
+pub mod connections;
 pub mod db;
 pub mod entity;
 pub mod error;

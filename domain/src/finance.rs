@@ -94,3 +94,34 @@ mod tests {
         assert_eq!(rupiah(-10_950), "-Rp 10.950");
     }
 }
+
+/// A whitelist entry as the partner and staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpEntryOut {
+    pub id: String,
+    /// `development` or `production`.
+    pub environment: String,
+    pub ip: String,
+    /// `pending`, `approved` or `rejected`.
+    pub status: String,
+    pub reason: Option<String>,
+    pub created_at: String,
+    /// For staff: whose entry.
+    pub company: Option<String>,
+    pub merchant_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpPage {
+    pub rows: Vec<IpEntryOut>,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+    /// The two base URLs shown on "Pengaturan Koneksi".
+    pub development_url: String,
+    pub production_url: String,
+}
+
+pub const IP_PAGE_SIZE: u64 = 10;
+/// Addresses a partner may register per environment.
+pub const IP_LIMIT: u64 = 10;

@@ -45,6 +45,9 @@ pub enum Problem {
     DuplicateReference,
     SessionInvalid,
     AmountInvalid,
+    IpInvalid,
+    IpTaken,
+    IpLimit,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

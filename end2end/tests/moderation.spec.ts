@@ -96,6 +96,29 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(partner.getByRole('cell', { name: '110100019766' })).toBeVisible();
   await shot(partner, '44b-nomor-development');
 
+  // Koneksi: the partner registers a server address; the operator approves it.
+  await partner.getByRole('link', { name: 'Koneksi' }).click();
+  await expect(partner.getByRole('heading', { name: 'Pengaturan Koneksi' })).toBeVisible();
+  await hydrated(partner);
+  await field(partner, 'IP').fill('203.0.113.999');
+  await partner.getByRole('button', { name: 'Tambah' }).click();
+  await expect(partner.getByText('Alamat IP tidak valid (IPv4 atau IPv6)')).toBeVisible();
+  const ip = `203.0.113.${Number(p.phone.slice(-2))}`;
+  await field(partner, 'IP').fill(ip);
+  await partner.getByRole('button', { name: 'Tambah' }).click();
+  const ipRow = partner.getByRole('row', { name: new RegExp(ip.replace(/\./g, '\\.')) });
+  await expect(ipRow.getByText('Menunggu persetujuan')).toBeVisible();
+  await shot(partner, '44c-koneksi');
+  await staff.goto('/admin/ip');
+  await hydrated(staff);
+  const queued = staff.getByRole('row', { name: ip });
+  await expect(queued).toBeVisible();
+  await shot(staff, '44d-persetujuan-ip');
+  await queued.getByRole('button', { name: 'Setujui' }).click();
+  await expect(queued).toHaveCount(0);
+  await partner.reload();
+  await expect(partner.getByRole('row', { name: new RegExp(ip.replace(/\./g, '\\.')) }).getByText('Disetujui')).toBeVisible();
+
   // Revision: a changed field needs its note; a document is replaced.
   await partner.goto('/profil');
   await expect(partner.getByText('Dimoderasi oleh').first()).toBeVisible();

@@ -10,6 +10,7 @@ mod m20261123_000005_create_moderation;
 mod m20261123_000006_staff_and_revisions;
 mod m20261123_000007_gateway;
 mod m20261123_000008_catalog_and_transactions;
+mod m20261123_000009_connections;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_staff_and_revisions::Migration),
             Box::new(m20261123_000007_gateway::Migration),
             Box::new(m20261123_000008_catalog_and_transactions::Migration),
+            Box::new(m20261123_000009_connections::Migration),
         ]
     }
 }

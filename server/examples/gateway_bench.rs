@@ -101,6 +101,20 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         actor_name: "bench",
     };
     backend::ledger::apply(&state.db, &credit).await.unwrap();
+    backend::entity::ip_whitelist::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        user_id: Set(id),
+        environment: Set("development".into()),
+        ip: Set("127.0.0.1".into()),
+        status: Set("approved".into()),
+        reason: Set(None),
+        created_at: Set(now),
+        decided_by: Set(None),
+        decided_at: Set(None),
+    }
+    .insert(&state.db)
+    .await
+    .unwrap();
     (id, merchant_id)
 }
 

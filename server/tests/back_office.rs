@@ -465,3 +465,71 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
         call_with(&admin, &app.base, "audit_log", &[("q", "deposit.adjusted"), ("page", "0")]).await.unwrap();
     assert_eq!(audit.total, 1, "the repeated reference did not write twice");
 }
+
+#[tokio::test]
+async fn partners_register_addresses_and_staff_approve_them() {
+    use domain::finance::{IpEntryOut, IpPage};
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    // Not before the account is active.
+    let err = app.call::<IpEntryOut>("ip_add", &[("environment", "development"), ("ip", "203.0.113.7")]).await;
+    assert_eq!(err.unwrap_err(), AppError::Problem(Problem::ProfileLocked));
+    app.submit_complete_profile().await;
+    let (admin, ..) = app.operator().await;
+    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    app.approve_all(&admin, &queue[0].user_id).await;
+
+    let partner = &app;
+    let add = |env: &'static str, ip: &'static str| async move {
+        partner.call::<IpEntryOut>("ip_add", &[("environment", env), ("ip", ip)]).await
+    };
+    let bad = add("development", "203.0.113.256").await.unwrap_err();
+    assert_eq!(bad, AppError::Invalid(vec![FieldError::new("ip", Problem::IpInvalid)]));
+    let v6 = add("production", "2001:DB8::0:1").await.unwrap();
+    assert_eq!((v6.ip.as_str(), v6.status.as_str()), ("2001:db8::1", "pending"));
+    assert_eq!(
+        add("production", "2001:db8::1").await.unwrap_err(),
+        AppError::Invalid(vec![FieldError::new("ip", Problem::IpTaken)])
+    );
+    assert!(add("development", "2001:db8::1").await.is_ok(), "the same address in the other environment");
+    for i in 1..=9 {
+        let ip: &'static str = Box::leak(format!("198.51.100.{i}").into_boxed_str());
+        add("development", ip).await.unwrap();
+    }
+    assert_eq!(
+        add("development", "198.51.100.10").await.unwrap_err(),
+        AppError::Invalid(vec![FieldError::new("ip", Problem::IpLimit)])
+    );
+    let page: IpPage = app.call("ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
+    assert_eq!((page.total, page.rows.len(), page.pages), (11, 10, 2));
+    assert_eq!(page.development_url, "http://127.0.0.1:4432");
+    let found: IpPage = app.call("ip_list", &[("q", "100.7"), ("page", "0")]).await.unwrap();
+    assert_eq!(found.rows.iter().map(|e| e.ip.as_str()).collect::<Vec<_>>(), vec!["198.51.100.7"]);
+
+    // Staff decide; a rejection needs a reason; another partner cannot delete.
+    let waiting: Vec<IpEntryOut> = call_with(&admin, &app.base, "ip_queue", &[]).await.unwrap();
+    assert_eq!(waiting.len(), 11);
+    let err =
+        call_with::<()>(&admin, &app.base, "ip_decide", &[("id", &v6.id), ("approve", "false"), ("reason", "")]).await;
+    assert_eq!(err.unwrap_err(), AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
+    let _: () = call_with(
+        &admin,
+        &app.base,
+        "ip_decide",
+        &[("id", &v6.id), ("approve", "false"), ("reason", "Bukan IP server")],
+    )
+    .await
+    .unwrap();
+    let page: IpPage = app.call("ip_list", &[("q", "2001"), ("page", "0")]).await.unwrap();
+    let rejected = page.rows.iter().find(|e| e.environment == "production").unwrap();
+    assert_eq!((rejected.status.as_str(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
+    let stranger = new_client(&app.base);
+    app.signed_in_partner_on(&stranger).await;
+    let err = call_with::<()>(&stranger, &app.base, "ip_remove", &[("id", &v6.id)]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotFound));
+    let theirs: IpPage = call_with(&stranger, &app.base, "ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
+    assert_eq!(theirs.total, 0, "each partner sees only their own addresses");
+    let _: () = app.call("ip_remove", &[("id", &v6.id)]).await.unwrap();
+    let err = call_with::<Vec<IpEntryOut>>(&app.client, &app.base, "ip_queue", &[]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}

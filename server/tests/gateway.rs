@@ -85,6 +85,8 @@ struct Approved {
     user_id: uuid::Uuid,
     production: Creds,
     development: Creds,
+    /// The operator, signed in.
+    staff: reqwest::Client,
 }
 
 async fn approved(app: &TestApp) -> Approved {
@@ -102,12 +104,27 @@ async fn approved(app: &TestApp) -> Approved {
         line.split_whitespace().last().unwrap().to_owned()
     };
     let me: Option<domain::account::UserOut> = app.call("current_user", &[]).await.unwrap();
+    // The tests call from 127.0.0.1: registered for both environments and approved.
+    for env in ["development", "production"] {
+        whitelist(app, &staff, env, "127.0.0.1").await;
+    }
     Approved {
         merchant_id: me.unwrap().merchant_id.unwrap(),
         user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
         production: Creds { user: after("user", 0), password: after("password", 0) },
         development: Creds { user: after("user", 1), password: after("password", 1) },
+        staff,
     }
+}
+
+/// The signed-in partner registers `ip` for `env`; the operator approves it.
+async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) {
+    let entry: domain::finance::IpEntryOut = app.call("ip_add", &[("environment", env), ("ip", ip)]).await.unwrap();
+    assert_eq!(entry.status, "pending");
+    let _: () =
+        common::call_with(staff, &app.base, "ip_decide", &[("id", &entry.id), ("approve", "true"), ("reason", "")])
+            .await
+            .unwrap();
 }
 
 /// A gateway listener of `env` on a free port, on `state`'s database.
@@ -656,4 +673,49 @@ async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
         .await
         .unwrap();
     assert_eq!(refunds.len(), 1);
+}
+
+#[tokio::test]
+async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    // Remove the development approval: 127.0.0.1 is now unknown there.
+    let page: domain::finance::IpPage = app.call("ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
+    let dev_entry = page.rows.iter().find(|e| e.environment == "development").unwrap().id.clone();
+    let _: () = app.call("ip_remove", &[("id", &dev_entry)]).await.unwrap();
+    let refused = |with_xff: bool| {
+        let dev = dev.clone();
+        let body = sign_on_body(&a).to_string();
+        async move {
+            let mut req = reqwest::Client::new().post(format!("{dev}/auth/Sign-On")).body(body);
+            if with_xff {
+                req = req.header("x-forwarded-for", "10.9.8.7");
+            }
+            let res = req.send().await.unwrap();
+            let challenged = res.headers().get("www-authenticate").is_some();
+            (res.status().as_u16(), challenged, res.json::<Value>().await.unwrap()["rc"].clone())
+        }
+    };
+    assert_eq!(refused(false).await, (403, false, json!("10")), "refused before any challenge");
+    // Registered again but not yet approved: still refused.
+    let _: domain::finance::IpEntryOut =
+        app.call("ip_add", &[("environment", "development"), ("ip", "127.0.0.1")]).await.unwrap();
+    assert_eq!(refused(false).await.0, 403);
+    // An approved address behind a proxy we do not trust counts for nothing.
+    let staff = &a.staff;
+    let _: domain::finance::IpEntryOut =
+        app.call("ip_add", &[("environment", "development"), ("ip", "10.9.8.7")]).await.unwrap();
+    let queue: Vec<domain::finance::IpEntryOut> = common::call_with(staff, &app.base, "ip_queue", &[]).await.unwrap();
+    let spoofed = queue.iter().find(|e| e.ip == "10.9.8.7").unwrap();
+    assert_eq!(spoofed.merchant_id.as_deref(), Some(a.merchant_id.as_str()));
+    let _: () =
+        common::call_with(staff, &app.base, "ip_decide", &[("id", &spoofed.id), ("approve", "true"), ("reason", "")])
+            .await
+            .unwrap();
+    assert_eq!(refused(true).await.0, 403, "X-Forwarded-For from an untrusted peer is ignored");
+    // Production is approved for 127.0.0.1 and still works.
+    let prod = gateway(&app.state, backend::gateway::Env::Production).await;
+    let p = Client::new(&prod, &a.production, Style::Requests);
+    assert!(p.call("/auth/Sign-On", &sign_on_body(&a)).await["SessionID"].is_string());
 }

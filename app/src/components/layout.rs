@@ -81,6 +81,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                     <a href="/dashboard" aria-current=current("/dashboard")>{t.menu_dashboard}</a>
                     <a href="/profil" aria-current=current("/profil")>{t.menu_profile}</a>
                     {(user.profile_status == domain::profile::ProfileStatus::Approved).then(|| view! {
+                        <a href="/koneksi" aria-current=current("/koneksi")>{t.menu_connections}</a>
                         <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.menu_integration}</a>
                     })}
                 </nav>

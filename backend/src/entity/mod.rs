@@ -8,6 +8,7 @@ pub mod digest_nonce_use;
 pub mod document_type;
 pub mod email_token;
 pub mod gateway_session;
+pub mod ip_whitelist;
 pub mod ledger_entry;
 pub mod mail_outbox;
 pub mod partner_product;

@@ -5,16 +5,19 @@
 pub mod http1;
 
 use axum::body::{Body, Bytes};
+use axum::extract::ConnectInfo;
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::{Extension, Router};
+use backend::connections;
 use backend::gateway::rc::Rc;
 use backend::gateway::{auth, services, signon, Env, Merchant};
 use backend::AppState;
 use serde_json::{json, Value};
+use std::net::{IpAddr, SocketAddr};
 use tokio::net::TcpListener;
 
 /// Serves the gateway of `env` on `listener` (in a background task).
@@ -80,15 +83,46 @@ async fn challenge(gw: &Gateway) -> Response {
     }
 }
 
-/// Every request must carry a valid digest of this environment's credentials.
+/// The caller: the socket peer, or `X-Forwarded-For`'s hop before a
+/// configured trusted proxy.
+fn client_ip(gw: &Gateway, req: &Request) -> Option<IpAddr> {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let trusted = gw.state.config.trusted_proxy_ips().unwrap_or_default();
+    Some(app::client_ip::resolve(peer, forwarded, &trusted))
+}
+
+/// An address not approved for this environment never reaches a handler.
+fn refused_address() -> Response {
+    let mut res = rc_response(Rc("10"), &Value::Null);
+    *res.status_mut() = StatusCode::FORBIDDEN;
+    res
+}
+
+/// Every request must come from an approved address of this environment
+/// (checked before and after authentication) and carry a valid digest of
+/// this environment's credentials.
 async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
+    let Some(ip) = client_ip(&gw, &req) else { return refused_address() };
+    match connections::known_address(&gw.state.db, gw.env, ip).await {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not on any whitelist");
+            return refused_address();
+        }
+        Err(e) => return error_response(&e, &Value::Null),
+    }
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
     match auth::authenticate(&gw.state, gw.env, &method, header.as_deref()).await {
-        Ok(Some(merchant)) => {
-            req.extensions_mut().insert(merchant);
-            next.run(req).await
-        }
+        Ok(Some(merchant)) => match connections::allowed(&gw.state.db, merchant.user_id, gw.env, ip).await {
+            Ok(true) => {
+                req.extensions_mut().insert(merchant);
+                next.run(req).await
+            }
+            Ok(false) => refused_address(),
+            Err(e) => error_response(&e, &Value::Null),
+        },
         Ok(None) => challenge(&gw).await,
         Err(e) => error_response(&e, &Value::Null),
     }

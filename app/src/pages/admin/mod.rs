@@ -1,6 +1,7 @@
 //! The operator's back office: login, the staff frame, moderation.
 
 pub mod audit;
+pub mod ip_queue;
 pub mod login;
 pub mod partner_finance;
 pub mod partners;
@@ -67,6 +68,9 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     <a href="/admin/beranda" aria-current=current("/admin/beranda")>{t.admin_home}</a>
                     {staff.may(Permission::Moderate).then(|| view! {
                         <a href="/admin/moderasi" aria-current=current("/admin/moderasi")>{t.admin_queue}</a>
+                    })}
+                    {staff.may(Permission::Moderate).then(|| view! {
+                        <a href="/admin/ip" aria-current=current("/admin/ip")>{t.ip_queue_title}</a>
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/mitra" aria-current=current("/admin/mitra")>{t.admin_partners}</a>

@@ -1,4 +1,5 @@
 pub mod change_password;
+pub mod connections;
 pub mod dashboard;
 pub mod dev_numbers;
 

@@ -1,0 +1,81 @@
+//! "Persetujuan IP" (R-BO-2): addresses partners registered, oldest first;
+//! approve, or reject with a reason.
+
+use super::StaffPage;
+use crate::components::form::{general_problem, FormAlert};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::pages::portal::connections::env_text;
+use crate::server_fns::connections::{ip_queue, IpDecide};
+use domain::finance::IpEntryOut;
+use domain::problem::problem_for;
+use leptos::prelude::*;
+
+#[component]
+pub fn IpQueuePage() -> impl IntoView {
+    // Bumped by a row whose decision went through: the list reloads.
+    let decided = RwSignal::new(0u32);
+    let rows = Resource::new(move || decided.get(), |_| ip_queue());
+    view! { <StaffPage render=move |_| view! { <IpQueue rows decided /> } /> }
+}
+
+#[component]
+fn IpQueue(rows: Resource<Result<Vec<IpEntryOut>, AppError>>, decided: RwSignal<u32>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h1 class="page-title">{t.ip_queue_title}</h1>
+        {move || rows.get().map(|r| match r {
+            Ok(list) if list.is_empty() => view! { <p class="muted">{t.ip_queue_empty}</p> }.into_any(),
+            Ok(list) => view! {
+                <div class="table-wrap panel">
+                    <table class="table">
+                        <thead><tr>
+                            <th>{t.col_business}</th><th>{t.connection_type}</th><th>"IP"</th><th>{t.col_time}</th><th></th>
+                        </tr></thead>
+                        <tbody>{list.into_iter().map(|e| view! { <IpRow e decided /> }).collect_view()}</tbody>
+                    </table>
+                </div>
+            }.into_any(),
+            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
+    let t = use_texts();
+    let decide = ServerAction::<IpDecide>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = decide.value().get() {
+            decided.update(|n| *n += 1);
+        }
+    });
+    let reason = RwSignal::new(String::new());
+    let (id1, id2) = (e.id.clone(), e.id.clone());
+    let reason_id = format!("reason-{}", e.id);
+    let reason_err = move || {
+        decide
+            .value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|err| problem_for(err.field_errors(), "reason"))
+            .map(|p| t.problem(p))
+    };
+    let general = general_problem(decide.value());
+    view! {
+        <tr aria-label=e.ip.clone()>
+            <td>{e.company.clone().unwrap_or_default()}<br /><span class="muted small">{e.merchant_id.clone().unwrap_or_default()}</span></td>
+            <td>{env_text(&e.environment)}</td>
+            <td><code>{e.ip.clone()}</code></td>
+            <td>{e.created_at.clone()}</td>
+            <td class="decide">
+                <FormAlert problem=general />
+                <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(IpDecide { id: id1.clone(), approve: true, reason: String::new() }); }>{t.approve}</button>
+                <label for=reason_id.clone()>{t.reject_reason}</label>
+                <input id=reason_id type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                <p class="field-error" role="alert">{reason_err}</p>
+                <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(IpDecide { id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>{t.reject}</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,35 @@
+use crate::error::AppError;
+use domain::finance::{IpEntryOut, IpPage};
+use leptos::prelude::*;
+
+/// The partner's whitelist, searchable, 10 a page.
+#[server(prefix = "/api", endpoint = "ip_list")]
+pub async fn ip_list(q: String, page: u64) -> Result<IpPage, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::connections::list(&crate::ssr::state()?, user, &q, page).await?)
+}
+
+#[server(prefix = "/api", endpoint = "ip_add")]
+pub async fn ip_add(environment: String, ip: String) -> Result<IpEntryOut, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::connections::add(&crate::ssr::state()?, user, &environment, &ip).await?)
+}
+
+#[server(prefix = "/api", endpoint = "ip_remove")]
+pub async fn ip_remove(id: String) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::connections::remove(&crate::ssr::state()?, user, &id).await?)
+}
+
+/// The operator's queue of addresses waiting for approval.
+#[server(prefix = "/api", endpoint = "ip_queue")]
+pub async fn ip_queue() -> Result<Vec<IpEntryOut>, AppError> {
+    crate::ssr::staff(domain::staff::Permission::Moderate).await?;
+    Ok(backend::connections::queue(&crate::ssr::state()?.db).await?)
+}
+
+#[server(prefix = "/api", endpoint = "ip_decide")]
+pub async fn ip_decide(id: String, approve: bool, reason: String) -> Result<(), AppError> {
+    let staff = crate::ssr::staff_id().await?;
+    Ok(backend::connections::decide(&crate::ssr::state()?, staff, &id, approve, &reason).await?)
+}

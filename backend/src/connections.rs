@@ -1,0 +1,222 @@
+//! "Koneksi → Pengaturan Koneksi" (R-CONN-1) and the operator's IP queue
+//! (R-BO-2): partners register the addresses they call each gateway
+//! environment from; staff approve them; the gateway admits only approved
+//! addresses of the matching environment.
+
+use crate::audit::{self, Actor};
+use crate::entity::ip_whitelist::{self, Entity as IpWhitelist};
+use crate::entity::profile::{self, Entity as Profile};
+use crate::error::{is_unique_violation, Error, Result};
+use crate::ledger::Env;
+use crate::onboarding::wib;
+use crate::AppState;
+use chrono::Utc;
+use domain::finance::{IpEntryOut, IpPage, IP_LIMIT, IP_PAGE_SIZE};
+use domain::staff::Permission;
+use domain::{FieldError, Problem};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use uuid::Uuid;
+
+fn out(e: ip_whitelist::Model, owner: Option<&profile::Model>) -> IpEntryOut {
+    IpEntryOut {
+        id: e.id.to_string(),
+        environment: e.environment,
+        ip: e.ip,
+        status: e.status,
+        reason: e.reason,
+        created_at: wib(e.created_at),
+        company: owner.map(|p| p.business_name.clone()),
+        merchant_id: owner.and_then(|p| p.merchant_id.clone()),
+    }
+}
+
+/// An address as typed: IPv4 or IPv6, stored in canonical form.
+pub fn parse_ip(raw: &str) -> std::result::Result<IpAddr, Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(Problem::Required);
+    }
+    raw.parse::<IpAddr>().map_err(|_| Problem::IpInvalid)
+}
+
+async fn approved_partner(db: &impl ConnectionTrait, user_id: Uuid) -> Result<profile::Model> {
+    let p = Profile::find_by_id(user_id).one(db).await?;
+    p.filter(|p| p.merchant_id.is_some()).ok_or(Error::Refused(Problem::ProfileLocked))
+}
+
+/// The partner's entries whose address contains `q`, newest first.
+pub async fn list(state: &AppState, user_id: Uuid, q: &str, page: u64) -> Result<IpPage> {
+    let mut query = IpWhitelist::find().filter(ip_whitelist::Column::UserId.eq(user_id));
+    if !q.trim().is_empty() {
+        query = query.filter(ip_whitelist::Column::Ip.contains(q.trim()));
+    }
+    let paginator = query.order_by_desc(ip_whitelist::Column::CreatedAt).paginate(&state.db, IP_PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let rows = paginator.fetch_page(page).await?.into_iter().map(|e| out(e, None)).collect();
+    Ok(IpPage {
+        rows,
+        page,
+        pages: totals.number_of_pages,
+        total: totals.number_of_items,
+        development_url: state.config.gateway_dev_url.clone(),
+        production_url: state.config.gateway_prod_url.clone(),
+    })
+}
+
+/// "Tambah": a new address waits for the operator's approval.
+#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+pub async fn add(state: &AppState, user_id: Uuid, environment: &str, ip: &str) -> Result<IpEntryOut> {
+    let mut errs = Vec::new();
+    let env = Env::from_code(environment);
+    if env.is_none() {
+        errs.push(FieldError::new("environment", Problem::Required));
+    }
+    let ip = parse_ip(ip).map_err(|p| errs.push(FieldError::new("ip", p))).ok();
+    let (Some(env), Some(ip)) = (env, ip) else { return Err(Error::Invalid(errs)) };
+    let txn = state.db.begin().await?;
+    approved_partner(&txn, user_id).await?;
+    let count = IpWhitelist::find()
+        .filter(ip_whitelist::Column::UserId.eq(user_id))
+        .filter(ip_whitelist::Column::Environment.eq(env.code()))
+        .count(&txn)
+        .await?;
+    if count >= IP_LIMIT {
+        return Err(Error::field("ip", Problem::IpLimit));
+    }
+    let row = ip_whitelist::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user_id),
+        environment: Set(env.code().into()),
+        ip: Set(ip.to_string()),
+        status: Set("pending".into()),
+        reason: Set(None),
+        created_at: Set(Utc::now()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+    };
+    let saved = row.insert(&txn).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            Error::field("ip", Problem::IpTaken)
+        } else {
+            e.into()
+        }
+    })?;
+    let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+    let after = serde_json::json!({ "environment": env.code(), "ip": saved.ip });
+    audit::record(&txn, &actor, "ip.added", "ip_whitelist", &saved.id.to_string(), None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(out(saved, None))
+}
+
+/// Removes one of the partner's own entries (another's is `NotFound`).
+pub async fn remove(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {
+    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let txn = state.db.begin().await?;
+    let e = IpWhitelist::find_by_id(id)
+        .one(&txn)
+        .await?
+        .filter(|e| e.user_id == user_id)
+        .ok_or(Error::Refused(Problem::NotFound))?;
+    IpWhitelist::delete_by_id(id).exec(&txn).await?;
+    let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+    let before = serde_json::json!({ "environment": e.environment, "ip": e.ip, "status": e.status });
+    audit::record(&txn, &actor, "ip.removed", "ip_whitelist", &id.to_string(), Some(before), None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The operator's queue: entries waiting for a decision, oldest first.
+pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
+    let rows = IpWhitelist::find()
+        .filter(ip_whitelist::Column::Status.eq("pending"))
+        .order_by_asc(ip_whitelist::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
+    let owners: HashMap<Uuid, profile::Model> = Profile::find()
+        .filter(profile::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|e| {
+            let o = owners.get(&e.user_id);
+            out(e, o)
+        })
+        .collect())
+}
+
+/// Approves, or rejects with a reason, one entry.
+#[tracing::instrument(skip_all, fields(staff_id = %staff_id, approve))]
+pub async fn decide(state: &AppState, staff_id: Uuid, id: &str, approve: bool, reason: &str) -> Result<()> {
+    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let reason = reason.trim();
+    if !approve {
+        domain::account::check_required(reason, 300).map_err(|p| Error::field("reason", p))?;
+    }
+    let txn = state.db.begin().await?;
+    let s = crate::staff::require(&txn, staff_id, Permission::Moderate).await?;
+    let e = IpWhitelist::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    if e.status != "pending" {
+        return Err(Error::Refused(Problem::NotInReview));
+    }
+    let status = if approve { "approved" } else { "rejected" };
+    let mut row: ip_whitelist::ActiveModel = e.clone().into();
+    row.status = Set(status.into());
+    row.reason = Set((!approve).then(|| reason.to_owned()));
+    row.decided_by = Set(Some(staff_id));
+    row.decided_at = Set(Some(Utc::now()));
+    row.update(&txn).await?;
+    let actor = Actor::Staff { id: staff_id, name: s.name };
+    let after = serde_json::json!({ "status": status, "ip": e.ip, "environment": e.environment, "reason": (!approve).then_some(reason) });
+    audit::record(&txn, &actor, &format!("ip.{status}"), "ip_whitelist", &id.to_string(), None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Whether any partner may call `env` from `ip` (checked before the
+/// request is even authenticated).
+pub async fn known_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr) -> Result<bool> {
+    Ok(IpWhitelist::find()
+        .filter(ip_whitelist::Column::Environment.eq(env.code()))
+        .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
+        .filter(ip_whitelist::Column::Status.eq("approved"))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Whether this merchant may call `env` from `ip`.
+pub async fn allowed(db: &impl ConnectionTrait, user_id: Uuid, env: Env, ip: IpAddr) -> Result<bool> {
+    Ok(IpWhitelist::find()
+        .filter(ip_whitelist::Column::UserId.eq(user_id))
+        .filter(ip_whitelist::Column::Environment.eq(env.code()))
+        .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
+        .filter(ip_whitelist::Column::Status.eq("approved"))
+        .count(db)
+        .await?
+        > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_ipv4_or_ipv6_in_canonical_form() {
+        assert_eq!(parse_ip(" 203.0.113.7 ").unwrap().to_string(), "203.0.113.7");
+        assert_eq!(parse_ip("2001:DB8:0:0:0:0:0:1").unwrap().to_string(), "2001:db8::1");
+        assert_eq!(parse_ip("203.0.113.256"), Err(Problem::IpInvalid));
+        assert_eq!(parse_ip("example.com"), Err(Problem::IpInvalid));
+        assert_eq!(parse_ip(""), Err(Problem::Required));
+    }
+}
