@@ -283,6 +283,13 @@ pub struct Texts {
     pub ip_queue_title: &'static str,
     pub ip_queue_empty: &'static str,
     pub approve: &'static str,
+    pub callback_title: &'static str,
+    pub callback_url_label: &'static str,
+    pub callback_url_hint: &'static str,
+    pub callback_secret_label: &'static str,
+    pub callback_signature_doc: &'static str,
+    pub callback_empty: &'static str,
+    pub resend_callback: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -557,6 +564,13 @@ pub static ID: Texts = Texts {
     ip_queue_title: "Persetujuan IP",
     ip_queue_empty: "Tidak ada IP yang menunggu persetujuan.",
     approve: "Setujui",
+    callback_title: "Callback",
+    callback_url_label: "URL Callback",
+    callback_url_hint: "Hasil transaksi pending dikirim ke URL ini (POST JSON) sampai dijawab HTTP 200.",
+    callback_secret_label: "Kunci tanda tangan",
+    callback_signature_doc: "Setiap callback membawa header X-Callback-Timestamp dan X-Callback-Signature = \"sha256=\" + HMAC-SHA256(kunci, timestamp + \".\" + body) dalam hex.",
+    callback_empty: "Belum ada callback terkirim.",
+    resend_callback: "Kirim ulang",
 };
 
 pub static EN: Texts = Texts {
@@ -832,6 +846,13 @@ pub static EN: Texts = Texts {
     ip_queue_title: "IP approvals",
     ip_queue_empty: "No addresses waiting.",
     approve: "Approve",
+    callback_title: "Callback",
+    callback_url_label: "Callback URL",
+    callback_url_hint: "Results of pending transactions are POSTed (JSON) here until it answers HTTP 200.",
+    callback_secret_label: "Signing key",
+    callback_signature_doc: "Every callback carries X-Callback-Timestamp and X-Callback-Signature = \"sha256=\" + hex HMAC-SHA256(key, timestamp + \".\" + body).",
+    callback_empty: "No callbacks yet.",
+    resend_callback: "Send again",
 };
 
 impl Texts {

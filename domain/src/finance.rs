@@ -125,3 +125,24 @@ pub struct IpPage {
 pub const IP_PAGE_SIZE: u64 = 10;
 /// Addresses a partner may register per environment.
 pub const IP_LIMIT: u64 = 10;
+
+/// The partner's callback settings and latest deliveries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallbackSettingsOut {
+    pub url: String,
+    /// Signs `X-Callback-Signature` (HMAC-SHA256).
+    pub secret: String,
+    pub deliveries: Vec<CallbackDeliveryOut>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallbackDeliveryOut {
+    pub id: String,
+    pub created_at: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    pub attempts: i32,
+    pub last_status: Option<i32>,
+    pub last_error: Option<String>,
+    pub payload: String,
+}

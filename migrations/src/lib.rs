@@ -11,6 +11,7 @@ mod m20261123_000006_staff_and_revisions;
 mod m20261123_000007_gateway;
 mod m20261123_000008_catalog_and_transactions;
 mod m20261123_000009_connections;
+mod m20261123_000010_callbacks;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_gateway::Migration),
             Box::new(m20261123_000008_catalog_and_transactions::Migration),
             Box::new(m20261123_000009_connections::Migration),
+            Box::new(m20261123_000010_callbacks::Migration),
         ]
     }
 }

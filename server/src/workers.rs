@@ -9,12 +9,23 @@ use std::time::Duration;
 pub fn spawn(state: AppState, sessions: DbSessionStore) {
     let poll = Duration::from_millis(state.config.mail_poll_ms.max(50));
     let gateway = state.clone();
+    let callbacks = state.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(poll);
         loop {
             tick.tick().await;
             if let Err(e) = backend::mail::outbox::deliver_due(&state.db, &state.mailer).await {
                 tracing::error!(error = %format!("{e:#}"), "mail outbox run failed");
+            }
+        }
+    });
+    tokio::spawn(async move {
+        let http = reqwest::Client::new();
+        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            if let Err(e) = backend::callbacks::deliver_due(&callbacks, &http).await {
+                tracing::error!(error = %format!("{e:#}"), "callback delivery run failed");
             }
         }
     });

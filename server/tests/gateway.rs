@@ -7,6 +7,7 @@
 
 mod common;
 
+use app::error::AppError;
 use common::TestApp;
 use md5::{Digest, Md5};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -718,4 +719,94 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     let prod = gateway(&app.state, backend::gateway::Env::Production).await;
     let p = Client::new(&prod, &a.production, Style::Requests);
     assert!(p.call("/auth/Sign-On", &sign_on_body(&a)).await["SessionID"].is_string());
+}
+
+/// A partner's callback endpoint: records what arrives, answers `status`.
+async fn callback_receiver(
+    status: std::sync::Arc<std::sync::atomic::AtomicU16>,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, String)>>>) {
+    use axum::routing::post;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (s2, st2) = (seen.clone(), status.clone());
+    let app = axum::Router::new().route(
+        "/cb",
+        post(move |headers: axum::http::HeaderMap, body: String| {
+            let (seen, status) = (s2.clone(), st2.clone());
+            async move {
+                seen.lock().unwrap().push((headers, body));
+                axum::http::StatusCode::from_u16(status.load(std::sync::atomic::Ordering::SeqCst)).unwrap()
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/cb", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
+    use hmac::{Hmac, Mac};
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(500));
+    let (url, seen) = callback_receiver(status.clone()).await;
+    let err = app.call::<()>("callback_set_url", &[("url", "ftp://example.com/cb")]).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![domain::FieldError::new("url", domain::Problem::UrlInvalid)]));
+    let _: () = app.call("callback_set_url", &[("url", &url)]).await.unwrap();
+    let m = merchant(&a);
+    let body = json!({"productID": "501021", "customerID": "081200000001", "referenceID": "cb1", "tagihan": "10950", "admin": "0", "total": "10950"});
+    let first = backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
+    assert_eq!(first["rc"], "71", "pending: the partner waits for the callback");
+    let done = backend::gateway::services::check_status(&app.state, &m, &body).await.unwrap();
+    assert_eq!(done["rc"], "00");
+
+    // The worker sends it; the partner's server answers 500 the first time.
+    let wait_for = |n: usize| {
+        let seen = seen.clone();
+        async move {
+            for _ in 0..100 {
+                if seen.lock().unwrap().len() >= n {
+                    return;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!("no callback #{n}");
+        }
+    };
+    wait_for(1).await;
+    let settings: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+    let delivery = settings.deliveries[0].clone();
+    assert_eq!((delivery.status.as_str(), delivery.attempts, delivery.last_status), ("pending", 1, Some(500)));
+
+    // "Kirim ulang" once the partner's server is fixed: delivered, signed.
+    status.store(200, std::sync::atomic::Ordering::SeqCst);
+    let _: () = app.call("callback_resend", &[("id", &delivery.id)]).await.unwrap();
+    wait_for(2).await;
+    let (headers, payload) = seen.lock().unwrap()[1].clone();
+    let ts = headers["x-callback-timestamp"].to_str().unwrap().to_owned();
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(settings.secret.as_bytes()).unwrap();
+    mac.update(format!("{ts}.{payload}").as_bytes());
+    assert_eq!(
+        headers["x-callback-signature"].to_str().unwrap(),
+        format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+    );
+    let v: Value = serde_json::from_str(&payload).unwrap();
+    assert_eq!(
+        (v["rc"].as_str(), v["referenceID"].as_str(), v["merchantID"].as_str()),
+        (Some("00"), Some("cb1"), Some(a.merchant_id.as_str()))
+    );
+    for _ in 0..50 {
+        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        if s.deliveries[0].status == "delivered" {
+            // Another partner cannot resend it.
+            let other = common::new_client(&app.base);
+            app.signed_in_partner_on(&other).await;
+            let err = common::call_with::<()>(&other, &app.base, "callback_resend", &[("id", &delivery.id)]).await;
+            assert_eq!(err.unwrap_err(), AppError::Problem(domain::Problem::NotFound));
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("not marked delivered");
 }

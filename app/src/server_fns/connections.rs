@@ -33,3 +33,23 @@ pub async fn ip_decide(id: String, approve: bool, reason: String) -> Result<(), 
     let staff = crate::ssr::staff_id().await?;
     Ok(backend::connections::decide(&crate::ssr::state()?, staff, &id, approve, &reason).await?)
 }
+
+/// The callback URL, its signing secret and the latest deliveries.
+#[server(prefix = "/api", endpoint = "callback_settings")]
+pub async fn callback_settings() -> Result<domain::finance::CallbackSettingsOut, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::callbacks::settings(&crate::ssr::state()?.db, user).await?)
+}
+
+#[server(prefix = "/api", endpoint = "callback_set_url")]
+pub async fn callback_set_url(url: String) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::callbacks::set_url(&crate::ssr::state()?, user, &url).await?)
+}
+
+/// "Kirim ulang".
+#[server(prefix = "/api", endpoint = "callback_resend")]
+pub async fn callback_resend(id: String) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::callbacks::resend(&crate::ssr::state()?, user, &id).await?)
+}

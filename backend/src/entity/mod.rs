@@ -2,6 +2,7 @@
 
 pub mod api_credential;
 pub mod audit_log;
+pub mod callback_delivery;
 pub mod deposit;
 pub mod digest_nonce;
 pub mod digest_nonce_use;
@@ -12,6 +13,7 @@ pub mod ip_whitelist;
 pub mod ledger_entry;
 pub mod mail_outbox;
 pub mod partner_product;
+pub mod partner_setting;
 pub mod product;
 pub mod profile;
 pub mod profile_document;

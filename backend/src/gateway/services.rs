@@ -305,7 +305,8 @@ async fn pay(
         Ok(Err(e)) => Err(e),
         Err(_) => Err(BillerError::Timeout),
     };
-    let settled = settle(state, id, outcome).await?;
+    // The partner gets this answer now: no callback for it.
+    let settled = settle(state, id, outcome, false).await?;
     Ok(answer(&settled, body))
 }
 
@@ -316,6 +317,7 @@ pub async fn settle(
     state: &AppState,
     id: Uuid,
     outcome: std::result::Result<PayOutcome, BillerError>,
+    notify: bool,
 ) -> Result<transaction::Model> {
     let (status, rc, data, biller_ref) = match outcome {
         Ok(PayOutcome::Success { data, .. }) => ("success", "00", Some(data), None),
@@ -355,6 +357,10 @@ pub async fn settle(
             actor_name: "system",
         };
         ledger::apply(&txn, &refund).await?;
+    }
+    // Became final after a pending answer: the partner is told by callback.
+    if changed && notify && status != "pending" {
+        crate::callbacks::enqueue(&txn, &t).await?;
     }
     txn.commit().await?;
     Ok(t)
@@ -416,7 +422,7 @@ pub async fn poll(state: &AppState, t: transaction::Model) -> Result<transaction
     let biller_ref = t.biller_ref.clone().unwrap_or_default();
     match tokio::time::timeout(BILLER_TIMEOUT, biller.status(&req, &biller_ref)).await {
         Ok(Ok(PayOutcome::Pending { .. })) | Ok(Err(BillerError::Timeout | BillerError::Down(_))) | Err(_) => Ok(t),
-        Ok(outcome) => settle(state, t.id, outcome).await,
+        Ok(outcome) => settle(state, t.id, outcome, true).await,
     }
 }
 

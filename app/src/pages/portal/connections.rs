@@ -2,6 +2,7 @@
 //! with Tipe Koneksi and IP, the table with search and paging, delete with
 //! confirmation.
 
+use super::callbacks::CallbackSettings;
 use super::PartnerPage;
 use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::error::AppError;
@@ -69,6 +70,7 @@ fn Connections(
                     </form>
                     <IpTable page=p.clone() remove />
                     <Pager page=p.page pages=p.pages total=p.total label=t.connections_title link />
+                    <CallbackSettings />
                 }
                 .into_any()
             }

@@ -1,3 +1,4 @@
+pub mod callbacks;
 pub mod change_password;
 pub mod connections;
 pub mod dashboard;

@@ -1,0 +1,86 @@
+//! On "Pengaturan Koneksi": the callback URL, the secret its requests are
+//! signed with (documented), and the delivery log with "Kirim ulang".
+
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::i18n::use_texts;
+use crate::server_fns::connections::{callback_settings, CallbackResend, CallbackSetUrl};
+use domain::finance::CallbackSettingsOut;
+use leptos::prelude::*;
+
+#[component]
+pub fn CallbackSettings() -> impl IntoView {
+    let t = use_texts();
+    let save = ServerAction::<CallbackSetUrl>::new();
+    let resend = ServerAction::<CallbackResend>::new();
+    let data = Resource::new(move || (save.version().get(), resend.version().get()), |_| callback_settings());
+    view! {
+        <section class="panel" aria-label=t.callback_title>
+            <h2>{t.callback_title}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || data.get().map(|r| match r {
+                    Ok(s) => view! { <CallbackBody s save resend /> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CallbackBody(
+    s: CallbackSettingsOut,
+    save: ServerAction<CallbackSetUrl>,
+    resend: ServerAction<CallbackResend>,
+) -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::default();
+    let url = RwSignal::new(s.url.clone());
+    let url_err = form.error("url", || None);
+    Effect::new(move |_| {
+        if let Some(r) = save.value().get() {
+            form.answer(&r);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form.submit(true);
+        save.dispatch(CallbackSetUrl { url: url.get_untracked() });
+    };
+    let general = general_problem(save.value());
+    let rows = s
+        .deliveries
+        .iter()
+        .map(|d| {
+            let id = d.id.clone();
+            view! {
+                <tr>
+                    <td>{d.created_at.clone()}</td>
+                    <td><code class="small">{d.payload.clone()}</code></td>
+                    <td>{d.status.clone()}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}</td>
+                    <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.resend_callback}</button></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <form on:submit=on_submit novalidate>
+            <FormAlert problem=general />
+            <TextField form name="url" label=t.callback_url_label value=url error=url_err kind="url" required=false hint=t.callback_url_hint />
+            <SubmitButton label=t.save pending=save.pending() />
+        </form>
+        <p class="muted small">{t.callback_secret_label}": "<code data-testid="callback-secret">{s.secret.clone()}</code></p>
+        <p class="muted small">{t.callback_signature_doc}</p>
+        {if s.deliveries.is_empty() {
+            view! { <p class="muted">{t.callback_empty}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead><tr><th>{t.col_time}</th><th>"Payload"</th><th>{t.col_status}</th><th></th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}
