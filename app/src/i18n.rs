@@ -290,6 +290,9 @@ pub struct Texts {
     pub callback_signature_doc: &'static str,
     pub callback_empty: &'static str,
     pub resend_callback: &'static str,
+    pub sandbox_reset: &'static str,
+    pub sandbox_reset_confirm: &'static str,
+    pub sandbox_reset_done: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -571,6 +574,9 @@ pub static ID: Texts = Texts {
     callback_signature_doc: "Setiap callback membawa header X-Callback-Timestamp dan X-Callback-Signature = \"sha256=\" + HMAC-SHA256(kunci, timestamp + \".\" + body) dalam hex.",
     callback_empty: "Belum ada callback terkirim.",
     resend_callback: "Kirim ulang",
+    sandbox_reset: "Reset deposit development",
+    sandbox_reset_confirm: "Kembalikan deposit development ke Rp 10.000.000?",
+    sandbox_reset_done: "Deposit development kini",
 };
 
 pub static EN: Texts = Texts {
@@ -853,6 +859,9 @@ pub static EN: Texts = Texts {
     callback_signature_doc: "Every callback carries X-Callback-Timestamp and X-Callback-Signature = \"sha256=\" + hex HMAC-SHA256(key, timestamp + \".\" + body).",
     callback_empty: "No callbacks yet.",
     resend_callback: "Send again",
+    sandbox_reset: "Reset the development deposit",
+    sandbox_reset_confirm: "Put the development deposit back to Rp 10.000.000?",
+    sandbox_reset_done: "Development deposit is now",
 };
 
 impl Texts {

@@ -44,7 +44,7 @@ pub fn parse_ip(raw: &str) -> std::result::Result<IpAddr, Problem> {
     raw.parse::<IpAddr>().map_err(|_| Problem::IpInvalid)
 }
 
-async fn approved_partner(db: &impl ConnectionTrait, user_id: Uuid) -> Result<profile::Model> {
+pub(crate) async fn approved_partner(db: &impl ConnectionTrait, user_id: Uuid) -> Result<profile::Model> {
     let p = Profile::find_by_id(user_id).one(db).await?;
     p.filter(|p| p.merchant_id.is_some()).ok_or(Error::Refused(Problem::ProfileLocked))
 }

@@ -209,6 +209,35 @@ pub async fn set_product(state: &AppState, staff_id: Uuid, user_id: &str, code: 
     Ok(())
 }
 
+/// The partner puts the development deposit back to Rp 10.000.000 (one
+/// adjustment entry; production is never touched).
+pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
+    let txn = state.db.begin().await?;
+    crate::connections::approved_partner(&txn, user_id).await?;
+    let balance = ledger::balance(&txn, user_id, Env::Development).await?;
+    let delta = ledger::SANDBOX_DEPOSIT - balance;
+    if delta != 0 {
+        let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+        let name = match &actor {
+            Actor::Staff { name, .. } | Actor::Partner { name, .. } => name.clone(),
+        };
+        let m = Movement {
+            user_id,
+            env: Env::Development,
+            kind: Kind::Adjustment,
+            amount: delta,
+            reference: &format!("sandbox:reset:{}", Uuid::now_v7()),
+            note: Some("Reset deposit development"),
+            actor_name: &name,
+        };
+        ledger::apply(&txn, &m).await?;
+        let after = serde_json::json!({ "development_deposit": ledger::SANDBOX_DEPOSIT });
+        audit::record(&txn, &actor, "deposit.sandbox_reset", "user", &user_id.to_string(), None, Some(after)).await?;
+    }
+    txn.commit().await?;
+    Ok(ledger::SANDBOX_DEPOSIT)
+}
+
 /// Lifts a merchant's Sign-On block.
 pub async fn reset_signon(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<u64> {
     let user_id = parse_user(user_id)?;

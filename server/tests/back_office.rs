@@ -446,6 +446,20 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
     let err = app.call::<PartnerFinanceOut>("partner_finance", &[("user_id", &user_id)]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+    // The sandbox deposit goes back to Rp 10.000.000; production is untouched.
+    let debit = backend::ledger::Movement {
+        user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+        env: backend::gateway::Env::Development,
+        kind: backend::ledger::Kind::Debit,
+        amount: -123_450,
+        reference: "test:spend",
+        note: None,
+        actor_name: "test",
+    };
+    backend::ledger::apply(&app.state.db, &debit).await.unwrap();
+    assert_eq!(app.call::<i64>("sandbox_reset", &[]).await.unwrap(), 10_000_000);
+    let stats: DashboardOut = app.call("dashboard_stats", &[]).await.unwrap();
+    assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
     let numbers: Vec<domain::finance::TestNumberOut> = app.call("development_numbers", &[]).await.unwrap();
     assert!(numbers.iter().any(|n| n.customer_id == "110100019766" && n.rc == "00"));
 

@@ -24,6 +24,13 @@ pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
         .collect())
 }
 
+/// Puts the development deposit back to Rp 10.000.000.
+#[server(prefix = "/api", endpoint = "sandbox_reset")]
+pub async fn sandbox_reset() -> Result<i64, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::finance::reset_sandbox(&crate::ssr::state()?, user).await?)
+}
+
 #[server(prefix = "/api", endpoint = "partner_finance")]
 pub async fn partner_finance(user_id: String) -> Result<PartnerFinanceOut, AppError> {
     crate::ssr::staff(domain::staff::Permission::ViewPartners).await?;

@@ -3,7 +3,7 @@
 
 use super::PartnerPage;
 use crate::i18n::use_texts;
-use crate::server_fns::finance::development_numbers;
+use crate::server_fns::finance::{development_numbers, SandboxReset};
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +15,7 @@ pub fn DevNumbersPage() -> impl IntoView {
             view! {
                 <h1 class="page-title">{t.dev_numbers_title}</h1>
                 <p class="muted">{t.dev_numbers_intro}</p>
+                <SandboxReset />
                 {move || numbers.get().map(|r| match r {
                     Ok(list) => view! {
                         <div class="table-wrap panel">
@@ -32,5 +33,26 @@ pub fn DevNumbersPage() -> impl IntoView {
                 })}
             }
         } />
+    }
+}
+
+/// "Reset deposit development", after a confirmation.
+#[component]
+fn SandboxReset() -> impl IntoView {
+    let t = use_texts();
+    let reset = ServerAction::<SandboxReset>::new();
+    let on_click = move |_| {
+        if window().confirm_with_message(t.sandbox_reset_confirm).unwrap_or(false) {
+            reset.dispatch(SandboxReset {});
+        }
+    };
+    view! {
+        <p>
+            <button type="button" class="btn btn-light" on:click=on_click disabled=move || reset.pending().get()>{t.sandbox_reset}</button>
+            {move || reset.value().get().map(|r| match r {
+                Ok(n) => view! { " "<span class="status status-ok" role="status">{t.sandbox_reset_done}" "{domain::finance::rupiah(n)}</span> }.into_any(),
+                Err(e) => view! { " "<span class="field-error" role="alert">{e.general().map(|p| t.problem(p))}</span> }.into_any(),
+            })}
+        </p>
     }
 }
