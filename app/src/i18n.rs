@@ -293,6 +293,10 @@ pub struct Texts {
     pub sandbox_reset: &'static str,
     pub sandbox_reset_confirm: &'static str,
     pub sandbox_reset_done: &'static str,
+    pub reconcile_title: &'static str,
+    pub reconcile_hint: &'static str,
+    pub reconcile_day: &'static str,
+    pub reconcile_button: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -577,6 +581,10 @@ pub static ID: Texts = Texts {
     sandbox_reset: "Reset deposit development",
     sandbox_reset_confirm: "Kembalikan deposit development ke Rp 10.000.000?",
     sandbox_reset_done: "Deposit development kini",
+    reconcile_title: "Rekonsiliasi H+1",
+    reconcile_hint: "Pembayaran yang masih pending pada hari tersebut ditanyakan ke biller; yang belum final ditutup gagal dan deposit dikembalikan. Aman dijalankan ulang.",
+    reconcile_day: "Tanggal (WIB)",
+    reconcile_button: "Jalankan",
 };
 
 pub static EN: Texts = Texts {
@@ -862,6 +870,10 @@ pub static EN: Texts = Texts {
     sandbox_reset: "Reset the development deposit",
     sandbox_reset_confirm: "Put the development deposit back to Rp 10.000.000?",
     sandbox_reset_done: "Development deposit is now",
+    reconcile_title: "H+1 reconciliation",
+    reconcile_hint: "Payments of that day still pending are asked of their biller; what is not final is closed as failed and refunded. Safe to re-run.",
+    reconcile_day: "Day (WIB)",
+    reconcile_button: "Run",
 };
 
 impl Texts {
@@ -927,6 +939,7 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::IpInvalid => "Alamat IP tidak valid (IPv4 atau IPv6)",
         Problem::IpTaken => "IP ini sudah terdaftar untuk tipe koneksi tersebut",
         Problem::IpLimit => "Batas jumlah IP untuk tipe koneksi ini tercapai",
+        Problem::TooSoon => "Belum waktunya: hari tersebut belum berakhir",
     }
 }
 
@@ -976,6 +989,7 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::IpInvalid => "Not a valid IP address (IPv4 or IPv6)",
         Problem::IpTaken => "This address is already registered for that connection type",
         Problem::IpLimit => "The limit of addresses for this connection type is reached",
+        Problem::TooSoon => "Too soon: that day is not over yet",
     }
 }
 

@@ -48,6 +48,7 @@ pub enum Problem {
     IpInvalid,
     IpTaken,
     IpLimit,
+    TooSoon,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

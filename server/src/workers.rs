@@ -38,6 +38,9 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
             if let Err(e) = settle_pending(&gateway).await {
                 tracing::error!(error = %format!("{e:#}"), "pending payments run failed");
             }
+            if let Err(e) = reconcile_yesterday(&gateway).await {
+                tracing::error!(error = %format!("{e:#}"), "reconciliation run failed");
+            }
         }
     });
     tokio::spawn(async move {
@@ -51,6 +54,17 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
             }
         }
     });
+}
+
+/// H+1: after 01:00 WIB, yesterday's still-pending payments are closed.
+/// Re-running a day is harmless, so every instance may try.
+async fn reconcile_yesterday(state: &AppState) -> backend::Result<()> {
+    let wib = chrono::Utc::now() + chrono::Duration::hours(7);
+    if chrono::Timelike::hour(&wib) < 1 {
+        return Ok(());
+    }
+    let yesterday = (wib - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    backend::gateway::services::reconcile_day(state, &yesterday).await.map(|_| ())
 }
 
 async fn settle_pending(state: &AppState) -> backend::Result<()> {

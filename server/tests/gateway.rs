@@ -810,3 +810,41 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
     }
     panic!("not marked delivered");
 }
+
+#[tokio::test]
+async fn the_h_plus_1_reconciliation_closes_a_day_once() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    let pay = |customer: &str, reference: &str| json!({"productID": "501021", "customerID": customer, "referenceID": reference, "tagihan": "10950", "admin": "0", "total": "10950"});
+    for (customer, reference) in [("081200000001", "h1"), ("081200000017", "h2")] {
+        let out = backend::gateway::services::single_payment(&app.state, &m, &pay(customer, reference)).await.unwrap();
+        assert_eq!(out["rc"], "71");
+    }
+    // Make them yesterday's (WIB) payments.
+    let two_days = chrono::Utc::now() - chrono::Duration::days(2);
+    let day = (two_days + chrono::Duration::hours(7)).format("%Y-%m-%d").to_string();
+    let stmt = sea_orm::Statement::from_sql_and_values(
+        app.state.db.get_database_backend(),
+        "UPDATE transactions SET created_at = $1 WHERE kind = 'payment'",
+        [two_days.into()],
+    );
+    app.state.db.execute_raw(stmt).await.unwrap();
+    let before = books_balance(&app, &a).await.0;
+    let out = backend::gateway::services::reconcile_day(&app.state, &day).await.unwrap();
+    assert_eq!((out.succeeded, out.failed), (1, 1));
+    assert_eq!(books_balance(&app, &a).await, (before + 10_950, before + 10_950), "the failed one refunded");
+    let again = backend::gateway::services::reconcile_day(&app.state, &day).await.unwrap();
+    assert_eq!((again.succeeded, again.failed), (0, 0), "a re-run changes nothing");
+    assert_eq!(books_balance(&app, &a).await.0, before + 10_950);
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d").to_string();
+    let err = backend::gateway::services::reconcile_day(&app.state, &today).await.unwrap_err();
+    assert_eq!(backend::gateway::rc::Rc::of(&err).0, "02", "{err:?}");
+    // Finance may run it from the back office; partners may not.
+    let (succeeded, failed): (u64, u64) =
+        common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
+    assert_eq!((succeeded, failed), (0, 0));
+    let err = app.call::<(u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
+}

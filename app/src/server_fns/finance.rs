@@ -31,6 +31,14 @@ pub async fn sandbox_reset() -> Result<i64, AppError> {
     Ok(backend::finance::reset_sandbox(&crate::ssr::state()?, user).await?)
 }
 
+/// Runs (or re-runs) the H+1 reconciliation of a WIB day (finance).
+#[server(prefix = "/api", endpoint = "reconcile_day")]
+pub async fn reconcile_day(day: String) -> Result<(u64, u64), AppError> {
+    crate::ssr::staff(domain::staff::Permission::Finance).await?;
+    let out = backend::gateway::services::reconcile_day(&crate::ssr::state()?, &day).await?;
+    Ok((out.succeeded, out.failed))
+}
+
 #[server(prefix = "/api", endpoint = "partner_finance")]
 pub async fn partner_finance(user_id: String) -> Result<PartnerFinanceOut, AppError> {
     crate::ssr::staff(domain::staff::Permission::ViewPartners).await?;

@@ -488,6 +488,54 @@ pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
     Ok(json!({ "rc": "00", "active": codes.join(",") }))
 }
 
+/// The H+1 reconciliation of one WIB day (`YYYY-MM-DD`): every payment of
+/// that day still pending is asked of its biller once more; what is still
+/// not final is closed as failed (rc 17) and refunded, and the partner is
+/// called back. Safe to re-run: settled payments are left alone.
+pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> {
+    let start = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::field("day", Problem::Required))?
+        .and_time(chrono::NaiveTime::MIN);
+    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
+    let from = chrono::TimeZone::from_local_datetime(&wib, &start)
+        .single()
+        .map(|d| d.with_timezone(&Utc))
+        .ok_or(Error::field("day", Problem::Required))?;
+    let to = from + chrono::Duration::days(1);
+    if to > Utc::now() {
+        // Only a day that is over can be reconciled.
+        return Err(Error::field("day", Problem::TooSoon));
+    }
+    let rows = Transaction::find()
+        .filter(transaction::Column::Kind.eq("payment"))
+        .filter(transaction::Column::Status.eq("pending"))
+        .filter(transaction::Column::CreatedAt.gte(from))
+        .filter(transaction::Column::CreatedAt.lt(to))
+        .all(&state.db)
+        .await?;
+    let mut out = ReconcileOut { day: day.trim().to_owned(), ..ReconcileOut::default() };
+    for t in rows {
+        let id = t.id;
+        let t = poll(state, t).await?;
+        let t =
+            if t.status == "pending" { settle(state, id, Ok(PayOutcome::Failed { rc: "17" }), true).await? } else { t };
+        match t.status.as_str() {
+            "success" => out.succeeded += 1,
+            _ => out.failed += 1,
+        }
+    }
+    tracing::info!(day = %out.day, succeeded = out.succeeded, failed = out.failed, "reconciliation done");
+    Ok(out)
+}
+
+/// What a reconciliation run closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReconcileOut {
+    pub day: String,
+    pub succeeded: u64,
+    pub failed: u64,
+}
+
 /// The payments still pending, oldest first (for the status worker).
 pub async fn pending(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<transaction::Model>> {
     use sea_orm::QuerySelect;

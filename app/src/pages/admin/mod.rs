@@ -96,6 +96,7 @@ pub fn AdminHomePage() -> impl IntoView {
             <h1 class="page-title">{t.admin_welcome}</h1>
             <p>{s.email.clone()}" · "{t.admin_role}": "<strong>{role_text(t, s.role)}</strong></p>
             {s.may(Permission::Moderate).then(|| view! { <p><a class="btn btn-primary" href="/admin/moderasi">{t.admin_queue}</a></p> })}
+            {s.may(Permission::Finance).then(|| view! { <ReconcileForm /> })}
             <p class="muted">{t.admin_next}</p>
         } />
     }
@@ -106,5 +107,35 @@ pub fn role_text(t: &crate::i18n::Texts, r: Role) -> &'static str {
         Role::Admin => t.role_admin,
         Role::Moderator => t.role_moderator,
         Role::Finance => t.role_finance,
+    }
+}
+
+/// "Rekonsiliasi H+1": run (or re-run) the reconciliation of a WIB day.
+#[component]
+fn ReconcileForm() -> impl IntoView {
+    let t = use_texts();
+    let run = ServerAction::<crate::server_fns::finance::ReconcileDay>::new();
+    let day = RwSignal::new(String::new());
+    view! {
+        <section class="panel" aria-label=t.reconcile_title>
+            <h2>{t.reconcile_title}</h2>
+            <p class="muted">{t.reconcile_hint}</p>
+            <form on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                run.dispatch(crate::server_fns::finance::ReconcileDay { day: day.get_untracked() });
+            }>
+                <label for="reconcile-day">{t.reconcile_day}</label>
+                <input id="reconcile-day" type="date" required prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
+                <button type="submit" class="btn btn-primary" disabled=move || run.pending().get()>{t.reconcile_button}</button>
+            </form>
+            {move || run.value().get().map(|r| match r {
+                Ok((ok, failed)) => view! { <p class="status status-ok" role="status">{format!("{} {ok} · {} {failed}", t.count_success, t.count_failed)}</p> }.into_any(),
+                Err(e) => view! {
+                    <p class="field-error" role="alert">
+                        {e.general().or_else(|| e.field_errors().first().map(|f| f.problem)).map(|p| t.problem(p))}
+                    </p>
+                }.into_any(),
+            })}
+        </section>
     }
 }
