@@ -297,6 +297,13 @@ pub struct Texts {
     pub reconcile_hint: &'static str,
     pub reconcile_day: &'static str,
     pub reconcile_button: &'static str,
+    pub catalog_title: &'static str,
+    pub col_code: &'static str,
+    pub col_price: &'static str,
+    pub col_admin_fee: &'static str,
+    pub col_partner_fee: &'static str,
+    pub col_buy_price: &'static str,
+    pub saved: &'static str,
 }
 
 pub static ID: Texts = Texts {
@@ -585,6 +592,13 @@ pub static ID: Texts = Texts {
     reconcile_hint: "Pembayaran yang masih pending pada hari tersebut ditanyakan ke biller; yang belum final ditutup gagal dan deposit dikembalikan. Aman dijalankan ulang.",
     reconcile_day: "Tanggal (WIB)",
     reconcile_button: "Jalankan",
+    catalog_title: "Katalog Produk",
+    col_code: "Kode",
+    col_price: "Harga jual",
+    col_admin_fee: "Biaya admin",
+    col_partner_fee: "Fee mitra",
+    col_buy_price: "Harga beli",
+    saved: "Tersimpan",
 };
 
 pub static EN: Texts = Texts {
@@ -874,6 +888,13 @@ pub static EN: Texts = Texts {
     reconcile_hint: "Payments of that day still pending are asked of their biller; what is not final is closed as failed and refunded. Safe to re-run.",
     reconcile_day: "Day (WIB)",
     reconcile_button: "Run",
+    catalog_title: "Product catalog",
+    col_code: "Code",
+    col_price: "Selling price",
+    col_admin_fee: "Admin fee",
+    col_partner_fee: "Partner fee",
+    col_buy_price: "Buying price",
+    saved: "Saved",
 };
 
 impl Texts {

@@ -19,6 +19,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
     audit::AuditPageView,
+    catalog::CatalogPage,
     ip_queue::IpQueuePage,
     login::AdminLoginPage,
     partners::{PartnerDetailPage, PartnersPage},
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra/:user_id") view=PartnerDetailPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/ip") view=IpQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

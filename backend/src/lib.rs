@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod billers;
 pub mod callbacks;
+pub mod catalog;
 pub mod config;
 pub mod connections;
 pub mod db;

@@ -146,3 +146,57 @@ pub struct CallbackDeliveryOut {
     pub last_error: Option<String>,
     pub payload: String,
 }
+
+/// A catalog product as staff edit it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductOut {
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub biller: String,
+    /// `dual` (Inquiry + Payment) or `single` (SinglePayment).
+    pub flow: String,
+    pub price: i64,
+    pub admin_fee: i64,
+    pub partner_fee: i64,
+    pub buy_price: i64,
+    /// `aktif`, `maintenance` or `nonaktif`.
+    pub status: String,
+}
+
+/// What staff may change about a product.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductIn {
+    pub name: String,
+    pub price: i64,
+    pub admin_fee: i64,
+    pub partner_fee: i64,
+    pub buy_price: i64,
+    pub status: String,
+}
+
+pub const PRODUCT_STATUSES: [&str; 3] = ["aktif", "maintenance", "nonaktif"];
+
+impl ProductIn {
+    pub fn problems(&self) -> Vec<crate::FieldError> {
+        let mut errs = Vec::new();
+        if let Err(p) = crate::account::check_required(&self.name, 100) {
+            errs.push(crate::FieldError::new("name", p));
+        }
+        for (field, v) in [
+            ("price", self.price),
+            ("admin_fee", self.admin_fee),
+            ("partner_fee", self.partner_fee),
+            ("buy_price", self.buy_price),
+        ] {
+            if !(0..=100_000_000).contains(&v) {
+                errs.push(crate::FieldError::new(field, crate::Problem::AmountInvalid));
+            }
+        }
+        if !PRODUCT_STATUSES.contains(&self.status.as_str()) {
+            errs.push(crate::FieldError::new("status", crate::Problem::Required));
+        }
+        errs
+    }
+}

@@ -46,6 +46,11 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   expect(initial).toHaveLength(16);
   await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
   await shot(page, '22-manajemen-staf');
+  await page.getByRole('link', { name: 'Katalog Produk' }).click();
+  await expect(page.getByRole('row', { name: '100301' })).toBeVisible();
+  await shot(page, '24-katalog-produk');
+  await page.goto('/admin/staf');
+  await hydrated(page);
 
   // The moderator signs in without a code (optional for this role).
   const ctx = await browser.newContext();

@@ -547,3 +547,57 @@ async fn partners_register_addresses_and_staff_approve_them() {
     let err = call_with::<Vec<IpEntryOut>>(&app.client, &app.base, "ip_queue", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
+
+#[tokio::test]
+async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
+    use domain::finance::ProductOut;
+    let app = TestApp::spawn().await;
+    let (admin, ..) = app.operator().await;
+    let list: Vec<ProductOut> = call_with(&admin, &app.base, "catalog_list", &[]).await.unwrap();
+    let pdam = list.iter().find(|p| p.code == "400461").unwrap();
+    assert_eq!((pdam.admin_fee, pdam.status.as_str()), (2_500, "aktif"));
+    let update = |admin_fee: &'static str, status: &'static str| {
+        let (admin, base) = (admin.clone(), app.base.clone());
+        async move {
+            call_with::<ProductOut>(
+                &admin,
+                &base,
+                "catalog_update",
+                &[
+                    ("code", "400461"),
+                    ("input[name]", "PDAM Tirtawening Kota Bandung"),
+                    ("input[price]", "0"),
+                    ("input[admin_fee]", admin_fee),
+                    ("input[partner_fee]", "500"),
+                    ("input[buy_price]", "0"),
+                    ("input[status]", status),
+                ],
+            )
+            .await
+        }
+    };
+    let err = update("-1", "aktif").await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("admin_fee", Problem::AmountInvalid)]));
+    assert_eq!(
+        update("3000", "rusak").await.unwrap_err(),
+        AppError::Invalid(vec![FieldError::new("status", Problem::Required)])
+    );
+    let saved = update("3000", "maintenance").await.unwrap();
+    assert_eq!((saved.admin_fee, saved.partner_fee, saved.status.as_str()), (3_000, 500, "maintenance"));
+    // In effect at once: a maintenance product answers rc 38 at the gateway.
+    let m = backend::gateway::Merchant {
+        user_id: uuid::Uuid::now_v7(),
+        merchant_id: "DJI000000".into(),
+        env: backend::gateway::Env::Development,
+    };
+    let body = serde_json::json!({"productID": "400461", "customerID": "1234500", "referenceID": "c1"});
+    let answer = backend::gateway::services::inquiry(&app.state, &m, &body).await.unwrap();
+    assert_eq!((answer["rc"].as_str(), answer["description"].as_str()), (Some("38"), Some("Link ke biller terputus")));
+    let audit: domain::moderation::AuditPage =
+        call_with(&admin, &app.base, "audit_log", &[("q", "product.updated"), ("page", "0")]).await.unwrap();
+    assert_eq!(audit.total, 1);
+    assert!(audit.entries[0].before.as_deref().unwrap_or_default().contains("2500"));
+    // Partners cannot see or change it.
+    let err = app.call::<Vec<ProductOut>>("catalog_list", &[]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}

@@ -1,6 +1,7 @@
 //! The operator's back office: login, the staff frame, moderation.
 
 pub mod audit;
+pub mod catalog;
 pub mod ip_queue;
 pub mod login;
 pub mod partner_finance;
@@ -74,6 +75,9 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/mitra" aria-current=current("/admin/mitra")>{t.admin_partners}</a>
+                    })}
+                    {staff.may(Permission::ViewPartners).then(|| view! {
+                        <a href="/admin/katalog" aria-current=current("/admin/katalog")>{t.catalog_title}</a>
                     })}
                     {staff.may(Permission::ManageStaff).then(|| view! {
                         <a href="/admin/staf" aria-current=current("/admin/staf")>{t.admin_staff}</a>

@@ -1,0 +1,102 @@
+//! "Katalog Produk" (R-BO-5): names, prices, fees and status of every
+//! product, edited row by row; changes are audited and apply at once.
+
+use super::StaffPage;
+use crate::components::form::general_problem;
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::server_fns::catalog::{catalog_list, CatalogUpdate};
+use domain::finance::{rupiah, ProductIn, ProductOut, PRODUCT_STATUSES};
+use domain::staff::{Permission, StaffOut};
+use leptos::prelude::*;
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let products = Resource::new(|| (), |_| catalog_list());
+    view! { <StaffPage render=move |me: StaffOut| view! { <Catalog products editable=me.may(Permission::Moderate) /> } /> }
+}
+
+#[component]
+fn Catalog(products: Resource<Result<Vec<ProductOut>, AppError>>, editable: bool) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h1 class="page-title">{t.catalog_title}</h1>
+        {move || products.get().map(|r| match r {
+            Ok(list) => view! {
+                <div class="table-wrap panel">
+                    <table class="table catalog">
+                        <thead><tr>
+                            <th>{t.col_code}</th><th>{t.name_label}</th><th>{t.col_price}</th><th>{t.col_admin_fee}</th>
+                            <th>{t.col_partner_fee}</th><th>{t.col_buy_price}</th><th>{t.col_status}</th><th></th>
+                        </tr></thead>
+                        <tbody>{list.into_iter().map(|p| view! { <ProductRow p editable /> }).collect_view()}</tbody>
+                    </table>
+                </div>
+            }.into_any(),
+            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
+    let t = use_texts();
+    let save = ServerAction::<CatalogUpdate>::new();
+    let name = RwSignal::new(p.name.clone());
+    let money = [p.price, p.admin_fee, p.partner_fee, p.buy_price].map(|v| RwSignal::new(v.to_string()));
+    let status = RwSignal::new(p.status.clone());
+    let code = p.code.clone();
+    let on_save = move |_| {
+        let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(-1);
+        let input = ProductIn {
+            name: name.get_untracked(),
+            price: num(money[0]),
+            admin_fee: num(money[1]),
+            partner_fee: num(money[2]),
+            buy_price: num(money[3]),
+            status: status.get_untracked(),
+        };
+        save.dispatch(CatalogUpdate { code: code.clone(), input });
+    };
+    let general = general_problem(save.value());
+    let field_problem = move || {
+        save.value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| e.field_errors().first().map(|f| (f.field.clone(), f.problem)))
+    };
+    let saved = move || matches!(save.value().get(), Some(Ok(_)));
+    let row_code = p.code.clone();
+    let cell = move |i: usize, field: &'static str| {
+        let s = money[i];
+        let label = format!("{field} {row_code}");
+        view! {
+            <td>
+                <input class="num" aria-label=label size="9" disabled=!editable prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev)) />
+                <br /><span class="muted small">{move || s.get().parse::<i64>().map(rupiah).unwrap_or_default()}</span>
+            </td>
+        }
+    };
+    view! {
+        <tr aria-label=p.code.clone()>
+            <td><code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.clone()}</span></td>
+            <td><input aria-label=format!("nama {}", p.code) disabled=!editable prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></td>
+            {cell(0, "harga")}
+            {cell(1, "admin")}
+            {cell(2, "fee mitra")}
+            {cell(3, "harga beli")}
+            <td>
+                <select aria-label=format!("status {}", p.code) disabled=!editable on:change=move |ev| status.set(event_target_value(&ev))>
+                    {PRODUCT_STATUSES.map(|s| view! { <option value=s selected=s == p.status>{s}</option> }).collect_view()}
+                </select>
+            </td>
+            <td>
+                {editable.then(|| view! { <button type="button" class="btn btn-light" on:click=on_save disabled=move || save.pending().get()>{t.save}</button> })}
+                {move || saved().then(|| view! { <span class="status status-ok" role="status">{t.saved}</span> })}
+                <p class="field-error" role="alert">
+                    {move || general.get().map(|p| t.problem(p).to_owned()).or_else(|| field_problem().map(|(f, p)| format!("{f}: {}", t.problem(p))))}
+                </p>
+            </td>
+        </tr>
+    }
+}

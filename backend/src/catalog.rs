@@ -1,0 +1,65 @@
+//! The product catalog for staff (R-BO-5): prices, fees and status, edited
+//! in the back office, audited, in effect at once (the gateway reads the
+//! table on every request).
+
+use crate::audit::{self, Actor};
+use crate::entity::product::{self, Entity as Product};
+use crate::error::{Error, Result};
+use crate::AppState;
+use chrono::Utc;
+use domain::finance::{ProductIn, ProductOut};
+use domain::staff::Permission;
+use domain::{FieldError, Problem};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder};
+use uuid::Uuid;
+
+fn out(p: product::Model) -> ProductOut {
+    ProductOut {
+        code: p.code,
+        name: p.name,
+        category: p.category,
+        biller: p.biller,
+        flow: p.flow,
+        price: p.price,
+        admin_fee: p.admin_fee,
+        partner_fee: p.partner_fee,
+        buy_price: p.buy_price,
+        status: p.status,
+    }
+}
+
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<ProductOut>> {
+    Ok(Product::find()
+        .order_by_asc(product::Column::Category)
+        .order_by_asc(product::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(out)
+        .collect())
+}
+
+/// Changes one product's name, money and status.
+#[tracing::instrument(skip_all, fields(staff_id = %staff_id, code))]
+pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &ProductIn) -> Result<ProductOut> {
+    let errs: Vec<FieldError> = input.problems();
+    if !errs.is_empty() {
+        return Err(Error::Invalid(errs));
+    }
+    let s = crate::staff::require(&state.db, staff_id, Permission::Moderate).await?;
+    let p = Product::find_by_id(code.to_owned()).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let before = serde_json::to_value(out(p.clone())).ok();
+    let mut row: product::ActiveModel = p.into();
+    row.name = Set(input.name.trim().to_owned());
+    row.price = Set(input.price);
+    row.admin_fee = Set(input.admin_fee);
+    row.partner_fee = Set(input.partner_fee);
+    row.buy_price = Set(input.buy_price);
+    row.status = Set(input.status.clone());
+    row.updated_at = Set(Utc::now());
+    let saved = out(row.update(&state.db).await?);
+    let actor = Actor::Staff { id: staff_id, name: s.name };
+    let after = serde_json::to_value(&saved).ok();
+    audit::record(&state.db, &actor, "product.updated", "product", code, before, after).await?;
+    Ok(saved)
+}
