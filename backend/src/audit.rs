@@ -11,6 +11,14 @@ pub enum Actor {
 }
 
 impl Actor {
+    pub fn id(&self) -> Uuid {
+        self.parts().1
+    }
+
+    pub fn name(&self) -> &str {
+        self.parts().2
+    }
+
     fn parts(&self) -> (&'static str, Uuid, &str) {
         match self {
             Actor::Partner { id, name } => ("partner", *id, name),

@@ -2,7 +2,7 @@
 //! in the back office, audited, in effect at once (the gateway reads the
 //! table on every request).
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::entity::product::{self, Entity as Product};
 use crate::error::{Error, Result};
 use crate::AppState;
@@ -46,7 +46,7 @@ pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &Produc
     if !errs.is_empty() {
         return Err(Error::Invalid(errs));
     }
-    let s = crate::staff::require(&state.db, staff_id, Permission::Moderate).await?;
+    let actor = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
     let p = Product::find_by_id(code.to_owned()).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::to_value(out(p.clone())).ok();
     let mut row: product::ActiveModel = p.into();
@@ -58,7 +58,6 @@ pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &Produc
     row.status = Set(input.status.clone());
     row.updated_at = Set(Utc::now());
     let saved = out(row.update(&state.db).await?);
-    let actor = Actor::Staff { id: staff_id, name: s.name };
     let after = serde_json::to_value(&saved).ok();
     audit::record(&state.db, &actor, "product.updated", "product", code, before, after).await?;
     Ok(saved)

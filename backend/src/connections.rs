@@ -3,7 +3,7 @@
 //! environment from; staff approve them; the gateway admits only approved
 //! addresses of the matching environment.
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::entity::ip_whitelist::{self, Entity as IpWhitelist};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::error::{is_unique_violation, Error, Result};
@@ -164,7 +164,7 @@ pub async fn decide(state: &AppState, staff_id: Uuid, id: &str, approve: bool, r
         domain::account::check_required(reason, 300).map_err(|p| Error::field("reason", p))?;
     }
     let txn = state.db.begin().await?;
-    let s = crate::staff::require(&txn, staff_id, Permission::Moderate).await?;
+    let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
     let e = IpWhitelist::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     if e.status != "pending" {
         return Err(Error::Refused(Problem::NotInReview));
@@ -176,35 +176,23 @@ pub async fn decide(state: &AppState, staff_id: Uuid, id: &str, approve: bool, r
     row.decided_by = Set(Some(staff_id));
     row.decided_at = Set(Some(Utc::now()));
     row.update(&txn).await?;
-    let actor = Actor::Staff { id: staff_id, name: s.name };
     let after = serde_json::json!({ "status": status, "ip": e.ip, "environment": e.environment, "reason": (!approve).then_some(reason) });
     audit::record(&txn, &actor, &format!("ip.{status}"), "ip_whitelist", &id.to_string(), None, Some(after)).await?;
     txn.commit().await?;
     Ok(())
 }
 
-/// Whether any partner may call `env` from `ip` (checked before the
-/// request is even authenticated).
-pub async fn known_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr) -> Result<bool> {
-    Ok(IpWhitelist::find()
+/// Whether `ip` is approved for `env`: for this `owner`, or (before the
+/// request is even authenticated) for any partner.
+pub async fn approved_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr, owner: Option<Uuid>) -> Result<bool> {
+    let mut q = IpWhitelist::find()
         .filter(ip_whitelist::Column::Environment.eq(env.code()))
         .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
-        .filter(ip_whitelist::Column::Status.eq("approved"))
-        .count(db)
-        .await?
-        > 0)
-}
-
-/// Whether this merchant may call `env` from `ip`.
-pub async fn allowed(db: &impl ConnectionTrait, user_id: Uuid, env: Env, ip: IpAddr) -> Result<bool> {
-    Ok(IpWhitelist::find()
-        .filter(ip_whitelist::Column::UserId.eq(user_id))
-        .filter(ip_whitelist::Column::Environment.eq(env.code()))
-        .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
-        .filter(ip_whitelist::Column::Status.eq("approved"))
-        .count(db)
-        .await?
-        > 0)
+        .filter(ip_whitelist::Column::Status.eq("approved"));
+    if let Some(user_id) = owner {
+        q = q.filter(ip_whitelist::Column::UserId.eq(user_id));
+    }
+    Ok(q.count(db).await? > 0)
 }
 
 #[cfg(test)]

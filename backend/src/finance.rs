@@ -2,7 +2,7 @@
 //! and for staff a partner's ledger, manual credit/debit with a reference
 //! (R-BO-6), product activation and the Sign-On reset — each audited.
 
-use crate::audit::{self, Actor};
+use crate::audit;
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
@@ -11,7 +11,6 @@ use crate::error::{Error, Result};
 use crate::gateway::signon;
 use crate::ledger::{self, Env, Kind, Movement};
 use crate::onboarding::wib;
-use crate::staff::require;
 use crate::AppState;
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
@@ -111,20 +110,14 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: &str) -> Result
             status: p.status,
         })
         .collect();
-    let merchant = crate::gateway::Merchant { user_id, merchant_id: String::new(), env: Env::Production };
-    let dev = crate::gateway::Merchant { env: Env::Development, ..merchant.clone() };
     Ok(PartnerFinanceOut {
         production_deposit: ledger::balance(db, user_id, Env::Production).await?,
         development_deposit: ledger::balance(db, user_id, Env::Development).await?,
         entries,
         products,
-        signon_blocked: signon::is_blocked(db, &merchant).await? || signon::is_blocked(db, &dev).await?,
+        signon_blocked: signon::is_blocked(db, user_id, Env::Production).await?
+            || signon::is_blocked(db, user_id, Env::Development).await?,
     })
-}
-
-async fn actor(db: &impl ConnectionTrait, staff_id: Uuid, p: Permission) -> Result<Actor> {
-    let s = require(db, staff_id, p).await?;
-    Ok(Actor::Staff { id: staff_id, name: s.name })
 }
 
 /// Finance credits (positive) or debits (negative) a deposit by hand, with
@@ -141,7 +134,10 @@ pub async fn adjust(
 ) -> Result<LedgerEntryOut> {
     let user_id = parse_user(user_id)?;
     let mut errs = Vec::new();
-    let env = Env::from_code(env).ok_or(()).map_err(|_| errs.push(FieldError::new("environment", Problem::Required)));
+    let env = Env::from_code(env);
+    if env.is_none() {
+        errs.push(FieldError::new("environment", Problem::Required));
+    }
     if amount == 0 {
         errs.push(FieldError::new("amount", Problem::AmountInvalid));
     }
@@ -149,12 +145,9 @@ pub async fn adjust(
     if let Err(p) = domain::account::check_required(reference, 60) {
         errs.push(FieldError::new("reference", p));
     }
-    let (Ok(env), true) = (env, errs.is_empty()) else { return Err(Error::Invalid(errs)) };
+    let (Some(env), true) = (env, errs.is_empty()) else { return Err(Error::Invalid(errs)) };
     let txn = state.db.begin().await?;
-    let who = actor(&txn, staff_id, Permission::Finance).await?;
-    let actor_name = match &who {
-        Actor::Staff { name, .. } | Actor::Partner { name, .. } => name.clone(),
-    };
+    let who = crate::staff::actor(&txn, staff_id, Permission::Finance).await?;
     let note = note.trim();
     let reference_key = format!("manual:{reference}");
     // A repeated submission (same reference) changes nothing.
@@ -168,7 +161,7 @@ pub async fn adjust(
         amount,
         reference: &reference_key,
         note: (!note.is_empty()).then_some(note),
-        actor_name: &actor_name,
+        actor_name: who.name(),
     };
     let entry = ledger::apply(&txn, &m).await?;
     let after = serde_json::json!({
@@ -184,7 +177,7 @@ pub async fn adjust(
 pub async fn set_product(state: &AppState, staff_id: Uuid, user_id: &str, code: &str, active: bool) -> Result<()> {
     let user_id = parse_user(user_id)?;
     let txn = state.db.begin().await?;
-    let who = actor(&txn, staff_id, Permission::Moderate).await?;
+    let who = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
     Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let existing = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
     match (existing, active) {
@@ -218,9 +211,6 @@ pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
     let delta = ledger::SANDBOX_DEPOSIT - balance;
     if delta != 0 {
         let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
-        let name = match &actor {
-            Actor::Staff { name, .. } | Actor::Partner { name, .. } => name.clone(),
-        };
         let m = Movement {
             user_id,
             env: Env::Development,
@@ -228,7 +218,7 @@ pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
             amount: delta,
             reference: &format!("sandbox:reset:{}", Uuid::now_v7()),
             note: Some("Reset deposit development"),
-            actor_name: &name,
+            actor_name: actor.name(),
         };
         ledger::apply(&txn, &m).await?;
         let after = serde_json::json!({ "development_deposit": ledger::SANDBOX_DEPOSIT });
@@ -241,6 +231,6 @@ pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
 /// Lifts a merchant's Sign-On block.
 pub async fn reset_signon(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<u64> {
     let user_id = parse_user(user_id)?;
-    let who = actor(&state.db, staff_id, Permission::Moderate).await?;
+    let who = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
     signon::reset(state, &who, user_id).await
 }

@@ -19,6 +19,7 @@ use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
 use domain::sla::SlaClock;
+use domain::staff::Permission;
 use domain::{Lang, Msisdn, Problem};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -128,7 +129,7 @@ async fn staff_names(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>>
 pub async fn assign(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<()> {
     let user_id = parse_id(user_id)?;
     let txn = state.db.begin().await?;
-    let actor = staff_actor(&txn, staff_id).await?;
+    let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
     let p = Profile::find_by_id(user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::json!({ "assigned_to": p.assigned_to });
     Profile::update_many()
@@ -190,11 +191,6 @@ pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
     })
 }
 
-pub(crate) async fn staff_actor(db: &impl ConnectionTrait, staff_id: Uuid) -> Result<Actor> {
-    let s = Staff::find_by_id(staff_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    Ok(Actor::Staff { id: s.id, name: s.name })
-}
-
 /// Accepts or rejects one document (a rejection needs a reason). When no
 /// required document is left undecided the profile is approved, or sent
 /// back to the partner with the reasons. Returns the profile's new state.
@@ -216,7 +212,7 @@ pub async fn decide(
     let webreport = WebreportLogin::new().await?;
     let outcome = crate::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
-        let actor = staff_actor(&txn, staff_id).await?;
+        let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
         let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         let p = Profile::find_by_id(doc.user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         if ProfileStatus::from_code(&p.status) != ProfileStatus::Submitted {

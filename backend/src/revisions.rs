@@ -171,7 +171,7 @@ pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve
     }
     let removed_files = crate::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
-        let actor = crate::moderation::staff_actor(&txn, staff_id).await?;
+        let actor = crate::staff::actor(&txn, staff_id, domain::staff::Permission::Moderate).await?;
         let r = ProfileRevision::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         if r.status != RevisionStatus::Submitted.code() {
             return Err(Error::Refused(Problem::NotInReview));
@@ -237,7 +237,7 @@ async fn apply(
             removed.push(old.storage_key.clone());
             ProfileDocument::delete_by_id(old.id).exec(txn).await?;
         }
-        let (staff_id, doc_id) = (actor_id(actor), d.id);
+        let (staff_id, doc_id) = (Some(actor.id()), d.id);
         let mut row: profile_document::ActiveModel = d.into();
         row.slot = Set(SLOT_CURRENT.into());
         row.status = Set(DocStatus::Accepted.code().into());
@@ -249,12 +249,6 @@ async fn apply(
             .await?;
     }
     Ok(removed)
-}
-
-fn actor_id(actor: &Actor) -> Option<Uuid> {
-    match actor {
-        Actor::Staff { id, .. } | Actor::Partner { id, .. } => Some(*id),
-    }
 }
 
 async fn discard(txn: &DatabaseTransaction, docs: Vec<profile_document::Model>) -> Result<Vec<String>> {

@@ -212,16 +212,17 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
         .collect())
 }
 
-async fn admin_actor(db: &impl ConnectionTrait, admin: Uuid) -> Result<Actor> {
-    let a = require(db, admin, Permission::ManageStaff).await?;
-    Ok(Actor::Staff { id: admin, name: a.name })
+/// The staff member `id` as the audit log's actor, if their role grants `p`.
+pub async fn actor(db: &impl ConnectionTrait, id: Uuid, p: Permission) -> Result<Actor> {
+    let s = require(db, id, p).await?;
+    Ok(Actor::Staff { id, name: s.name })
 }
 
 /// An admin creates a staff account; the initial password is returned to
 /// be handed over once (it is stored only as its argon2 hash).
 #[tracing::instrument(skip_all, fields(admin = %admin))]
 pub async fn create(state: &AppState, admin: Uuid, input: &NewStaffIn) -> Result<(StaffRowOut, String)> {
-    let actor = admin_actor(&state.db, admin).await?;
+    let actor = actor(&state.db, admin, Permission::ManageStaff).await?;
     let errs = input.problems();
     if !errs.is_empty() {
         return Err(Error::Invalid(errs));
@@ -248,7 +249,7 @@ pub enum StaffChange {
 
 #[tracing::instrument(skip_all, fields(admin = %admin))]
 pub async fn change(state: &AppState, admin: Uuid, id: &str, change: StaffChange) -> Result<()> {
-    let actor = admin_actor(&state.db, admin).await?;
+    let actor = actor(&state.db, admin, Permission::ManageStaff).await?;
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     if id == admin {
         // Nobody removes their own rights: there is always an admin left.

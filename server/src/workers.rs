@@ -8,49 +8,54 @@ use std::time::Duration;
 
 pub fn spawn(state: AppState, sessions: DbSessionStore) {
     let poll = Duration::from_millis(state.config.mail_poll_ms.max(50));
-    let gateway = state.clone();
+    let mail = state.clone();
+    every(poll, "mail outbox", move || {
+        let state = mail.clone();
+        async move { backend::mail::outbox::deliver_due(&state.db, &state.mailer).await.map(drop) }
+    });
     let callbacks = state.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(poll);
-        loop {
-            tick.tick().await;
-            if let Err(e) = backend::mail::outbox::deliver_due(&state.db, &state.mailer).await {
-                tracing::error!(error = %format!("{e:#}"), "mail outbox run failed");
+    let http = reqwest::Client::new();
+    every(Duration::from_secs(2), "callback delivery", move || {
+        let (state, http) = (callbacks.clone(), http.clone());
+        async move { backend::callbacks::deliver_due(&state, &http).await.map(drop) }
+    });
+    // Pending payments: ask their biller how they stand. Settling is a
+    // conditional update, so two instances asking at once refund once.
+    let pending = state.clone();
+    every(Duration::from_secs(15), "pending payments", move || {
+        let state = pending.clone();
+        async move { settle_pending(&state).await }
+    });
+    every(Duration::from_secs(600), "reconciliation", move || {
+        let state = state.clone();
+        async move { reconcile_yesterday(&state).await }
+    });
+    every(Duration::from_secs(600), "session cleanup", move || {
+        let sessions = sessions.clone();
+        async move {
+            let n = sessions.delete_expired().await.map_err(|e| e.to_string())?;
+            if n > 0 {
+                tracing::info!(removed = n, "expired sessions removed");
             }
+            Ok::<(), String>(())
         }
     });
+}
+
+/// Runs `job` every `period` for the life of the process; a failed run is
+/// logged and the next one comes as planned.
+fn every<F, Fut, E>(period: Duration, what: &'static str, mut job: F)
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), E>> + Send,
+    E: std::fmt::Display,
+{
     tokio::spawn(async move {
-        let http = reqwest::Client::new();
-        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        let mut tick = tokio::time::interval(period);
         loop {
             tick.tick().await;
-            if let Err(e) = backend::callbacks::deliver_due(&callbacks, &http).await {
-                tracing::error!(error = %format!("{e:#}"), "callback delivery run failed");
-            }
-        }
-    });
-    tokio::spawn(async move {
-        // Pending payments: ask their biller how they stand. Settling is a
-        // conditional update, so two instances asking at once refund once.
-        let mut tick = tokio::time::interval(Duration::from_secs(15));
-        loop {
-            tick.tick().await;
-            if let Err(e) = settle_pending(&gateway).await {
-                tracing::error!(error = %format!("{e:#}"), "pending payments run failed");
-            }
-            if let Err(e) = reconcile_yesterday(&gateway).await {
-                tracing::error!(error = %format!("{e:#}"), "reconciliation run failed");
-            }
-        }
-    });
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            match sessions.delete_expired().await {
-                Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "session cleanup failed"),
+            if let Err(e) = job().await {
+                tracing::error!(error = %format!("{e:#}"), job = what, "background job failed");
             }
         }
     });

@@ -268,10 +268,7 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let err = send_revision(&app, &revision_body(&before, &[], &[])).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::ProfileLocked));
     app.submit_complete_profile().await;
-    let (admin, ..) = app.operator().await;
-    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-    let user_id = queue[0].user_id.clone();
-    app.approve_all(&admin, &user_id).await;
+    let (admin, user_id) = app.approve_submitted().await;
     let approved: ProfileOut = app.call("profile", &[]).await.unwrap();
     assert_eq!(approved.status, ProfileStatus::Approved);
     let stamp = approved.documents[0].moderated.clone().unwrap();
@@ -396,10 +393,7 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     let app = TestApp::spawn().await;
     app.signed_in_partner().await;
     app.submit_complete_profile().await;
-    let (admin, ..) = app.operator().await;
-    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-    let user_id = queue[0].user_id.clone();
-    app.approve_all(&admin, &user_id).await;
+    let (admin, user_id) = app.approve_submitted().await;
 
     let f: PartnerFinanceOut = call_with(&admin, &app.base, "partner_finance", &[("user_id", &user_id)]).await.unwrap();
     assert_eq!((f.production_deposit, f.development_deposit), (0, 10_000_000));
@@ -489,9 +483,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     let err = app.call::<IpEntryOut>("ip_add", &[("environment", "development"), ("ip", "203.0.113.7")]).await;
     assert_eq!(err.unwrap_err(), AppError::Problem(Problem::ProfileLocked));
     app.submit_complete_profile().await;
-    let (admin, ..) = app.operator().await;
-    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-    app.approve_all(&admin, &queue[0].user_id).await;
+    let (admin, _) = app.approve_submitted().await;
 
     let partner = &app;
     let add = |env: &'static str, ip: &'static str| async move {

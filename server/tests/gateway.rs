@@ -93,11 +93,7 @@ struct Approved {
 async fn approved(app: &TestApp) -> Approved {
     let partner = app.signed_in_partner().await;
     app.submit_complete_profile().await;
-    let (staff, ..) = app.operator().await;
-    let queue: Vec<domain::moderation::QueueItemOut> =
-        common::call_with(&staff, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-    let user_id = queue[0].user_id.clone();
-    app.approve_all(&staff, &user_id).await;
+    let (staff, user_id) = app.approve_submitted().await;
     let mails = app.mails(&partner.email, 3).await;
     let mail = mails.iter().find(|m| m.contains("Transaksi (Development)")).unwrap();
     let after = |label: &str, nth: usize| -> String {

@@ -104,29 +104,25 @@ async fn usable_product(
     Ok(Ok(p))
 }
 
+/// This merchant's transactions of this environment with `reference`.
+fn by_reference(m: &Merchant, reference: &str) -> sea_orm::Select<Transaction> {
+    Transaction::find()
+        .filter(transaction::Column::UserId.eq(m.user_id))
+        .filter(transaction::Column::Environment.eq(m.env.code()))
+        .filter(transaction::Column::ReferenceId.eq(reference))
+}
+
 async fn find_trx(
     db: &impl ConnectionTrait,
     m: &Merchant,
     reference: &str,
     kind: &str,
 ) -> Result<Option<transaction::Model>> {
-    Ok(Transaction::find()
-        .filter(transaction::Column::UserId.eq(m.user_id))
-        .filter(transaction::Column::Environment.eq(m.env.code()))
-        .filter(transaction::Column::ReferenceId.eq(reference))
-        .filter(transaction::Column::Kind.eq(kind))
-        .one(db)
-        .await?)
+    Ok(by_reference(m, reference).filter(transaction::Column::Kind.eq(kind)).one(db).await?)
 }
 
 async fn reference_used(db: &impl ConnectionTrait, m: &Merchant, reference: &str) -> Result<bool> {
-    Ok(Transaction::find()
-        .filter(transaction::Column::UserId.eq(m.user_id))
-        .filter(transaction::Column::Environment.eq(m.env.code()))
-        .filter(transaction::Column::ReferenceId.eq(reference))
-        .one(db)
-        .await?
-        .is_some())
+    Ok(by_reference(m, reference).one(db).await?.is_some())
 }
 
 fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {

@@ -62,10 +62,10 @@ fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
 }
 
 /// Whether the merchant went over the daily limit and waits for staff.
-pub async fn is_blocked(db: &impl ConnectionTrait, m: &Merchant) -> Result<bool> {
+pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::Env) -> Result<bool> {
     Ok(SignonDay::find()
-        .filter(signon_day::Column::UserId.eq(m.user_id))
-        .filter(signon_day::Column::Environment.eq(m.env.code()))
+        .filter(signon_day::Column::UserId.eq(user_id))
+        .filter(signon_day::Column::Environment.eq(env.code()))
         .filter(signon_day::Column::Count.gt(DAILY_LIMIT))
         .count(db)
         .await?
@@ -100,7 +100,7 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
     let [merchant_id, ..] =
         <[String; 4]>::try_from(required(body, &["merchantID", "mitra", "accountID", "counterID"])?)
             .map_err(|_| Error::Refused(Problem::Required))?;
-    if !merchant_id.eq_ignore_ascii_case(&m.merchant_id) || is_blocked(&state.db, m).await? {
+    if !merchant_id.eq_ignore_ascii_case(&m.merchant_id) || is_blocked(&state.db, m.user_id, m.env).await? {
         return Err(Error::Refused(Problem::SessionInvalid));
     }
     let now = Utc::now();
@@ -127,7 +127,7 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
 /// not expired, and the merchant not blocked (rc 34 otherwise).
 pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Result<()> {
     let session_id = field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default();
-    if is_blocked(&state.db, m).await? {
+    if is_blocked(&state.db, m.user_id, m.env).await? {
         return Err(Error::Refused(Problem::SessionInvalid));
     }
     let ok = GatewaySession::find_by_id(session_id.to_ascii_lowercase())

@@ -104,7 +104,7 @@ fn refused_address() -> Response {
 /// this environment's credentials.
 async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
     let Some(ip) = client_ip(&gw, &req) else { return refused_address() };
-    match connections::known_address(&gw.state.db, gw.env, ip).await {
+    match connections::approved_address(&gw.state.db, gw.env, ip, None).await {
         Ok(true) => {}
         Ok(false) => {
             tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not on any whitelist");
@@ -115,14 +115,16 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
     match auth::authenticate(&gw.state, gw.env, &method, header.as_deref()).await {
-        Ok(Some(merchant)) => match connections::allowed(&gw.state.db, merchant.user_id, gw.env, ip).await {
-            Ok(true) => {
-                req.extensions_mut().insert(merchant);
-                next.run(req).await
+        Ok(Some(merchant)) => {
+            match connections::approved_address(&gw.state.db, gw.env, ip, Some(merchant.user_id)).await {
+                Ok(true) => {
+                    req.extensions_mut().insert(merchant);
+                    next.run(req).await
+                }
+                Ok(false) => refused_address(),
+                Err(e) => error_response(&e, &Value::Null),
             }
-            Ok(false) => refused_address(),
-            Err(e) => error_response(&e, &Value::Null),
-        },
+        }
         Ok(None) => challenge(&gw).await,
         Err(e) => error_response(&e, &Value::Null),
     }

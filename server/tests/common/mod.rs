@@ -418,6 +418,17 @@ impl TestApp {
         assert_eq!(status, domain::profile::ProfileStatus::Submitted);
     }
 
+    /// The operator signs in and accepts every document of the one profile
+    /// waiting; returns the operator's client and the partner's user id.
+    pub async fn approve_submitted(&self) -> (reqwest::Client, String) {
+        let (staff, ..) = self.operator().await;
+        let queue: Vec<domain::moderation::QueueItemOut> =
+            call_with(&staff, &self.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+        let user_id = queue[0].user_id.clone();
+        self.approve_all(&staff, &user_id).await;
+        (staff, user_id)
+    }
+
     /// `staff` accepts every document of the partner `user_id`.
     pub async fn approve_all(&self, staff: &reqwest::Client, user_id: &str) {
         let review: domain::moderation::ReviewOut =
