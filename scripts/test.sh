@@ -50,11 +50,12 @@ rust_sqlite() { TEST_DATABASE=sqlite cargo test --locked --workspace --exclude f
 rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclude frontend --test '*'; }
 
 e2e() {
-  local port=3100 data
+  local port=3100 gateway_port=3101 data
   data="$(mktemp -d)"
   TMP_DIRS+=("$data")
   APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
     SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
+    APP_GATEWAY_DEV_LISTEN="127.0.0.1:$gateway_port" APP_GATEWAY_PROD_LISTEN="127.0.0.1:3102" \
     "$BIN" serve >"$LOG_DIR/e2e-server.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
@@ -64,7 +65,8 @@ e2e() {
   export OPERATOR_EMAIL OPERATOR_PASSWORD
   OPERATOR_EMAIL="$(awk '$1 == "email:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   OPERATOR_PASSWORD="$(awk '$1 == "password:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
-  (cd end2end && BASE_URL="http://127.0.0.1:$port" MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
+  (cd end2end && BASE_URL="http://127.0.0.1:$port" GATEWAY_DEV_URL="http://127.0.0.1:$gateway_port" \
+    MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
   kill "$pid" 2>/dev/null || true
   log "screenshots: end2end/artifacts/screenshots/"
 }

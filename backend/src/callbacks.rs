@@ -21,7 +21,6 @@ use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
 use domain::Problem;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
-use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -154,22 +153,6 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
     Ok(())
 }
 
-/// Takes one due delivery with a lease; `None` when another worker has it.
-async fn lease(db: &impl ConnectionTrait, d: &callback_delivery::Model) -> Result<bool> {
-    let now = Utc::now();
-    let taken = CallbackDelivery::update_many()
-        .col_expr(callback_delivery::Column::LockedUntil, Expr::value(Some(now + Duration::seconds(LEASE_SECS))))
-        .filter(callback_delivery::Column::Id.eq(d.id))
-        .filter(
-            Condition::any()
-                .add(callback_delivery::Column::LockedUntil.is_null())
-                .add(callback_delivery::Column::LockedUntil.lt(now)),
-        )
-        .exec(db)
-        .await?;
-    Ok(taken.rows_affected == 1)
-}
-
 /// Sends every due delivery once; returns how many were delivered.
 pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> Result<usize> {
     let due = CallbackDelivery::find()
@@ -181,7 +164,8 @@ pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> Result<usi
         .await?;
     let mut delivered = 0;
     for d in due {
-        if !lease(&state.db, &d).await? {
+        let (id, lock) = (callback_delivery::Column::Id, callback_delivery::Column::LockedUntil);
+        if !crate::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS).await? {
             continue;
         }
         if send(state, http, d).await? {

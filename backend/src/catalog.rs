@@ -7,10 +7,11 @@ use crate::entity::product::{self, Entity as Product};
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::Utc;
-use domain::finance::{ProductIn, ProductOut};
+use domain::finance::{PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut};
 use domain::staff::Permission;
 use domain::{FieldError, Problem};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 fn out(p: product::Model) -> ProductOut {
@@ -61,4 +62,42 @@ pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &Produc
     let after = serde_json::to_value(&saved).ok();
     audit::record(&state.db, &actor, "product.updated", "product", code, before, after).await?;
     Ok(saved)
+}
+
+/// Every biller's price sheet against the catalog's fixed-price products:
+/// what moved, what would sell at a loss, what is out of stock.
+pub async fn check_prices(state: &AppState, staff_id: Uuid) -> Result<Vec<PriceCheckOut>> {
+    crate::staff::actor(&state.db, staff_id, Permission::ViewPartners).await?;
+    let products = Product::find()
+        .filter(product::Column::Flow.eq("single"))
+        .order_by_asc(product::Column::Category)
+        .order_by_asc(product::Column::Code)
+        .all(&state.db)
+        .await?;
+    let mut out = Vec::new();
+    for (env, name, biller) in crate::billers::price_sources() {
+        let sheet = tokio::time::timeout(crate::billers::BILLER_TIMEOUT, biller.price_list())
+            .await
+            .unwrap_or(Err(crate::billers::BillerError::Timeout));
+        let (error, sheet) = match sheet {
+            Ok(items) => (None, items.into_iter().map(|i| (i.product_code, (i.buy_price, i.available))).collect()),
+            Err(e) => (Some(e.to_string()), HashMap::new()),
+        };
+        let rows = products
+            .iter()
+            .map(|p| {
+                let listed = sheet.get(&p.code).copied();
+                PriceRowOut {
+                    code: p.code.clone(),
+                    name: p.name.clone(),
+                    price: p.price,
+                    catalog_buy: p.buy_price,
+                    biller_buy: listed.map(|(b, _)| b),
+                    verdict: PriceVerdict::of(p.price, p.buy_price, listed),
+                }
+            })
+            .collect();
+        out.push(PriceCheckOut { environment: env.code().into(), biller: name.into(), error, rows });
+    }
+    Ok(out)
 }

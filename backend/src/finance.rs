@@ -34,29 +34,35 @@ fn start_of_wib_day() -> chrono::DateTime<Utc> {
 
 /// Deposits of both environments and today's production payments.
 pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<DashboardOut> {
+    Ok(DashboardOut {
+        production_deposit: ledger::balance(db, user_id, Env::Production).await?,
+        development_deposit: ledger::balance(db, user_id, Env::Development).await?,
+        today: today_counts(db, user_id, Env::Production).await?,
+        today_development: today_counts(db, user_id, Env::Development).await?,
+    })
+}
+
+/// Today's (WIB) payments of one environment by status, and its refunds.
+async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<DayCounts> {
     let since = start_of_wib_day();
     let today = Transaction::find()
         .filter(transaction::Column::UserId.eq(user_id))
-        .filter(transaction::Column::Environment.eq(Env::Production.code()))
+        .filter(transaction::Column::Environment.eq(env.code()))
         .filter(transaction::Column::Kind.eq("payment"))
         .filter(transaction::Column::CreatedAt.gte(since));
     let count = |status: &'static str| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
     let refund = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
-        .filter(ledger_entry::Column::Environment.eq(Env::Production.code()))
+        .filter(ledger_entry::Column::Environment.eq(env.code()))
         .filter(ledger_entry::Column::Kind.eq(Kind::Refund.code()))
         .filter(ledger_entry::Column::CreatedAt.gte(since))
         .count(db)
         .await?;
-    Ok(DashboardOut {
-        production_deposit: ledger::balance(db, user_id, Env::Production).await?,
-        development_deposit: ledger::balance(db, user_id, Env::Development).await?,
-        today: DayCounts {
-            success: count("success").await?,
-            failed: count("failed").await?,
-            pending: count("pending").await?,
-            refund,
-        },
+    Ok(DayCounts {
+        success: count("success").await?,
+        failed: count("failed").await?,
+        pending: count("pending").await?,
+        refund,
     })
 }
 

@@ -34,7 +34,10 @@ pub struct DayCounts {
 pub struct DashboardOut {
     pub production_deposit: i64,
     pub development_deposit: i64,
+    /// Today's production payments.
     pub today: DayCounts,
+    /// Today's development (sandbox) payments.
+    pub today_development: DayCounts,
 }
 
 /// One ledger entry.
@@ -72,6 +75,73 @@ pub struct PartnerFinanceOut {
     pub signon_blocked: bool,
 }
 
+/// A biller's circuit breaker: `closed` (normal), `open` (its products
+/// answer rc 38 until `open_until`) or `probing` (one call is testing it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakerOut {
+    pub biller: String,
+    pub state: String,
+    /// Consecutive failures so far.
+    pub failures: i32,
+    /// WIB `DD/MM/YYYY HH:MM:SS`.
+    pub opened_at: Option<String>,
+    pub open_until: Option<String>,
+    /// How often it opened.
+    pub trips: i32,
+    pub last_error: Option<String>,
+}
+
+/// How a fixed-price product's catalog stands against a biller's sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PriceVerdict {
+    /// The biller charges what the catalog says.
+    Same,
+    /// The biller's buy price moved: update the catalog's buy price.
+    Changed,
+    /// The biller charges more than the catalog sells for.
+    Loss,
+    /// The biller has it out of stock or disturbed.
+    Unavailable,
+    /// Not on the biller's sheet.
+    Missing,
+}
+
+impl PriceVerdict {
+    /// `price`: what the catalog sells for; `buy`: the catalog's buy price;
+    /// `biller`: the sheet's buy price and availability, if listed.
+    pub fn of(price: i64, buy: i64, biller: Option<(i64, bool)>) -> PriceVerdict {
+        match biller {
+            None => PriceVerdict::Missing,
+            Some((_, false)) => PriceVerdict::Unavailable,
+            Some((b, _)) if b > price => PriceVerdict::Loss,
+            Some((b, _)) if b != buy => PriceVerdict::Changed,
+            Some(_) => PriceVerdict::Same,
+        }
+    }
+}
+
+/// One catalog product against a biller's price sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceRowOut {
+    pub code: String,
+    pub name: String,
+    pub price: i64,
+    pub catalog_buy: i64,
+    pub biller_buy: Option<i64>,
+    pub verdict: PriceVerdict,
+}
+
+/// One biller's price sheet compared with the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceCheckOut {
+    /// `development` or `production`.
+    pub environment: String,
+    pub biller: String,
+    /// The biller could not be asked (its error).
+    pub error: Option<String>,
+    pub rows: Vec<PriceRowOut>,
+}
+
 /// One published development number (the sandbox's table).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestNumberOut {
@@ -84,6 +154,15 @@ pub struct TestNumberOut {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_price_sheet_row_gets_one_verdict() {
+        assert_eq!(PriceVerdict::of(11_100, 10_850, Some((10_850, true))), PriceVerdict::Same);
+        assert_eq!(PriceVerdict::of(11_100, 10_850, Some((10_900, true))), PriceVerdict::Changed);
+        assert_eq!(PriceVerdict::of(99_250, 98_900, Some((99_400, true))), PriceVerdict::Loss);
+        assert_eq!(PriceVerdict::of(11_100, 10_850, Some((10_850, false))), PriceVerdict::Unavailable);
+        assert_eq!(PriceVerdict::of(11_100, 10_850, None), PriceVerdict::Missing);
+    }
 
     #[test]
     fn rupiah_groups_thousands_with_dots() {

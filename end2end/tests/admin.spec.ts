@@ -48,6 +48,12 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await shot(page, '22-manajemen-staf');
   await page.getByRole('link', { name: 'Katalog Produk' }).click();
   await expect(page.getByRole('row', { name: '100301' })).toBeVisible();
+  await expect(page.getByText('Semua biller normal: belum ada gangguan tercatat.')).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Periksa harga biller' }).click();
+  const prices = page.getByRole('region', { name: 'Harga Biller' });
+  await expect(prices.getByRole('row', { name: '510021' }).getByText('Rugi: harga beli biller di atas harga jual')).toBeVisible();
+  await expect(prices.getByRole('row', { name: '501081' }).getByText('Kosong / gangguan di biller')).toBeVisible();
   await shot(page, '24-katalog-produk');
   await page.goto('/admin/staf');
   await hydrated(page);

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { DOCS, field, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
+import { DOCS, credentialsFrom, field, gatewayPost, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
 
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
@@ -118,6 +118,16 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(queued).toHaveCount(0);
   await partner.reload();
   await expect(partner.getByRole('row', { name: new RegExp(ip.replace(/\./g, '\\.')) }).getByText('Disetujui')).toBeVisible();
+  // And this machine, for the development gateway calls further down.
+  await hydrated(partner);
+  await field(partner, 'IP').fill('127.0.0.1');
+  await partner.getByRole('button', { name: 'Tambah' }).click();
+  await expect(partner.getByRole('row', { name: /127\.0\.0\.1/ }).getByText('Menunggu persetujuan')).toBeVisible();
+  await staff.reload();
+  await hydrated(staff);
+  const local = staff.getByRole('row', { name: '127.0.0.1' });
+  await local.getByRole('button', { name: 'Setujui' }).click();
+  await expect(local).toHaveCount(0);
 
   // Revision: a changed field needs its note; a document is replaced.
   await partner.goto('/profil');
@@ -171,6 +181,34 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await shot(staff, '49-mitra');
   await partner.goto('/dashboard');
   await expect(partner.getByTestId('deposit')).toHaveText('Rp 1.500.000');
+
+  // The development gateway, called as a partner's client does: a PDAM
+  // biller that does not answer five times in a row is cut off (for this
+  // partner's sandbox) until it is marked recovered.
+  const dev = credentialsFrom(credentials, 'Development');
+  const signOn = await gatewayPost(dev, '/auth/Sign-On', {
+    mitra: 'DJI', accountID: p.phone, merchantID: merchantId, merchantName: p.company, counterID: '1',
+  });
+  const session = { sessionID: signOn.SessionID, merchantID: merchantId };
+  const inquiry = (customerID: string, referenceID: string) =>
+    gatewayPost(dev, '/Services/Inquiry', { ...session, productID: '400461', customerID, referenceID });
+  for (let i = 0; i < 5; i++) expect((await inquiry('7700000038', `down-${i}`)).rc).toBe('38');
+  expect((await inquiry('7700000100', 'while-down')).rc).toBe('38');
+  const pulsa = await gatewayPost(dev, '/Services/SinglePayment', {
+    ...session, productID: '501021', customerID: '081200000100', referenceID: 'pulsa-1', tagihan: '10950', admin: '0', total: '10950',
+  });
+  expect(pulsa.rc).toBe('00');
+  await partner.goto('/integrasi/nomor-development');
+  const outages = partner.getByRole('region', { name: 'Gangguan Simulasi' });
+  await expect(outages.getByRole('row', { name: 'pdam' }).getByText('Terputus (Maintenance)')).toBeVisible();
+  await shot(partner, '44e-gangguan-simulasi');
+  await hydrated(partner);
+  partner.once('dialog', (d) => d.accept());
+  await outages.getByRole('button', { name: 'Tandai pulih pdam' }).click();
+  await expect(outages.getByRole('row', { name: 'pdam' }).getByText('Normal')).toBeVisible();
+  expect((await inquiry('7700000100', 'recovered')).rc).toBe('00');
+  await partner.goto('/dashboard');
+  await expect(partner.getByTestId('today-development').locator('.count', { hasText: 'Berhasil' })).toContainText('1');
   await partnerCtx.close();
   await staffCtx.close();
 });

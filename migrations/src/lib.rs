@@ -12,6 +12,7 @@ mod m20261123_000007_gateway;
 mod m20261123_000008_catalog_and_transactions;
 mod m20261123_000009_connections;
 mod m20261123_000010_callbacks;
+mod m20261123_000011_polling_and_breakers;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_catalog_and_transactions::Migration),
             Box::new(m20261123_000009_connections::Migration),
             Box::new(m20261123_000010_callbacks::Migration),
+            Box::new(m20261123_000011_polling_and_breakers::Migration),
         ]
     }
 }

@@ -19,10 +19,10 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         let (state, http) = (callbacks.clone(), http.clone());
         async move { backend::callbacks::deliver_due(&state, &http).await.map(drop) }
     });
-    // Pending payments: ask their biller how they stand. Settling is a
-    // conditional update, so two instances asking at once refund once.
+    // Pending payments whose next question is due: each taken with a lease,
+    // asked on its biller's schedule (the job decides what is due).
     let pending = state.clone();
-    every(Duration::from_secs(15), "pending payments", move || {
+    every(Duration::from_secs(5), "pending payments", move || {
         let state = pending.clone();
         async move { settle_pending(&state).await }
     });
@@ -69,16 +69,9 @@ async fn reconcile_yesterday(state: &AppState) -> backend::Result<()> {
         return Ok(());
     }
     let yesterday = (wib - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
-    backend::gateway::services::reconcile_day(state, &yesterday).await.map(|_| ())
+    backend::gateway::settlement::reconcile_day(state, &yesterday).await.map(|_| ())
 }
 
 async fn settle_pending(state: &AppState) -> backend::Result<()> {
-    for t in backend::gateway::services::pending(&state.db, 100).await? {
-        let id = t.id;
-        let settled = backend::gateway::services::poll(state, t).await?;
-        if settled.status != "pending" {
-            tracing::info!(transaction = %id, status = %settled.status, "pending payment settled");
-        }
-    }
-    Ok(())
+    backend::gateway::settlement::poll_due(state, 100).await.map(drop)
 }

@@ -652,17 +652,25 @@ async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
     let body = json!({"productID": "501021", "customerID": "081200000017", "referenceID": "w1", "tagihan": "10950", "admin": "0", "total": "10950"});
     let first = backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
     assert_eq!(first["rc"], "71");
-    let pending = backend::gateway::services::pending(&app.state.db, 10).await.unwrap();
+    let pending = backend::entity::transaction::Entity::find()
+        .filter(backend::entity::transaction::Column::Status.eq("pending"))
+        .all(&app.state.db)
+        .await
+        .unwrap();
     assert_eq!(pending.len(), 1);
     let workers: Vec<_> = (0..2)
         .map(|_| {
             let (state, t) = (app.state.clone(), pending[0].clone());
-            tokio::spawn(async move { backend::gateway::services::poll(&state, t).await.unwrap() })
+            tokio::spawn(async move { backend::gateway::settlement::poll(&state, t).await.unwrap() })
         })
         .collect();
+    let mut settled = Vec::new();
     for w in workers {
-        assert_eq!(w.await.unwrap().status, "failed");
+        settled.extend(w.await.unwrap());
     }
+    // One worker held the job; the other found it taken or already settled.
+    assert_eq!(settled.len(), 1);
+    assert_eq!(settled[0].status, "failed");
     assert_eq!(books_balance(&app, &a).await, (10_000_000, 10_000_000));
     let refunds = backend::entity::ledger_entry::Entity::find()
         .filter(backend::entity::ledger_entry::Column::Kind.eq("refund"))
@@ -828,19 +836,19 @@ async fn the_h_plus_1_reconciliation_closes_a_day_once() {
     );
     app.state.db.execute_raw(stmt).await.unwrap();
     let before = books_balance(&app, &a).await.0;
-    let out = backend::gateway::services::reconcile_day(&app.state, &day).await.unwrap();
+    let out = backend::gateway::settlement::reconcile_day(&app.state, &day).await.unwrap();
     assert_eq!((out.succeeded, out.failed), (1, 1));
     assert_eq!(books_balance(&app, &a).await, (before + 10_950, before + 10_950), "the failed one refunded");
-    let again = backend::gateway::services::reconcile_day(&app.state, &day).await.unwrap();
+    let again = backend::gateway::settlement::reconcile_day(&app.state, &day).await.unwrap();
     assert_eq!((again.succeeded, again.failed), (0, 0), "a re-run changes nothing");
     assert_eq!(books_balance(&app, &a).await.0, before + 10_950);
     let today = (chrono::Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d").to_string();
-    let err = backend::gateway::services::reconcile_day(&app.state, &today).await.unwrap_err();
+    let err = backend::gateway::settlement::reconcile_day(&app.state, &today).await.unwrap_err();
     assert_eq!(backend::gateway::rc::Rc::of(&err).0, "02", "{err:?}");
     // Finance may run it from the back office; partners may not.
-    let (succeeded, failed): (u64, u64) =
+    let (succeeded, failed, busy): (u64, u64, u64) =
         common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
-    assert_eq!((succeeded, failed), (0, 0));
-    let err = app.call::<(u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
+    assert_eq!((succeeded, failed, busy), (0, 0, 0));
+    let err = app.call::<(u64, u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
 }

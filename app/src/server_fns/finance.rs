@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
+use domain::finance::{BreakerOut, DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
 use leptos::prelude::*;
 
 /// The signed-in partner's deposits and today's payments.
@@ -33,10 +33,10 @@ pub async fn sandbox_reset() -> Result<i64, AppError> {
 
 /// Runs (or re-runs) the H+1 reconciliation of a WIB day (finance).
 #[server(prefix = "/api", endpoint = "reconcile_day")]
-pub async fn reconcile_day(day: String) -> Result<(u64, u64), AppError> {
+pub async fn reconcile_day(day: String) -> Result<(u64, u64, u64), AppError> {
     crate::ssr::staff(domain::staff::Permission::Finance).await?;
-    let out = backend::gateway::services::reconcile_day(&crate::ssr::state()?, &day).await?;
-    Ok((out.succeeded, out.failed))
+    let out = backend::gateway::settlement::reconcile_day(&crate::ssr::state()?, &day).await?;
+    Ok((out.succeeded, out.failed, out.busy))
 }
 
 #[server(prefix = "/api", endpoint = "partner_finance")]
@@ -74,4 +74,18 @@ pub async fn product_set(user_id: String, code: String, active: bool) -> Result<
 pub async fn signon_reset(user_id: String) -> Result<u64, AppError> {
     let staff = crate::ssr::staff_id().await?;
     Ok(backend::finance::reset_signon(&crate::ssr::state()?, staff, &user_id).await?)
+}
+
+/// The outages the partner simulated in development.
+#[server(prefix = "/api", endpoint = "sandbox_breakers")]
+pub async fn sandbox_breakers() -> Result<Vec<BreakerOut>, AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::outages::sandbox(&crate::ssr::state()?, user).await?)
+}
+
+/// Ends a simulated outage at once.
+#[server(prefix = "/api", endpoint = "sandbox_breaker_reset")]
+pub async fn sandbox_breaker_reset(biller: String) -> Result<(), AppError> {
+    let user = crate::ssr::partner_id().await?;
+    Ok(backend::outages::reset_sandbox(&crate::ssr::state()?, user, &biller).await?)
 }

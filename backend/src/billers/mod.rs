@@ -3,9 +3,21 @@
 //! sandbox; the seed protocols (pulsa provider, PDAM, payment service) come
 //! behind this same trait.
 
+pub mod breaker;
 pub mod sandbox;
 
+use crate::entity::product;
+use crate::error::Result;
+use crate::ledger::Env;
+use breaker::{Breaker, Gate};
+use sea_orm::ConnectionTrait;
 use serde_json::Value;
+use std::future::Future;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// How long a biller may take before the call counts as unanswered.
+pub const BILLER_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BillRequest {
@@ -30,6 +42,15 @@ pub struct PayRequest {
     pub amount: i64,
 }
 
+/// One product on a biller's price sheet, in whole Rupiah.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillerPrice {
+    pub product_code: String,
+    pub buy_price: i64,
+    /// False when the biller has it out of stock or disturbed.
+    pub available: bool,
+}
+
 /// How a payment stands at the biller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PayOutcome {
@@ -46,8 +67,12 @@ pub enum BillerError {
     /// The biller answered no, with this rc (e.g. 64 already paid).
     #[error("declined with rc {0}")]
     Declined(&'static str),
+    /// Sent, but no answer in time: the outcome is unknown (pending).
     #[error("biller timed out")]
     Timeout,
+    /// The request did not reach the biller (connection refused, no
+    /// route, the biller's own "unavailable" before processing): nothing
+    /// happened there.
     #[error("biller unavailable: {0}")]
     Down(String),
 }
@@ -62,9 +87,102 @@ impl BillerError {
     }
 }
 
+/// How a biller wants its pending payments asked after: first after
+/// `first`, then twice as long each time up to `max_interval`, and only
+/// within `window` of the payment (`None`: until the H+1 reconciliation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PollPolicy {
+    pub first: Duration,
+    pub max_interval: Duration,
+    pub window: Option<Duration>,
+}
+
+impl PollPolicy {
+    /// Providers that say nothing: every 15 s at first, at most every
+    /// 10 minutes, until H+1.
+    pub const UNTIL_RECONCILIATION: PollPolicy =
+        PollPolicy { first: Duration::from_secs(15), max_interval: Duration::from_secs(600), window: None };
+
+    /// The pause after the `attempts`-th question.
+    pub fn delay(&self, attempts: i32) -> Duration {
+        let factor = 1u32 << attempts.clamp(0, 16);
+        self.first.saturating_mul(factor).min(self.max_interval)
+    }
+}
+
 #[async_trait::async_trait]
 pub trait Biller: Send + Sync {
-    async fn inquiry(&self, req: &BillRequest) -> Result<Bill, BillerError>;
-    async fn pay(&self, req: &PayRequest) -> Result<PayOutcome, BillerError>;
-    async fn status(&self, req: &PayRequest, biller_ref: &str) -> Result<PayOutcome, BillerError>;
+    async fn inquiry(&self, req: &BillRequest) -> std::result::Result<Bill, BillerError>;
+    async fn pay(&self, req: &PayRequest) -> std::result::Result<PayOutcome, BillerError>;
+    async fn status(&self, req: &PayRequest, biller_ref: &str) -> std::result::Result<PayOutcome, BillerError>;
+    /// What the biller charges us now for the products it sells at a fixed
+    /// price (pulsa, data, vouchers).
+    async fn price_list(&self) -> std::result::Result<Vec<BillerPrice>, BillerError>;
+
+    /// How its pending payments are asked after.
+    fn polling(&self) -> PollPolicy {
+        PollPolicy::UNTIL_RECONCILIATION
+    }
+}
+
+/// A product's biller as one partner reaches it, behind its breaker.
+pub struct Route {
+    pub biller: Box<dyn Biller>,
+    pub breaker: Breaker,
+}
+
+/// The biller of a product for a partner in an environment. Development is
+/// always the sandbox (with a breaker per partner and product biller);
+/// production billers come with the seed protocols, until then none
+/// (rc 18 "Switching hulu belum registrasi").
+pub fn route(env: Env, user_id: Uuid, p: &product::Model) -> Option<Route> {
+    let biller: Box<dyn Biller> = match env {
+        Env::Development => Box::new(sandbox::Sandbox),
+        Env::Production => return None,
+    };
+    Some(Route { biller, breaker: Breaker::new(env, user_id, &p.biller) })
+}
+
+/// The billers whose price sheets staff compare with the catalog, by
+/// environment and name.
+pub fn price_sources() -> Vec<(Env, &'static str, Box<dyn Biller>)> {
+    vec![(Env::Development, "sandbox", Box::new(sandbox::Sandbox))]
+}
+
+impl Route {
+    /// May it be called now (see `breaker::gate`)?
+    pub async fn gate(&self, db: &impl ConnectionTrait) -> Result<Gate> {
+        breaker::gate(db, &self.breaker).await
+    }
+
+    /// Runs one call that `gate` let through, with the timeout, and tells
+    /// the breaker how it went. The biller's answer is returned even when
+    /// the breaker cannot be updated: money may already have moved there.
+    pub async fn ask<T>(
+        &self,
+        db: &impl ConnectionTrait,
+        gate: Gate,
+        call: impl Future<Output = std::result::Result<T, BillerError>>,
+    ) -> std::result::Result<T, BillerError> {
+        let outcome = tokio::time::timeout(BILLER_TIMEOUT, call).await.unwrap_or(Err(BillerError::Timeout));
+        if let Err(e) = breaker::record(db, &self.breaker, gate, &outcome).await {
+            tracing::error!(scope = %self.breaker.scope, error = %e, "breaker not updated");
+        }
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_backs_off_up_to_the_cap() {
+        let p = PollPolicy::UNTIL_RECONCILIATION;
+        assert_eq!(p.delay(0), Duration::from_secs(15));
+        assert_eq!(p.delay(1), Duration::from_secs(30));
+        assert_eq!(p.delay(3), Duration::from_secs(120));
+        assert_eq!(p.delay(6), Duration::from_secs(600));
+        assert_eq!(p.delay(1_000), Duration::from_secs(600));
+    }
 }

@@ -2,9 +2,10 @@
 //! number, from one table that the portal's "Nomor Development" page shows
 //! too (open-api.md §7). Any other number is paid successfully.
 
-use super::{Bill, BillRequest, Biller, BillerError, PayOutcome, PayRequest};
+use super::{Bill, BillRequest, Biller, BillerError, BillerPrice, PayOutcome, PayRequest, PollPolicy};
 use serde::Serialize;
 use serde_json::json;
+use std::time::Duration;
 
 /// What a test number does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,6 +18,11 @@ pub enum Outcome {
     PendingThenFailed,
     /// The biller does not answer in time (rc 39, pending); success later.
     TimeoutThenSuccess,
+    /// Pending at payment and whenever asked; closed by the H+1
+    /// reconciliation as failed, deposit refunded.
+    PendingUntilReconciliation,
+    /// The biller is unreachable (rc 38); five in a row open the breaker.
+    Down,
     /// Refused at inquiry and payment with this rc.
     Declined(&'static str),
 }
@@ -55,9 +61,47 @@ pub const NUMBERS: &[TestNumber] = &[
     n("Semua produk", "…01", Outcome::PendingThenSuccess, "71", "Pending, lalu berhasil (callback rc 00)"),
     n("Semua produk", "…17", Outcome::PendingThenFailed, "71", "Pending, lalu gagal (rc 17) dan deposit dikembalikan"),
     n("Semua produk", "…39", Outcome::TimeoutThenSuccess, "39", "Timeout dari biller (pending), lalu berhasil"),
+    n(
+        "Semua produk",
+        "…71",
+        Outcome::PendingUntilReconciliation,
+        "71",
+        "Pending terus; ditutup rekonsiliasi H+1 sebagai gagal, deposit dikembalikan",
+    ),
+    n(
+        "Semua produk",
+        "…38",
+        Outcome::Down,
+        "38",
+        "Biller terputus; 5 kali berturut-turut membuat produk biller itu Maintenance (rc 38) sementara",
+    ),
     n("Semua produk", "…64", Outcome::Declined("64"), "64", "Tagihan sudah terbayar"),
     n("Semua produk", "…65", Outcome::Declined("65"), "65", "Nomor pelanggan salah"),
     n("Semua produk", "…85", Outcome::Declined("85"), "85", "Sedang dalam masa cut off"),
+];
+
+/// The sandbox's own price sheet (product code, buy price, available), as
+/// a provider would publish it. It follows the catalog's buy prices except
+/// where a provider's sheet typically drifts: Telkomsel 100.000 dearer than
+/// the catalog sells it, Smartfren 10.000 out of stock.
+pub const PRICES: &[(&str, i64, bool)] = &[
+    ("500511", 5_900, true),
+    ("501011", 10_850, true),
+    ("502511", 25_300, true),
+    ("500521", 6_100, true),
+    ("501021", 10_700, true),
+    ("502521", 25_150, true),
+    ("505021", 49_800, true),
+    ("510021", 99_400, true),
+    ("501031", 10_750, true),
+    ("502531", 24_950, true),
+    ("501041", 10_050, true),
+    ("501051", 10_750, true),
+    ("501081", 10_150, false),
+    ("5D0121", 15_100, true),
+    ("751021", 20_700, true),
+    ("752021", 20_700, true),
+    ("754021", 20_650, true),
 ];
 
 /// The outcome of a customer number: an exact entry, else its last two digits.
@@ -84,8 +128,10 @@ pub struct Sandbox;
 #[async_trait::async_trait]
 impl Biller for Sandbox {
     async fn inquiry(&self, req: &BillRequest) -> Result<Bill, BillerError> {
-        if let Outcome::Declined(rc) = outcome_of(&req.customer_id) {
-            return Err(BillerError::Declined(rc));
+        match outcome_of(&req.customer_id) {
+            Outcome::Declined(rc) => return Err(BillerError::Declined(rc)),
+            Outcome::Down => return Err(down()),
+            _ => {}
         }
         Ok(Bill {
             name: format!("PELANGGAN {}", &req.customer_id[req.customer_id.len().saturating_sub(4)..]),
@@ -98,19 +144,44 @@ impl Biller for Sandbox {
         let biller_ref = format!("SBX{}", req.reference_id);
         match outcome_of(&req.customer_id) {
             Outcome::Success => Ok(success(req)),
-            Outcome::PendingThenSuccess | Outcome::PendingThenFailed => Ok(PayOutcome::Pending { biller_ref }),
+            Outcome::PendingThenSuccess | Outcome::PendingThenFailed | Outcome::PendingUntilReconciliation => {
+                Ok(PayOutcome::Pending { biller_ref })
+            }
             Outcome::TimeoutThenSuccess => Err(BillerError::Timeout),
+            Outcome::Down => Err(down()),
             Outcome::Declined(rc) => Err(BillerError::Declined(rc)),
         }
     }
 
-    async fn status(&self, req: &PayRequest, _biller_ref: &str) -> Result<PayOutcome, BillerError> {
+    async fn status(&self, req: &PayRequest, biller_ref: &str) -> Result<PayOutcome, BillerError> {
         match outcome_of(&req.customer_id) {
             Outcome::PendingThenFailed => Ok(PayOutcome::Failed { rc: "17" }),
             Outcome::Declined(rc) => Ok(PayOutcome::Failed { rc }),
+            Outcome::PendingUntilReconciliation => Ok(PayOutcome::Pending { biller_ref: biller_ref.to_owned() }),
+            Outcome::Down => Err(down()),
             _ => Ok(success(req)),
         }
     }
+
+    async fn price_list(&self) -> Result<Vec<BillerPrice>, BillerError> {
+        Ok(PRICES
+            .iter()
+            .map(|&(code, buy_price, available)| BillerPrice { product_code: code.into(), buy_price, available })
+            .collect())
+    }
+
+    /// Like the providers that promise an answer within 15 minutes.
+    fn polling(&self) -> PollPolicy {
+        PollPolicy {
+            first: Duration::from_secs(15),
+            max_interval: Duration::from_secs(120),
+            window: Some(Duration::from_secs(15 * 60)),
+        }
+    }
+}
+
+fn down() -> BillerError {
+    BillerError::Down("sandbox: koneksi ke biller terputus".into())
 }
 
 fn success(req: &PayRequest) -> PayOutcome {
@@ -128,6 +199,8 @@ mod tests {
         assert_eq!(outcome_of("081234567801"), Outcome::PendingThenSuccess);
         assert_eq!(outcome_of("5000017"), Outcome::PendingThenFailed);
         assert_eq!(outcome_of("5000064"), Outcome::Declined("64"));
+        assert_eq!(outcome_of("5000071"), Outcome::PendingUntilReconciliation);
+        assert_eq!(outcome_of("5000038"), Outcome::Down);
         assert_eq!(outcome_of("123456"), Outcome::Success);
         assert_eq!(outcome_of("7"), Outcome::Success);
     }

@@ -2,6 +2,7 @@
 
 pub mod api_credential;
 pub mod audit_log;
+pub mod biller_breaker;
 pub mod callback_delivery;
 pub mod deposit;
 pub mod digest_nonce;

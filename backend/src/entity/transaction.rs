@@ -25,6 +25,15 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub final_at: Option<DateTimeUtc>,
+    /// How often the status worker asked the biller.
+    pub poll_attempts: i32,
+    /// When a pending payment is next asked of its biller (`None`: not by
+    /// the worker any more; the H+1 reconciliation closes it).
+    pub next_poll_at: Option<DateTimeUtc>,
+    /// Until when the biller said asking is worth it (`None`: until H+1).
+    pub poll_until: Option<DateTimeUtc>,
+    /// A worker's lease on the payment's status job.
+    pub locked_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod digest;
 pub mod rc;
 pub mod services;
+pub mod settlement;
 pub mod signon;
 
 pub use crate::ledger::Env;

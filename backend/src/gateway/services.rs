@@ -4,9 +4,10 @@
 //! a payment that fails at the biller is refunded exactly once.
 
 use super::rc::text_of;
+use super::settlement::{first_poll, poll, settle};
 use super::signon::field;
 use super::{Env, Merchant};
-use crate::billers::{sandbox::Sandbox, Bill, BillRequest, Biller, BillerError, PayOutcome, PayRequest};
+use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
@@ -15,14 +16,9 @@ use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
 use domain::{FieldError, Problem};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
-use std::time::Duration;
 use uuid::Uuid;
-
-/// How long a biller may take before the payment counts as pending.
-const BILLER_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An amount as clients send it: `"000000003000"`, `"3000"` or `3000`.
 pub fn amount(v: Option<&Value>) -> Option<i64> {
@@ -53,6 +49,10 @@ pub fn envelope(rc: &str, body: &Value, data: Value) -> Value {
     v
 }
 
+/// "Link ke biller terputus": the product's biller is down (its breaker is
+/// open), so the product is in Maintenance.
+const MAINTENANCE: &str = "38";
+
 fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
     let mut errs = Vec::new();
     let mut out = Vec::new();
@@ -66,16 +66,6 @@ fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
         Ok(out)
     } else {
         Err(Error::Invalid(errs))
-    }
-}
-
-/// The biller of a product in an environment. Development is always the
-/// sandbox; production billers are configured per biller code, and none is
-/// yet (rc 18 "Switching hulu belum registrasi").
-fn biller_for(env: Env, _p: &product::Model) -> Option<Box<dyn Biller>> {
-    match env {
-        Env::Development => Some(Box::new(Sandbox)),
-        Env::Production => None,
     }
 }
 
@@ -146,13 +136,16 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if reference_used(&state.db, m, &reference).await? {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(biller) = biller_for(m.env, &p) else { return Ok(envelope("18", body, json!({}))) };
+    let Some(route) = billers::route(m.env, m.user_id, &p) else { return Ok(envelope("18", body, json!({}))) };
+    let gate = route.gate(&state.db).await?;
+    if gate.is_open() {
+        return Ok(envelope(MAINTENANCE, body, json!({})));
+    }
     let req =
         BillRequest { product_code: p.code.clone(), customer_id: customer.clone(), periode: field(body, "periode") };
-    let bill = match tokio::time::timeout(BILLER_TIMEOUT, biller.inquiry(&req)).await {
-        Ok(Ok(bill)) => bill,
-        Ok(Err(e)) => return Ok(envelope(e.rc(), body, json!({}))),
-        Err(_) => return Ok(envelope(BillerError::Timeout.rc(), body, json!({}))),
+    let bill = match route.ask(&state.db, gate, route.biller.inquiry(&req)).await {
+        Ok(bill) => bill,
+        Err(e) => return Ok(envelope(e.rc(), body, json!({}))),
     };
     let admin = p.admin_fee + p.partner_fee;
     let data = bill_data(&customer, &bill, admin);
@@ -175,6 +168,10 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         created_at: Set(now),
         updated_at: Set(now),
         final_at: Set(None),
+        poll_attempts: Set(0),
+        next_poll_at: Set(None),
+        poll_until: Set(None),
+        locked_until: Set(None),
     };
     Transaction::insert(row).exec(&state.db).await.map_err(|e| {
         if is_unique_violation(&e) {
@@ -252,9 +249,16 @@ async fn pay(
     if find_trx(&state.db, m, reference, "payment").await?.is_some() {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(biller) = biller_for(m.env, p) else { return Ok(envelope("18", body, json!({}))) };
+    let Some(route) = billers::route(m.env, m.user_id, p) else { return Ok(envelope("18", body, json!({}))) };
+    let gate = route.gate(&state.db).await?;
+    if gate.is_open() {
+        return Ok(envelope(MAINTENANCE, body, json!({})));
+    }
     let id = Uuid::now_v7();
     let now = Utc::now();
+    // Recorded as pending first: if this process dies while the biller
+    // works, the status worker still finds it.
+    let (next_poll_at, poll_until) = first_poll(&route.biller.polling(), now);
     let txn = state.db.begin().await?;
     let row = transaction::ActiveModel {
         id: Set(id),
@@ -274,6 +278,10 @@ async fn pay(
         created_at: Set(now),
         updated_at: Set(now),
         final_at: Set(None),
+        poll_attempts: Set(0),
+        next_poll_at: Set(Some(next_poll_at)),
+        poll_until: Set(poll_until),
+        locked_until: Set(None),
     };
     if let Err(e) = Transaction::insert(row).exec(&txn).await {
         return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });
@@ -296,70 +304,10 @@ async fn pay(
         reference_id: reference.to_owned(),
         amount: total,
     };
-    let outcome = match tokio::time::timeout(BILLER_TIMEOUT, biller.pay(&req)).await {
-        Ok(Ok(o)) => Ok(o),
-        Ok(Err(e)) => Err(e),
-        Err(_) => Err(BillerError::Timeout),
-    };
+    let outcome = route.ask(&state.db, gate, route.biller.pay(&req)).await;
     // The partner gets this answer now: no callback for it.
     let settled = settle(state, id, outcome, false).await?;
     Ok(answer(&settled, body))
-}
-
-/// Applies what the biller said to a pending payment. Only a payment still
-/// pending changes (one conditional update), so two workers never refund
-/// twice; the refund's ledger reference is unique besides.
-pub async fn settle(
-    state: &AppState,
-    id: Uuid,
-    outcome: std::result::Result<PayOutcome, BillerError>,
-    notify: bool,
-) -> Result<transaction::Model> {
-    let (status, rc, data, biller_ref) = match outcome {
-        Ok(PayOutcome::Success { data, .. }) => ("success", "00", Some(data), None),
-        Ok(PayOutcome::Failed { rc }) => ("failed", rc, None, None),
-        Ok(PayOutcome::Pending { biller_ref }) => ("pending", "71", None, Some(biller_ref)),
-        Err(BillerError::Declined(rc)) => ("failed", rc, None, None),
-        // Unknown at the biller: stays pending for the status worker.
-        Err(e) => ("pending", e.rc(), None, None),
-    };
-    let txn = state.db.begin().await?;
-    let now = Utc::now();
-    let mut update = Transaction::update_many()
-        .col_expr(transaction::Column::Status, Expr::value(status))
-        .col_expr(transaction::Column::Rc, Expr::value(rc))
-        .col_expr(transaction::Column::UpdatedAt, Expr::value(now))
-        .filter(transaction::Column::Id.eq(id))
-        .filter(transaction::Column::Status.eq("pending"));
-    if status != "pending" {
-        update = update.col_expr(transaction::Column::FinalAt, Expr::value(Some(now)));
-    }
-    if let Some(d) = &data {
-        update = update.col_expr(transaction::Column::Data, Expr::value(d.to_string()));
-    }
-    if let Some(r) = &biller_ref {
-        update = update.col_expr(transaction::Column::BillerRef, Expr::value(Some(r.clone())));
-    }
-    let changed = update.exec(&txn).await?.rows_affected == 1;
-    let t = Transaction::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    if changed && status == "failed" {
-        let refund = Movement {
-            user_id: t.user_id,
-            env: Env::from_code(&t.environment).unwrap_or(Env::Production),
-            kind: Kind::Refund,
-            amount: t.total,
-            reference: &format!("refund:{id}"),
-            note: Some(&format!("rc {rc}")),
-            actor_name: "system",
-        };
-        ledger::apply(&txn, &refund).await?;
-    }
-    // Became final after a pending answer: the partner is told by callback.
-    if changed && notify && status != "pending" {
-        crate::callbacks::enqueue(&txn, &t).await?;
-    }
-    txn.commit().await?;
-    Ok(t)
 }
 
 /// The partner's view of a payment: rc 00 success, the failure rc, or
@@ -395,7 +343,14 @@ pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Resul
     let Some(t) = find_trx(&state.db, m, &reference, "payment").await? else {
         return Ok(envelope("19", body, json!({})));
     };
-    let t = if t.status == "pending" { poll(state, t).await? } else { t };
+    // A pending one is asked of the biller now, unless a worker is at it.
+    let t = match t.status.as_str() {
+        "pending" => match poll(state, t.clone()).await? {
+            Some(t) => t,
+            None => Transaction::find_by_id(t.id).one(&state.db).await?.unwrap_or(t),
+        },
+        _ => t,
+    };
     let mut out = answer(&t, body);
     if t.status == "failed" {
         out["rc"] = json!("17");
@@ -404,27 +359,10 @@ pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Resul
     Ok(out)
 }
 
-/// Asks the biller how a pending payment stands, and settles it.
-pub async fn poll(state: &AppState, t: transaction::Model) -> Result<transaction::Model> {
-    let env = Env::from_code(&t.environment).unwrap_or(Env::Production);
-    let Some(p) = Product::find_by_id(t.product_code.clone()).one(&state.db).await? else { return Ok(t) };
-    let Some(biller) = biller_for(env, &p) else { return Ok(t) };
-    let req = PayRequest {
-        product_code: t.product_code.clone(),
-        customer_id: t.customer_id.clone(),
-        reference_id: t.reference_id.clone(),
-        amount: t.total,
-    };
-    let biller_ref = t.biller_ref.clone().unwrap_or_default();
-    match tokio::time::timeout(BILLER_TIMEOUT, biller.status(&req, &biller_ref)).await {
-        Ok(Ok(PayOutcome::Pending { .. })) | Ok(Err(BillerError::Timeout | BillerError::Down(_))) | Err(_) => Ok(t),
-        Ok(outcome) => settle(state, t.id, outcome, true).await,
-    }
-}
-
 /// `POST /Services/getPulsa-Prabayar`: the pulsa of one operator prefix.
-pub async fn pulsa_prices(state: &AppState, body: &Value) -> Result<Value> {
+pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let prefix = required(body, &["prefixID"])?.remove(0);
+    let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
     let rows = Product::find()
         .filter(product::Column::OperatorPrefix.eq(prefix))
         .filter(product::Column::Category.eq("PULSA"))
@@ -434,14 +372,17 @@ pub async fn pulsa_prices(state: &AppState, body: &Value) -> Result<Value> {
         .await?;
     let record: Vec<Value> = rows
         .iter()
+        .filter(|p| !down.contains(&p.biller))
         .map(|p| json!({ "code": p.code, "name": p.name, "price": (p.price + p.partner_fee).to_string() }))
         .collect();
     Ok(json!({ "rc": "00", "record": record }))
 }
 
 /// `POST /Services/getHargaByProductID`: the prices of one category.
-pub async fn category_prices(state: &AppState, body: &Value) -> Result<Value> {
+/// A product whose biller is down shows as Maintenance.
+pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let category = required(body, &["prefixID"])?.remove(0);
+    let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
     let rows = Product::find()
         .filter(product::Column::Category.eq(category.to_uppercase()))
         .order_by_asc(product::Column::Code)
@@ -454,7 +395,11 @@ pub async fn category_prices(state: &AppState, body: &Value) -> Result<Value> {
                 "code": p.code,
                 "name": p.name,
                 "price": (p.price + p.partner_fee).to_string(),
-                "status": p.status.to_uppercase(),
+                "status": if p.status == "aktif" && down.contains(&p.biller) {
+                    "MAINTENANCE".to_owned()
+                } else {
+                    p.status.to_uppercase()
+                },
             })
         })
         .collect();
@@ -482,66 +427,6 @@ pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
             .collect(),
     };
     Ok(json!({ "rc": "00", "active": codes.join(",") }))
-}
-
-/// The H+1 reconciliation of one WIB day (`YYYY-MM-DD`): every payment of
-/// that day still pending is asked of its biller once more; what is still
-/// not final is closed as failed (rc 17) and refunded, and the partner is
-/// called back. Safe to re-run: settled payments are left alone.
-pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> {
-    let start = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::field("day", Problem::Required))?
-        .and_time(chrono::NaiveTime::MIN);
-    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
-    let from = chrono::TimeZone::from_local_datetime(&wib, &start)
-        .single()
-        .map(|d| d.with_timezone(&Utc))
-        .ok_or(Error::field("day", Problem::Required))?;
-    let to = from + chrono::Duration::days(1);
-    if to > Utc::now() {
-        // Only a day that is over can be reconciled.
-        return Err(Error::field("day", Problem::TooSoon));
-    }
-    let rows = Transaction::find()
-        .filter(transaction::Column::Kind.eq("payment"))
-        .filter(transaction::Column::Status.eq("pending"))
-        .filter(transaction::Column::CreatedAt.gte(from))
-        .filter(transaction::Column::CreatedAt.lt(to))
-        .all(&state.db)
-        .await?;
-    let mut out = ReconcileOut { day: day.trim().to_owned(), ..ReconcileOut::default() };
-    for t in rows {
-        let id = t.id;
-        let t = poll(state, t).await?;
-        let t =
-            if t.status == "pending" { settle(state, id, Ok(PayOutcome::Failed { rc: "17" }), true).await? } else { t };
-        match t.status.as_str() {
-            "success" => out.succeeded += 1,
-            _ => out.failed += 1,
-        }
-    }
-    tracing::info!(day = %out.day, succeeded = out.succeeded, failed = out.failed, "reconciliation done");
-    Ok(out)
-}
-
-/// What a reconciliation run closed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ReconcileOut {
-    pub day: String,
-    pub succeeded: u64,
-    pub failed: u64,
-}
-
-/// The payments still pending, oldest first (for the status worker).
-pub async fn pending(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<transaction::Model>> {
-    use sea_orm::QuerySelect;
-    Ok(Transaction::find()
-        .filter(transaction::Column::Kind.eq("payment"))
-        .filter(transaction::Column::Status.eq("pending"))
-        .order_by_asc(transaction::Column::CreatedAt)
-        .limit(limit)
-        .all(db)
-        .await?)
 }
 
 #[cfg(test)]

@@ -159,8 +159,8 @@ async fn service(
         "Payment" => services::payment(state, &m, &body).await,
         "SinglePayment" => services::single_payment(state, &m, &body).await,
         "Check-Status" => services::check_status(state, &m, &body).await,
-        "getPulsa-Prabayar" => services::pulsa_prices(state, &body).await,
-        "getHargaByProductID" => services::category_prices(state, &body).await,
+        "getPulsa-Prabayar" => services::pulsa_prices(state, &m, &body).await,
+        "getHargaByProductID" => services::category_prices(state, &m, &body).await,
         "get-Active-Product" => services::active_products(state, &m).await,
         "getCurrentDeposit" => backend::ledger::balance(&state.db, m.user_id, m.env)
             .await

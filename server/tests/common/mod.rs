@@ -445,3 +445,27 @@ impl TestApp {
         }
     }
 }
+
+impl TestApp {
+    /// A partner approved by the operator, as the development gateway sees
+    /// it after digest authentication; with the operator's client.
+    pub async fn approved_merchant(&self) -> (reqwest::Client, backend::gateway::Merchant) {
+        self.signed_in_partner().await;
+        self.submit_complete_profile().await;
+        let (staff, user_id) = self.approve_submitted().await;
+        let me: Option<domain::account::UserOut> = self.call("current_user", &[]).await.unwrap();
+        let m = backend::gateway::Merchant {
+            user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+            merchant_id: me.and_then(|u| u.merchant_id).unwrap(),
+            env: backend::gateway::Env::Development,
+        };
+        (staff, m)
+    }
+
+    /// Runs `sql` (with `$1` = `at`) on the test database: moves a job's
+    /// clock instead of waiting for it.
+    pub async fn set_time(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) {
+        let stmt = sea_orm::Statement::from_sql_and_values(self.state.db.get_database_backend(), sql, [at.into()]);
+        self.state.db.execute_raw(stmt).await.unwrap();
+    }
+}

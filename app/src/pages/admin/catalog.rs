@@ -3,17 +3,46 @@
 
 use super::StaffPage;
 use crate::components::form::general_problem;
+use crate::components::outages::{confirm_reset, OutageTable};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::server_fns::catalog::{catalog_list, CatalogUpdate};
-use domain::finance::{rupiah, ProductIn, ProductOut, PRODUCT_STATUSES};
+use crate::server_fns::catalog::{breaker_list, catalog_list, BreakerReset, CatalogUpdate, PriceCheck};
+use domain::finance::{rupiah, PriceCheckOut, PriceVerdict, ProductIn, ProductOut, PRODUCT_STATUSES};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let products = Resource::new(|| (), |_| catalog_list());
-    view! { <StaffPage render=move |me: StaffOut| view! { <Catalog products editable=me.may(Permission::Moderate) /> } /> }
+    view! {
+        <StaffPage render=move |me: StaffOut| {
+            let editable = me.may(Permission::Moderate);
+            view! { <Catalog products editable /> <BillerStatus editable /> <PriceCheckPanel /> }
+        } />
+    }
+}
+
+/// Production's biller breakers; moderators mark a biller recovered.
+#[component]
+fn BillerStatus(editable: bool) -> impl IntoView {
+    let t = use_texts();
+    let reset = ServerAction::<BreakerReset>::new();
+    let list = Resource::new(move || reset.version().get(), |_| breaker_list());
+    let on_reset = editable.then(|| {
+        confirm_reset(move |biller| {
+            reset.dispatch(BreakerReset { biller });
+        })
+    });
+    view! {
+        <section class="panel" aria-label=t.outage_title_production>
+            <h2>{t.outage_title_production}</h2>
+            <p class="muted">{t.outage_hint_production}</p>
+            {move || list.get().map(|r| match r {
+                Ok(list) => view! { <OutageTable list empty=t.outage_empty_production reset=on_reset /> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            })}
+        </section>
+    }
 }
 
 #[component]
@@ -98,5 +127,67 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
                 </p>
             </td>
         </tr>
+    }
+}
+
+/// "Harga Biller": each biller's price sheet against the catalog, on demand.
+#[component]
+fn PriceCheckPanel() -> impl IntoView {
+    let t = use_texts();
+    let check = ServerAction::<PriceCheck>::new();
+    view! {
+        <section class="panel" aria-label=t.price_check_title>
+            <h2>{t.price_check_title}</h2>
+            <p class="muted">{t.price_check_hint}</p>
+            <button type="button" class="btn btn-light" on:click=move |_| { check.dispatch(PriceCheck {}); } disabled=move || check.pending().get()>
+                {t.price_check_button}
+            </button>
+            {move || check.value().get().map(|r| match r {
+                Ok(sources) => sources.into_iter().map(|s| view! { <PriceSheet s /> }).collect_view().into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn PriceSheet(s: PriceCheckOut) -> impl IntoView {
+    let t = use_texts();
+    let verdict = move |v: PriceVerdict| match v {
+        PriceVerdict::Same => ("status status-ok", t.saved),
+        PriceVerdict::Changed => ("status status-pending", t.verdict_changed),
+        PriceVerdict::Loss => ("status status-bad", t.verdict_loss),
+        PriceVerdict::Unavailable => ("status status-bad", t.verdict_unavailable),
+        PriceVerdict::Missing => ("status status-none", t.verdict_missing),
+    };
+    let same = s.rows.iter().filter(|r| r.verdict == PriceVerdict::Same).count();
+    let rows = s
+        .rows
+        .into_iter()
+        .filter(|r| r.verdict != PriceVerdict::Same)
+        .map(|r| {
+            let (class, label) = verdict(r.verdict);
+            view! {
+                <tr aria-label=r.code.clone()>
+                    <td><code>{r.code.clone()}</code></td><td>{r.name}</td><td class="num">{rupiah(r.price)}</td>
+                    <td class="num">{rupiah(r.catalog_buy)}</td><td class="num">{r.biller_buy.map(rupiah).unwrap_or_else(|| "—".into())}</td>
+                    <td><span class=class>{label}</span></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{format!("{} ({})", s.biller, s.environment)}</h3>
+        {s.error.map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
+        <p class="muted">{format!("{same} {}", t.price_same_count)}</p>
+        <div class="table-wrap">
+            <table class="table">
+                <thead><tr>
+                    <th>{t.col_code}</th><th>{t.name_label}</th><th>{t.col_price}</th><th>{t.col_catalog_buy}</th>
+                    <th>{t.col_biller_buy}</th><th>{t.col_note}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

@@ -133,7 +133,11 @@ fn ReconcileForm() -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || run.pending().get()>{t.reconcile_button}</button>
             </form>
             {move || run.value().get().map(|r| match r {
-                Ok((ok, failed)) => view! { <p class="status status-ok" role="status">{format!("{} {ok} · {} {failed}", t.count_success, t.count_failed)}</p> }.into_any(),
+                Ok((ok, failed, busy)) => {
+                    let busy = (busy > 0).then(|| format!(" · {} {busy}", t.reconcile_busy));
+                    let text = format!("{} {ok} · {} {failed}{}", t.count_success, t.count_failed, busy.unwrap_or_default());
+                    view! { <p class="status status-ok" role="status">{text}</p> }.into_any()
+                }
                 Err(e) => view! {
                     <p class="field-error" role="alert">
                         {e.general().or_else(|| e.field_errors().first().map(|f| f.problem)).map(|p| t.problem(p))}

@@ -5,7 +5,7 @@ use super::PartnerPage;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::dashboard_stats;
 use domain::account::UserOut;
-use domain::finance::{rupiah, DashboardOut};
+use domain::finance::{rupiah, DashboardOut, DayCounts};
 use domain::profile::ProfileStatus;
 use leptos::prelude::*;
 
@@ -21,25 +21,35 @@ fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> imp
     let t = use_texts();
     move || {
         stats.get().and_then(Result::ok).map(|s| {
-            let counts = [
-                (t.count_success, s.today.success, "status-ok"),
-                (t.count_failed, s.today.failed, "status-bad"),
-                (t.count_pending, s.today.pending, "status-pending"),
-                (t.count_refund, s.today.refund, "status-none"),
-            ];
             view! {
                 <section class="cards">
                     <div class="card"><h2>{t.deposit_production}</h2><p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p></div>
                     <div class="card"><h2>{t.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
                 </section>
-                <section class="panel">
-                    <h2>{t.today_title}</h2>
-                    <div class="counts">
-                        {counts.map(|(label, n, class)| view! { <div class="count"><span class=format!("status {class}")>{label}</span><strong>{n}</strong></div> }).collect_view()}
-                    </div>
-                </section>
+                <DayPanel title=t.today_title counts=s.today testid="today-production" />
+                <DayPanel title=t.today_development_title counts=s.today_development testid="today-development" />
             }
         })
+    }
+}
+
+/// One environment's payments of today, by status.
+#[component]
+fn DayPanel(title: &'static str, counts: DayCounts, testid: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let counts = [
+        (t.count_success, counts.success, "status-ok"),
+        (t.count_failed, counts.failed, "status-bad"),
+        (t.count_pending, counts.pending, "status-pending"),
+        (t.count_refund, counts.refund, "status-none"),
+    ];
+    view! {
+        <section class="panel" data-testid=testid>
+            <h2>{title}</h2>
+            <div class="counts">
+                {counts.map(|(label, n, class)| view! { <div class="count"><span class=format!("status {class}")>{label}</span><strong>{n}</strong></div> }).collect_view()}
+            </div>
+        </section>
     }
 }
 

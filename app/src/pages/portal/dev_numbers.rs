@@ -2,8 +2,9 @@
 //! what each returns, read from the table the sandbox biller uses.
 
 use super::PartnerPage;
+use crate::components::outages::{confirm_reset, OutageTable};
 use crate::i18n::use_texts;
-use crate::server_fns::finance::{development_numbers, SandboxReset};
+use crate::server_fns::finance::{development_numbers, sandbox_breakers, SandboxBreakerReset, SandboxReset};
 use leptos::prelude::*;
 
 #[component]
@@ -31,8 +32,31 @@ pub fn DevNumbersPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
                 })}
+                <SimulatedOutages />
             }
         } />
+    }
+}
+
+/// The outages this partner simulated (numbers ending in 38), with
+/// "Tandai pulih".
+#[component]
+fn SimulatedOutages() -> impl IntoView {
+    let t = use_texts();
+    let reset = ServerAction::<SandboxBreakerReset>::new();
+    let list = Resource::new(move || reset.version().get(), |_| sandbox_breakers());
+    let on_reset = confirm_reset(move |biller| {
+        reset.dispatch(SandboxBreakerReset { biller });
+    });
+    view! {
+        <section class="panel" aria-label=t.outage_title_sandbox>
+            <h2>{t.outage_title_sandbox}</h2>
+            <p class="muted">{t.outage_hint_sandbox}</p>
+            {move || list.get().map(|r| match r {
+                Ok(list) => view! { <OutageTable list empty=t.outage_empty_sandbox reset=Some(on_reset) /> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            })}
+        </section>
     }
 }
 

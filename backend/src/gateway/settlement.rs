@@ -1,0 +1,305 @@
+//! How pending payments become final: settling what a biller said (refund
+//! exactly once), asking billers about pending payments as leased jobs on
+//! each biller's schedule, and the H+1 reconciliation of a day.
+
+use super::Env;
+use crate::billers::{self, BillerError, PayOutcome, PayRequest, PollPolicy, Route};
+use crate::entity::product::Entity as Product;
+use crate::entity::transaction::{self, Entity as Transaction};
+use crate::error::{Error, Result};
+use crate::ledger::{self, Kind, Movement};
+use crate::AppState;
+use chrono::{DateTime, Utc};
+use domain::Problem;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use uuid::Uuid;
+
+/// How long a worker holds a payment's status job (longer than a biller
+/// call may take).
+const POLL_LEASE_SECS: i64 = 90;
+
+/// Applies what the biller said to a pending payment. Only a payment still
+/// pending changes (one conditional update), so two workers never refund
+/// twice; the refund's ledger reference is unique besides.
+pub async fn settle(
+    state: &AppState,
+    id: Uuid,
+    outcome: std::result::Result<PayOutcome, BillerError>,
+    notify: bool,
+) -> Result<transaction::Model> {
+    let (status, rc, data, biller_ref) = match outcome {
+        Ok(PayOutcome::Success { data, .. }) => ("success", "00", Some(data), None),
+        Ok(PayOutcome::Failed { rc }) => ("failed", rc, None, None),
+        Ok(PayOutcome::Pending { biller_ref }) => ("pending", "71", None, Some(biller_ref)),
+        Err(BillerError::Declined(rc)) => ("failed", rc, None, None),
+        // Never reached the biller: nothing happened there, refunded now.
+        Err(BillerError::Down(_)) => ("failed", "38", None, None),
+        // Unknown at the biller: stays pending for the status worker.
+        Err(e) => ("pending", e.rc(), None, None),
+    };
+    let txn = state.db.begin().await?;
+    let now = Utc::now();
+    let mut update = Transaction::update_many()
+        .col_expr(transaction::Column::Status, Expr::value(status))
+        .col_expr(transaction::Column::Rc, Expr::value(rc))
+        .col_expr(transaction::Column::UpdatedAt, Expr::value(now))
+        .filter(transaction::Column::Id.eq(id))
+        .filter(transaction::Column::Status.eq("pending"));
+    if status != "pending" {
+        update = update
+            .col_expr(transaction::Column::FinalAt, Expr::value(Some(now)))
+            .col_expr(transaction::Column::NextPollAt, Expr::value(Option::<DateTime<Utc>>::None));
+    }
+    if let Some(d) = &data {
+        update = update.col_expr(transaction::Column::Data, Expr::value(d.to_string()));
+    }
+    if let Some(r) = &biller_ref {
+        update = update.col_expr(transaction::Column::BillerRef, Expr::value(Some(r.clone())));
+    }
+    let changed = update.exec(&txn).await?.rows_affected == 1;
+    let t = Transaction::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    if changed && status == "failed" {
+        let refund = Movement {
+            user_id: t.user_id,
+            env: Env::from_code(&t.environment).unwrap_or(Env::Production),
+            kind: Kind::Refund,
+            amount: t.total,
+            reference: &format!("refund:{id}"),
+            note: Some(&format!("rc {rc}")),
+            actor_name: "system",
+        };
+        ledger::apply(&txn, &refund).await?;
+    }
+    // Became final after a pending answer: the partner is told by callback.
+    if changed && notify && status != "pending" {
+        crate::callbacks::enqueue(&txn, &t).await?;
+    }
+    txn.commit().await?;
+    Ok(t)
+}
+
+/// When the worker first asks about a payment that just went pending, and
+/// until when it keeps asking.
+pub fn first_poll(policy: &PollPolicy, now: DateTime<Utc>) -> (DateTime<Utc>, Option<DateTime<Utc>>) {
+    (after(now, policy.first), policy.window.map(|w| after(now, w)))
+}
+
+fn after(t: DateTime<Utc>, d: std::time::Duration) -> DateTime<Utc> {
+    t + chrono::Duration::from_std(d).unwrap_or(chrono::Duration::days(1))
+}
+
+/// When to ask next after `attempts` questions: on the biller's backoff,
+/// the last time at the end of its window, then never (H+1 closes it).
+pub fn next_poll(
+    policy: &PollPolicy,
+    attempts: i32,
+    until: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let next = after(now, policy.delay(attempts));
+    match until {
+        Some(u) if now >= u => None,
+        Some(u) => Some(std::cmp::min(next, u)),
+        None => Some(next),
+    }
+}
+
+async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<Route>> {
+    let env = Env::from_code(&t.environment).unwrap_or(Env::Production);
+    let product = Product::find_by_id(t.product_code.clone()).one(&state.db).await?;
+    Ok(product.and_then(|p| billers::route(env, t.user_id, &p)))
+}
+
+/// Asks the biller how a pending payment stands (unless its breaker is
+/// open), and settles a final answer.
+async fn ask_status(state: &AppState, route: &Route, t: transaction::Model) -> Result<transaction::Model> {
+    let gate = route.gate(&state.db).await?;
+    if gate.is_open() {
+        return Ok(t);
+    }
+    let req = PayRequest {
+        product_code: t.product_code.clone(),
+        customer_id: t.customer_id.clone(),
+        reference_id: t.reference_id.clone(),
+        amount: t.total,
+    };
+    let biller_ref = t.biller_ref.clone().unwrap_or_default();
+    match route.ask(&state.db, gate, route.biller.status(&req, &biller_ref)).await {
+        Ok(PayOutcome::Pending { .. }) | Err(BillerError::Timeout | BillerError::Down(_)) => Ok(t),
+        outcome => settle(state, t.id, outcome, true).await,
+    }
+}
+
+/// The status job of one pending payment: taken with a lease (so no two
+/// instances ask the biller about it at once), asked, rescheduled and
+/// released. `None` when another worker holds it or already settled it.
+pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
+    let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
+    if !crate::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS).await? {
+        return Ok(None);
+    }
+    // Read again under the lease: another worker may have settled it.
+    let t = Transaction::find_by_id(t.id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    if t.status != "pending" {
+        release(state, t.id).await?;
+        return Ok(None);
+    }
+    let (tid, attempts, until) = (t.id, t.poll_attempts + 1, t.poll_until);
+    let route = route_of(state, &t).await;
+    let policy = match &route {
+        Ok(Some(r)) => r.biller.polling(),
+        _ => PollPolicy::UNTIL_RECONCILIATION,
+    };
+    let asked = match route {
+        Ok(Some(r)) => ask_status(state, &r, t).await,
+        Ok(None) => Ok(t),
+        Err(e) => Err(e),
+    };
+    // Released whatever happened, so an error does not strand the job.
+    let now = Utc::now();
+    let next = asked.as_ref().map_or(true, |t| t.status == "pending").then(|| next_poll(&policy, attempts, until, now));
+    Transaction::update_many()
+        .col_expr(transaction::Column::PollAttempts, Expr::col(transaction::Column::PollAttempts).add(1))
+        .col_expr(transaction::Column::NextPollAt, Expr::value(next.flatten()))
+        .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(transaction::Column::Id.eq(tid))
+        .exec(&state.db)
+        .await?;
+    asked?;
+    Ok(Some(Transaction::find_by_id(tid).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?))
+}
+
+async fn release(state: &AppState, id: Uuid) -> Result<()> {
+    Transaction::update_many()
+        .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(transaction::Column::Id.eq(id))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// What one round of the status worker did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PollRound {
+    /// Payments this worker asked about.
+    pub asked: usize,
+    /// Of those, how many became final.
+    pub settled: usize,
+}
+
+/// One round of the status worker: every payment whose next question is
+/// due, at most `limit`, each taken with a lease.
+pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
+    let due = Transaction::find()
+        .filter(transaction::Column::Kind.eq("payment"))
+        .filter(transaction::Column::Status.eq("pending"))
+        .filter(transaction::Column::NextPollAt.lte(Utc::now()))
+        .order_by_asc(transaction::Column::NextPollAt)
+        .limit(limit)
+        .all(&state.db)
+        .await?;
+    let mut round = PollRound::default();
+    for t in due {
+        let Some(t) = poll(state, t).await? else { continue };
+        round.asked += 1;
+        if t.status != "pending" {
+            round.settled += 1;
+            tracing::info!(transaction = %t.id, status = %t.status, "pending payment settled");
+        }
+    }
+    Ok(round)
+}
+
+/// The H+1 reconciliation of one WIB day (`YYYY-MM-DD`): every payment of
+/// that day still pending is asked of its biller once more; what is still
+/// not final is closed as failed (rc 17) and refunded, and the partner is
+/// called back. Safe to re-run: settled payments are left alone. A payment
+/// another worker is asking about right now is left for the next run, so a
+/// late success is never closed as failed under it.
+pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> {
+    let (from, to) = wib_day(day)?;
+    let rows = Transaction::find()
+        .filter(transaction::Column::Kind.eq("payment"))
+        .filter(transaction::Column::Status.eq("pending"))
+        .filter(transaction::Column::CreatedAt.gte(from))
+        .filter(transaction::Column::CreatedAt.lt(to))
+        .all(&state.db)
+        .await?;
+    let mut out = ReconcileOut { day: day.trim().to_owned(), ..ReconcileOut::default() };
+    for t in rows {
+        let id = t.id;
+        let Some(t) = poll(state, t).await? else {
+            out.busy += 1;
+            continue;
+        };
+        let t =
+            if t.status == "pending" { settle(state, id, Ok(PayOutcome::Failed { rc: "17" }), true).await? } else { t };
+        match t.status.as_str() {
+            "success" => out.succeeded += 1,
+            _ => out.failed += 1,
+        }
+    }
+    tracing::info!(day = %out.day, succeeded = out.succeeded, failed = out.failed, busy = out.busy, "reconciliation done");
+    Ok(out)
+}
+
+/// The start and end of a WIB day that is over.
+fn wib_day(day: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    let start = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::field("day", Problem::Required))?
+        .and_time(chrono::NaiveTime::MIN);
+    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
+    let from = chrono::TimeZone::from_local_datetime(&wib, &start)
+        .single()
+        .map(|d| d.with_timezone(&Utc))
+        .ok_or(Error::field("day", Problem::Required))?;
+    let to = from + chrono::Duration::days(1);
+    if to > Utc::now() {
+        // Only a day that is over can be reconciled.
+        return Err(Error::field("day", Problem::TooSoon));
+    }
+    Ok((from, to))
+}
+
+/// What a reconciliation run closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReconcileOut {
+    pub day: String,
+    pub succeeded: u64,
+    pub failed: u64,
+    /// Being asked (or just settled) by a worker at that moment: a re-run
+    /// closes what is still open.
+    pub busy: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    const FIFTEEN_MINUTES: PollPolicy = PollPolicy {
+        first: Duration::from_secs(15),
+        max_interval: Duration::from_secs(120),
+        window: Some(Duration::from_secs(900)),
+    };
+
+    #[test]
+    fn polling_stops_at_the_end_of_the_billers_window() {
+        let t0 = Utc::now();
+        let (first, until) = first_poll(&FIFTEEN_MINUTES, t0);
+        assert_eq!(first, t0 + chrono::Duration::seconds(15));
+        let until = until.unwrap();
+        assert_eq!(until, t0 + chrono::Duration::minutes(15));
+        // Early on: the backoff.
+        assert_eq!(next_poll(&FIFTEEN_MINUTES, 1, Some(until), first), Some(first + chrono::Duration::seconds(30)));
+        // Near the end: once more exactly at the end of the window.
+        let late = until - chrono::Duration::seconds(10);
+        assert_eq!(next_poll(&FIFTEEN_MINUTES, 6, Some(until), late), Some(until));
+        // After it: no more questions until H+1.
+        assert_eq!(next_poll(&FIFTEEN_MINUTES, 7, Some(until), until), None);
+        // Billers without a window are asked until H+1, at most every 10 minutes.
+        let open = PollPolicy::UNTIL_RECONCILIATION;
+        assert_eq!(next_poll(&open, 30, None, t0), Some(t0 + chrono::Duration::minutes(10)));
+    }
+}

@@ -1,0 +1,46 @@
+//! Biller outages as people see them: staff watch production's circuit
+//! breakers in the back office and close one by hand when a biller is known
+//! to be back; partners see (and close) the outages they simulated in the
+//! development environment. Both are audited.
+
+use crate::audit;
+use crate::billers::breaker::{self, Breaker};
+use crate::error::{Error, Result};
+use crate::ledger::Env;
+use crate::AppState;
+use domain::finance::BreakerOut;
+use domain::staff::Permission;
+use domain::Problem;
+use uuid::Uuid;
+
+/// Production's breakers.
+pub async fn production(state: &AppState, staff_id: Uuid) -> Result<Vec<BreakerOut>> {
+    crate::staff::actor(&state.db, staff_id, Permission::ViewPartners).await?;
+    breaker::list(&state.db, Env::Production, Uuid::nil()).await
+}
+
+/// Staff close a production breaker.
+pub async fn reset_production(state: &AppState, staff_id: Uuid, biller: &str) -> Result<()> {
+    let actor = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
+    reset(state, &actor, &Breaker::new(Env::Production, Uuid::nil(), biller)).await
+}
+
+/// The partner's simulated outages in development.
+pub async fn sandbox(state: &AppState, user_id: Uuid) -> Result<Vec<BreakerOut>> {
+    breaker::list(&state.db, Env::Development, user_id).await
+}
+
+/// The partner ends a simulated outage at once instead of waiting.
+pub async fn reset_sandbox(state: &AppState, user_id: Uuid, biller: &str) -> Result<()> {
+    let actor = crate::onboarding::partner_actor(&state.db, user_id).await?;
+    reset(state, &actor, &Breaker::new(Env::Development, user_id, biller)).await
+}
+
+async fn reset(state: &AppState, actor: &audit::Actor, b: &Breaker) -> Result<()> {
+    if !breaker::reset(&state.db, b).await? {
+        return Err(Error::Refused(Problem::NotFound));
+    }
+    let after = serde_json::json!({ "state": "closed" });
+    audit::record(&state.db, actor, "biller.breaker_reset", "biller", &b.scope, None, Some(after)).await?;
+    Ok(())
+}
