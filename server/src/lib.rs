@@ -43,9 +43,18 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, generated once per process. Generating them renders
+/// the app with resource loading suppressed process-wide (leptos#4773), so a
+/// second generation while another app in the process serves pages (tests
+/// start many) would leave that page's resources pending forever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let options = leptos_options(&state.config);
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let ctx_state = state.clone();
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name(SESSION_COOKIE)

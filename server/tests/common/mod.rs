@@ -114,6 +114,14 @@ impl TestApp {
     }
 
     pub async fn spawn_with(tweak: impl FnOnce(Figment) -> Figment) -> TestApp {
+        if let Ok(path) = std::env::var("TEST_LOG") {
+            // Diagnosing a stuck test: the server's trace, in one file.
+            let file = std::fs::OpenOptions::new().create(true).append(true).open(path).unwrap();
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter("debug,hyper=info,h2=info,reqwest=info")
+                .with_writer(std::sync::Mutex::new(file))
+                .try_init();
+        }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let base = format!("http://{addr}");
