@@ -120,7 +120,7 @@ async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breaker
     assert_eq!(breaker::gate(&app.state.db, &b).await.unwrap(), Gate::Open);
     let list: Vec<BreakerOut> = call_with(&staff, &app.base, "breaker_list", &[]).await.unwrap();
     assert_eq!((list[0].biller.as_str(), list[0].state.as_str(), list[0].failures), ("pdam", "open", 5));
-    assert_eq!(list[0].last_error.as_deref(), Some("biller unavailable: connection refused"));
+    assert_eq!(list[0].last_error.as_deref(), Some("biller tidak dapat dihubungi: connection refused"));
     // The pause is over and ten instances ask at once: exactly one probes.
     app.set_time("UPDATE biller_breakers SET open_until = $1", Utc::now() - Duration::seconds(1)).await;
     let gates: Vec<_> = (0..10)

@@ -65,15 +65,15 @@ pub enum PayOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BillerError {
     /// The biller answered no, with this rc (e.g. 64 already paid).
-    #[error("declined with rc {0}")]
+    #[error("ditolak biller dengan rc {0}")]
     Declined(&'static str),
     /// Sent, but no answer in time: the outcome is unknown (pending).
-    #[error("biller timed out")]
+    #[error("biller tidak menjawab dalam batas waktu")]
     Timeout,
     /// The request did not reach the biller (connection refused, no
     /// route, the biller's own "unavailable" before processing): nothing
     /// happened there.
-    #[error("biller unavailable: {0}")]
+    #[error("biller tidak dapat dihubungi: {0}")]
     Down(String),
 }
 

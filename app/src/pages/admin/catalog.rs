@@ -17,7 +17,13 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <StaffPage render=move |me: StaffOut| {
             let editable = me.may(Permission::Moderate);
-            view! { <Catalog products editable /> <BillerStatus editable /> <PriceCheckPanel /> }
+            let t = use_texts();
+            view! {
+                <h1 class="page-title">{t.catalog_title}</h1>
+                <BillerStatus editable />
+                <Catalog products editable />
+                <PriceCheckPanel />
+            }
         } />
     }
 }
@@ -49,7 +55,6 @@ fn BillerStatus(editable: bool) -> impl IntoView {
 fn Catalog(products: Resource<Result<Vec<ProductOut>, AppError>>, editable: bool) -> impl IntoView {
     let t = use_texts();
     view! {
-        <h1 class="page-title">{t.catalog_title}</h1>
         {move || products.get().map(|r| match r {
             Ok(list) => view! {
                 <div class="table-wrap panel">
