@@ -1,6 +1,7 @@
 //! A table of biller circuit breakers (outages), for staff (production)
 //! and partners (their simulated outages in development).
 
+use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
 use domain::finance::BreakerOut;
 use leptos::prelude::*;
@@ -23,10 +24,31 @@ pub fn confirm_reset(reset: impl Fn(String) + Send + Sync + 'static) -> Callback
     })
 }
 
-/// The breakers with their state; `reset` (when `Some`) offers "Tandai
-/// pulih" on the ones not closed.
+/// A titled panel with the breakers of `list`; `reset` (when `Some`) offers
+/// "Tandai pulih" on the ones not closed.
 #[component]
-pub fn OutageTable(list: Vec<BreakerOut>, empty: &'static str, reset: Option<Callback<String>>) -> impl IntoView {
+pub fn OutagePanel(
+    title: &'static str,
+    hint: &'static str,
+    empty: &'static str,
+    list: Resource<Result<Vec<BreakerOut>, AppError>>,
+    reset: Option<Callback<String>>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="panel" aria-label=title>
+            <h2>{title}</h2>
+            <p class="muted">{hint}</p>
+            {move || list.get().map(|r| match r {
+                Ok(list) => view! { <OutageTable list empty reset /> }.into_any(),
+                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn OutageTable(list: Vec<BreakerOut>, empty: &'static str, reset: Option<Callback<String>>) -> impl IntoView {
     let t = use_texts();
     if list.is_empty() {
         return view! { <p class="muted">{empty}</p> }.into_any();

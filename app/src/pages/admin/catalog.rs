@@ -3,7 +3,7 @@
 
 use super::StaffPage;
 use crate::components::form::general_problem;
-use crate::components::outages::{confirm_reset, OutageTable};
+use crate::components::outages::{confirm_reset, OutagePanel};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::catalog::{breaker_list, catalog_list, BreakerReset, CatalogUpdate, PriceCheck};
@@ -40,14 +40,7 @@ fn BillerStatus(editable: bool) -> impl IntoView {
         })
     });
     view! {
-        <section class="panel" aria-label=t.outage_title_production>
-            <h2>{t.outage_title_production}</h2>
-            <p class="muted">{t.outage_hint_production}</p>
-            {move || list.get().map(|r| match r {
-                Ok(list) => view! { <OutageTable list empty=t.outage_empty_production reset=on_reset /> }.into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
-            })}
-        </section>
+        <OutagePanel title=t.outage_title_production hint=t.outage_hint_production empty=t.outage_empty_production list reset=on_reset />
     }
 }
 

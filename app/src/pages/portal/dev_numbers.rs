@@ -2,7 +2,7 @@
 //! what each returns, read from the table the sandbox biller uses.
 
 use super::PartnerPage;
-use crate::components::outages::{confirm_reset, OutageTable};
+use crate::components::outages::{confirm_reset, OutagePanel};
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{development_numbers, sandbox_breakers, SandboxBreakerReset, SandboxReset};
 use leptos::prelude::*;
@@ -49,14 +49,7 @@ fn SimulatedOutages() -> impl IntoView {
         reset.dispatch(SandboxBreakerReset { biller });
     });
     view! {
-        <section class="panel" aria-label=t.outage_title_sandbox>
-            <h2>{t.outage_title_sandbox}</h2>
-            <p class="muted">{t.outage_hint_sandbox}</p>
-            {move || list.get().map(|r| match r {
-                Ok(list) => view! { <OutageTable list empty=t.outage_empty_sandbox reset=Some(on_reset) /> }.into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
-            })}
-        </section>
+        <OutagePanel title=t.outage_title_sandbox hint=t.outage_hint_sandbox empty=t.outage_empty_sandbox list reset=Some(on_reset) />
     }
 }
 
