@@ -39,10 +39,14 @@ pub fn OutagePanel(
         <section class="panel" aria-label=title>
             <h2>{title}</h2>
             <p class="muted">{hint}</p>
-            {move || list.get().map(|r| match r {
-                Ok(list) => view! { <OutageTable list empty reset /> }.into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
-            })}
+            // Its own Suspense: the resource is made inside the page's, and
+            // without one SSR does not wait for it (nor hydration pick it up).
+            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+                {move || list.get().map(|r| match r {
+                    Ok(list) => view! { <OutageTable list empty reset /> }.into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                })}
+            </Suspense>
         </section>
     }
 }
