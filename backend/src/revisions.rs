@@ -188,6 +188,7 @@ pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve
         let action = if approve { "profile.revision_approved" } else { "profile.revision_rejected" };
         let after = serde_json::json!({ "reason": (!approve).then_some(reason) });
         audit::record(&txn, &actor, action, "profile_revision", &id.to_string(), None, Some(after)).await?;
+        notify(state, &txn, r.user_id, approve, reason).await?;
         txn.commit().await?;
         Ok(removed)
     })
@@ -197,6 +198,31 @@ pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve
             tracing::warn!(error = %e, "replaced document file not removed");
         }
     }
+    Ok(())
+}
+
+/// Tells the partner the decision by e-mail (queued in the decision's
+/// transaction, so it goes out only if the decision stands).
+async fn notify(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    user_id: Uuid,
+    approved: bool,
+    reason: &str,
+) -> Result<()> {
+    let user =
+        crate::entity::user::Entity::find_by_id(user_id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let company = Profile::find_by_id(user_id).one(txn).await?.map(|p| p.business_name).unwrap_or_default();
+    let link = state.config.link("/profil");
+    let kind = crate::mail::templates::Kind::RevisionDecided {
+        name: &user.name,
+        company: &company,
+        approved,
+        reason,
+        link: &link,
+    };
+    let lang = domain::Lang::from_code(&user.lang);
+    crate::mail::enqueue(txn, crate::mail::templates::render(&kind, lang, &state.config.brand, &user.email)?).await?;
     Ok(())
 }
 

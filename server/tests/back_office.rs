@@ -262,7 +262,7 @@ async fn send_revision(app: &TestApp, body: &[(String, String)]) -> Result<(), A
 #[tokio::test]
 async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_decision() {
     let app = TestApp::spawn().await;
-    app.signed_in_partner().await;
+    let partner = app.signed_in_partner().await;
     // Nothing to revise before approval.
     let before: ProfileOut = app.call("profile", &[]).await.unwrap();
     let err = send_revision(&app, &revision_body(&before, &[], &[])).await.unwrap_err();
@@ -344,6 +344,10 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
             .unwrap();
     let after: ProfileOut = app.call("profile", &[]).await.unwrap();
     assert_eq!(after.fields.business_name, "PT. SAMPURNA JAYA ABADI");
+    // The partner is told by e-mail (after activation, approval and credentials).
+    let mails = app.mails(&partner.email, 4).await;
+    let told = mails.iter().find(|m| m.contains("Revisi data profil PT. SAMPURNA JAYA ABADI telah kami setujui"));
+    assert!(told.is_some_and(|m| m.contains(&app.url("/profil"))), "{mails:?}");
     assert_eq!(after.revision.as_ref().unwrap().status, RevisionStatus::Approved);
     let npwp = after.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
     assert_eq!((npwp.original_name.as_str(), npwp.status), ("npwp-baru.png", DocStatus::Accepted));
@@ -383,6 +387,10 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     .unwrap();
     let last: ProfileOut = app.call("profile", &[]).await.unwrap();
     assert_eq!(last.fields.address, after.fields.address);
+    let mails = app.mails(&partner.email, 5).await;
+    assert!(mails
+        .iter()
+        .any(|m| m.contains("belum dapat kami setujui") && m.contains("Alasan: Alamat tidak sesuai NIB")));
     let rev = last.revision.unwrap();
     assert_eq!((rev.status, rev.reason.as_deref()), (RevisionStatus::Rejected, Some("Alamat tidak sesuai NIB")));
     assert_eq!(rev.decided.unwrap().by, "Operator");

@@ -36,6 +36,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "rejection.id.txt",
     "rejection.en.html",
     "rejection.en.txt",
+    "revision.id.html",
+    "revision.id.txt",
+    "revision.en.html",
+    "revision.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -102,6 +106,14 @@ pub enum Kind<'a> {
         company: &'a str,
         items: Vec<RejectedItem>,
     },
+    /// A profile revision was approved, or rejected with `reason`.
+    RevisionDecided {
+        name: &'a str,
+        company: &'a str,
+        approved: bool,
+        reason: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Kind<'_> {
@@ -112,6 +124,7 @@ impl Kind<'_> {
             Kind::Approval { .. } => "approval",
             Kind::Credentials { .. } => "credentials",
             Kind::Rejection { .. } => "rejection",
+            Kind::RevisionDecided { .. } => "revision",
         }
     }
 
@@ -127,6 +140,10 @@ impl Kind<'_> {
             (Kind::Credentials { .. }, Lang::En) => format!("Production and development credentials — {brand}"),
             (Kind::Rejection { .. }, Lang::Id) => format!("Dokumen perlu diperbaiki — {brand}"),
             (Kind::Rejection { .. }, Lang::En) => format!("Documents need changes — {brand}"),
+            (Kind::RevisionDecided { approved: true, .. }, Lang::Id) => format!("Revisi data disetujui — {brand}"),
+            (Kind::RevisionDecided { approved: true, .. }, Lang::En) => format!("Profile revision approved — {brand}"),
+            (Kind::RevisionDecided { .. }, Lang::Id) => format!("Revisi data ditolak — {brand}"),
+            (Kind::RevisionDecided { .. }, Lang::En) => format!("Profile revision rejected — {brand}"),
         }
     }
 
@@ -151,6 +168,9 @@ impl Kind<'_> {
                 counter_id, account_id, mitra, environments,
             },
             Kind::Rejection { name, company, items } => context! { name, company, items },
+            Kind::RevisionDecided { name, company, approved, reason, link } => {
+                context! { name, company, approved, reason, link }
+            }
         }
     }
 }
@@ -192,6 +212,13 @@ mod tests {
                 name: "<b>Andika</b> token=abc",
                 company: "PT",
                 items: vec![RejectedItem { document: "NPWP".into(), reason: "buram".into() }],
+            },
+            Kind::RevisionDecided {
+                name: "<b>Andika</b> token=abc",
+                company: "PT",
+                approved: false,
+                reason: "<i>akta</i> tidak terbaca",
+                link: "http://x/profil",
             },
         ]
     }
