@@ -25,6 +25,7 @@ use pages::admin::{
     partners::{PartnerDetailPage, PartnersPage},
     queue::ModerationQueuePage,
     review::ReviewPage,
+    security::SecurityPage,
     staff::StaffAdminPage,
     AdminHomePage,
 };
@@ -98,6 +99,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/ip") view=IpQueuePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -131,6 +131,17 @@ pub fn new_totp_setup(state: &AppState, email: &str) -> Result<TotpSetup> {
     totp::setup(&totp::new_secret(), &state.config.brand, email)
 }
 
+/// A signed-in staff member turns on the second factor: a fresh setup,
+/// which the caller keeps in the session until `verify_code` proves the
+/// authenticator app has it. Refused when it is on already.
+pub async fn begin_enrolment(state: &AppState, id: Uuid) -> Result<TotpSetup> {
+    let me = find(&state.db, id).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    if me.totp_enabled {
+        return Err(Error::Refused(Problem::SecondFactorOn));
+    }
+    new_totp_setup(state, &me.email)
+}
+
 /// Checks a code against the stored secret, or against `enrolling` (the
 /// secret being set up, kept in the session until a code proves the app has
 /// it). A code is good once: its time step must be newer than the last used.

@@ -38,6 +38,7 @@ pub enum Problem {
     CodeInvalid,
     WrongCode,
     StaffInactive,
+    SecondFactorOn,
     NothingChanged,
     NoteRequired,
     RevisionPending,

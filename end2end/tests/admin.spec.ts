@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot, field, operatorContext, staffLogin } from './helpers';
+import { hydrated, shot, field, operatorContext, staffLogin, totp } from './helpers';
 
 test('the seeded operator logs in to the back office with a second factor', async ({ page }) => {
   // A code works once: when parallel tests spent the current ones, the login waits for the next.
@@ -78,6 +78,15 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await mod.goto('/admin/mitra');
   await expect(mod.getByRole('heading', { name: 'Mitra' })).toBeVisible();
   await shot(mod, '23-mitra-moderator');
+  // Her own second factor, from "Keamanan Akun".
+  await menu.getByRole('link', { name: 'Keamanan Akun' }).click();
+  await hydrated(mod);
+  await mod.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
+  const secret = (await mod.getByTestId('totp-secret').innerText()).trim();
+  await field(mod, 'Kode 6 digit dari aplikasi autentikator').fill(totp(secret));
+  await shot(mod, '25-keamanan-akun');
+  await mod.getByRole('button', { name: 'Verifikasi' }).click();
+  await expect(mod.getByText('Verifikasi dua langkah aktif. Login berikutnya meminta kode.')).toBeVisible();
 
   // Deactivated: the open session ends.
   page.once('dialog', (d) => d.accept());

@@ -601,3 +601,41 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
     let err = app.call::<Vec<ProductOut>>("catalog_list", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
+
+#[tokio::test]
+async fn a_moderator_turns_on_the_second_factor_and_then_needs_a_code() {
+    let app = TestApp::spawn().await;
+    let (admin, ..) = app.operator().await;
+    let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
+    let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
+    let err = call_with::<()>(&mira, &app.base, "totp_confirm", &[("code", "123456")]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotFound), "nothing begun");
+    let setup: domain::staff::TotpSetup = call_with(&mira, &app.base, "totp_begin", &[]).await.unwrap();
+    assert!(setup.qr_svg.starts_with("<svg") || setup.qr_svg.contains("<svg"));
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    let wrong = totp_code(&setup.secret, now - 3_600);
+    let err = call_with::<()>(&mira, &app.base, "totp_confirm", &[("code", &wrong)]).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
+    let me: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    assert!(!me.unwrap().totp_enabled, "not on before a good code");
+    let _: () = call_with(&mira, &app.base, "totp_confirm", &[("code", &totp_code(&setup.secret, now))]).await.unwrap();
+    let me: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    assert!(me.unwrap().totp_enabled);
+    let again = call_with::<domain::staff::TotpSetup>(&mira, &app.base, "totp_begin", &[]).await.unwrap_err();
+    assert_eq!(again, AppError::Problem(Problem::SecondFactorOn));
+    // From now on her sign-in needs a code (the next time step: each is good once).
+    let c = new_client(&app.base);
+    let step: LoginStep =
+        call_with(&c, &app.base, "staff_login", &[("email", "mira@operator.test"), ("password", &password)])
+            .await
+            .unwrap();
+    assert_eq!(step, LoginStep::Code);
+    let _: () =
+        call_with(&c, &app.base, "staff_verify_code", &[("code", &totp_code(&setup.secret, now + 30))]).await.unwrap();
+    let me: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(me.unwrap().email, "mira@operator.test");
+    // Partners have no such page.
+    app.signed_in_partner().await;
+    let err = app.call::<domain::staff::TotpSetup>("totp_begin", &[]).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}

@@ -93,3 +93,32 @@ pub async fn staff_change(id: String, what: String, role: String) -> Result<(), 
     };
     Ok(backend::staff::change(&crate::ssr::state()?, admin, &id, change).await?)
 }
+
+/// "Keamanan Akun": a signed-in staff member starts turning on the second
+/// factor; the secret waits in the session until a code confirms it.
+#[server(prefix = "/api", endpoint = "totp_begin")]
+pub async fn totp_begin() -> Result<domain::staff::TotpSetup, AppError> {
+    use crate::ssr::{session, STAFF_ENROLL_KEY};
+    let id = crate::ssr::staff_id().await?;
+    let setup = backend::staff::begin_enrolment(&crate::ssr::state()?, id).await?;
+    session()
+        .await?
+        .insert(STAFF_ENROLL_KEY, setup.secret.clone())
+        .await
+        .map_err(|_| AppError::Problem(domain::Problem::Unavailable))?;
+    Ok(setup)
+}
+
+/// Confirms the enrolment with a code from the authenticator app.
+#[server(prefix = "/api", endpoint = "totp_confirm")]
+pub async fn totp_confirm(code: String) -> Result<(), AppError> {
+    use crate::ssr::{session, STAFF_ENROLL_KEY};
+    let unavailable = |_| AppError::Problem(domain::Problem::Unavailable);
+    let id = crate::ssr::staff_id().await?;
+    let s = session().await?;
+    let secret: Option<String> = s.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    let secret = secret.ok_or(AppError::Problem(domain::Problem::NotFound))?;
+    backend::staff::verify_code(&crate::ssr::state()?, id, &code, Some(&secret)).await?;
+    s.remove::<String>(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    Ok(())
+}

@@ -8,6 +8,7 @@ pub mod partner_finance;
 pub mod partners;
 pub mod queue;
 pub mod review;
+pub mod security;
 pub mod staff;
 
 use crate::components::layout::{use_site, LangSwitch};
@@ -85,6 +86,7 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     {staff.may(Permission::ReadAudit).then(|| view! {
                         <a href="/admin/audit" aria-current=current("/admin/audit")>{t.admin_audit}</a>
                     })}
+                    <a href="/admin/keamanan" aria-current=current("/admin/keamanan")>{t.security_title}</a>
                 </nav>
                 <main class="content">{children()}</main>
             </div>

@@ -1,0 +1,76 @@
+//! "Keamanan Akun": staff whose role does not require a second factor
+//! turn it on themselves (admins enrol at their first sign-in).
+
+use super::login::TotpQr;
+use super::StaffPage;
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::i18n::use_texts;
+use crate::server_fns::staff::{TotpBegin, TotpConfirm};
+use domain::staff::{clean_code, StaffOut};
+use leptos::prelude::*;
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <StaffPage render=move |me: StaffOut| view! {
+            <h1 class="page-title">{t.security_title}</h1>
+            <section class="panel narrow" aria-label=t.totp_title>
+                <h2>{t.totp_title}</h2>
+                {if me.totp_enabled {
+                    view! { <p class="status status-ok">{t.security_totp_on}</p> }.into_any()
+                } else {
+                    view! { <Enrol /> }.into_any()
+                }}
+            </section>
+        } />
+    }
+}
+
+/// Start (QR code and key), then confirm with a code.
+#[component]
+fn Enrol() -> impl IntoView {
+    let t = use_texts();
+    let begin = ServerAction::<TotpBegin>::new();
+    let confirm = ServerAction::<TotpConfirm>::new();
+    let form = FormState::default();
+    let code = RwSignal::new(String::new());
+    let code_err = form.error("code", move || clean_code(&code.get()).err());
+    Effect::new(move |_| {
+        if let Some(result) = confirm.value().get() {
+            form.answer(&result);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.submit(clean_code(&code.get_untracked()).is_ok()) {
+            confirm.dispatch(TotpConfirm { code: code.get_untracked() });
+        }
+    };
+    let begun = general_problem(begin.value());
+    let general = general_problem(confirm.value());
+    let done = move || matches!(confirm.value().get(), Some(Ok(())));
+    view! {
+        <Show when=done fallback=move || view! {
+            {move || match begin.value().get() {
+                Some(Ok(setup)) => view! {
+                    <TotpQr setup />
+                    <form on:submit=on_submit novalidate>
+                        <FormAlert problem=general />
+                        <TextField form name="code" label=t.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.totp_code_hint />
+                        <SubmitButton label=t.totp_verify_button pending=confirm.pending() />
+                    </form>
+                }.into_any(),
+                _ => view! {
+                    <p>{t.security_totp_off}</p>
+                    <FormAlert problem=begun />
+                    <button type="button" class="btn btn-primary" on:click=move |_| { begin.dispatch(TotpBegin {}); } disabled=move || begin.pending().get()>
+                        {t.security_enable}
+                    </button>
+                }.into_any(),
+            }}
+        }>
+            <p class="status status-ok" role="status">{t.security_enabled_done}</p>
+        </Show>
+    }
+}
