@@ -84,7 +84,7 @@ fn CodeStep(setup: Option<TotpSetup>) -> impl IntoView {
     let title = if setup.is_some() { t.totp_enroll_title } else { t.totp_title };
     view! {
         <AuthCard title=title>
-            {setup.map(|setup| view! { <TotpQr setup /> })}
+            {setup.map(|setup| view! { <TotpQr setup intro=t.totp_enroll_body /> })}
             <form method="post" action=StaffVerifyCode::url() on:submit=on_submit novalidate>
                 <FormAlert problem=general />
                 <TextField form name="code" label=t.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.totp_code_hint />
@@ -94,12 +94,12 @@ fn CodeStep(setup: Option<TotpSetup>) -> impl IntoView {
     }
 }
 
-/// The QR code and typed key of a second factor being set up.
+/// The QR code and typed key of a second factor being set up, after `intro`.
 #[component]
-pub fn TotpQr(setup: TotpSetup) -> impl IntoView {
+pub fn TotpQr(setup: TotpSetup, intro: &'static str) -> impl IntoView {
     let t = use_texts();
     view! {
-        <p>{t.totp_enroll_body}</p>
+        <p>{intro}</p>
         <div class="qr" role="img" aria-label=t.totp_enroll_title inner_html=setup.qr_svg></div>
         <p class="muted small">{t.totp_secret_label}": "<code data-testid="totp-secret">{setup.secret}</code></p>
     }

@@ -54,7 +54,7 @@ fn Enrol() -> impl IntoView {
         <Show when=done fallback=move || view! {
             {move || match begin.value().get() {
                 Some(Ok(setup)) => view! {
-                    <TotpQr setup />
+                    <TotpQr setup intro=t.totp_scan_body />
                     <form on:submit=on_submit novalidate>
                         <FormAlert problem=general />
                         <TextField form name="code" label=t.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.totp_code_hint />
