@@ -14,13 +14,14 @@ use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
 use crate::entity::transaction;
 use crate::error::{Error, Result};
-use crate::onboarding::wib;
+use crate::wib;
 use crate::AppState;
 use chrono::{Duration, Utc};
 use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
 use domain::Problem;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
+use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -79,7 +80,7 @@ pub async fn settings(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Callba
         .into_iter()
         .map(|d| CallbackDeliveryOut {
             id: d.id.to_string(),
-            created_at: wib(d.created_at),
+            created_at: wib::format(d.created_at),
             status: d.status,
             attempts: d.attempts,
             last_status: d.last_status,
@@ -153,19 +154,25 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
     Ok(())
 }
 
+/// A delivery waiting for its next attempt.
+fn due(now: chrono::DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(callback_delivery::Column::Status.eq("pending"))
+        .add(callback_delivery::Column::NextAttemptAt.lte(now))
+}
+
 /// Sends every due delivery once; returns how many were delivered.
 pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> Result<usize> {
-    let due = CallbackDelivery::find()
-        .filter(callback_delivery::Column::Status.eq("pending"))
-        .filter(callback_delivery::Column::NextAttemptAt.lte(Utc::now()))
+    let rows = CallbackDelivery::find()
+        .filter(due(Utc::now()))
         .order_by_asc(callback_delivery::Column::NextAttemptAt)
         .limit(50)
         .all(&state.db)
         .await?;
     let mut delivered = 0;
-    for d in due {
+    for d in rows {
         let (id, lock) = (callback_delivery::Column::Id, callback_delivery::Column::LockedUntil);
-        if !crate::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS).await? {
+        if !crate::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS, due(Utc::now())).await? {
             continue;
         }
         if send(state, http, d).await? {

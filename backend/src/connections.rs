@@ -8,7 +8,7 @@ use crate::entity::ip_whitelist::{self, Entity as IpWhitelist};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::error::{is_unique_violation, Error, Result};
 use crate::ledger::Env;
-use crate::onboarding::wib;
+use crate::wib;
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{IpEntryOut, IpPage, IP_LIMIT, IP_PAGE_SIZE};
@@ -29,7 +29,7 @@ fn out(e: ip_whitelist::Model, owner: Option<&profile::Model>) -> IpEntryOut {
         ip: e.ip,
         status: e.status,
         reason: e.reason,
-        created_at: wib(e.created_at),
+        created_at: wib::format(e.created_at),
         company: owner.map(|p| p.business_name.clone()),
         merchant_id: owner.and_then(|p| p.merchant_id.clone()),
     }

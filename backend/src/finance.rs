@@ -10,9 +10,9 @@ use crate::entity::transaction::{self, Entity as Transaction};
 use crate::error::{Error, Result};
 use crate::gateway::signon;
 use crate::ledger::{self, Env, Kind, Movement};
-use crate::onboarding::wib;
+use crate::wib;
 use crate::AppState;
-use chrono::{Duration, NaiveTime, TimeZone, Utc};
+use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
 use domain::staff::Permission;
 use domain::{FieldError, Problem};
@@ -21,16 +21,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use uuid::Uuid;
-
-/// 00:00 WIB of today, in UTC.
-fn start_of_wib_day() -> chrono::DateTime<Utc> {
-    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
-    let midnight = Utc::now().with_timezone(&wib).date_naive().and_time(NaiveTime::MIN);
-    wib.from_local_datetime(&midnight)
-        .single()
-        .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc::now() - Duration::hours(24))
-}
 
 /// Deposits of both environments and today's production payments.
 pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<DashboardOut> {
@@ -44,7 +34,7 @@ pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Dashb
 
 /// Today's (WIB) payments of one environment by status, and its refunds.
 async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<DayCounts> {
-    let since = start_of_wib_day();
+    let since = crate::wib::start_of(crate::wib::date_of(Utc::now()));
     let today = Transaction::find()
         .filter(transaction::Column::UserId.eq(user_id))
         .filter(transaction::Column::Environment.eq(env.code()))
@@ -68,7 +58,7 @@ async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Res
 
 fn entry_out(e: ledger_entry::Model) -> LedgerEntryOut {
     LedgerEntryOut {
-        at: wib(e.created_at),
+        at: wib::format(e.created_at),
         environment: e.environment,
         kind: e.kind,
         amount: e.amount,

@@ -30,6 +30,7 @@ pub mod state;
 pub mod storage;
 pub mod token;
 pub mod totp;
+pub mod wib;
 
 pub use config::Config;
 pub use error::{Error, Result};

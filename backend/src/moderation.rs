@@ -12,7 +12,8 @@ use crate::entity::user::{self, Entity as User};
 use crate::entity::webreport_account;
 use crate::error::{Error, Result};
 use crate::mail::templates::{CredentialSet, Kind, RejectedItem};
-use crate::onboarding::{self, wib};
+use crate::onboarding;
+use crate::wib;
 use crate::{mail, password, regions, AppState};
 use chrono::Utc;
 use domain::moderation::{QueueItemOut, ReviewOut};
@@ -90,7 +91,7 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: Uuid, filter: QueueFilter)
         email: emails.get(&p.user_id).cloned().unwrap_or_default(),
         category: p.category.clone().unwrap_or_default(),
         status: if revision { ProfileStatus::Submitted } else { ProfileStatus::from_code(&p.status) },
-        submitted_at: wib(submitted),
+        submitted_at: wib::format(submitted),
         sla: SlaClock::at(submitted.timestamp(), now.timestamp()),
         merchant_id: p.merchant_id.clone(),
         revision,

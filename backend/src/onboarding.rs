@@ -28,12 +28,6 @@ pub const SLOT_CURRENT: &str = "current";
 /// A replacement proposed with a revision of an approved profile.
 pub const SLOT_REVISION: &str = "revision";
 
-/// `DD/MM/YYYY HH:MM:SS` in WIB (UTC+7), as the manual shows times.
-pub fn wib(t: chrono::DateTime<Utc>) -> String {
-    let offset = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
-    t.with_timezone(&offset).format("%d/%m/%Y %H:%M:%S").to_string()
-}
-
 fn doc_out(d: profile_document::Model, moderated: Option<Moderation>) -> DocumentOut {
     DocumentOut {
         id: d.id.to_string(),
@@ -56,8 +50,9 @@ pub async fn doc_outs(db: &impl ConnectionTrait, docs: Vec<profile_document::Mod
     Ok(docs
         .into_iter()
         .map(|d| {
-            let stamp =
-                decisions.get(&d.id.to_string()).map(|e| Moderation { by: e.actor_name.clone(), at: wib(e.at) });
+            let stamp = decisions
+                .get(&d.id.to_string())
+                .map(|e| Moderation { by: e.actor_name.clone(), at: crate::wib::format(e.at) });
             // A file uploaded after the decision has not been moderated yet.
             let stamp = stamp.filter(|_| DocStatus::from_code(&d.status) != DocStatus::Pending);
             doc_out(d, stamp)
@@ -147,7 +142,7 @@ pub async fn profile(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
         doc_types,
         required,
         documents: doc_outs(db, documents(db, user_id).await?).await?,
-        submitted_at: submitted.map(wib),
+        submitted_at: submitted.map(crate::wib::format),
         max_upload_bytes: state.config.max_upload_bytes,
         sla,
         revision,

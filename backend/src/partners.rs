@@ -7,7 +7,7 @@ use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::user::{self, Entity as User};
 use crate::error::{Error, Result};
-use crate::onboarding::wib;
+use crate::wib;
 use crate::AppState;
 use domain::moderation::{AuditOut, PartnerDetailOut, PartnerPage, PartnerRowOut, PARTNER_PAGE_SIZE};
 use domain::profile::ProfileStatus;
@@ -81,7 +81,7 @@ fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
         phone: Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone.clone()),
         merchant_id: p.and_then(|p| p.merchant_id.clone()),
         status: p.map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft),
-        registered_at: wib(u.created_at),
+        registered_at: wib::format(u.created_at),
     }
 }
 

@@ -9,7 +9,8 @@ use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::staff::Entity as Staff;
 use crate::error::{Error, Result};
-use crate::onboarding::{self, wib, SLOT_CURRENT, SLOT_REVISION};
+use crate::onboarding::{self, SLOT_CURRENT, SLOT_REVISION};
+use crate::wib;
 use crate::{regions, AppState};
 use chrono::Utc;
 use domain::profile::{DocStatus, FieldChange, Moderation, ProfileIn, ProfileStatus, RevisionOut, RevisionStatus};
@@ -67,7 +68,7 @@ pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<R
     let decided = match (r.decided_by, r.decided_at) {
         (Some(by), Some(at)) => Some(Moderation {
             by: Staff::find_by_id(by).one(db).await?.map(|s| s.name).unwrap_or_default(),
-            at: wib(at),
+            at: wib::format(at),
         }),
         _ => None,
     };
@@ -76,7 +77,7 @@ pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<R
         status,
         changes: changes_of(&r),
         documents,
-        submitted_at: wib(r.submitted_at),
+        submitted_at: wib::format(r.submitted_at),
         reason: r.reason.clone(),
         decided,
     }))

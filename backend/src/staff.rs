@@ -218,7 +218,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
             email: s.email,
             active: s.active,
             totp_enabled: s.totp_secret.is_some(),
-            created_at: crate::onboarding::wib(s.created_at),
+            created_at: crate::wib::format(s.created_at),
         })
         .collect())
 }

@@ -64,11 +64,11 @@ where
 /// H+1: after 01:00 WIB, yesterday's still-pending payments are closed.
 /// Re-running a day is harmless, so every instance may try.
 async fn reconcile_yesterday(state: &AppState) -> backend::Result<()> {
-    let wib = chrono::Utc::now() + chrono::Duration::hours(7);
-    if chrono::Timelike::hour(&wib) < 1 {
+    let now = chrono::Utc::now();
+    if chrono::Timelike::hour(&now.with_timezone(&backend::wib::offset())) < 1 {
         return Ok(());
     }
-    let yesterday = (wib - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    let yesterday = (backend::wib::date_of(now) - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
     backend::gateway::settlement::reconcile_day(state, &yesterday).await.map(|_| ())
 }
 

@@ -15,7 +15,7 @@ use super::BillerError;
 use crate::entity::biller_breaker::{self, Entity as BillerBreaker};
 use crate::error::Result;
 use crate::ledger::Env;
-use crate::onboarding::wib;
+use crate::wib;
 use chrono::{DateTime, Duration, Utc};
 use domain::finance::BreakerOut;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -224,8 +224,8 @@ pub async fn list(db: &impl ConnectionTrait, env: Env, user_id: Uuid) -> Result<
             biller: r.biller,
             state: r.state,
             failures: r.failures,
-            opened_at: r.opened_at.map(wib),
-            open_until: r.open_until.map(wib),
+            opened_at: r.opened_at.map(wib::format),
+            open_until: r.open_until.map(wib::format),
             trips: r.trips,
             last_error: r.last_error,
         })

@@ -11,7 +11,7 @@ use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::{DateTime, Utc};
 use domain::Problem;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use uuid::Uuid;
 
@@ -136,15 +136,12 @@ async fn ask_status(state: &AppState, route: &Route, t: transaction::Model) -> R
 /// released. `None` when another worker holds it or already settled it.
 pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
     let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
-    if !crate::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS).await? {
+    let still_pending = Condition::all().add(transaction::Column::Status.eq("pending"));
+    if !crate::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS, still_pending).await? {
         return Ok(None);
     }
-    // Read again under the lease: another worker may have settled it.
+    // Read again under the lease: `t` may be older than another worker's round.
     let t = Transaction::find_by_id(t.id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    if t.status != "pending" {
-        release(state, t.id).await?;
-        return Ok(None);
-    }
     let (tid, attempts, until) = (t.id, t.poll_attempts + 1, t.poll_until);
     let route = route_of(state, &t).await;
     let policy = match &route {
@@ -168,15 +165,6 @@ pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<tran
         .await?;
     asked?;
     Ok(Some(Transaction::find_by_id(tid).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?))
-}
-
-async fn release(state: &AppState, id: Uuid) -> Result<()> {
-    Transaction::update_many()
-        .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .filter(transaction::Column::Id.eq(id))
-        .exec(&state.db)
-        .await?;
-    Ok(())
 }
 
 /// What one round of the status worker did.
@@ -218,7 +206,7 @@ pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
 /// another worker is asking about right now is left for the next run, so a
 /// late success is never closed as failed under it.
 pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> {
-    let (from, to) = wib_day(day)?;
+    let (from, to) = day_bounds(day)?;
     let rows = Transaction::find()
         .filter(transaction::Column::Kind.eq("payment"))
         .filter(transaction::Column::Status.eq("pending"))
@@ -244,16 +232,11 @@ pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> 
     Ok(out)
 }
 
-/// The start and end of a WIB day that is over.
-fn wib_day(day: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
-    let start = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::field("day", Problem::Required))?
-        .and_time(chrono::NaiveTime::MIN);
-    let wib = chrono::FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!());
-    let from = chrono::TimeZone::from_local_datetime(&wib, &start)
-        .single()
-        .map(|d| d.with_timezone(&Utc))
-        .ok_or(Error::field("day", Problem::Required))?;
+/// The start and end of a WIB day (`YYYY-MM-DD`) that is over.
+fn day_bounds(day: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::field("day", Problem::Required))?;
+    let from = crate::wib::start_of(date);
     let to = from + chrono::Duration::days(1);
     if to > Utc::now() {
         // Only a day that is over can be reconciled.

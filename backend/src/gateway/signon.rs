@@ -8,7 +8,7 @@ use crate::entity::gateway_session::{self, Entity as GatewaySession};
 use crate::entity::signon_day::{self, Entity as SignonDay};
 use crate::error::{Error, Result};
 use crate::AppState;
-use chrono::{DateTime, FixedOffset, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use domain::{FieldError, Problem};
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -17,21 +17,6 @@ use serde_json::Value;
 use uuid::Uuid;
 
 pub const DAILY_LIMIT: i32 = 99;
-
-fn wib() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| unreachable!())
-}
-
-/// `YYYY-MM-DD` of `t` in WIB.
-pub fn wib_day(t: DateTime<Utc>) -> String {
-    t.with_timezone(&wib()).format("%Y-%m-%d").to_string()
-}
-
-/// 23:59:59 WIB of the day `t` falls on, in UTC.
-pub fn end_of_wib_day(t: DateTime<Utc>) -> DateTime<Utc> {
-    let local = t.with_timezone(&wib()).date_naive().and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default());
-    wib().from_local_datetime(&local).single().map(|d| d.with_timezone(&Utc)).unwrap_or(t)
-}
 
 /// A JSON field as the clients send it: a string, or a number.
 pub fn field(body: &Value, name: &str) -> Option<String> {
@@ -74,7 +59,7 @@ pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::En
 
 /// Counts one sign-on of today (WIB) and returns the day's count.
 async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>) -> Result<i32> {
-    let day = wib_day(now);
+    let day = crate::wib::day(now);
     SignonDay::insert(signon_day::ActiveModel {
         user_id: Set(m.user_id),
         environment: Set(m.env.code().into()),
@@ -116,7 +101,7 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
         user_id: Set(m.user_id),
         environment: Set(m.env.code().into()),
         created_at: Set(now),
-        expires_at: Set(end_of_wib_day(now)),
+        expires_at: Set(crate::wib::end_of_day(now)),
     })
     .exec(&state.db)
     .await?;
@@ -158,14 +143,6 @@ pub async fn reset(state: &AppState, staff: &Actor, user_id: Uuid) -> Result<u64
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_session_ends_at_23_59_59_wib() {
-        // 2026-11-23 20:00 UTC is already 24 Nov 03:00 WIB.
-        let t = Utc.with_ymd_and_hms(2026, 11, 23, 20, 0, 0).unwrap();
-        assert_eq!(wib_day(t), "2026-11-24");
-        assert_eq!(end_of_wib_day(t), Utc.with_ymd_and_hms(2026, 11, 24, 16, 59, 59).unwrap());
-    }
 
     #[test]
     fn fields_come_as_strings_or_numbers() {

@@ -32,7 +32,7 @@ pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Re
         .await?;
     let mut sent = 0;
     for row in due {
-        if claim(db, &row, now).await? {
+        if claim(db, &row).await? {
             sent += usize::from(deliver(db, mailer, row).await?);
         }
     }
@@ -44,15 +44,9 @@ fn free_at(now: chrono::DateTime<Utc>) -> Condition {
 }
 
 /// Takes a lease on one message; false when another worker was first.
-async fn claim(db: &DatabaseConnection, row: &mail_outbox::Model, now: chrono::DateTime<Utc>) -> anyhow::Result<bool> {
-    let res = Outbox::update_many()
-        .col_expr(Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECS)))
-        .filter(Column::Id.eq(row.id))
-        .filter(Column::Status.eq(PENDING))
-        .filter(free_at(now))
-        .exec(db)
-        .await?;
-    Ok(res.rows_affected == 1)
+async fn claim(db: &DatabaseConnection, row: &mail_outbox::Model) -> crate::Result<bool> {
+    let pending = Condition::all().add(Column::Status.eq(PENDING));
+    crate::lease::take::<Outbox>(db, Column::Id, row.id, Column::LockedUntil, LEASE_SECS, pending).await
 }
 
 async fn deliver(db: &DatabaseConnection, mailer: &Mailer, row: mail_outbox::Model) -> anyhow::Result<bool> {
