@@ -202,3 +202,10 @@ fn EyeIcon(crossed: RwSignal<bool>) -> impl IntoView {
         </svg>
     }
 }
+
+/// What went wrong loading a page's data, as an alert.
+#[component]
+pub fn LoadError(e: AppError) -> impl IntoView {
+    let t = use_texts();
+    view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }
+}

@@ -1,6 +1,7 @@
 //! A table of biller circuit breakers (outages), for staff (production)
 //! and partners (their simulated outages in development).
 
+use crate::components::form::LoadError;
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
 use domain::finance::BreakerOut;
@@ -44,7 +45,7 @@ pub fn OutagePanel(
             <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
                 {move || list.get().map(|r| match r {
                     Ok(list) => view! { <OutageTable list empty reset /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                    Err(e) => view! { <LoadError e /> }.into_any(),
                 })}
             </Suspense>
         </section>

@@ -1,6 +1,7 @@
 //! The audit log for staff: search and page through every recorded change.
 
 use super::StaffPage;
+use crate::components::form::LoadError;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::moderation::audit_log;
@@ -41,7 +42,7 @@ fn Audit(entries: Resource<Result<AuditPage, AppError>>, q: Signal<String>) -> i
                 }
                 .into_any()
             }
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

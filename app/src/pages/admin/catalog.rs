@@ -3,6 +3,7 @@
 
 use super::StaffPage;
 use crate::components::form::general_problem;
+use crate::components::form::LoadError;
 use crate::components::outages::{confirm_reset, OutagePanel};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -60,7 +61,7 @@ fn Catalog(products: Resource<Result<Vec<ProductOut>, AppError>>, editable: bool
                     </table>
                 </div>
             }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }
@@ -142,7 +143,7 @@ fn PriceCheckPanel() -> impl IntoView {
             </button>
             {move || check.value().get().map(|r| match r {
                 Ok(sources) => sources.into_iter().map(|s| view! { <PriceSheet s /> }).collect_view().into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                Err(e) => view! { <LoadError e /> }.into_any(),
             })}
         </section>
     }

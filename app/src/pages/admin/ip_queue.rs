@@ -2,6 +2,7 @@
 //! approve, or reject with a reason.
 
 use super::StaffPage;
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -36,7 +37,7 @@ fn IpQueue(rows: Resource<Result<Vec<IpEntryOut>, AppError>>, decided: RwSignal<
                     </table>
                 </div>
             }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

@@ -11,6 +11,7 @@ pub mod review;
 pub mod security;
 pub mod staff;
 
+use crate::components::form::LoadError;
 use crate::components::layout::{use_site, LangSwitch};
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{current_staff, StaffLogout};
@@ -38,7 +39,7 @@ where
                     staff.get().map(move |r| match r {
                         Ok(Some(s)) => view! { <StaffShell staff=s.clone()>{render(s)}</StaffShell> }.into_any(),
                         Ok(None) => view! { <Redirect path="/admin" /> }.into_any(),
-                        Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                        Err(e) => view! { <LoadError e /> }.into_any(),
                     })
                 }
             }

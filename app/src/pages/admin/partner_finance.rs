@@ -1,6 +1,7 @@
 //! On a partner's page: deposits and ledger, manual credit/debit (finance),
 //! the products allowed in production, and the Sign-On reset.
 
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
@@ -31,7 +32,7 @@ pub fn PartnerFinance(user_id: String, me: StaffOut) -> impl IntoView {
                         let user_id = user_id.clone();
                         data.get().map(move |r| match r {
                             Ok(f) => view! { <FinanceBody f user_id may_finance may_moderate adjust product reset /> }.into_any(),
-                            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                            Err(e) => view! { <LoadError e /> }.into_any(),
                         })
                     }
                 }

@@ -7,6 +7,7 @@ use super::queue::status_text;
 use super::review::{DocPreview, ModeratedStamp, ProfileFacts};
 use super::StaffPage;
 use crate::components::form::encode_query;
+use crate::components::form::LoadError;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::pages::profile::{doc_name, doc_status_class, doc_status_text};
@@ -83,7 +84,7 @@ fn Partners(list: Resource<Result<PartnerPage, AppError>>, q: Signal<String>, st
                 }
                 .into_any()
             }
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }
@@ -129,7 +130,7 @@ fn PartnerDetail(detail: Resource<Result<PartnerDetailOut, AppError>>, me: Staff
                 }
                 .into_any()
             }
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

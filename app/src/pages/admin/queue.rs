@@ -2,6 +2,7 @@
 //! 1x24-hour promise.
 
 use super::StaffPage;
+use crate::components::form::LoadError;
 use crate::i18n::{use_texts, Texts};
 use crate::server_fns::moderation::moderation_queue;
 use domain::profile::ProfileStatus;
@@ -87,7 +88,7 @@ fn Queue(
                     </table>
                 </div>
             }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

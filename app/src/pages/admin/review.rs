@@ -3,6 +3,7 @@
 
 use super::queue::status_text;
 use super::StaffPage;
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -49,7 +50,7 @@ fn Review(review: Resource<Result<ReviewOut, AppError>>, decide: ServerAction<Mo
         <FormAlert problem=general />
         {move || review.get().map(|r| match r {
             Ok(r) => view! { <ReviewBody r decide /> }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

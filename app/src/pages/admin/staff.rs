@@ -2,6 +2,7 @@
 //! second factor, and deactivation.
 
 use super::{role_text, StaffPage};
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -33,7 +34,7 @@ fn StaffAdmin(
         <FormAlert problem=general />
         {move || rows.get().map(|r| match r {
             Ok(list) => view! { <StaffTable list me=me.id.clone() change /> }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
         <NewStaffForm create />
     }

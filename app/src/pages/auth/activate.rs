@@ -1,6 +1,7 @@
 //! The page the activation link opens (manual Gambar 6).
 
 use crate::components::form::encode_query;
+use crate::components::form::LoadError;
 use crate::components::layout::AuthCard;
 use crate::i18n::use_texts;
 use crate::server_fns::auth::activate;
@@ -46,7 +47,7 @@ pub fn ActivatePage() -> impl IntoView {
             }
             .into_any(),
             Err(e) => view! {
-                <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div>
+                <LoadError e />
             }
             .into_any(),
         })

@@ -1,6 +1,7 @@
 //! On "Pengaturan Koneksi": the callback URL, the secret its requests are
 //! signed with (documented), and the delivery log with "Kirim ulang".
 
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::i18n::use_texts;
 use crate::server_fns::connections::{callback_settings, CallbackResend, CallbackSetUrl};
@@ -19,7 +20,7 @@ pub fn CallbackSettings() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
                 {move || data.get().map(|r| match r {
                     Ok(s) => view! { <CallbackBody s save resend /> }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                    Err(e) => view! { <LoadError e /> }.into_any(),
                 })}
             </Suspense>
         </section>

@@ -4,6 +4,7 @@
 
 use super::callbacks::CallbackSettings;
 use super::PartnerPage;
+use crate::components::form::LoadError;
 use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
@@ -74,7 +75,7 @@ fn Connections(
                 }
                 .into_any()
             }
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

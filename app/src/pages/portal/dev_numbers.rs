@@ -2,6 +2,7 @@
 //! what each returns, read from the table the sandbox biller uses.
 
 use super::PartnerPage;
+use crate::components::form::LoadError;
 use crate::components::outages::{confirm_reset, OutagePanel};
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{development_numbers, sandbox_breakers, SandboxBreakerReset, SandboxReset};
@@ -30,7 +31,7 @@ pub fn DevNumbersPage() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                    Err(e) => view! { <LoadError e /> }.into_any(),
                 })}
                 <SimulatedOutages />
             }

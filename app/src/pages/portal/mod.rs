@@ -4,6 +4,7 @@ pub mod connections;
 pub mod dashboard;
 pub mod dev_numbers;
 
+use crate::components::form::LoadError;
 use crate::components::layout::PortalShell;
 use crate::i18n::use_texts;
 use crate::server_fns::account::current_user;
@@ -32,7 +33,7 @@ where
                             Ok(Some(u)) => view! { <PortalShell user=u.clone()>{render(u)}</PortalShell> }.into_any(),
                             Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
                             Err(e) => view! {
-                                <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div>
+                                <LoadError e />
                             }
                             .into_any(),
                         })

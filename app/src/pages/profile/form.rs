@@ -3,6 +3,7 @@
 
 use super::documents::DocumentRow;
 use super::regions::RegionField;
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -25,11 +26,10 @@ pub fn ProfileFormPage() -> impl IntoView {
 
 #[component]
 fn ProfileFormLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoView {
-    let t = use_texts();
     view! {
         {move || profile.get().map(|r| match r {
                 Ok(p) => view! { <ProfileForm profile=p /> }.into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                Err(e) => view! { <LoadError e /> }.into_any(),
             })}
     }
 }

@@ -6,6 +6,7 @@
 use super::documents::DocumentRow;
 use super::regions::RegionField;
 use super::{doc_name, doc_status_class, doc_status_text};
+use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -41,7 +42,7 @@ fn RevisionLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoV
                 <a class="btn btn-light" href="/profil">{t.menu_profile}</a>
             }.into_any(),
             Ok(p) => view! { <RevisionForm profile=p /> }.into_any(),
-            Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+            Err(e) => view! { <LoadError e /> }.into_any(),
         })}
     }
 }

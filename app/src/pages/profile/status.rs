@@ -3,6 +3,7 @@
 //! clock of the 1x24-hour promise.
 
 use super::{doc_name, doc_status_class, doc_status_text};
+use crate::components::form::LoadError;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::pages::admin::review::ModeratedStamp;
@@ -21,11 +22,10 @@ pub fn ProfileStatusPage() -> impl IntoView {
 
 #[component]
 fn StatusLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoView {
-    let t = use_texts();
     view! {
         {move || profile.get().map(|r| match r {
                 Ok(p) => view! { <ProfileState profile=p /> }.into_any(),
-                Err(e) => view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }.into_any(),
+                Err(e) => view! { <LoadError e /> }.into_any(),
             })}
     }
 }
