@@ -18,7 +18,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
-use std::collections::HashMap;
 use std::net::IpAddr;
 use uuid::Uuid;
 
@@ -138,14 +137,7 @@ pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
         .order_by_asc(ip_whitelist::Column::CreatedAt)
         .all(db)
         .await?;
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
-    let owners: HashMap<Uuid, profile::Model> = Profile::find()
-        .filter(profile::Column::UserId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.user_id, p))
-        .collect();
+    let owners = crate::partners::profiles_of(db, rows.iter().map(|r| r.user_id)).await?;
     Ok(rows
         .into_iter()
         .map(|e| {

@@ -60,14 +60,7 @@ pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
     let users = paginator.fetch_page(page).await?;
-    let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
-    let profiles: HashMap<Uuid, profile::Model> = Profile::find()
-        .filter(profile::Column::UserId.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.user_id, p))
-        .collect();
+    let profiles = profiles_of(db, users.iter().map(|u| u.id)).await?;
     let rows = users.into_iter().map(|u| row(&u, profiles.get(&u.id))).collect();
     Ok(PartnerPage { rows, page, pages: totals.number_of_pages, total: totals.number_of_items })
 }
@@ -120,4 +113,18 @@ async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<AuditOut>> 
         .fetch_page(0)
         .await?;
     Ok(rows.into_iter().map(crate::audit::out).collect())
+}
+
+/// The profiles of these users, by user id (one query).
+pub async fn profiles_of(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, profile::Model>> {
+    Ok(Profile::find()
+        .filter(profile::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.user_id, p))
+        .collect())
 }
