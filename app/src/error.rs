@@ -29,6 +29,43 @@ impl FromServerFnError for AppError {
 }
 
 impl AppError {
+    /// The HTTP status a server function answers with: the caller's
+    /// mistakes are 4xx (monitoring and proxies must not count or retry them
+    /// as failures of ours), ours 5xx. The body is this error as JSON.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::TooSoon { .. } => 429,
+            AppError::Transport(_) => 500,
+            AppError::Problem(p) => match p {
+                Problem::NotLoggedIn => 401,
+                Problem::Forbidden | Problem::StaffInactive => 403,
+                Problem::NotFound | Problem::UnknownDocument => 404,
+                Problem::TooManyAttempts | Problem::ResendTooSoon | Problem::TooSoon => 429,
+                Problem::DuplicateReference
+                | Problem::IpTaken
+                | Problem::EmailTaken
+                | Problem::PhoneTaken
+                | Problem::AlreadyVerified
+                | Problem::RevisionPending
+                | Problem::SecondFactorOn
+                | Problem::ProfileLocked
+                | Problem::NotInReview
+                | Problem::TokenUsed => 409,
+                Problem::Unavailable => 500,
+                _ => 400,
+            },
+        }
+    }
+
+    /// Seconds to wait before trying again, for `Retry-After`.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooSoon { secs, .. } => Some(*secs),
+            _ => None,
+        }
+    }
+
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             AppError::Invalid(errs) => errs,

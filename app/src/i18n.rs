@@ -1026,6 +1026,9 @@ fn problem_id(p: Problem) -> &'static str {
         Problem::EmailInvalid => "Format email tidak valid",
         Problem::PhoneInvalid => "Nomor handphone tidak valid, contoh: 08123456789",
         Problem::UrlInvalid => "Alamat website tidak valid, contoh: www.perusahaan.co.id",
+        Problem::UrlNotPublic => {
+            "Alamat harus dapat dijangkau dari internet (bukan alamat lokal, privat, atau milik kami)"
+        }
         Problem::PasswordWeak => "Password minimal 8 karakter dan mengandung huruf dan angka",
         Problem::PasswordMismatch => "Konfirmasi password tidak sama",
         Problem::EmailTaken => "Email sudah terdaftar",
@@ -1077,6 +1080,9 @@ fn problem_en(p: Problem) -> &'static str {
         Problem::EmailInvalid => "Not a valid e-mail address",
         Problem::PhoneInvalid => "Not a valid mobile number, e.g. 08123456789",
         Problem::UrlInvalid => "Not a valid website, e.g. www.company.co.id",
+        Problem::UrlNotPublic => {
+            "The address must be reachable from the internet (not a local, private or our own address)"
+        }
         Problem::PasswordWeak => "At least 8 characters with letters and digits",
         Problem::PasswordMismatch => "The passwords do not match",
         Problem::EmailTaken => "This e-mail is already registered",

@@ -10,12 +10,22 @@ use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-pub const PARTNER_KEY: &str = "partner_id";
-pub const STAFF_KEY: &str = "staff_id";
+pub use backend::session_store::{PARTNER_KEY, STAFF_KEY};
 /// A staff member whose password was right and whose code is still due.
 pub const STAFF_PENDING_KEY: &str = "staff_pending";
 /// The TOTP secret being set up, until a code proves the app has it.
-pub const STAFF_ENROLL_KEY: &str = "staff_totp_setup";
+const STAFF_ENROLL_KEY: &str = "staff_totp_setup";
+/// When a signed-in session last renewed its idle window (unix seconds).
+pub const SEEN_KEY: &str = "seen";
+
+/// A second-factor secret being set up, bound to the staff member it was
+/// made for: a later sign-in of another account in the same browser can
+/// never use it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Enrolment {
+    staff_id: Uuid,
+    secret: String,
+}
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or(AppError::Problem(Problem::Unavailable))
@@ -54,19 +64,20 @@ pub fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
-async fn session_id(key: &str) -> Result<Uuid, AppError> {
+/// The id kept under `key` in this session, or `NotLoggedIn`.
+pub async fn signed_in_as(key: &str) -> Result<Uuid, AppError> {
     let s = session().await?;
     s.get::<Uuid>(key).await.map_err(unavailable)?.ok_or(AppError::Problem(Problem::NotLoggedIn))
 }
 
 /// The signed-in partner user, or `NotLoggedIn`.
 pub async fn partner_id() -> Result<Uuid, AppError> {
-    session_id(PARTNER_KEY).await
+    signed_in_as(PARTNER_KEY).await
 }
 
 /// The signed-in staff member, or `NotLoggedIn`.
 pub async fn staff_id() -> Result<Uuid, AppError> {
-    session_id(STAFF_KEY).await
+    signed_in_as(STAFF_KEY).await
 }
 
 /// The signed-in staff member if their role grants `p` (else `Forbidden`).
@@ -84,13 +95,44 @@ pub fn if_signed_in(id: Result<Uuid, AppError>) -> Result<Option<Uuid>, AppError
     }
 }
 
-/// Starts a fresh session (new id: no fixation) holding `key = id`.
+/// Starts a fresh session (new id: no fixation) holding only `key = id`:
+/// nothing from before the sign-in survives it.
 pub async fn sign_in(key: &str, id: Uuid) -> Result<(), AppError> {
     let s = session().await?;
+    s.clear().await;
     s.cycle_id().await.map_err(unavailable)?;
-    s.insert(key, id).await.map_err(unavailable)
+    s.insert(key, id).await.map_err(unavailable)?;
+    s.insert(SEEN_KEY, unix_now()).await.map_err(unavailable)
+}
+
+/// Keeps `secret` in the session as the one being set up for `staff_id`.
+pub async fn keep_enrolment(staff_id: Uuid, secret: String) -> Result<(), AppError> {
+    session().await?.insert(STAFF_ENROLL_KEY, Enrolment { staff_id, secret }).await.map_err(unavailable)
+}
+
+/// The secret being set up for `staff_id` in this session, if any.
+pub async fn enrolment_of(staff_id: Uuid) -> Result<Option<String>, AppError> {
+    let e: Option<Enrolment> = session().await?.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    Ok(e.filter(|e| e.staff_id == staff_id).map(|e| e.secret))
+}
+
+pub async fn forget_enrolment() -> Result<(), AppError> {
+    session().await?.remove_value(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    Ok(())
+}
+
+/// This session's id as the store knows it (kept when ending the others).
+pub async fn current_session_id() -> Result<Option<String>, AppError> {
+    Ok(session().await?.id().map(|id| id.to_string()))
 }
 
 pub async fn sign_out() -> Result<(), AppError> {
     session().await?.flush().await.map_err(unavailable)
+}
+
+/// Seconds since the epoch (0 if the clock is before it).
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }

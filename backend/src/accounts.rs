@@ -5,6 +5,7 @@ use crate::entity::user::{self, Entity as User};
 use crate::error::{is_unique_violation, Error, Result};
 use crate::mail::{self, templates::Kind};
 use crate::ratelimit::Limit;
+use crate::session_store::{end_sessions, Subject};
 use crate::{password, token, AppState};
 use chrono::{Duration, Utc};
 use domain::account::{
@@ -63,8 +64,12 @@ impl Purpose {
 
 const RESEND: Limit = Limit::new(1, RESEND_COOLDOWN_SECS as i64);
 const REGISTER_PER_IP: Limit = Limit::new(10, 3600);
-const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
+/// Wrong passwords for one phone from one address: the guesser is stopped,
+/// the owner elsewhere is not locked out.
+const LOGIN_FAILS_PER_ACCOUNT_IP: Limit = Limit::new(5, 900);
 const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
+/// Looser, across addresses: a guesser spread over many addresses.
+const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(50, 900);
 const FORGOT_PER_IP: Limit = Limit::new(10, 3600);
 
 fn resend_key(email: &str) -> String {
@@ -80,8 +85,10 @@ async fn throttle(db: &impl ConnectionTrait, limit: Limit, key: &str, problem: P
 #[tracing::instrument(skip_all)]
 pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAddr) -> Result<String> {
     let new = input.parse().map_err(Error::Invalid)?;
-    ensure_unique(&state.db, &new).await?;
+    // Throttled before the uniqueness check: it tells whether an address is
+    // registered, so it must not be asked without limit.
     throttle(&state.db, REGISTER_PER_IP, &format!("register:{ip}"), Problem::TooManyAttempts).await?;
+    ensure_unique(&state.db, &new).await?;
     let hash = password::hash(new.password.clone()).await?;
     let now = Utc::now();
     let id = Uuid::now_v7();
@@ -176,9 +183,6 @@ async fn send_link(state: &AppState, txn: &impl ConnectionTrait, m: LinkMail<'_>
     let link = state.config.link(&format!("{}?token={secret}", m.purpose.path()));
     let mail = mail::templates::render(&m.purpose.mail(m.name, &link), m.lang, &state.config.brand, m.email)?;
     mail::enqueue(txn, mail).await?;
-    if state.mailer.logs_links() {
-        tracing::info!(%link, purpose = m.purpose.code(), "link written to the mail outbox folder");
-    }
     Ok(())
 }
 
@@ -259,21 +263,27 @@ pub async fn activate(state: &AppState, secret: &str) -> Result<ActivationOut> {
 pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<(LoginOut, Option<Uuid>)> {
     let phone = input.parse().map_err(Error::Invalid)?;
     let account_key = format!("login:{}", phone.as_str());
+    let account_ip_key = format!("login:{}:{ip}", phone.as_str());
     let ip_key = format!("login-ip:{ip}");
-    for (limit, key) in [(LOGIN_FAILS_PER_ACCOUNT, &account_key), (LOGIN_FAILS_PER_IP, &ip_key)] {
-        if let Some(secs) = limit.blocked(&state.db, key).await? {
-            return Err(Error::TooSoon { problem: Problem::TooManyAttempts, secs });
-        }
-    }
+    // Counted before the password is tried (a parallel burst cannot slip
+    // past a check that counts afterwards); a good password takes it back.
+    let checks = [
+        (LOGIN_FAILS_PER_ACCOUNT_IP, account_ip_key.as_str()),
+        (LOGIN_FAILS_PER_IP, ip_key.as_str()),
+        (LOGIN_FAILS_PER_ACCOUNT, account_key.as_str()),
+    ];
+    Limit::attempt(&state.db, &checks)
+        .await?
+        .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let u = User::find().filter(user::Column::Phone.eq(phone.as_str())).one(&state.db).await?;
     let ok = password::verify(input.password.clone(), u.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(u) = u.filter(|_| ok) else {
-        let _ = LOGIN_FAILS_PER_ACCOUNT.hit(&state.db, &account_key).await?;
-        let _ = LOGIN_FAILS_PER_IP.hit(&state.db, &ip_key).await?;
         tracing::info!("login failed");
         return Err(Error::Refused(Problem::InvalidCredentials));
     };
+    Limit::clear(&state.db, &account_ip_key).await?;
     Limit::clear(&state.db, &account_key).await?;
+    Limit::refund(&state.db, &ip_key).await?;
     if u.email_verified_at.is_none() {
         return Ok((LoginOut::Unverified { email: u.email }, None));
     }
@@ -322,13 +332,22 @@ pub async fn reset_password(state: &AppState, input: &ResetPasswordIn) -> Result
     active.email_verified_at = Set(verified);
     active.updated_at = Set(now);
     active.update(&txn).await?;
+    // Whoever was signed in with the old password is not any more.
+    end_sessions(&txn, Subject::Partner(t.user_id), None).await?;
     txn.commit().await?;
     tracing::info!(user_id = %t.user_id, "password reset");
     Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-pub async fn change_password(state: &AppState, user_id: Uuid, input: &ChangePasswordIn) -> Result<()> {
+/// Changes the password; every other session of the user ends (`keep` is
+/// the caller's own).
+pub async fn change_password(
+    state: &AppState,
+    user_id: Uuid,
+    input: &ChangePasswordIn,
+    keep: Option<&str>,
+) -> Result<()> {
     let u = User::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     if input.current_password.is_empty() {
         return Err(Error::field("current_password", Problem::Required));
@@ -344,7 +363,10 @@ pub async fn change_password(state: &AppState, user_id: Uuid, input: &ChangePass
     let mut active: user::ActiveModel = u.into();
     active.password_hash = Set(hash);
     active.updated_at = Set(Utc::now());
-    active.update(&state.db).await?;
+    let txn = state.db.begin().await?;
+    active.update(&txn).await?;
+    end_sessions(&txn, Subject::Partner(user_id), keep).await?;
+    txn.commit().await?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
 use crate::entity::transaction;
 use crate::error::{Error, Result};
+use crate::outbound;
 use crate::wib;
 use crate::AppState;
 use chrono::{Duration, Utc};
@@ -91,15 +92,22 @@ pub async fn settings(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Callba
     Ok(CallbackSettingsOut { url: s.callback_url.unwrap_or_default(), secret: s.callback_secret, deliveries })
 }
 
-/// Sets (or clears, with an empty value) the callback URL: http(s) only.
+/// Sets (or clears, with an empty value) the callback URL: http(s) only,
+/// to a public address that is not one of ours.
 pub async fn set_url(state: &AppState, user_id: Uuid, url: &str) -> Result<()> {
     let url = url.trim();
     let value = if url.is_empty() {
         None
     } else {
         let parsed = url::Url::parse(url).map_err(|_| Error::field("url", Problem::UrlInvalid))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() || url.len() > 300 {
+        if url.len() > 300 {
             return Err(Error::field("url", Problem::UrlInvalid));
+        }
+        match outbound::resolve(&parsed, state.config.callbacks_allow_private).await {
+            Ok(_) if is_ours(state, &parsed) => return Err(Error::field("url", Problem::UrlNotPublic)),
+            Ok(_) => {}
+            Err(outbound::Refusal::NotHttp) => return Err(Error::field("url", Problem::UrlInvalid)),
+            Err(_) => return Err(Error::field("url", Problem::UrlNotPublic)),
         }
         Some(url.to_owned())
     };
@@ -113,6 +121,15 @@ pub async fn set_url(state: &AppState, user_id: Uuid, url: &str) -> Result<()> {
     crate::audit::record(&state.db, &actor, "callback.url_set", "user", &user_id.to_string(), None, Some(after))
         .await?;
     Ok(())
+}
+
+/// Whether `url` points at this server (the portal or a gateway).
+fn is_ours(state: &AppState, url: &url::Url) -> bool {
+    let c = &state.config;
+    let own = [c.public_url.as_str(), c.gateway_dev_url.as_str(), c.gateway_prod_url.as_str()];
+    own.iter()
+        .filter_map(|o| url::Url::parse(o).ok())
+        .any(|o| o.host_str() == url.host_str() && o.port_or_known_default() == url.port_or_known_default())
 }
 
 /// Queues the callback of a transaction that just became final, in the
@@ -162,7 +179,7 @@ fn due(now: chrono::DateTime<Utc>) -> Condition {
 }
 
 /// Sends every due delivery once; returns how many were delivered.
-pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> Result<usize> {
+pub async fn deliver_due(state: &AppState) -> Result<usize> {
     let rows = CallbackDelivery::find()
         .filter(due(Utc::now()))
         .order_by_asc(callback_delivery::Column::NextAttemptAt)
@@ -175,30 +192,47 @@ pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> Result<usi
         if !crate::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS, due(Utc::now())).await? {
             continue;
         }
-        if send(state, http, d).await? {
+        if send(state, d).await? {
             delivered += 1;
         }
     }
     Ok(delivered)
 }
 
-async fn send(state: &AppState, http: &reqwest::Client, d: callback_delivery::Model) -> Result<bool> {
+/// How a delivery went, as the partner is shown it: a class, never the
+/// raw error (it could tell about our network).
+fn failure_class(e: &reqwest::Error) -> &'static str {
+    if e.is_timeout() {
+        "timeout"
+    } else if e.is_connect() {
+        "connect"
+    } else {
+        "transport"
+    }
+}
+
+async fn send(state: &AppState, d: callback_delivery::Model) -> Result<bool> {
     let secret = settings_row(&state.db, d.user_id).await?.callback_secret;
     let ts = Utc::now().timestamp();
-    let res = http
-        .post(&d.url)
-        .header("content-type", "application/json")
-        .header("x-callback-timestamp", ts.to_string())
-        .header("x-callback-signature", signature(&secret, ts, &d.payload))
-        .timeout(std::time::Duration::from_secs(10))
-        .body(d.payload.clone())
-        .send()
-        .await;
-    let (code, error) = match res {
-        Ok(r) => {
-            (Some(i32::from(r.status().as_u16())), (!r.status().is_success()).then(|| format!("HTTP {}", r.status())))
+    let (code, error) = match target(state, &d.url).await {
+        Err(class) => (None, Some(class.to_owned())),
+        Ok(http) => {
+            let res = http
+                .post(&d.url)
+                .header("content-type", "application/json")
+                .header("x-callback-timestamp", ts.to_string())
+                .header("x-callback-signature", signature(&secret, ts, &d.payload))
+                .body(d.payload.clone())
+                .send()
+                .await;
+            match res {
+                Ok(r) => (Some(i32::from(r.status().as_u16())), (!r.status().is_success()).then(|| "http".to_owned())),
+                Err(e) => {
+                    tracing::info!(delivery = %d.id, error = %e, "callback not delivered");
+                    (None, Some(failure_class(&e).to_owned()))
+                }
+            }
         }
-        Err(e) => (None, Some(e.to_string().chars().take(300).collect())),
     };
     let ok = code == Some(200);
     let attempts = d.attempts + 1;
@@ -220,9 +254,38 @@ async fn send(state: &AppState, http: &reqwest::Client, d: callback_delivery::Mo
     Ok(ok)
 }
 
+/// A client for one delivery to `url`: its name resolved now and checked,
+/// pinned to the checked addresses (no second lookup), no redirects, a
+/// short timeout. `Err(class)` when the target is refused.
+async fn target(state: &AppState, url: &str) -> std::result::Result<reqwest::Client, &'static str> {
+    let parsed = url::Url::parse(url).map_err(|_| "address")?;
+    let addrs = outbound::resolve(&parsed, state.config.callbacks_allow_private).await.map_err(|r| match r {
+        outbound::Refusal::Unresolved => "dns",
+        _ => "address",
+    })?;
+    if is_ours(state, &parsed) {
+        return Err("address");
+    }
+    let mut b = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(5))
+        .connect_timeout(std::time::Duration::from_secs(3));
+    if let Some(host) = parsed.host_str() {
+        b = b.resolve_to_addrs(host, &addrs);
+    }
+    b.build().map_err(|_| "transport")
+}
+
+/// "Kirim ulang" a partner may press a few times a minute.
+const RESEND: crate::ratelimit::Limit = crate::ratelimit::Limit::new(5, 60);
+
 /// "Kirim ulang": the partner asks for a delivery to be sent again now.
 pub async fn resend(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    RESEND
+        .hit(&state.db, &format!("callback-resend:{user_id}"))
+        .await?
+        .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let d = CallbackDelivery::find_by_id(id)
         .one(&state.db)
         .await?

@@ -73,6 +73,20 @@ pub struct Config {
     pub s3_secret_access_key: Option<SecretString>,
     /// Path-style bucket addressing, needed by most S3-compatible servers (`S3_FORCE_PATH_STYLE`).
     pub s3_force_path_style: bool,
+    /// Bearer token a metrics scraper sends; `/metrics` is not served without one (`APP_METRICS_TOKEN`).
+    pub metrics_token: Option<SecretString>,
+    /// Key that signs digest nonces, shared by every gateway instance; made
+    /// once and kept in the database when unset (`APP_DIGEST_NONCE_KEY`).
+    pub digest_nonce_key: Option<SecretString>,
+    /// Most open connections per gateway listener (`APP_GATEWAY_MAX_CONNECTIONS`).
+    pub gateway_max_connections: usize,
+    /// Seconds a client may take to send a request's head, and its body (`APP_GATEWAY_READ_TIMEOUT_SECS`).
+    pub gateway_read_timeout_secs: u64,
+    /// Requests one merchant may make per minute, over all instances (`APP_GATEWAY_RATE_PER_MINUTE`).
+    pub gateway_rate_per_minute: i32,
+    /// Callback URLs may point at private, loopback or link-local addresses
+    /// (only for tests and closed networks; `APP_CALLBACKS_ALLOW_PRIVATE`).
+    pub callbacks_allow_private: bool,
 }
 
 impl Default for Config {
@@ -104,6 +118,12 @@ impl Default for Config {
             s3_access_key_id: None,
             s3_secret_access_key: None,
             s3_force_path_style: true,
+            metrics_token: None,
+            digest_nonce_key: None,
+            gateway_max_connections: 1024,
+            gateway_read_timeout_secs: 10,
+            gateway_rate_per_minute: 600,
+            callbacks_allow_private: false,
         }
     }
 }
@@ -182,6 +202,9 @@ impl Config {
         if self.max_upload_bytes < 1024 {
             return Err(invalid("APP_MAX_UPLOAD_BYTES", "must be at least 1024"));
         }
+        if self.gateway_max_connections < 1 || self.gateway_read_timeout_secs < 1 || self.gateway_rate_per_minute < 1 {
+            return Err(invalid("APP_GATEWAY_*", "connection cap, read timeout and rate must be at least 1"));
+        }
         if self.session_idle_minutes < 1 {
             return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
         }
@@ -205,6 +228,11 @@ impl Config {
         }
     }
 
+    /// The database URL for humans: a password in it is masked.
+    pub fn database_url_redacted(&self) -> String {
+        redact_url(&self.database_url())
+    }
+
     pub fn mail_dir(&self) -> PathBuf {
         self.data_dir.join("mail")
     }
@@ -220,9 +248,31 @@ impl Config {
     }
 }
 
+/// `scheme://user:***@host/…`: read with the URL parser, so a password
+/// holding `@` or `:` is masked whole.
+pub fn redact_url(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut u) => {
+            if u.password().is_some() {
+                let _ = u.set_password(Some("***"));
+            }
+            u.to_string()
+        }
+        Err(_) => "(unreadable URL)".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn database_passwords_are_masked_whole() {
+        assert_eq!(redact_url("postgres://app:p@ss:w@rd@db.example:5432/wo"), "postgres://app:***@db.example:5432/wo");
+        assert_eq!(redact_url("postgres://app@db/wo"), "postgres://app@db/wo");
+        assert!(!redact_url("postgres://u:s3cr%40t@h/db").contains("s3cr"));
+        assert_eq!(redact_url("sqlite://./data/webopenapi.db?mode=rwc"), "sqlite://./data/webopenapi.db?mode=rwc");
+    }
     use figment::providers::Serialized;
 
     #[test]

@@ -134,7 +134,7 @@ pub async fn adjust(
     if env.is_none() {
         errs.push(FieldError::new("environment", Problem::Required));
     }
-    if amount == 0 {
+    if amount == 0 || amount.checked_abs().is_none_or(|a| a > domain::finance::MAX_MOVEMENT) {
         errs.push(FieldError::new("amount", Problem::AmountInvalid));
     }
     let reference = reference.trim();

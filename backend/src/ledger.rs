@@ -6,6 +6,7 @@ use crate::entity::deposit::{self, Entity as Deposit};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
 use crate::error::{Error, Result};
 use chrono::Utc;
+use domain::finance::{MAX_BALANCE, MAX_MOVEMENT};
 use domain::Problem;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -71,6 +72,9 @@ pub struct Movement<'a> {
 /// entry unchanged; a movement that would take the balance below zero is
 /// refused with `InsufficientDeposit`.
 pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger_entry::Model> {
+    if m.amount.checked_abs().is_none_or(|a| a > MAX_MOVEMENT) {
+        return Err(Error::Refused(Problem::AmountInvalid));
+    }
     if let Some(done) = find(db, m.user_id, m.env, m.reference).await? {
         return Ok(done);
     }
@@ -92,10 +96,13 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
         .filter(deposit::Column::UserId.eq(m.user_id))
         .filter(deposit::Column::Environment.eq(m.env.code()))
         .filter(Expr::col(deposit::Column::Balance).add(m.amount).gte(0))
+        .filter(Expr::col(deposit::Column::Balance).add(m.amount).lte(MAX_BALANCE))
         .exec(db)
         .await?;
     if moved.rows_affected == 0 {
-        return Err(Error::Refused(Problem::InsufficientDeposit));
+        // A credit can only fail on the ceiling, a debit only on the floor.
+        let p = if m.amount > 0 { Problem::AmountInvalid } else { Problem::InsufficientDeposit };
+        return Err(Error::Refused(p));
     }
     let balance_after = balance(db, m.user_id, m.env).await?;
     let entry = ledger_entry::ActiveModel {

@@ -72,6 +72,32 @@ impl Limit {
         Ok(Err(1))
     }
 
+    /// Counts one attempt against every `(limit, key)` before the attempt is
+    /// tried, so a parallel burst cannot pass a check that is only counted
+    /// afterwards. `Err(secs)` when any of them is used up.
+    pub async fn attempt(
+        db: &impl ConnectionTrait,
+        checks: &[(Limit, &str)],
+    ) -> Result<Result<(), u64>, sea_orm::DbErr> {
+        for (limit, key) in checks {
+            if let Err(secs) = limit.hit(db, key).await? {
+                return Ok(Err(secs));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// Takes back one counted attempt (one that turned out to be good).
+    pub async fn refund(db: &impl ConnectionTrait, key: &str) -> Result<(), sea_orm::DbErr> {
+        RateLimit::update_many()
+            .col_expr(rate_limit::Column::Hits, Expr::col(rate_limit::Column::Hits).sub(1))
+            .filter(rate_limit::Column::Key.eq(key))
+            .filter(rate_limit::Column::Hits.gt(0))
+            .exec(db)
+            .await?;
+        Ok(())
+    }
+
     /// Forgets a key (e.g. failed logins after a successful one).
     pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), sea_orm::DbErr> {
         RateLimit::delete_by_id(key.to_owned()).exec(db).await?;

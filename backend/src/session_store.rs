@@ -8,6 +8,47 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
+/// Session keys that say who is signed in (set by the web layer's sign-in).
+pub const PARTNER_KEY: &str = "partner_id";
+pub const STAFF_KEY: &str = "staff_id";
+
+/// Whose sessions: a partner user or a staff member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Partner(uuid::Uuid),
+    Staff(uuid::Uuid),
+}
+
+impl Subject {
+    fn column_value(self) -> String {
+        match self {
+            Subject::Partner(id) => format!("partner:{id}"),
+            Subject::Staff(id) => format!("staff:{id}"),
+        }
+    }
+
+    /// Who a session's data says is signed in, if anyone.
+    fn of(data: &std::collections::HashMap<String, serde_json::Value>) -> Option<Subject> {
+        let id = |key: &str| data.get(key).and_then(|v| v.as_str()).and_then(|v| uuid::Uuid::parse_str(v).ok());
+        id(PARTNER_KEY).map(Subject::Partner).or_else(|| id(STAFF_KEY).map(Subject::Staff))
+    }
+}
+
+/// Ends every session of `who` except `keep` (the caller's own, if any):
+/// after a password change, a reset, a deactivation or a second-factor
+/// reset nobody stays signed in with what was true before.
+pub async fn end_sessions(
+    db: &impl sea_orm::ConnectionTrait,
+    who: Subject,
+    keep: Option<&str>,
+) -> Result<u64, sea_orm::DbErr> {
+    let mut q = Session::delete_many().filter(session::Column::Subject.eq(who.column_value()));
+    if let Some(keep) = keep {
+        q = q.filter(session::Column::Id.ne(keep));
+    }
+    Ok(q.exec(db).await?.rows_affected)
+}
+
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
@@ -34,7 +75,13 @@ fn to_row(record: &Record) -> session_store::Result<session::ActiveModel> {
     let data = serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
     let expires = chrono::DateTime::from_timestamp(record.expiry_date.unix_timestamp(), 0)
         .ok_or_else(|| session_store::Error::Encode("expiry out of range".into()))?;
-    Ok(session::ActiveModel { id: Set(record.id.to_string()), data: Set(data), expires_at: Set(expires) })
+    let subject = Subject::of(&record.data).map(Subject::column_value);
+    Ok(session::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(data),
+        expires_at: Set(expires),
+        subject: Set(subject),
+    })
 }
 
 #[async_trait]
@@ -54,14 +101,14 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Updates a live session only: one that was ended meanwhile (sign-out
+    /// elsewhere, password change) is not brought back by a late save.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        Session::insert(to_row(record)?)
-            .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([session::Column::Data, session::Column::ExpiresAt])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.db)
+        let row = to_row(record)?;
+        Session::update_many()
+            .set(row)
+            .filter(session::Column::Id.eq(record.id.to_string()))
+            .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())

@@ -17,8 +17,9 @@ use sea_orm::{
 use std::net::IpAddr;
 use uuid::Uuid;
 
-const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
+const LOGIN_FAILS_PER_ACCOUNT_IP: Limit = Limit::new(5, 900);
 const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
+const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(50, 900);
 const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 
 fn role_of(s: &staff::Model) -> Role {
@@ -99,18 +100,25 @@ pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Resul
         return Err(Error::Invalid(errs));
     };
     let account_key = format!("staff-login:{email}");
+    let account_ip_key = format!("staff-login:{email}:{ip}");
     let ip_key = format!("staff-login-ip:{ip}");
-    for (limit, key) in [(LOGIN_FAILS_PER_ACCOUNT, &account_key), (LOGIN_FAILS_PER_IP, &ip_key)] {
-        if let Some(secs) = limit.blocked(&state.db, key).await? {
-            return Err(Error::TooSoon { problem: Problem::TooManyAttempts, secs });
-        }
-    }
+    let checks = [
+        (LOGIN_FAILS_PER_ACCOUNT_IP, account_ip_key.as_str()),
+        (LOGIN_FAILS_PER_IP, ip_key.as_str()),
+        (LOGIN_FAILS_PER_ACCOUNT, account_key.as_str()),
+    ];
+    // Counted before the password is tried; a good password takes it back.
+    Limit::attempt(&state.db, &checks)
+        .await?
+        .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let s = Staff::find().filter(staff::Column::Email.eq(&email)).one(&state.db).await?;
     let ok = password::verify(pw.to_owned(), s.as_ref().map(|s| s.password_hash.clone())).await?;
     match s.filter(|_| ok) {
         Some(s) if !s.active => Err(Error::Refused(Problem::StaffInactive)),
         Some(s) => {
+            Limit::clear(&state.db, &account_ip_key).await?;
             Limit::clear(&state.db, &account_key).await?;
+            Limit::refund(&state.db, &ip_key).await?;
             Ok(PasswordOk {
                 id: s.id,
                 email: s.email.clone(),
@@ -118,11 +126,7 @@ pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Resul
                 totp_enabled: s.totp_secret.is_some(),
             })
         }
-        None => {
-            let _ = LOGIN_FAILS_PER_ACCOUNT.hit(&state.db, &account_key).await?;
-            let _ = LOGIN_FAILS_PER_IP.hit(&state.db, &ip_key).await?;
-            Err(Error::Refused(Problem::WrongEmailOrPassword))
-        }
+        None => Err(Error::Refused(Problem::WrongEmailOrPassword)),
     }
 }
 
@@ -149,15 +153,16 @@ pub async fn begin_enrolment(state: &AppState, id: Uuid) -> Result<TotpSetup> {
 pub async fn verify_code(state: &AppState, id: Uuid, code: &str, enrolling: Option<&str>) -> Result<()> {
     let code = clean_code(code).map_err(|p| Error::field("code", p))?;
     let key = format!("staff-totp:{id}");
-    if let Some(secs) = CODE_FAILS_PER_ACCOUNT.blocked(&state.db, &key).await? {
-        return Err(Error::TooSoon { problem: Problem::TooManyAttempts, secs });
-    }
+    // Counted before the code is checked; a good code clears it.
+    CODE_FAILS_PER_ACCOUNT
+        .hit(&state.db, &key)
+        .await?
+        .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let s =
         Staff::find_by_id(id).one(&state.db).await?.filter(|s| s.active).ok_or(Error::Refused(Problem::NotLoggedIn))?;
     let secret = enrolling.map(str::to_owned).or(s.totp_secret.clone()).ok_or(Error::Refused(Problem::NotLoggedIn))?;
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
     let Some(step) = totp::matching_step(&secret, &code, now)? else {
-        let _ = CODE_FAILS_PER_ACCOUNT.hit(&state.db, &key).await?;
         return Err(Error::field("code", Problem::WrongCode));
     };
     // One conditional update: of two requests with the same code, one wins.
@@ -169,7 +174,6 @@ pub async fn verify_code(state: &AppState, id: Uuid, code: &str, enrolling: Opti
         update = update.col_expr(staff::Column::TotpSecret, Expr::value(Some(secret.to_owned())));
     }
     if update.exec(&state.db).await?.rows_affected == 0 {
-        let _ = CODE_FAILS_PER_ACCOUNT.hit(&state.db, &key).await?;
         return Err(Error::field("code", Problem::WrongCode));
     }
     Limit::clear(&state.db, &key).await?;
@@ -289,6 +293,11 @@ pub async fn change(state: &AppState, admin: Uuid, id: &str, change: StaffChange
         }
     };
     let s = row.update(&state.db).await?;
+    if matches!(change, StaffChange::Active(false) | StaffChange::ResetTotp) {
+        // A deactivated account, or one whose second factor was reset (a
+        // lost phone), is signed out everywhere at once.
+        crate::session_store::end_sessions(&state.db, crate::session_store::Subject::Staff(id), None).await?;
+    }
     let after = serde_json::json!({ "role": s.role, "active": s.active, "totp": s.totp_secret.is_some() });
     audit::record(&state.db, &actor, action, "staff", &id.to_string(), Some(before), Some(after)).await?;
     Ok(())

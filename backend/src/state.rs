@@ -2,6 +2,7 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::storage::{self, Storage};
 use sea_orm::DatabaseConnection;
+use secrecy::ExposeSecret;
 use std::sync::Arc;
 
 /// Everything a use case may need, built once by the server.
@@ -11,6 +12,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub mailer: Arc<Mailer>,
     pub storage: Arc<dyn Storage>,
+    /// Signs digest nonces (see `gateway::auth`); the same on every instance.
+    pub nonce_key: Arc<Vec<u8>>,
 }
 
 impl AppState {
@@ -19,6 +22,16 @@ impl AppState {
         let db = crate::db::connect(&config.database_url()).await?;
         let mailer = Mailer::from_config(&config)?;
         let storage = storage::from_config(&config)?;
-        Ok(AppState { db, config: Arc::new(config), mailer: Arc::new(mailer), storage: Arc::from(storage) })
+        let nonce_key = match &config.digest_nonce_key {
+            Some(k) => k.expose_secret().as_bytes().to_vec(),
+            None => crate::secrets::shared(&db, "digest_nonce_key").await?,
+        };
+        Ok(AppState {
+            db,
+            config: Arc::new(config),
+            mailer: Arc::new(mailer),
+            storage: Arc::from(storage),
+            nonce_key: Arc::new(nonce_key),
+        })
     }
 }

@@ -26,3 +26,8 @@ pub fn new_password(len: usize) -> String {
         }
     }
 }
+
+/// Compares two secrets without leaking where they differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -41,15 +41,11 @@ pub fn matching_step(secret_b32: &str, code: &str, now_unix: u64) -> Result<Opti
     let now_step = now_unix / STEP_SECS;
     for step in [now_step.saturating_sub(1), now_step, now_step + 1] {
         let expected = t.generate(step * STEP_SECS);
-        if constant_time_eq(expected.as_bytes(), code.as_bytes()) {
+        if crate::token::constant_time_eq(expected.as_bytes(), code.as_bytes()) {
             return Ok(Some(step as i64));
         }
     }
     Ok(None)
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

@@ -201,6 +201,12 @@ pub struct IpPage {
     pub production_url: String,
 }
 
+/// The largest single movement of money: Rp 1.000.000.000.000.
+pub const MAX_MOVEMENT: i64 = 1_000_000_000_000;
+/// The largest balance a deposit may hold: far below where integer sums or
+/// SQLite's float fallback could lose a Rupiah.
+pub const MAX_BALANCE: i64 = 1_000_000_000_000_000;
+
 pub const IP_PAGE_SIZE: u64 = 10;
 /// Addresses a partner may register per environment.
 pub const IP_LIMIT: u64 = 10;

@@ -9,6 +9,8 @@ pub enum Problem {
     EmailInvalid,
     PhoneInvalid,
     UrlInvalid,
+    /// A callback URL that reaches a private, loopback or our own address.
+    UrlNotPublic,
     PasswordWeak,
     PasswordMismatch,
     EmailTaken,

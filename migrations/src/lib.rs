@@ -13,6 +13,7 @@ mod m20261123_000008_catalog_and_transactions;
 mod m20261123_000009_connections;
 mod m20261123_000010_callbacks;
 mod m20261123_000011_polling_and_breakers;
+mod m20261201_000012_hardening;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_connections::Migration),
             Box::new(m20261123_000010_callbacks::Migration),
             Box::new(m20261123_000011_polling_and_breakers::Migration),
+            Box::new(m20261201_000012_hardening::Migration),
         ]
     }
 }

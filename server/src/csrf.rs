@@ -14,7 +14,9 @@ pub async fn same_origin_only(public_url: Url, req: Request, next: Next) -> Resp
         return next.run(req).await;
     }
     tracing::warn!(method = %req.method(), path = req.uri().path(), "cross-site request refused");
-    (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+    // The same JSON error shape as every server function's.
+    let body = serde_json::to_string(&app::error::AppError::Problem(domain::Problem::Forbidden)).unwrap_or_default();
+    (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 fn is_same_origin(req: &Request, public_url: &Url) -> bool {

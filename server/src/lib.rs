@@ -1,6 +1,8 @@
 //! The composition root: configuration, state, the axum router (Leptos
 //! pages, server functions, health/metrics), middleware and workers.
 
+pub mod access;
+pub mod api_status;
 pub mod csrf;
 pub mod documents;
 pub mod gateway;
@@ -63,6 +65,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .with_secure(state.config.cookie_secure())
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(state.config.session_idle_minutes)));
     let public_url = state.config.public_url.clone();
+    let idle_secs = state.config.session_idle_minutes * 60;
     let trace = TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
         let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
         tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
@@ -83,12 +86,37 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .with_state(rs)
+        .layer(axum::middleware::from_fn(api_status::map))
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(axum::middleware::from_fn(move |req, next| csrf::same_origin_only(public_url.clone(), req, next)))
+        .layer(axum::middleware::from_fn(access::pages))
+        .layer(axum::middleware::from_fn_with_state(idle_secs, renew_idle_window))
         .layer(session_layer)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// Makes the session timeout a real idle timeout: a signed-in session used
+/// when less than half of its window is left is renewed (saved with a new
+/// expiry). Sessions are only written then, not on every request.
+async fn renew_idle_window(
+    axum::extract::State(idle_secs): axum::extract::State<i64>,
+    session: tower_sessions::Session,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    // Static files need no session (and no database read).
+    let path = req.uri().path();
+    if session.id().is_some() && !path.starts_with("/pkg/") && !path.starts_with("/favicon") {
+        if let Ok(Some(seen)) = session.get::<i64>(app::ssr::SEEN_KEY).await {
+            let now = app::ssr::unix_now();
+            if now - seen > idle_secs / 2 {
+                let _ = session.insert(app::ssr::SEEN_KEY, now).await;
+            }
+        }
+    }
+    next.run(req).await
 }
 
 /// Builds everything and serves on `listener` until the task is dropped.

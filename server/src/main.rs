@@ -32,7 +32,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::CheckConfig => {
-            println!("configuration OK (database: {})", redact(&config.database_url()));
+            println!("configuration OK (database: {})", config.database_url_redacted());
             Ok(())
         }
     };
@@ -43,14 +43,6 @@ async fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
-    }
-}
-
-/// Database URLs may carry a password; show only the scheme and host part.
-fn redact(url: &str) -> String {
-    match url.split_once('@') {
-        Some((scheme_user, host)) => format!("{}…@{host}", scheme_user.split("://").next().unwrap_or("")),
-        None => url.to_owned(),
     }
 }
 
@@ -77,7 +69,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         server::gateway::spawn(gw, state.clone(), env);
         println!("  Open API gateway ({}) on http://{addr}", env.code());
     }
-    println!("  Portal running at {url}  (database: {})", redact(&state.config.database_url()));
+    println!("  Portal running at {url}  (database: {})", state.config.database_url_redacted());
     tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
     tracing::info!("shutting down");
     Ok(())

@@ -6,6 +6,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use backend::AppState;
 use domain::Lang;
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 pub async fn healthz() -> &'static str {
@@ -20,9 +21,60 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     }
 }
 
-pub async fn metrics() -> Response {
+/// Prometheus metrics, only for a scraper holding the configured bearer
+/// token (`APP_METRICS_TOKEN`); without one configured they are not served.
+pub async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let Some(token) = &state.config.metrics_token else { return StatusCode::NOT_FOUND.into_response() };
+    let given =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    if !given.is_some_and(|g| backend::token::constant_time_eq(g.trim().as_bytes(), token.expose_secret().as_bytes())) {
+        return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
+    }
     let body = crate::telemetry::metrics_handle().render();
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+}
+
+/// A `next=` target that stays on this site: a relative path, normalised
+/// the way a browser would read it (tabs and newlines dropped, `\` as `/`),
+/// so `/\t/evil.example` or `/\\evil.example` cannot become `//evil.example`.
+pub fn safe_next(next: &str) -> Option<String> {
+    let base = url::Url::parse("http://portal.invalid/").ok()?;
+    if !next.starts_with('/') {
+        return None;
+    }
+    let target = base.join(next).ok()?;
+    if target.origin() != base.origin() {
+        return None;
+    }
+    let mut out = target.path().to_owned();
+    if let Some(q) = target.query() {
+        out.push('?');
+        out.push_str(q);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/daftar").as_deref(), Some("/daftar"));
+        assert_eq!(safe_next("/laporan?page=2").as_deref(), Some("/laporan?page=2"));
+        for evil in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "https://evil.example",
+            "/\n/evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(safe_next(evil), None, "{evil:?}");
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -33,8 +85,7 @@ pub struct Next {
 /// `/bahasa/en?next=/daftar`: remembers the language, goes back.
 pub async fn switch_lang(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<Next>) -> Response {
     let lang = Lang::from_code(&code);
-    // Only local paths: never an open redirect to another site.
-    let next = q.next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'));
+    let next = q.next.as_deref().and_then(safe_next);
     let secure = if state.config.cookie_secure() { "; Secure" } else { "" };
     let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", Lang::COOKIE, lang.code());
     ([(header::SET_COOKIE, cookie)], Redirect::to(next.as_deref().unwrap_or("/login"))).into_response()

@@ -14,10 +14,9 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         async move { backend::mail::outbox::deliver_due(&state.db, &state.mailer).await.map(drop) }
     });
     let callbacks = state.clone();
-    let http = reqwest::Client::new();
     every(Duration::from_secs(2), "callback delivery", move || {
-        let (state, http) = (callbacks.clone(), http.clone());
-        async move { backend::callbacks::deliver_due(&state, &http).await.map(drop) }
+        let state = callbacks.clone();
+        async move { backend::callbacks::deliver_due(&state).await.map(drop) }
     });
     // Pending payments whose next question is due: each taken with a lease,
     // asked on its biller's schedule (the job decides what is due).

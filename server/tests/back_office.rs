@@ -12,6 +12,7 @@ use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut}
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
 use domain::staff::{LoginStep, StaffOut, StaffRowOut};
 use domain::{FieldError, Problem};
+use sea_orm::EntityTrait;
 
 /// The admin creates a staff account with `role`; returns its password.
 async fn create_staff(app: &TestApp, admin: &reqwest::Client, name: &str, email: &str, role: &str) -> String {
@@ -239,7 +240,7 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     let err = call_with::<PartnerDetailOut>(&admin, &app.base, "partner", &[("user_id", "nope")]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound));
     let (status, html) = app.get_html("/admin/mitra").await;
-    assert_eq!(status, 302, "{html}");
+    assert_eq!(status, 303, "{html}");
 }
 
 /// The form fields of the partner's profile, as a revision would send them.
@@ -435,6 +436,39 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
         adjust("abc", "X").await.unwrap_err(),
         AppError::Invalid(vec![FieldError::new("amount", Problem::AmountInvalid)])
     );
+    // Amounts are bounded: one movement at most Rp 1.000.000.000.000, a
+    // balance never near where sums overflow.
+    for huge in ["1000000000001", "9223372036854775807", "-9223372036854775808"] {
+        assert_eq!(
+            adjust(huge, "HUGE").await.unwrap_err(),
+            AppError::Invalid(vec![FieldError::new("amount", Problem::AmountInvalid)]),
+            "{huge}"
+        );
+    }
+    let big = backend::ledger::Movement {
+        user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+        env: backend::gateway::Env::Production,
+        kind: backend::ledger::Kind::Credit,
+        amount: domain::finance::MAX_MOVEMENT,
+        reference: "",
+        note: None,
+        actor_name: "test",
+    };
+    for i in 0..1_000 {
+        let reference = format!("test:big{i}");
+        match backend::ledger::apply(&app.state.db, &backend::ledger::Movement { reference: &reference, ..big }).await {
+            Ok(_) => continue,
+            Err(backend::Error::Refused(Problem::AmountInvalid)) => break,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    let ceiling = backend::ledger::balance(&app.state.db, big.user_id, big.env).await.unwrap();
+    assert!(
+        ceiling <= domain::finance::MAX_BALANCE
+            && ceiling > domain::finance::MAX_BALANCE - domain::finance::MAX_MOVEMENT
+    );
+    let back = backend::ledger::Movement { amount: -(ceiling - 1_000_000), reference: "test:back", ..big };
+    backend::ledger::apply(&app.state.db, &back).await.unwrap();
     let _: () =
         call_with(&admin, &app.base, "product_set", &[("user_id", &user_id), ("code", "501021"), ("active", "true")])
             .await
@@ -638,4 +672,82 @@ async fn a_moderator_turns_on_the_second_factor_and_then_needs_a_code() {
     app.signed_in_partner().await;
     let err = app.call::<domain::staff::TotpSetup>("totp_begin", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}
+
+#[tokio::test]
+async fn a_second_factor_secret_never_crosses_into_another_accounts_sign_in() {
+    let app = TestApp::spawn().await;
+    let (admin, admin_email, admin_password, admin_secret) = app.operator().await;
+    let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
+    // Mira knows the admin's password and starts her own enrolment: the
+    // secret she holds is in her browser's session.
+    let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
+    let mine: domain::staff::TotpSetup = call_with(&mira, &app.base, "totp_begin", &[]).await.unwrap();
+    let step: LoginStep =
+        call_with(&mira, &app.base, "staff_login", &[("email", &admin_email), ("password", &admin_password)])
+            .await
+            .unwrap();
+    assert_eq!(step, LoginStep::Code);
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    for at in [now, now + 30] {
+        let err = call_with::<()>(&mira, &app.base, "staff_verify_code", &[("code", &totp_code(&mine.secret, at))])
+            .await
+            .unwrap_err();
+        assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
+    }
+    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(who, None, "not signed in as the admin");
+    // The admin's own authenticator still works: the stored secret is untouched.
+    let c = new_client(&app.base);
+    staff_sign_in(&c, &app.base, &admin_email, &admin_password, Some(&admin_secret)).await;
+    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(who.unwrap().email, admin_email);
+}
+
+#[tokio::test]
+async fn deactivation_and_a_second_factor_reset_sign_the_staff_member_out_everywhere() {
+    let app = TestApp::spawn().await;
+    let (admin, ..) = app.operator().await;
+    let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
+    let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
+    let rows: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
+    let id = rows.iter().find(|r| r.email == "mira@operator.test").unwrap().id.clone();
+    let change = |what: &'static str| {
+        let (admin, base, id) = (admin.clone(), app.base.clone(), id.clone());
+        async move { call_with::<()>(&admin, &base, "staff_change", &[("id", &id), ("what", what), ("role", "")]).await }
+    };
+    change("reset_totp").await.unwrap();
+    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(who, None, "signed out by the reset");
+    let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
+    change("deactivate").await.unwrap();
+    let sessions = backend::entity::session::Entity::find().all(&app.state.db).await.unwrap();
+    assert!(sessions.iter().all(|s| !s.data.contains(&id)), "no session of hers is left");
+    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    assert_eq!(who, None);
+}
+
+#[tokio::test]
+async fn fifty_parallel_wrong_codes_check_at_most_the_limit() {
+    let app = TestApp::spawn().await;
+    let (_, email, password, secret) = app.operator().await;
+    let c = new_client(&app.base);
+    let step: LoginStep =
+        call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+    assert_eq!(step, LoginStep::Code);
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+    let wrong = totp_code(&secret, now - 3_600);
+    let tries = (0..50).map(|_| {
+        let (c, base, code) = (c.clone(), app.base.clone(), wrong.clone());
+        tokio::spawn(async move { call_with::<()>(&c, &base, "staff_verify_code", &[("code", &code)]).await })
+    });
+    let mut checked = 0;
+    for t in tries {
+        match t.await.unwrap().unwrap_err() {
+            AppError::Invalid(_) => checked += 1,
+            AppError::TooSoon { problem: Problem::TooManyAttempts, .. } => {}
+            e => panic!("{e:?}"),
+        }
+    }
+    assert!((1..=5).contains(&checked), "{checked} codes were checked");
 }

@@ -291,3 +291,28 @@ async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
     app.signed_in_partner().await;
     assert_eq!(check(app.client.clone()).await.unwrap_err(), AppError::Problem(domain::Problem::NotLoggedIn));
 }
+
+#[tokio::test]
+async fn nobody_settles_a_payment_while_its_biller_call_is_in_flight() {
+    let app = TestApp::spawn().await;
+    let (_staff, m) = app.approved_merchant().await;
+    let before = development_balance(&app, &m).await;
+    // The biller takes 3 s to pay; asked meanwhile, it says failed.
+    let body = pulsa("081200000072", "slow1");
+    let paying = {
+        let (state, m, body) = (app.state.clone(), m.clone(), body.clone());
+        tokio::spawn(async move { services::single_payment(&state, &m, &body).await.unwrap() })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.set_time("UPDATE transactions SET next_poll_at = $1 WHERE status = 'pending'", Utc::now()).await;
+    // The status worker, the partner's Check-Status: neither asks the biller.
+    assert_eq!(poll_due(&app.state, 100).await.unwrap().asked, 0);
+    let status = services::check_status(&app.state, &m, &body).await.unwrap();
+    assert_eq!(status["rc"], "71", "still pending while the call runs: {status}");
+    let paid = paying.await.unwrap();
+    assert_eq!(paid["rc"], "00", "the biller's success stands: {paid}");
+    let t = payments(&app).await.pop().unwrap();
+    assert_eq!((t.status.as_str(), t.locked_until), ("success", None));
+    assert_eq!(development_balance(&app, &m).await, before - 10_950, "debited once, never refunded");
+    assert_eq!(services::check_status(&app.state, &m, &body).await.unwrap()["rc"], "00");
+}

@@ -751,7 +751,8 @@ async fn callback_receiver(
 #[tokio::test]
 async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
     use hmac::{Hmac, Mac};
-    let app = TestApp::spawn().await;
+    // The receiver runs on this machine: private addresses allowed here.
+    let app = TestApp::spawn_set("callbacks_allow_private", true).await;
     let a = approved(&app).await;
     let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(500));
     let (url, seen) = callback_receiver(status.clone()).await;
@@ -851,4 +852,255 @@ async fn the_h_plus_1_reconciliation_closes_a_day_once() {
     assert_eq!((succeeded, failed, busy), (0, 0, 0));
     let err = app.call::<(u64, u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
+}
+
+/// Sends `bytes` on a fresh connection; what came back until the server
+/// closed (or `wait` passed), and whether it closed.
+async fn raw_exchange(addr: &str, bytes: &[u8], wait: std::time::Duration) -> (String, bool) {
+    let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.write_all(bytes).await.unwrap();
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let closed = loop {
+        match tokio::time::timeout(wait, s.read(&mut chunk)).await {
+            Ok(Ok(0)) | Ok(Err(_)) => break true,
+            Ok(Ok(n)) => out.extend_from_slice(&chunk[..n]),
+            Err(_) => break false,
+        }
+    };
+    (String::from_utf8_lossy(&out).into_owned(), closed)
+}
+
+#[tokio::test]
+async fn ambiguous_framing_is_refused_with_400_and_the_connection_closed() {
+    let app = TestApp::spawn().await;
+    let _a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let addr = dev.trim_start_matches("http://").to_owned();
+    let head = "POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\n";
+    let second = format!("{head}Content-Length: 0\r\n\r\n");
+    for (why, extra) in [
+        ("two lengths", "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}"),
+        ("length and chunked", "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+        ("not exactly chunked", "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"),
+        ("signed length", "Content-Length: +2\r\n\r\n{}"),
+        ("folded line", "X-A: a\r\n b\r\nContent-Length: 0\r\n\r\n"),
+        ("space before a colon", "Content-Length : 0\r\n\r\n"),
+        ("overflowing chunk", "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n"),
+    ] {
+        // A second request follows on the same connection: it must never be read.
+        let request = format!("{head}{extra}{second}");
+        let (answer, closed) = raw_exchange(&addr, request.as_bytes(), std::time::Duration::from_secs(5)).await;
+        assert!(answer.starts_with("HTTP/1.1 400"), "{why}: {answer}");
+        assert_eq!(answer.matches("HTTP/1.1").count(), 1, "{why}: only one answer: {answer}");
+        assert!(closed, "{why}: closed after the 400");
+    }
+    // The PHP sample's `Authorization :` still works (the_official_php_sample…),
+    // and so does a plain chunked body.
+    let chunked = format!("{head}Transfer-Encoding: chunked\r\n\r\n2\r\n{{}}\r\n0\r\n\r\n");
+    let (answer, _) = raw_exchange(&addr, chunked.as_bytes(), std::time::Duration::from_millis(500)).await;
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+}
+
+#[tokio::test]
+async fn an_address_not_on_a_whitelist_is_answered_before_it_sends_a_byte() {
+    let app = TestApp::spawn().await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let addr = dev.trim_start_matches("http://").to_owned();
+    let (answer, closed) = raw_exchange(&addr, b"", std::time::Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    assert!(answer.contains(r#""rc":"10""#) && closed, "{answer}");
+}
+
+#[tokio::test]
+async fn connections_are_capped_and_slow_clients_are_cut_off() {
+    let app = common::TestApp::spawn_with(|f| {
+        f.merge(figment::providers::Serialized::default("gateway_max_connections", 2))
+            .merge(figment::providers::Serialized::default("gateway_read_timeout_secs", 1))
+    })
+    .await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let addr = dev.trim_start_matches("http://").to_owned();
+    // Two clients that send half a head and stall: each is cut off after
+    // the read timeout, and meanwhile a third is turned away.
+    let mut slow = Vec::new();
+    for _ in 0..2 {
+        let mut s = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        s.write_all(b"POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+        slow.push(s);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let (answer, closed) = raw_exchange(&addr, b"", std::time::Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 503") && closed, "{answer}");
+    for mut s in slow {
+        let mut buf = [0u8; 64];
+        let n = tokio::time::timeout(std::time::Duration::from_secs(5), s.read(&mut buf)).await.unwrap().unwrap_or(0);
+        assert_eq!(n, 0, "the stalled client was closed");
+    }
+    // A body that never comes is cut off too.
+    let stalled_body = b"POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{}";
+    let (answer, closed) = raw_exchange(&addr, stalled_body, std::time::Duration::from_secs(5)).await;
+    assert!(answer.is_empty() && closed, "{answer}");
+    // Slots are free again.
+    let c = Client::new(&dev, &a.development, Style::Go);
+    assert!(c.call("/auth/Sign-On", &sign_on_body(&a)).await["SessionID"].is_string());
+}
+
+#[tokio::test]
+async fn a_merchant_over_its_request_rate_gets_rc_10_and_a_429() {
+    let app = TestApp::spawn_set("gateway_rate_per_minute", 3).await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let c = Client::new(&dev, &a.development, Style::Go);
+    for _ in 0..3 {
+        assert!(c.call("/auth/Sign-On", &sign_on_body(&a)).await["SessionID"].is_string());
+    }
+    let ch = c.challenge("/auth/Sign-On").await;
+    let auth = authorization(Style::Go, &a.development, "POST", "/auth/Sign-On", &ch["nonce"], &ch["opaque"], 1);
+    let res = c
+        .http
+        .post(format!("{dev}/auth/Sign-On"))
+        .header("authorization", auth)
+        .body(sign_on_body(&a).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().get("retry-after").is_some());
+    assert_eq!(res.headers()["content-type"], "application/json");
+    assert_eq!(res.json::<Value>().await.unwrap()["rc"], "10");
+}
+
+#[tokio::test]
+async fn challenges_write_nothing_and_digests_are_held_to_their_request() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let c = Client::new(&dev, &a.development, Style::Requests);
+    let uses = || async { backend::entity::digest_nonce_use::Entity::find().all(&app.state.db).await.unwrap().len() };
+    let limits = || async { backend::entity::rate_limit::Entity::find().all(&app.state.db).await.unwrap().len() };
+    let (uses_before, limits_before) = (uses().await, limits().await);
+    for _ in 0..20 {
+        c.challenge("/auth/Sign-On").await;
+    }
+    assert_eq!((uses().await, limits().await), (uses_before, limits_before), "a 401 writes no row");
+
+    let post = |path: &'static str, auth: String| {
+        let (http, url, body) = (c.http.clone(), format!("{dev}{path}"), sign_on_body(&a).to_string());
+        async move { http.post(url).header("authorization", auth).body(body).send().await.unwrap().status().as_u16() }
+    };
+    // RFC 2069 (no qop): the nonce serves once, whatever nc says.
+    let ch = c.challenge("/auth/Sign-On").await;
+    let ha1 = md5(&format!("{}:{REALM}:{}", a.development.user, a.development.password));
+    let no_qop = |nc: &str| {
+        let response = md5(&format!("{ha1}:{}:{}", ch["nonce"], md5("POST:/auth/Sign-On")));
+        format!(
+            r#"Digest username="{}", realm="{REALM}", nonce="{}", uri="/auth/Sign-On", response="{response}", opaque="{}", nc={nc}"#,
+            a.development.user, ch["nonce"], ch["opaque"]
+        )
+    };
+    assert_eq!(post("/auth/Sign-On", no_qop("00000001")).await, 200);
+    assert_eq!(post("/auth/Sign-On", no_qop("00000002")).await, 401, "no replay by changing nc");
+    // The digest's uri must be this request's (Sign-On's on a service is the documented exception).
+    let ch = c.challenge("/auth/Sign-On").await;
+    let other =
+        authorization(Style::Requests, &a.development, "POST", "/Services/Inquiry", &ch["nonce"], &ch["opaque"], 1);
+    assert_eq!(post("/auth/Sign-On", other).await, 401);
+    // An nc longer than any counter: a 401, not an rc.
+    let ch = c.challenge("/auth/Sign-On").await;
+    let long_nc = "1".repeat(40);
+    let ha2 = md5("POST:/auth/Sign-On");
+    let response = md5(&format!("{ha1}:{}:{long_nc}:abc:auth:{ha2}", ch["nonce"]));
+    let auth = format!(
+        r#"Digest username="{}", realm="{REALM}", nonce="{}", uri="/auth/Sign-On", response="{response}", opaque="{}", qop=auth, nc={long_nc}, cnonce="abc""#,
+        a.development.user, ch["nonce"], ch["opaque"]
+    );
+    assert_eq!(post("/auth/Sign-On", auth).await, 401);
+}
+
+#[tokio::test]
+async fn callbacks_never_reach_private_or_own_addresses() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    for url in [
+        "http://127.0.0.1:8080/cb",
+        "http://localhost/cb",
+        "http://10.1.2.3/cb",
+        "http://192.168.1.10/cb",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/cb",
+        "http://[fd00::1]/cb",
+    ] {
+        let err = app.call::<()>("callback_set_url", &[("url", url)]).await.unwrap_err();
+        assert_eq!(
+            err,
+            AppError::Invalid(vec![domain::FieldError::new("url", domain::Problem::UrlNotPublic)]),
+            "{url}"
+        );
+    }
+    // A URL that was public when saved and points inside when delivered
+    // (DNS changed): refused at delivery, nothing sent, a class shown.
+    let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(200));
+    let (url, seen) = callback_receiver(status).await;
+    let user = a.user_id;
+    backend::callbacks::settings(&app.state.db, user).await.unwrap();
+    let stmt = sea_orm::Statement::from_sql_and_values(
+        app.state.db.get_database_backend(),
+        "UPDATE partner_settings SET callback_url = $1 WHERE user_id = $2",
+        [url.clone().into(), user.into()],
+    );
+    sea_orm::ConnectionTrait::execute_raw(&app.state.db, stmt).await.unwrap();
+    let m = merchant(&a);
+    let body = json!({"productID": "501021", "customerID": "081200000001", "referenceID": "ssrf1", "tagihan": "10950", "admin": "0", "total": "10950"});
+    assert_eq!(backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap()["rc"], "71");
+    assert_eq!(backend::gateway::services::check_status(&app.state, &m, &body).await.unwrap()["rc"], "00");
+    let mut shown = None;
+    for _ in 0..100 {
+        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        if let Some(d) = s.deliveries.first().filter(|d| d.attempts > 0) {
+            shown = Some(d.clone());
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let d = shown.expect("a delivery attempt");
+    assert_eq!((d.last_error.as_deref(), d.last_status), (Some("address"), None));
+    assert!(seen.lock().unwrap().is_empty(), "nothing reached the private address");
+    // "Kirim ulang" is limited.
+    let mut refused = false;
+    for _ in 0..8 {
+        match app.call::<()>("callback_resend", &[("id", &d.id)]).await {
+            Ok(()) => {}
+            Err(AppError::TooSoon { .. }) => refused = true,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+    assert!(refused, "resend is rate limited");
+}
+
+#[tokio::test]
+async fn a_callback_redirect_is_not_followed() {
+    let app = TestApp::spawn_set("callbacks_allow_private", true).await;
+    let a = approved(&app).await;
+    let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(302));
+    let (url, seen) = callback_receiver(status).await;
+    let _: () = app.call("callback_set_url", &[("url", &url)]).await.unwrap();
+    let m = merchant(&a);
+    let body = json!({"productID": "501021", "customerID": "081200000001", "referenceID": "redir1", "tagihan": "10950", "admin": "0", "total": "10950"});
+    backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
+    backend::gateway::services::check_status(&app.state, &m, &body).await.unwrap();
+    for _ in 0..100 {
+        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        if let Some(d) = s.deliveries.first().filter(|d| d.attempts > 0) {
+            assert_eq!(
+                (d.status.as_str(), d.last_status, d.last_error.as_deref()),
+                ("pending", Some(302), Some("http"))
+            );
+            assert_eq!(seen.lock().unwrap().len(), 1, "one request, the redirect not followed");
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no delivery attempt");
 }

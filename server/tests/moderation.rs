@@ -240,5 +240,5 @@ async fn staff_search_the_audit_log_and_partners_cannot() {
             .unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     let (status, html) = app.get_html("/admin/audit").await;
-    assert_eq!(status, 302, "{html}");
+    assert_eq!(status, 303, "{html}");
 }

@@ -35,7 +35,7 @@ async fn a_partner_registers_activates_by_email_logs_in_and_out() {
     let out: LoginOut = app.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
     assert_eq!(out, LoginOut::Unverified { email: p.email.clone() });
     let (status, _) = app.get_html("/dashboard").await;
-    assert_eq!(status, 302, "dashboard must redirect while signed out");
+    assert_eq!(status, 303, "dashboard must redirect while signed out");
 
     let (status, html) = app.get_html(&link).await;
     assert_eq!(status, 200);
@@ -51,7 +51,7 @@ async fn a_partner_registers_activates_by_email_logs_in_and_out() {
 
     let _: () = app.call("logout", &[]).await.unwrap();
     let (status, _) = app.get_html("/dashboard").await;
-    assert_eq!(status, 302);
+    assert_eq!(status, 303);
 }
 
 #[tokio::test]
@@ -327,7 +327,7 @@ async fn the_seeded_operator_logs_in_to_the_back_office() {
     let partner = TestApp::spawn().await;
     partner.signed_in_partner().await;
     let (status, _) = partner.get_html("/admin/beranda").await;
-    assert_eq!(status, 302);
+    assert_eq!(status, 303);
 }
 
 #[tokio::test]
@@ -337,8 +337,18 @@ async fn health_readiness_and_metrics_are_served() {
     assert_eq!((status, body.as_str()), (200, "ok"));
     let (status, _) = app.get_html("/readyz").await;
     assert_eq!(status, 200);
+    // Not served without a token configured.
+    assert_eq!(app.client.get(app.url("/metrics")).send().await.unwrap().status(), 404);
+    let app = TestApp::spawn_set("metrics_token", "scrape-me").await;
     app.get_html("/login").await;
-    let res = app.client.get(app.url("/metrics")).send().await.unwrap();
+    for wrong in [None, Some("Bearer nope"), Some("scrape-me")] {
+        let mut req = app.client.get(app.url("/metrics"));
+        if let Some(h) = wrong {
+            req = req.header("authorization", h);
+        }
+        assert_eq!(req.send().await.unwrap().status(), 401, "{wrong:?}");
+    }
+    let res = app.client.get(app.url("/metrics")).bearer_auth("scrape-me").send().await.unwrap();
     assert!(res.headers().get("x-request-id").is_some());
     let body = res.text().await.unwrap();
     assert!(body.contains("http_requests_total") && body.contains("route=\"/login\""), "{body}");
@@ -355,9 +365,15 @@ async fn pages_speak_indonesian_and_switch_to_english() {
     assert_eq!(res.headers()["location"], "/daftar");
     let (_, html) = app.get_html("/daftar").await;
     assert!(html.contains("lang=\"en\"") && html.contains("Company / business name"), "{html}");
-    // Never an open redirect.
-    let res = app.client.get(app.url("/bahasa/id?next=//evil.example")).send().await.unwrap();
-    assert_eq!(res.headers()["location"], "/login");
+    // Never an open redirect, however the target is spelled.
+    for evil in
+        ["//evil.example", "/%09/evil.example", "/%5Cevil.example", "%5C%5Cevil.example", "https://evil.example"]
+    {
+        let res = app.client.get(app.url(&format!("/bahasa/id?next={evil}"))).send().await.unwrap();
+        assert_eq!(res.headers()["location"], "/login", "{evil}");
+    }
+    let res = app.client.get(app.url("/bahasa/id?next=/daftar%3Fx%3D1")).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/daftar?x=1");
 }
 
 #[tokio::test]
@@ -368,4 +384,249 @@ async fn english_users_get_english_mail() {
     app.register(&p).await.unwrap();
     let text = app.mail_text(&p.email).await;
     assert!(text.contains("Hello, ANDIKA SAMPURNA"), "{text}");
+}
+
+#[tokio::test]
+async fn fifty_parallel_wrong_logins_try_at_most_the_limit() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_in_partner().await;
+    let tries = (0..50).map(|_| {
+        let c = new_client(&app.base);
+        let (base, phone) = (app.base.clone(), p.phone.clone());
+        tokio::spawn(async move {
+            call_with::<LoginOut>(&c, &base, "login", &[("phone", &phone), ("password", "salah12345")]).await
+        })
+    });
+    let mut tried = 0;
+    for t in tries {
+        match t.await.unwrap().unwrap_err() {
+            AppError::Problem(Problem::InvalidCredentials) => tried += 1,
+            AppError::TooSoon { problem: Problem::TooManyAttempts, .. } => {}
+            e => panic!("{e:?}"),
+        }
+    }
+    assert!((1..=5).contains(&tried), "{tried} passwords were tried");
+}
+
+#[tokio::test]
+async fn a_guesser_elsewhere_does_not_lock_the_owner_out() {
+    let app = TestApp::spawn_set("trusted_proxies", "127.0.0.1").await;
+    let p = app.signed_in_partner().await;
+    let from = |ip: &'static str, password: &'static str| {
+        let (c, base, phone) = (new_client(&app.base), app.base.clone(), p.phone.clone());
+        async move {
+            let res = c
+                .post(format!("{base}/api/login"))
+                .header("x-forwarded-for", ip)
+                .form(&[("phone", phone.as_str()), ("password", password)])
+                .send()
+                .await
+                .unwrap();
+            res.status().as_u16()
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(from("198.51.100.7", "salah12345").await, 400);
+    }
+    assert_eq!(from("198.51.100.7", "salah12345").await, 429, "the guesser's address is stopped");
+    assert_eq!(from("203.0.113.5", "rahasia123").await, 200, "the owner elsewhere still signs in");
+}
+
+#[tokio::test]
+async fn registration_is_throttled_before_it_tells_whether_an_address_is_taken() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_in_partner().await;
+    let mut taken = 0;
+    for _ in 0..12 {
+        match app.register(&p).await.unwrap_err() {
+            AppError::Invalid(errs) if errs.iter().any(|e| e.problem == Problem::EmailTaken) => taken += 1,
+            AppError::TooSoon { problem: Problem::TooManyAttempts, .. } => {}
+            e => panic!("{e:?}"),
+        }
+    }
+    // Ten per hour from one address, the registration included.
+    assert_eq!(taken, 9);
+}
+
+/// The one signed-in session of the test's partner.
+async fn session_row(app: &TestApp) -> backend::entity::session::Model {
+    let rows = backend::entity::session::Entity::find().all(&app.state.db).await.unwrap();
+    rows.into_iter().filter(|r| r.subject.is_some()).max_by_key(|r| r.expires_at).unwrap()
+}
+
+async fn signed_in(app: &TestApp, client: &reqwest::Client) -> bool {
+    let me: Option<domain::account::UserOut> = call_with(client, &app.base, "current_user", &[]).await.unwrap();
+    me.is_some()
+}
+
+#[tokio::test]
+async fn an_active_partner_stays_signed_in_past_the_idle_window_and_an_idle_one_is_signed_out() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let app = TestApp::spawn_set("session_idle_minutes", 10).await;
+    app.signed_in_partner().await;
+    let window = chrono::Duration::minutes(10);
+    // Three times: nearly a whole window has gone by since the last renewal,
+    // then the partner does something. Thirty minutes in all.
+    for _ in 0..3 {
+        let row = session_row(&app).await;
+        let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
+        let now = chrono::Utc::now();
+        data["seen"] = serde_json::json!((now - window + chrono::Duration::seconds(20)).timestamp());
+        let mut active: backend::entity::session::ActiveModel = row.into();
+        active.data = Set(data.to_string());
+        active.expires_at = Set(now + chrono::Duration::seconds(20));
+        active.update(&app.state.db).await.unwrap();
+        assert!(signed_in(&app, &app.client).await);
+        let renewed = session_row(&app).await.expires_at;
+        assert!(renewed > now + window - chrono::Duration::seconds(30), "renewed to a whole window: {renewed}");
+    }
+    // A request within the first half of the window writes nothing.
+    let before = session_row(&app).await;
+    assert!(signed_in(&app, &app.client).await);
+    assert_eq!(session_row(&app).await, before);
+    // Idle past the window: signed out.
+    let mut idle: backend::entity::session::ActiveModel = before.into();
+    idle.expires_at = Set(chrono::Utc::now() - chrono::Duration::seconds(1));
+    idle.update(&app.state.db).await.unwrap();
+    assert!(!signed_in(&app, &app.client).await);
+}
+
+#[tokio::test]
+async fn a_password_change_or_reset_ends_every_other_session() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_in_partner().await;
+    let laptop = new_client(&app.base);
+    let out: LoginOut =
+        call_with(&laptop, &app.base, "login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+    assert_eq!(out, LoginOut::LoggedIn);
+    let _: () = app
+        .call(
+            "change_password",
+            &[("current_password", &p.password), ("password", "baru12345"), ("password_confirm", "baru12345")],
+        )
+        .await
+        .unwrap();
+    assert!(signed_in(&app, &app.client).await, "the one who changed it stays");
+    assert!(!signed_in(&app, &laptop).await, "the other device is signed out");
+
+    // A reset ends them all.
+    let out: LoginOut =
+        call_with(&laptop, &app.base, "login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
+    assert_eq!(out, LoginOut::LoggedIn);
+    let anonymous = new_client(&app.base);
+    let _: () = call_with(&anonymous, &app.base, "forgot_password", &[("email", &p.email)]).await.unwrap();
+    let link = app.mail_link(&p.email, "/reset-password").await;
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let _: () = call_with(
+        &anonymous,
+        &app.base,
+        "reset_password",
+        &[("token", &token), ("password", "lagi12345"), ("password_confirm", "lagi12345")],
+    )
+    .await
+    .unwrap();
+    assert!(!signed_in(&app, &app.client).await);
+    assert!(!signed_in(&app, &laptop).await);
+}
+
+#[tokio::test]
+async fn secret_mail_bodies_leave_the_outbox_once_sent() {
+    let app = TestApp::spawn().await;
+    let p = app.signed_in_partner().await;
+    let _: () = call_with(&new_client(&app.base), &app.base, "forgot_password", &[("email", &p.email)]).await.unwrap();
+    app.mail_link(&p.email, "/reset-password").await;
+    let rows = backend::entity::mail_outbox::Entity::find().all(&app.state.db).await.unwrap();
+    assert_eq!(rows.len(), 2, "activation and reset");
+    for r in rows {
+        assert_eq!(r.status, "sent");
+        assert!(r.carries_secret);
+        assert!(!r.body_text.contains("token=") && !r.html.contains("token="), "{}", r.body_text);
+        assert!(r.recipient == p.email && !r.subject.is_empty(), "the metadata stays");
+    }
+}
+
+#[tokio::test]
+async fn errors_have_their_own_http_status_and_one_json_shape() {
+    let app = TestApp::spawn().await;
+    let post = |endpoint: &'static str, form: Vec<(&'static str, &'static str)>| {
+        let c = app.client.clone();
+        let url = app.url(&format!("/api/{endpoint}"));
+        async move {
+            let res = c.post(url).form(&form).send().await.unwrap();
+            let status = res.status().as_u16();
+            let retry = res.headers().get("retry-after").is_some();
+            let body: AppError = res.json().await.unwrap();
+            (status, retry, body)
+        }
+    };
+    let (status, _, e) = post(
+        "register",
+        vec![("name", ""), ("company", ""), ("email", "x"), ("website", ""), ("phone", "1"), ("password", "a")],
+    )
+    .await;
+    assert_eq!(status, 422, "{e:?}");
+    let (status, _, e) =
+        post("change_password", vec![("current_password", "a"), ("password", "b"), ("password_confirm", "b")]).await;
+    assert_eq!((status, e), (401, AppError::Problem(Problem::NotLoggedIn)));
+    let (status, _, e) = post("login", vec![("phone", "081299999999"), ("password", "salah12345")]).await;
+    assert_eq!((status, e), (400, AppError::Problem(Problem::InvalidCredentials)));
+    let res = app.client.post(app.url("/api/resend_activation")).form(&[("email", "a@b.test")]).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let (status, retry, e) = post("resend_activation", vec![("email", "a@b.test")]).await;
+    assert!(matches!(e, AppError::TooSoon { .. }), "{e:?}");
+    assert_eq!((status, retry), (429, true));
+    // The CSRF refusal speaks the same JSON.
+    let evil = new_client("https://evil.example");
+    let res = evil.post(app.url("/api/logout")).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(res.json::<AppError>().await.unwrap(), AppError::Problem(Problem::Forbidden));
+}
+
+#[tokio::test]
+async fn pages_that_need_a_sign_in_redirect_on_the_server() {
+    let app = TestApp::spawn().await;
+    // Plain HTTP, no JavaScript, any Accept header.
+    let plain = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let location = |res: &reqwest::Response| res.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
+    for (path, to) in [
+        ("/", "/login"),
+        ("/dashboard", "/login?next=%2Fdashboard"),
+        ("/profil/lengkapi", "/login?next=%2Fprofil%2Flengkapi"),
+        ("/koneksi?page=2", "/login?next=%2Fkoneksi%3Fpage%3D2"),
+        ("/admin/mitra", "/admin?next=%2Fadmin%2Fmitra"),
+    ] {
+        let res = plain.get(app.url(path)).send().await.unwrap();
+        assert_eq!((res.status().as_u16(), location(&res).as_deref()), (303, Some(to)), "{path}");
+    }
+    let res = plain.get(app.url("/login")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    // Signed in: the login page and / lead to the dashboard.
+    app.signed_in_partner().await;
+    for path in ["/", "/login"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!((res.status().as_u16(), location(&res).as_deref()), (303, Some("/dashboard")), "{path}");
+    }
+    let res = app.client.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    // A partner is not staff.
+    let res = app.client.get(app.url("/admin/beranda")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn the_profile_pages_render_twenty_times_without_a_panic() {
+    let panics = common::count_panics();
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    for i in 0..20 {
+        let path = if i % 2 == 0 { "/profil" } else { "/profil/lengkapi" };
+        let (status, html) = app.get_html(path).await;
+        assert_eq!(status, 200);
+        if path == "/profil/lengkapi" {
+            assert!(html.contains("name=\"province\"") && html.contains("name=\"business_name\""), "{html}");
+        } else {
+            assert!(html.contains("/profil/lengkapi"), "{html}");
+        }
+    }
+    assert_eq!(panics.disposed(), 0, "SSR panicked on a disposed reactive value");
 }

@@ -17,5 +17,6 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let id = crate::ssr::partner_id().await?;
     let input = domain::account::ChangePasswordIn { current_password, password, password_confirm };
-    Ok(backend::accounts::change_password(&crate::ssr::state()?, id, &input).await?)
+    let keep = crate::ssr::current_session_id().await?;
+    Ok(backend::accounts::change_password(&crate::ssr::state()?, id, &input, keep.as_deref()).await?)
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// session only remembers who is half-way.
 #[server(prefix = "/api", endpoint = "staff_login")]
 pub async fn staff_login(email: String, password: String) -> Result<LoginStep, AppError> {
-    use crate::ssr::{session, sign_in, STAFF_ENROLL_KEY, STAFF_KEY, STAFF_PENDING_KEY};
+    use crate::ssr::{sign_in, STAFF_KEY, STAFF_PENDING_KEY};
     let state = crate::ssr::state()?;
     let ip = crate::ssr::client_ip().await?;
     let ok = backend::staff::login(&state, &email, &password, ip).await?;
@@ -22,26 +22,20 @@ pub async fn staff_login(email: String, password: String) -> Result<LoginStep, A
         return Ok(LoginStep::Code);
     }
     let setup = backend::staff::new_totp_setup(&state, &ok.email)?;
-    let s = session().await?;
-    s.insert(STAFF_ENROLL_KEY, setup.secret.clone())
-        .await
-        .map_err(|_| AppError::Problem(domain::Problem::Unavailable))?;
+    crate::ssr::keep_enrolment(ok.id, setup.secret.clone()).await?;
     Ok(LoginStep::Enroll(setup))
 }
 
 /// The code step: completes the sign-in (and the enrolment, if one runs).
 #[server(prefix = "/api", endpoint = "staff_verify_code")]
 pub async fn staff_verify_code(code: String) -> Result<(), AppError> {
-    use crate::ssr::{session, sign_in, STAFF_ENROLL_KEY, STAFF_KEY, STAFF_PENDING_KEY};
-    let unavailable = |_| AppError::Problem(domain::Problem::Unavailable);
+    use crate::ssr::{sign_in, STAFF_KEY, STAFF_PENDING_KEY};
     let state = crate::ssr::state()?;
-    let s = session().await?;
-    let id = s.get::<uuid::Uuid>(STAFF_PENDING_KEY).await.map_err(unavailable)?;
-    let id = id.ok_or(AppError::Problem(domain::Problem::NotLoggedIn))?;
-    let enrolling: Option<String> = s.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    let id = crate::ssr::signed_in_as(STAFF_PENDING_KEY).await?;
+    // Only a secret made in this login for this very account.
+    let enrolling = crate::ssr::enrolment_of(id).await?;
     backend::staff::verify_code(&state, id, &code, enrolling.as_deref()).await?;
     // A fresh session id holding only the staff id (no fixation, no leftovers).
-    s.clear().await;
     sign_in(STAFF_KEY, id).await?;
     let ip = crate::ssr::client_ip().await.ok();
     backend::staff::record_session(&state, id, "staff.login", ip).await?;
@@ -98,27 +92,17 @@ pub async fn staff_change(id: String, what: String, role: String) -> Result<(), 
 /// factor; the secret waits in the session until a code confirms it.
 #[server(prefix = "/api", endpoint = "totp_begin")]
 pub async fn totp_begin() -> Result<domain::staff::TotpSetup, AppError> {
-    use crate::ssr::{session, STAFF_ENROLL_KEY};
     let id = crate::ssr::staff_id().await?;
     let setup = backend::staff::begin_enrolment(&crate::ssr::state()?, id).await?;
-    session()
-        .await?
-        .insert(STAFF_ENROLL_KEY, setup.secret.clone())
-        .await
-        .map_err(|_| AppError::Problem(domain::Problem::Unavailable))?;
+    crate::ssr::keep_enrolment(id, setup.secret.clone()).await?;
     Ok(setup)
 }
 
 /// Confirms the enrolment with a code from the authenticator app.
 #[server(prefix = "/api", endpoint = "totp_confirm")]
 pub async fn totp_confirm(code: String) -> Result<(), AppError> {
-    use crate::ssr::{session, STAFF_ENROLL_KEY};
-    let unavailable = |_| AppError::Problem(domain::Problem::Unavailable);
     let id = crate::ssr::staff_id().await?;
-    let s = session().await?;
-    let secret: Option<String> = s.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
-    let secret = secret.ok_or(AppError::Problem(domain::Problem::NotFound))?;
+    let secret = crate::ssr::enrolment_of(id).await?.ok_or(AppError::Problem(domain::Problem::NotFound))?;
     backend::staff::verify_code(&crate::ssr::state()?, id, &code, Some(&secret)).await?;
-    s.remove::<String>(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
-    Ok(())
+    crate::ssr::forget_enrolment().await
 }

@@ -60,6 +60,10 @@ pub enum PayOutcome {
     Pending { biller_ref: String },
     /// Refused for good, with the rc to tell the partner.
     Failed { rc: &'static str },
+    /// The biller has no record of the order (a status answer). Not final
+    /// while the order is younger than the biller's window: it may not be
+    /// written there yet.
+    NotFound,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

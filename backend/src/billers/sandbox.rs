@@ -23,6 +23,10 @@ pub enum Outcome {
     PendingUntilReconciliation,
     /// The biller is unreachable (rc 38); five in a row open the breaker.
     Down,
+    /// The biller takes [`SLOW_PAY`] to pay, then succeeds; asked about the
+    /// payment meanwhile it says failed (it has not booked it yet). Nobody
+    /// may ask while the payment's own call is in flight.
+    Slow,
     /// Refused at inquiry and payment with this rc.
     Declined(&'static str),
 }
@@ -75,6 +79,13 @@ pub const NUMBERS: &[TestNumber] = &[
         "38",
         "Biller terputus; 5 kali berturut-turut membuat produk biller itu Maintenance (rc 38) sementara",
     ),
+    n(
+        "Semua produk",
+        "…72",
+        Outcome::Slow,
+        "00",
+        "Biller lambat (3 detik), lalu berhasil; Check-Status selama proses tetap pending",
+    ),
     n("Semua produk", "…64", Outcome::Declined("64"), "64", "Tagihan sudah terbayar"),
     n("Semua produk", "…65", Outcome::Declined("65"), "65", "Nomor pelanggan salah"),
     n("Semua produk", "…85", Outcome::Declined("85"), "85", "Sedang dalam masa cut off"),
@@ -104,12 +115,22 @@ pub const PRICES: &[(&str, i64, bool)] = &[
     ("754021", 20_650, true),
 ];
 
+/// How long a [`Outcome::Slow`] payment takes at the biller.
+pub const SLOW_PAY: Duration = Duration::from_secs(3);
+
+/// The last `n` characters of `s` (characters, not bytes: any input).
+fn last_chars(s: &str, n: usize) -> String {
+    let skip = s.chars().count().saturating_sub(n);
+    s.chars().skip(skip).collect()
+}
+
 /// The outcome of a customer number: an exact entry, else its last two digits.
 pub fn outcome_of(customer_id: &str) -> Outcome {
     if let Some(t) = NUMBERS.iter().find(|t| t.customer_id == customer_id) {
         return t.outcome;
     }
-    let suffix = customer_id.get(customer_id.len().saturating_sub(2)..).unwrap_or_default();
+    let suffix = last_chars(customer_id, 2);
+    let suffix = suffix.as_str();
     NUMBERS
         .iter()
         .find(|t| t.customer_id.strip_prefix('…') == Some(suffix))
@@ -134,7 +155,7 @@ impl Biller for Sandbox {
             _ => {}
         }
         Ok(Bill {
-            name: format!("PELANGGAN {}", &req.customer_id[req.customer_id.len().saturating_sub(4)..]),
+            name: format!("PELANGGAN {}", last_chars(&req.customer_id, 4)),
             tagihan: amount_for(&req.customer_id),
             periode: req.periode.clone().unwrap_or_else(|| "NOV26".into()),
         })
@@ -148,6 +169,10 @@ impl Biller for Sandbox {
                 Ok(PayOutcome::Pending { biller_ref })
             }
             Outcome::TimeoutThenSuccess => Err(BillerError::Timeout),
+            Outcome::Slow => {
+                tokio::time::sleep(SLOW_PAY).await;
+                Ok(success(req))
+            }
             Outcome::Down => Err(down()),
             Outcome::Declined(rc) => Err(BillerError::Declined(rc)),
         }
@@ -155,7 +180,7 @@ impl Biller for Sandbox {
 
     async fn status(&self, req: &PayRequest, biller_ref: &str) -> Result<PayOutcome, BillerError> {
         match outcome_of(&req.customer_id) {
-            Outcome::PendingThenFailed => Ok(PayOutcome::Failed { rc: "17" }),
+            Outcome::PendingThenFailed | Outcome::Slow => Ok(PayOutcome::Failed { rc: "17" }),
             Outcome::Declined(rc) => Ok(PayOutcome::Failed { rc }),
             Outcome::PendingUntilReconciliation => Ok(PayOutcome::Pending { biller_ref: biller_ref.to_owned() }),
             Outcome::Down => Err(down()),
@@ -203,6 +228,17 @@ mod tests {
         assert_eq!(outcome_of("5000038"), Outcome::Down);
         assert_eq!(outcome_of("123456"), Outcome::Success);
         assert_eq!(outcome_of("7"), Outcome::Success);
+        assert_eq!(outcome_of("5000072"), Outcome::Slow);
+    }
+
+    #[tokio::test]
+    async fn any_customer_number_gets_an_answer_not_a_panic() {
+        for id in ["", "é", "12é", "日本語の番号", "081234567817ü", "\u{1F600}\u{1F600}"] {
+            let _ = outcome_of(id);
+            let req = BillRequest { product_code: "400461".into(), customer_id: id.into(), periode: None };
+            let _ = Sandbox.inquiry(&req).await;
+        }
+        assert_eq!(last_chars("12日本", 2), "日本");
     }
 
     #[test]

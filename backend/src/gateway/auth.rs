@@ -1,21 +1,32 @@
-//! Digest authentication of gateway requests against the stored HA1, with
-//! nonces kept in the database so that every gateway instance accepts the
-//! others' nonces and refuses a replayed (nonce, nc) on any of them.
+//! Digest authentication of gateway requests against the stored HA1.
+//!
+//! Nonces are signed, not stored: a nonce is its issue time and an
+//! HMAC-SHA256 of it (with the environment) under a key every instance
+//! shares, so issuing one writes nothing — a flood of unauthenticated
+//! requests costs no database row — and any instance can verify any other's
+//! nonce. Only a nonce's *use* is recorded, once per (nonce, nc), so a
+//! replay is refused on every instance. A header without `qop` (RFC 2069)
+//! has no counter: its nonce serves once.
 
-use super::digest::{self, Challenge};
+use super::digest::{self, Challenge, Credentials};
 use super::{Env, Merchant};
 use crate::entity::api_credential::{self, Entity as ApiCredential};
-use crate::entity::digest_nonce::{self, Entity as DigestNonce};
 use crate::entity::digest_nonce_use::{self, Entity as DigestNonceUse};
 use crate::entity::profile::Entity as Profile;
 use crate::error::{is_unique_violation, Result};
 use crate::AppState;
-use chrono::{Duration, Utc};
+use chrono::Utc;
+use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sha2::Sha256;
 
 /// How long an issued nonce may be used.
 pub const NONCE_TTL_SECS: i64 = 300;
+/// A nonce from a little in the future (another instance's clock) is fine.
+const CLOCK_SKEW_SECS: i64 = 5;
+/// The longest `nc` kept (RFC 7616: 8 hex digits; the column holds 16).
+const MAX_NC_LEN: usize = 16;
 
 fn random_hex() -> String {
     let mut bytes = [0u8; 16];
@@ -23,51 +34,94 @@ fn random_hex() -> String {
     hex::encode(bytes)
 }
 
-/// A fresh challenge; its nonce is stored for every instance to see.
-pub async fn challenge(state: &AppState, env: Env) -> Result<Challenge> {
-    let nonce = random_hex();
-    let now = Utc::now();
-    DigestNonce::insert(digest_nonce::ActiveModel {
-        nonce: Set(nonce.clone()),
-        environment: Set(env.code().into()),
-        expires_at: Set(now + Duration::seconds(NONCE_TTL_SECS)),
-    })
-    .exec(&state.db)
-    .await?;
-    // Now and then, forget what expired (their uses go with them).
-    if rand::random::<u8>() < 3 {
-        purge_expired(state).await?;
-    }
-    Ok(Challenge { realm: state.config.digest_realm.clone(), nonce, opaque: random_hex() })
+/// The first 12 bytes of HMAC-SHA256(key, env ‖ issued).
+fn tag(key: &[u8], env: Env, issued: u32) -> [u8; 12] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap_or_else(|_| unreachable!("any key length"));
+    mac.update(env.code().as_bytes());
+    mac.update(&issued.to_be_bytes());
+    let full = mac.finalize().into_bytes();
+    let mut out = [0u8; 12];
+    out.copy_from_slice(&full[..12]);
+    out
 }
 
+/// A nonce issued at `issued` (unix seconds): 32 lower-case hex digits, as
+/// partners' clients expect — 4 bytes of time, 12 of signature.
+pub fn sign_nonce(key: &[u8], env: Env, issued: u32) -> String {
+    let mut bytes = [0u8; 16];
+    bytes[..4].copy_from_slice(&issued.to_be_bytes());
+    bytes[4..].copy_from_slice(&tag(key, env, issued));
+    hex::encode(bytes)
+}
+
+/// Whether `nonce` was issued by us for `env` and is still good at `now`.
+pub fn nonce_is_fresh(key: &[u8], env: Env, nonce: &str, now: i64) -> bool {
+    let Ok(bytes) = hex::decode(nonce) else { return false };
+    let Ok(bytes) = <[u8; 16]>::try_from(bytes.as_slice()) else { return false };
+    let issued = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    let age = now - i64::from(issued);
+    (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age)
+        && crate::token::constant_time_eq(&bytes[4..], &tag(key, env, issued))
+}
+
+fn unix_now() -> i64 {
+    Utc::now().timestamp()
+}
+
+/// A fresh challenge. Nothing is written.
+pub fn challenge(state: &AppState, env: Env) -> Challenge {
+    let issued = u32::try_from(unix_now()).unwrap_or(u32::MAX);
+    let nonce = sign_nonce(&state.nonce_key, env, issued);
+    Challenge { realm: state.config.digest_realm.clone(), nonce, opaque: random_hex() }
+}
+
+/// Forgets uses of nonces that have expired anyway.
 pub async fn purge_expired(state: &AppState) -> Result<u64> {
-    let cutoff = Utc::now();
-    let expired: Vec<String> = DigestNonce::find()
-        .filter(digest_nonce::Column::ExpiresAt.lt(cutoff))
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|n| n.nonce)
-        .collect();
-    DigestNonceUse::delete_many()
-        .filter(digest_nonce_use::Column::Nonce.is_in(expired.clone()))
-        .exec(&state.db)
-        .await?;
-    Ok(DigestNonce::delete_many()
-        .filter(digest_nonce::Column::Nonce.is_in(expired))
-        .exec(&state.db)
-        .await?
-        .rows_affected)
+    let cutoff = Utc::now() - chrono::Duration::seconds(NONCE_TTL_SECS + CLOCK_SKEW_SECS + 60);
+    let gone =
+        DigestNonceUse::delete_many().filter(digest_nonce_use::Column::UsedAt.lt(cutoff)).exec(&state.db).await?;
+    Ok(gone.rows_affected)
+}
+
+/// Whether the digest's `uri` names the request it signs: the request
+/// target itself (a client may send it absolute), or — as one production
+/// client does for every call — `/auth/Sign-On` on a `/Services/…` path.
+pub fn uri_matches(signed: &str, target: &str) -> bool {
+    let signed: std::borrow::Cow<str> = match signed.split_once("://") {
+        // Absolute form: compare from the path on.
+        Some((_, rest)) => rest.split_once('/').map_or("/".into(), |(_, path)| format!("/{path}").into()),
+        None => signed.into(),
+    };
+    signed == target || (signed == "/auth/Sign-On" && target.starts_with("/Services/"))
+}
+
+/// The counter a use is recorded under: the `nc` with `qop`, none without.
+fn use_key(c: &Credentials) -> Option<String> {
+    match (&c.qop, &c.nc) {
+        (None, _) => Some(String::new()),
+        (Some(_), Some(nc)) if !nc.is_empty() && nc.len() <= MAX_NC_LEN => Some(nc.clone()),
+        (Some(_), _) => None,
+    }
 }
 
 /// The merchant whose credentials of `env` sign this request, or `None`
 /// (answer with a new challenge): no or malformed header, another realm,
-/// unknown user, wrong response, unknown or expired nonce, or a replay.
+/// a uri that is not this request's, unknown user, wrong response, a nonce
+/// we did not issue or that expired, or a replay.
 #[tracing::instrument(skip_all, fields(env = env.code()))]
-pub async fn authenticate(state: &AppState, env: Env, method: &str, header: Option<&str>) -> Result<Option<Merchant>> {
+pub async fn authenticate(
+    state: &AppState,
+    env: Env,
+    method: &str,
+    target: &str,
+    header: Option<&str>,
+) -> Result<Option<Merchant>> {
     let Some(c) = header.and_then(digest::parse) else { return Ok(None) };
-    if c.realm != state.config.digest_realm {
+    if c.realm != state.config.digest_realm || !uri_matches(&c.uri, target) {
+        return Ok(None);
+    }
+    let Some(use_key) = use_key(&c) else { return Ok(None) };
+    if !nonce_is_fresh(&state.nonce_key, env, &c.nonce, unix_now()) {
         return Ok(None);
     }
     let Some(cred) = ApiCredential::find()
@@ -83,13 +137,9 @@ pub async fn authenticate(state: &AppState, env: Env, method: &str, header: Opti
         tracing::info!("digest: wrong response");
         return Ok(None);
     }
-    let nonce = DigestNonce::find_by_id(c.nonce.clone()).one(&state.db).await?;
-    if !nonce.is_some_and(|n| n.environment == env.code() && n.expires_at > Utc::now()) {
-        return Ok(None);
-    }
     let used = DigestNonceUse::insert(digest_nonce_use::ActiveModel {
         nonce: Set(c.nonce.clone()),
-        nc: Set(c.nc.clone().unwrap_or_default()),
+        nc: Set(use_key),
         used_at: Set(Utc::now()),
     })
     .exec(&state.db)
@@ -101,6 +151,59 @@ pub async fn authenticate(state: &AppState, env: Env, method: &str, header: Opti
         }
         r => r?,
     };
+    // Now and then, forget uses of nonces that expired anyway.
+    if rand::random::<u8>() < 3 {
+        purge_expired(state).await?;
+    }
     let merchant_id = Profile::find_by_id(cred.user_id).one(&state.db).await?.and_then(|p| p.merchant_id);
     Ok(merchant_id.map(|merchant_id| Merchant { user_id: cred.user_id, merchant_id, env }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn a_signed_nonce_is_32_hex_and_good_for_five_minutes_in_its_environment() {
+        let t = 1_800_000_000u32;
+        let n = sign_nonce(KEY, Env::Development, t);
+        assert!(n.len() == 32 && n.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        let now = i64::from(t);
+        assert!(nonce_is_fresh(KEY, Env::Development, &n, now + 299));
+        assert!(!nonce_is_fresh(KEY, Env::Development, &n, now + 301), "expired");
+        assert!(!nonce_is_fresh(KEY, Env::Production, &n, now), "other environment");
+        assert!(!nonce_is_fresh(b"another key", Env::Development, &n, now), "other key");
+        let mut forged = n.clone().into_bytes();
+        forged[31] = if forged[31] == b'0' { b'1' } else { b'0' };
+        assert!(!nonce_is_fresh(KEY, Env::Development, &String::from_utf8(forged).unwrap(), now));
+        for junk in ["", "zz", "0123456789abcdef0123456789abcdef00", "é123456789abcdef0123456789abcdef"] {
+            assert!(!nonce_is_fresh(KEY, Env::Development, junk, now));
+        }
+    }
+
+    #[test]
+    fn the_signed_uri_must_be_this_request() {
+        assert!(uri_matches("/auth/Sign-On", "/auth/Sign-On"));
+        assert!(uri_matches("/Services/Inquiry", "/Services/Inquiry"));
+        assert!(uri_matches("https://development.example:4432/Services/Inquiry", "/Services/Inquiry"));
+        // The documented production client: Sign-On's uri on every service.
+        assert!(uri_matches("/auth/Sign-On", "/Services/Payment"));
+        assert!(!uri_matches("/Services/Inquiry", "/Services/Payment"));
+        assert!(!uri_matches("/Services/Payment", "/auth/Sign-On"));
+        assert!(!uri_matches("/auth/Sign-On", "/auth/Other"));
+    }
+
+    #[test]
+    fn without_qop_a_nonce_has_one_use_and_a_long_nc_is_refused() {
+        let mut c = Credentials { qop: None, nc: Some("00000002".into()), ..Credentials::default() };
+        assert_eq!(use_key(&c), Some(String::new()), "nc ignored without qop");
+        c.qop = Some("auth".into());
+        assert_eq!(use_key(&c), Some("00000002".into()));
+        c.nc = Some("1".repeat(17));
+        assert_eq!(use_key(&c), None);
+        c.nc = None;
+        assert_eq!(use_key(&c), None);
+    }
 }

@@ -91,12 +91,12 @@ fn pairs(s: &str) -> Vec<(String, String)> {
 /// header with the five parameters every response needs.
 pub fn parse(header: &str) -> Option<Credentials> {
     let header = header.trim_start();
-    let scheme = header.get(..6)?;
+    let (scheme, params) = (header.get(..6)?, header.get(6..)?);
     if !scheme.eq_ignore_ascii_case("digest") {
         return None;
     }
     let mut c = Credentials::default();
-    for (k, v) in pairs(&header[6..]) {
+    for (k, v) in pairs(params) {
         match k.as_str() {
             "username" => c.username = v,
             "realm" => c.realm = v,

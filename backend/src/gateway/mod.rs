@@ -1,5 +1,5 @@
 //! The Open API gateway's use cases (open-api.md): digest authentication
-//! with nonces shared by every instance, Sign-On sessions, and the answers
+//! with signed nonces every instance verifies, a request rate per merchant, Sign-On sessions, and the answers
 //! with their response codes. The HTTP listener lives in the server crate.
 
 pub mod auth;
@@ -17,4 +17,11 @@ pub struct Merchant {
     pub user_id: uuid::Uuid,
     pub merchant_id: String,
     pub env: Env,
+}
+
+/// Counts one request of `m` against the configured per-minute rate,
+/// shared by every instance; `Err(secs)` when it is used up.
+pub async fn throttle(state: &crate::AppState, m: &Merchant) -> crate::Result<Result<(), u64>> {
+    let limit = crate::ratelimit::Limit::new(state.config.gateway_rate_per_minute, 60);
+    Ok(limit.hit(&state.db, &format!("gw:{}:{}", m.env.code(), m.user_id)).await?)
 }

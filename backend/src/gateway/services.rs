@@ -281,7 +281,10 @@ async fn pay(
         poll_attempts: Set(0),
         next_poll_at: Set(Some(next_poll_at)),
         poll_until: Set(poll_until),
-        locked_until: Set(None),
+        // Held by this request for the whole biller call: no status worker,
+        // Check-Status or reconciliation asks about it (and settles it under
+        // us) until the call returns or the lease runs out.
+        locked_until: Set(Some(now + chrono::Duration::seconds(super::settlement::CALL_LEASE_SECS))),
     };
     if let Err(e) = Transaction::insert(row).exec(&txn).await {
         return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });

@@ -15,9 +15,11 @@ use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use uuid::Uuid;
 
-/// How long a worker holds a payment's status job (longer than a biller
-/// call may take).
-const POLL_LEASE_SECS: i64 = 90;
+/// How long a worker holds a payment's status job, and a payment request
+/// its new payment while it calls the biller: well past the biller timeout,
+/// so a lease never runs out under a call still in flight.
+const POLL_LEASE_SECS: i64 = CALL_LEASE_SECS;
+pub const CALL_LEASE_SECS: i64 = billers::BILLER_TIMEOUT.as_secs() as i64 * 3;
 
 /// Applies what the biller said to a pending payment. Only a payment still
 /// pending changes (one conditional update), so two workers never refund
@@ -32,6 +34,8 @@ pub async fn settle(
         Ok(PayOutcome::Success { data, .. }) => ("success", "00", Some(data), None),
         Ok(PayOutcome::Failed { rc }) => ("failed", rc, None, None),
         Ok(PayOutcome::Pending { biller_ref }) => ("pending", "71", None, Some(biller_ref)),
+        // Unknown there: not final here (`ask_status` decides when it is).
+        Ok(PayOutcome::NotFound) => ("pending", "71", None, None),
         Err(BillerError::Declined(rc)) => ("failed", rc, None, None),
         // Never reached the biller: nothing happened there, refunded now.
         Err(BillerError::Down(_)) => ("failed", "38", None, None),
@@ -44,6 +48,8 @@ pub async fn settle(
         .col_expr(transaction::Column::Status, Expr::value(status))
         .col_expr(transaction::Column::Rc, Expr::value(rc))
         .col_expr(transaction::Column::UpdatedAt, Expr::value(now))
+        // Whoever held it (the paying request, a worker) is done with it.
+        .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .filter(transaction::Column::Id.eq(id))
         .filter(transaction::Column::Status.eq("pending"));
     if status != "pending" {
@@ -125,10 +131,20 @@ async fn ask_status(state: &AppState, route: &Route, t: transaction::Model) -> R
         amount: t.total,
     };
     let biller_ref = t.biller_ref.clone().unwrap_or_default();
+    let window = route.biller.polling().window;
     match route.ask(&state.db, gate, route.biller.status(&req, &biller_ref)).await {
         Ok(PayOutcome::Pending { .. }) | Err(BillerError::Timeout | BillerError::Down(_)) => Ok(t),
+        Ok(PayOutcome::NotFound) if !not_found_is_final(t.created_at, window, Utc::now()) => Ok(t),
+        Ok(PayOutcome::NotFound) => settle(state, t.id, Ok(PayOutcome::Failed { rc: "17" }), true).await,
         outcome => settle(state, t.id, outcome, true).await,
     }
+}
+
+/// A biller that has no record of an order may simply not have written it
+/// yet: only after its own window is that an answer (and for billers
+/// without one, the H+1 reconciliation decides).
+pub fn not_found_is_final(created: DateTime<Utc>, window: Option<std::time::Duration>, now: DateTime<Utc>) -> bool {
+    window.is_some_and(|w| now >= after(created, w))
 }
 
 /// The status job of one pending payment: taken with a lease (so no two
@@ -266,6 +282,16 @@ mod tests {
         max_interval: Duration::from_secs(120),
         window: Some(Duration::from_secs(900)),
     };
+
+    #[test]
+    fn not_found_is_an_answer_only_after_the_billers_window() {
+        let t0 = Utc::now();
+        let window = Some(Duration::from_secs(900));
+        assert!(!not_found_is_final(t0, window, t0 + chrono::Duration::seconds(10)));
+        assert!(!not_found_is_final(t0, window, t0 + chrono::Duration::seconds(899)));
+        assert!(not_found_is_final(t0, window, t0 + chrono::Duration::seconds(900)));
+        assert!(!not_found_is_final(t0, None, t0 + chrono::Duration::days(2)), "H+1 decides");
+    }
 
     #[test]
     fn polling_stops_at_the_end_of_the_billers_window() {

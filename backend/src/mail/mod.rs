@@ -19,6 +19,8 @@ pub struct OutgoingMail {
     pub subject: String,
     pub html: String,
     pub text: String,
+    /// The body holds a secret: scrubbed from the outbox once final.
+    pub secret: bool,
 }
 
 /// Writes the message into the outbox inside the caller's transaction.
@@ -37,6 +39,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: OutgoingMail) -> Result<()
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        carries_secret: Set(mail.secret),
     }
     .insert(db)
     .await?;
@@ -68,12 +71,6 @@ impl Mailer {
             }
         };
         Ok(Mailer { transport, from })
-    }
-
-    /// In the embedded default (file outbox) links are also written to the
-    /// log so a developer can click them; never with a real SMTP server.
-    pub fn logs_links(&self) -> bool {
-        matches!(self.transport, Transport::File(_))
     }
 
     pub async fn send(&self, row: &mail_outbox::Model) -> anyhow::Result<()> {

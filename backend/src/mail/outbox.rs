@@ -12,6 +12,8 @@ pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
 /// After this many failed attempts a message is marked failed for good.
 pub const MAX_ATTEMPTS: i32 = 8;
+/// What stays of a secret-bearing body once the message is final.
+pub const SCRUBBED: &str = "";
 const LEASE_SECS: i64 = 120;
 
 fn backoff(attempts: i32) -> Duration {
@@ -52,7 +54,13 @@ async fn claim(db: &DatabaseConnection, row: &mail_outbox::Model) -> crate::Resu
 async fn deliver(db: &DatabaseConnection, mailer: &Mailer, row: mail_outbox::Model) -> anyhow::Result<bool> {
     let result = mailer.send(&row).await;
     let now = Utc::now();
-    let update = Outbox::update_many().filter(Column::Id.eq(row.id));
+    let mut update = Outbox::update_many().filter(Column::Id.eq(row.id));
+    let final_now = result.is_ok() || row.attempts + 1 >= MAX_ATTEMPTS;
+    if row.carries_secret && final_now {
+        // Sent (or given up): the password or live link must not stay in
+        // the database; subject, recipient and times remain.
+        update = update.col_expr(Column::Html, Expr::value(SCRUBBED)).col_expr(Column::BodyText, Expr::value(SCRUBBED));
+    }
     match result {
         Ok(()) => {
             update

@@ -117,6 +117,12 @@ pub enum Kind<'a> {
 }
 
 impl Kind<'_> {
+    /// Whether the body holds something that opens an account: a live
+    /// link or a password. Such bodies do not stay in the outbox.
+    pub fn carries_secret(&self) -> bool {
+        matches!(self, Kind::Activation { .. } | Kind::PasswordReset { .. } | Kind::Credentials { .. })
+    }
+
     fn template(&self) -> &'static str {
         match self {
             Kind::Activation { .. } => "activation",
@@ -180,7 +186,8 @@ pub fn render(kind: &Kind<'_>, lang: Lang, brand: &str, to: &str) -> anyhow::Res
     let base = format!("{}.{}", kind.template(), lang.code());
     let html = env().get_template(&format!("{base}.html"))?.render(&ctx)?;
     let text = env().get_template(&format!("{base}.txt"))?.render(&ctx)?;
-    Ok(OutgoingMail { to: to.to_owned(), subject: kind.subject(lang, brand), html, text })
+    let secret = kind.carries_secret();
+    Ok(OutgoingMail { to: to.to_owned(), subject: kind.subject(lang, brand), html, text, secret })
 }
 
 #[cfg(test)]

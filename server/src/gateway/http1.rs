@@ -16,36 +16,94 @@ use axum::extract::ConnectInfo;
 use axum::Router;
 use http::{HeaderName, HeaderValue, Request, Response};
 use http_body_util::BodyExt;
-use std::net::SocketAddr;
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 const MAX_HEAD: usize = 16 * 1024;
 const MAX_BODY: usize = 256 * 1024;
 const MAX_HEADERS: usize = 64;
 /// An idle keep-alive connection is closed after this long.
-const IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+const IDLE: Duration = Duration::from_secs(30);
+/// After refusing an address, how long unread input is drained so the
+/// answer is not lost to a reset.
+const LINGER: Duration = Duration::from_secs(1);
+
+/// What a listener enforces besides the protocol.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Most connections open at once; the next one gets a 503 and is closed.
+    pub max_connections: usize,
+    /// Time for a request's head once its first byte came, and again for its body.
+    pub read_timeout: Duration,
+}
+
+/// Who may talk to the listener, decided on the peer address right after
+/// accept, before a byte is read.
+pub trait Admission: Clone + Send + Sync + 'static {
+    /// `Some(answer)`: refuse with this response and close.
+    fn check(&self, peer: IpAddr) -> impl Future<Output = Option<Response<Body>>> + Send;
+}
+
+/// A connection that passed [`Admission`]: handlers need not ask again.
+#[derive(Debug, Clone, Copy)]
+pub struct Admitted;
 
 /// Accepts connections until the listener fails; each runs on its own task.
-pub async fn serve(listener: TcpListener, app: Router) {
+pub async fn serve(listener: TcpListener, app: Router, limits: Limits, admission: impl Admission) {
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
                 let app = app.clone();
+                let admission = admission.clone();
+                let slot = slots.clone().try_acquire_owned();
                 tokio::spawn(async move {
                     let _ = stream.set_nodelay(true);
-                    if let Err(e) = connection(stream, peer, app).await {
+                    let Ok(_slot) = slot else {
+                        tracing::warn!(%peer, "gateway connection cap reached");
+                        let _ = refuse(stream, plain(503, "error: too many connections")).await;
+                        return;
+                    };
+                    if let Some(answer) = admission.check(peer.ip()).await {
+                        let _ = refuse(stream, answer).await;
+                        return;
+                    }
+                    if let Err(e) = connection(stream, peer, app, limits.read_timeout).await {
                         tracing::debug!(%peer, error = %e, "gateway connection ended");
                     }
                 });
             }
             Err(e) => {
                 tracing::warn!(error = %e, "gateway accept failed");
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
     }
+}
+
+/// Answers and closes without reading the request; what the client sent
+/// meanwhile is drained briefly (unparsed) so the answer reaches it.
+async fn refuse<S: AsyncRead + AsyncWrite + Unpin>(mut io: S, answer: Response<Body>) -> Result<(), ConnError> {
+    write_response(&mut io, answer, false).await?;
+    io.shutdown().await?;
+    let mut sink = [0u8; 4096];
+    let _ = tokio::time::timeout(LINGER, async {
+        let mut total = 0usize;
+        while let Ok(n) = io.read(&mut sink).await {
+            total += n;
+            if n == 0 || total > MAX_BODY {
+                break;
+            }
+        }
+    })
+    .await;
+    Ok(())
 }
 
 /// Why a connection stopped: a malformed request gets a 400 first.
@@ -55,6 +113,8 @@ enum ConnError {
     Io(#[from] std::io::Error),
     #[error("bad request: {0}")]
     Bad(&'static str),
+    #[error("timed out")]
+    TimedOut,
     #[error("closed")]
     Closed,
 }
@@ -63,22 +123,23 @@ async fn connection<S: AsyncRead + AsyncWrite + Unpin>(
     mut io: S,
     peer: SocketAddr,
     app: Router,
+    read_timeout: Duration,
 ) -> Result<(), ConnError> {
     let mut buf: Vec<u8> = Vec::with_capacity(4096);
     loop {
-        let parsed = match tokio::time::timeout(IDLE, read_request(&mut io, &mut buf)).await {
-            Err(_) | Ok(Err(ConnError::Closed)) => return Ok(()),
-            Ok(Err(ConnError::Bad(why))) => {
-                let res = plain(400, why);
-                write_response(&mut io, res, false).await?;
+        let parsed = match read_request(&mut io, &mut buf, read_timeout).await {
+            Err(ConnError::Closed | ConnError::TimedOut) => return Ok(()),
+            Err(ConnError::Bad(why)) => {
+                write_response(&mut io, plain(400, why), false).await?;
                 return Ok(());
             }
-            Ok(Err(e)) => return Err(e),
-            Ok(Ok(r)) => r,
+            Err(e) => return Err(e),
+            Ok(r) => r,
         };
         let keep_alive = parsed.keep_alive;
         let mut req = parsed.request;
         req.extensions_mut().insert(ConnectInfo(peer));
+        req.extensions_mut().insert(Admitted);
         let res = match app.clone().oneshot(req).await {
             Ok(res) => res,
             Err(never) => match never {},
@@ -95,36 +156,110 @@ struct Parsed {
     keep_alive: bool,
 }
 
-/// Rewrites header lines so that `Name : value` reads `Name: value` and a
-/// folded continuation line joins its header (RFC 7230 obs-fold).
-fn normalize_head(head: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(head);
-    let mut lines = text.split("\r\n");
-    let mut out = String::with_capacity(head.len());
+/// How the body of a request is delimited (RFC 9112 §6.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    Length(usize),
+    Chunked,
+}
+
+/// A request head, checked: what the body reader and the router need.
+#[derive(Debug)]
+pub struct Head {
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    pub framing: Framing,
+    pub keep_alive: bool,
+    pub expect_continue: bool,
+}
+
+/// Parses and checks a request head (up to and including the empty line).
+///
+/// Strict where request smuggling lives: one `Content-Length` of digits
+/// only, `Transfer-Encoding` exactly `chunked` and never beside a
+/// `Content-Length`, no obs-folded lines, no whitespace before a colon —
+/// except `Authorization :`, which the official PHP sample sends.
+pub fn parse_head(raw: &[u8]) -> Result<Head, &'static str> {
+    let head = normalize_authorization(raw)?;
+    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(&head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        _ => return Err("malformed request"),
+    }
+    let method = req.method.ok_or("no method")?.to_owned();
+    let target = req.path.ok_or("no path")?.to_owned();
+    let mut keep_alive = req.version.unwrap_or(1) == 1;
+    let (mut length, mut chunked, mut expect_continue) = (None, false, false);
+    let mut out = Vec::with_capacity(req.headers.len());
+    for h in req.headers.iter() {
+        let name = HeaderName::from_bytes(h.name.as_bytes()).map_err(|_| "bad header name")?;
+        let value = HeaderValue::from_bytes(h.value).map_err(|_| "bad header value")?;
+        let v = String::from_utf8_lossy(h.value).trim().to_ascii_lowercase();
+        match name.as_str() {
+            "content-length" if length.is_some() => return Err("several content-length headers"),
+            "content-length" => length = Some(content_length(&v)?),
+            "transfer-encoding" if chunked => return Err("several transfer-encoding headers"),
+            "transfer-encoding" if v == "chunked" => chunked = true,
+            "transfer-encoding" => return Err("unsupported transfer-encoding"),
+            "connection" if v.contains("close") => keep_alive = false,
+            "connection" if v.contains("keep-alive") => keep_alive = true,
+            "expect" => expect_continue = v == "100-continue",
+            _ => {}
+        }
+        out.push((name, value));
+    }
+    let framing = match (chunked, length) {
+        (true, Some(_)) => return Err("content-length with transfer-encoding"),
+        (true, None) => Framing::Chunked,
+        (false, n) => Framing::Length(n.unwrap_or(0)),
+    };
+    Ok(Head { method, target, headers: out, framing, keep_alive, expect_continue })
+}
+
+fn content_length(v: &str) -> Result<usize, &'static str> {
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("bad content-length");
+    }
+    let n: usize = v.parse().map_err(|_| "bad content-length")?;
+    if n > MAX_BODY {
+        return Err("body too large");
+    }
+    Ok(n)
+}
+
+/// `Authorization : Digest …` → `Authorization: Digest …` (the PHP sample);
+/// any other header with whitespace before its colon, or a folded line, is
+/// refused.
+fn normalize_authorization(head: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut out = Vec::with_capacity(head.len());
+    let mut lines = head.split(|b| *b == b'\n').peekable();
     if let Some(request_line) = lines.next() {
-        out.push_str(request_line);
+        out.extend_from_slice(request_line);
     }
     for line in lines {
-        if line.is_empty() {
-            continue;
+        out.push(b'\n');
+        if line.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
+            return Err("folded header line");
         }
-        if line.starts_with([' ', '\t']) {
-            out.push(' ');
-            out.push_str(line.trim());
+        let Some(colon) = line.iter().position(|b| *b == b':') else {
+            out.extend_from_slice(line);
             continue;
-        }
-        out.push_str("\r\n");
-        match line.split_once(':') {
-            Some((name, value)) => {
-                out.push_str(name.trim_end());
-                out.push(':');
-                out.push_str(value);
+        };
+        let (name, rest) = line.split_at(colon);
+        let trimmed = name.trim_ascii_end();
+        if trimmed.len() != name.len() {
+            if !trimmed.eq_ignore_ascii_case(b"authorization") {
+                return Err("whitespace before a colon");
             }
-            None => out.push_str(line),
+            out.extend_from_slice(trimmed);
+        } else {
+            out.extend_from_slice(name);
         }
+        out.extend_from_slice(rest);
     }
-    out.push_str("\r\n\r\n");
-    out.into_bytes()
+    Ok(out)
 }
 
 fn find_head_end(buf: &[u8]) -> Option<usize> {
@@ -141,66 +276,75 @@ async fn fill<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Result<(),
     Ok(())
 }
 
-async fn read_request<S: AsyncRead + AsyncWrite + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Result<Parsed, ConnError> {
-    let head_end = loop {
+/// Waits up to `limit` for `step`.
+async fn within<T>(limit: Duration, step: impl Future<Output = Result<T, ConnError>>) -> Result<T, ConnError> {
+    tokio::time::timeout(limit, step).await.unwrap_or(Err(ConnError::TimedOut))
+}
+
+async fn read_request<S: AsyncRead + AsyncWrite + Unpin>(
+    io: &mut S,
+    buf: &mut Vec<u8>,
+    read_timeout: Duration,
+) -> Result<Parsed, ConnError> {
+    if buf.is_empty() {
+        within(IDLE, fill(io, buf)).await?;
+    }
+    let head_end = within(read_timeout, read_head(io, buf)).await?;
+    let head = parse_head(&buf[..head_end]).map_err(ConnError::Bad)?;
+    buf.drain(..head_end);
+    if head.expect_continue {
+        io.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+    }
+    let body = within(read_timeout, read_body(io, buf, head.framing)).await?;
+    let mut builder = Request::builder().method(head.method.as_str()).uri(head.target.as_str());
+    for (name, value) in head.headers {
+        builder = builder.header(name, value);
+    }
+    let request = builder.body(Body::from(body)).map_err(|_| ConnError::Bad("malformed request"))?;
+    Ok(Parsed { request, keep_alive: head.keep_alive })
+}
+
+async fn read_head<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Result<usize, ConnError> {
+    loop {
         if let Some(end) = find_head_end(buf) {
-            break end;
+            return Ok(end);
         }
         if buf.len() > MAX_HEAD {
             return Err(ConnError::Bad("request head too large"));
         }
         fill(io, buf).await?;
-    };
-    let head = normalize_head(&buf[..head_end]);
-    let rest: Vec<u8> = buf.drain(..).skip(head_end).collect();
-    *buf = rest;
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut req = httparse::Request::new(&mut headers);
-    match req.parse(&head) {
-        Ok(httparse::Status::Complete(_)) => {}
-        _ => return Err(ConnError::Bad("malformed request")),
     }
-    let method = req.method.ok_or(ConnError::Bad("no method"))?;
-    let path = req.path.ok_or(ConnError::Bad("no path"))?;
-    let version = req.version.unwrap_or(1);
-    let mut builder = Request::builder().method(method).uri(path);
-    let mut content_length: Option<usize> = None;
-    let mut chunked = false;
-    let mut connection_close = version == 0;
-    let mut expect_continue = false;
-    for h in req.headers.iter() {
-        let name = HeaderName::from_bytes(h.name.as_bytes()).map_err(|_| ConnError::Bad("bad header name"))?;
-        let value = HeaderValue::from_bytes(h.value).map_err(|_| ConnError::Bad("bad header value"))?;
-        let v = String::from_utf8_lossy(h.value).to_ascii_lowercase();
-        match name.as_str() {
-            "content-length" => {
-                content_length = Some(v.trim().parse().map_err(|_| ConnError::Bad("bad content-length"))?);
+}
+
+async fn read_body<S: AsyncRead + Unpin>(
+    io: &mut S,
+    buf: &mut Vec<u8>,
+    framing: Framing,
+) -> Result<Vec<u8>, ConnError> {
+    match framing {
+        Framing::Chunked => read_chunked(io, buf).await,
+        Framing::Length(len) => {
+            while buf.len() < len {
+                fill(io, buf).await?;
             }
-            "transfer-encoding" => chunked = v.contains("chunked"),
-            "connection" if v.contains("close") => connection_close = true,
-            "connection" if v.contains("keep-alive") => connection_close = false,
-            "expect" => expect_continue = v.contains("100-continue"),
-            _ => {}
+            Ok(buf.drain(..len).collect())
         }
-        builder = builder.header(name, value);
     }
-    if expect_continue {
-        io.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").await?;
+}
+
+/// The size of a chunk from its size line (`1a;ext=x`): hex digits only,
+/// refused before it could overflow or exceed the body limit.
+pub fn chunk_size(line: &[u8]) -> Result<usize, &'static str> {
+    let digits = line.split(|b| *b == b';').next().unwrap_or_default().trim_ascii();
+    if digits.is_empty() || digits.len() > 8 {
+        return Err("bad chunk size");
     }
-    let body = if chunked {
-        read_chunked(io, buf).await?
-    } else {
-        let len = content_length.unwrap_or(0);
-        if len > MAX_BODY {
-            return Err(ConnError::Bad("body too large"));
-        }
-        while buf.len() < len {
-            fill(io, buf).await?;
-        }
-        buf.drain(..len).collect()
-    };
-    let request = builder.body(Body::from(body)).map_err(|_| ConnError::Bad("malformed request"))?;
-    Ok(Parsed { request, keep_alive: !connection_close })
+    let text = std::str::from_utf8(digits).map_err(|_| "bad chunk size")?;
+    let size = usize::from_str_radix(text, 16).map_err(|_| "bad chunk size")?;
+    if size > MAX_BODY || text.starts_with(['+', '-']) {
+        return Err("bad chunk size");
+    }
+    Ok(size)
 }
 
 async fn read_chunked<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Result<Vec<u8>, ConnError> {
@@ -215,9 +359,7 @@ async fn read_chunked<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Re
             }
             fill(io, buf).await?;
         };
-        let size_text = String::from_utf8_lossy(&buf[..line_end]).to_string();
-        let size_hex = size_text.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size_hex, 16).map_err(|_| ConnError::Bad("bad chunk size"))?;
+        let size = chunk_size(&buf[..line_end]).map_err(ConnError::Bad)?;
         buf.drain(..line_end + 2);
         if size == 0 {
             // Trailers, if any, end with an empty line.
@@ -227,19 +369,23 @@ async fn read_chunked<S: AsyncRead + Unpin>(io: &mut S, buf: &mut Vec<u8>) -> Re
                     if i == 0 {
                         return Ok(body);
                     }
+                } else if buf.len() > MAX_HEAD {
+                    return Err(ConnError::Bad("trailers too large"));
                 } else {
                     fill(io, buf).await?;
                 }
             }
         }
-        if body.len() + size > MAX_BODY {
+        if body.len().saturating_add(size) > MAX_BODY {
             return Err(ConnError::Bad("body too large"));
         }
         while buf.len() < size + 2 {
             fill(io, buf).await?;
         }
         body.extend(buf.drain(..size));
-        buf.drain(..2);
+        if buf.drain(..2).as_slice() != b"\r\n" {
+            return Err(ConnError::Bad("bad chunk"));
+        }
     }
 }
 
@@ -305,14 +451,44 @@ async fn write_response<S: AsyncWrite + Unpin>(
 mod tests {
     use super::*;
 
+    fn head(lines: &str) -> Result<Head, &'static str> {
+        parse_head(format!("POST /auth/Sign-On HTTP/1.1\r\n{lines}\r\n").as_bytes())
+    }
+
     #[test]
-    fn a_space_before_the_colon_is_forgiven() {
-        let head = b"POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\nAuthorization : Digest username=\"a\"\r\nX-Folded: a\r\n  b\r\n\r\n";
-        let fixed = String::from_utf8(normalize_head(head)).unwrap();
-        assert_eq!(
-            fixed,
-            "POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\nAuthorization: Digest username=\"a\"\r\nX-Folded: a b\r\n\r\n"
-        );
+    fn a_space_before_the_colon_is_forgiven_on_authorization_only() {
+        let h = head("Host: x\r\nAuthorization : Digest username=\"a\"\r\n").unwrap();
+        let auth = h.headers.iter().find(|(n, _)| n == http::header::AUTHORIZATION).unwrap();
+        assert_eq!(auth.1, "Digest username=\"a\"");
+        assert_eq!(head("Host : x\r\n").unwrap_err(), "whitespace before a colon");
+        assert_eq!(head("Content-Length\t: 0\r\n").unwrap_err(), "whitespace before a colon");
+    }
+
+    #[test]
+    fn smuggling_shapes_are_refused() {
+        assert!(head("Content-Length: 3\r\nContent-Length: 3\r\n").is_err());
+        assert!(head("Content-Length: 3\r\nTransfer-Encoding: chunked\r\n").is_err());
+        assert!(head("Transfer-Encoding: chunked\r\nContent-Length: 3\r\n").is_err());
+        for te in ["gzip, chunked", "chunked, chunked", "identity", "xchunked"] {
+            assert!(head(&format!("Transfer-Encoding: {te}\r\n")).is_err(), "{te}");
+        }
+        assert!(head("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n").is_err());
+        for cl in ["+3", "-1", "0x10", "3 3", "", "99999999999999999999999"] {
+            assert!(head(&format!("Content-Length: {cl}\r\n")).is_err(), "{cl:?}");
+        }
+        assert_eq!(head("X-A: a\r\n  b\r\n").unwrap_err(), "folded header line");
+        assert_eq!(head("Transfer-Encoding: Chunked\r\n").unwrap().framing, Framing::Chunked);
+        assert_eq!(head("Content-Length: 12\r\n").unwrap().framing, Framing::Length(12));
+        assert_eq!(head("").unwrap().framing, Framing::Length(0));
+    }
+
+    #[test]
+    fn chunk_sizes_never_overflow() {
+        assert_eq!(chunk_size(b"1a"), Ok(26));
+        assert_eq!(chunk_size(b"1a;name=x"), Ok(26));
+        for bad in [&b"ffffffffffffffffff"[..], b"fffffffffffffff", b"", b"-1", b"+1", b"zz", b"\xff"] {
+            assert!(chunk_size(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
@@ -320,5 +496,27 @@ mod tests {
         assert_eq!(wire_name(&http::header::CONTENT_TYPE), "Content-Type");
         assert_eq!(wire_name(&http::header::WWW_AUTHENTICATE), "WWW-Authenticate");
         assert_eq!(wire_name(&HeaderName::from_static("x-request-id")), "X-Request-Id");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(cases()))]
+
+        /// Arbitrary bytes, and header-like lines, never panic the parser.
+        #[test]
+        fn any_head_is_answered_without_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = parse_head(&bytes);
+            let _ = chunk_size(&bytes);
+        }
+
+        #[test]
+        fn any_header_line_is_answered_without_panic(name in "[ -~]{0,20}", value in "[ -~\t]{0,40}") {
+            let _ = head(&format!("{name}:{value}\r\n"));
+            let _ = head(&format!("{name} :{value}\r\n"));
+        }
+    }
+
+    /// `HTTP1_FUZZ_CASES` (default 25 000; one million was run once).
+    fn cases() -> u32 {
+        std::env::var("HTTP1_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(25_000)
     }
 }

@@ -22,8 +22,38 @@ use tokio::net::TcpListener;
 
 /// Serves the gateway of `env` on `listener` (in a background task).
 pub fn spawn(listener: TcpListener, state: AppState, env: Env) {
+    let limits = http1::Limits {
+        max_connections: state.config.gateway_max_connections,
+        read_timeout: std::time::Duration::from_secs(state.config.gateway_read_timeout_secs),
+    };
+    let admission = Whitelist { state: state.clone(), env };
     let app = router(state, env);
-    tokio::spawn(http1::serve(listener, app));
+    tokio::spawn(http1::serve(listener, app, limits, admission));
+}
+
+/// Checks the peer against the environment's approved addresses right
+/// after accept. Behind a trusted proxy the peer is the proxy: the client's
+/// address is known only from the headers, so the check waits for them.
+#[derive(Clone)]
+struct Whitelist {
+    state: AppState,
+    env: Env,
+}
+
+impl http1::Admission for Whitelist {
+    async fn check(&self, peer: IpAddr) -> Option<Response> {
+        if self.state.config.trusted_proxy_ips().unwrap_or_default().contains(&peer) {
+            return None;
+        }
+        match connections::approved_address(&self.state.db, self.env, peer, None).await {
+            Ok(true) => None,
+            Ok(false) => {
+                tracing::info!(ip = %peer, env = self.env.code(), "gateway connection from an address not on any whitelist");
+                Some(refused_address())
+            }
+            Err(e) => Some(error_response(&e, &Value::Null)),
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -67,20 +97,25 @@ fn error_response(e: &backend::Error, echo: &Value) -> Response {
 }
 
 /// 401 with a fresh challenge. The body starts with "error": the official
-/// PHP sample reads the challenge up to that word.
-async fn challenge(gw: &Gateway) -> Response {
-    match auth::challenge(&gw.state, gw.env).await {
-        Ok(c) => {
-            let mut res = Response::new(Body::from("error: authentication required"));
-            *res.status_mut() = StatusCode::UNAUTHORIZED;
-            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
-            if let Ok(v) = HeaderValue::from_str(&c.header_value()) {
-                res.headers_mut().insert(header::WWW_AUTHENTICATE, v);
-            }
-            res
-        }
-        Err(e) => error_response(&e, &Value::Null),
+/// PHP sample reads the challenge up to that word. Writes nothing.
+fn challenge(gw: &Gateway) -> Response {
+    let c = auth::challenge(&gw.state, gw.env);
+    let mut res = Response::new(Body::from("error: authentication required"));
+    *res.status_mut() = StatusCode::UNAUTHORIZED;
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+    if let Ok(v) = HeaderValue::from_str(&c.header_value()) {
+        res.headers_mut().insert(header::WWW_AUTHENTICATE, v);
     }
+    res
+}
+
+/// Too many requests from one merchant (R-Q-3): rc 10 with HTTP 429 and
+/// `Retry-After`, shared by every instance.
+fn rate_limited(secs: u64) -> Response {
+    let mut res = rc_response(Rc("10"), &Value::Null);
+    *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    res
 }
 
 /// The caller: the socket peer, or `X-Forwarded-For`'s hop before a
@@ -100,34 +135,43 @@ fn refused_address() -> Response {
 }
 
 /// Every request must come from an approved address of this environment
-/// (checked before and after authentication) and carry a valid digest of
-/// this environment's credentials.
+/// (checked at accept, or here behind a trusted proxy, and again for the
+/// authenticated merchant), carry a valid digest of this environment's
+/// credentials, and stay within the merchant's request rate.
 async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
     let Some(ip) = client_ip(&gw, &req) else { return refused_address() };
-    match connections::approved_address(&gw.state.db, gw.env, ip, None).await {
-        Ok(true) => {}
-        Ok(false) => {
-            tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not on any whitelist");
-            return refused_address();
+    let admitted = req.extensions().get::<http1::Admitted>().is_some();
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    if !admitted || peer != Some(ip) {
+        match connections::approved_address(&gw.state.db, gw.env, ip, None).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not on any whitelist");
+                return refused_address();
+            }
+            Err(e) => return error_response(&e, &Value::Null),
         }
-        Err(e) => return error_response(&e, &Value::Null),
     }
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
-    match auth::authenticate(&gw.state, gw.env, &method, header.as_deref()).await {
-        Ok(Some(merchant)) => {
-            match connections::approved_address(&gw.state.db, gw.env, ip, Some(merchant.user_id)).await {
-                Ok(true) => {
-                    req.extensions_mut().insert(merchant);
-                    next.run(req).await
-                }
-                Ok(false) => refused_address(),
-                Err(e) => error_response(&e, &Value::Null),
-            }
-        }
-        Ok(None) => challenge(&gw).await,
-        Err(e) => error_response(&e, &Value::Null),
+    let target = req.uri().path_and_query().map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+    let merchant = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref()).await {
+        Ok(Some(merchant)) => merchant,
+        Ok(None) => return challenge(&gw),
+        Err(e) => return error_response(&e, &Value::Null),
+    };
+    match connections::approved_address(&gw.state.db, gw.env, ip, Some(merchant.user_id)).await {
+        Ok(true) => {}
+        Ok(false) => return refused_address(),
+        Err(e) => return error_response(&e, &Value::Null),
     }
+    match backend::gateway::throttle(&gw.state, &merchant).await {
+        Ok(Ok(())) => {}
+        Ok(Err(secs)) => return rate_limited(secs),
+        Err(e) => return error_response(&e, &Value::Null),
+    }
+    req.extensions_mut().insert(merchant);
+    next.run(req).await
 }
 
 /// The JSON object of the body; anything else gets rc 02.

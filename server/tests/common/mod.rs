@@ -141,6 +141,11 @@ impl TestApp {
         TestApp { client: new_client(&base), base, state, data_dir }
     }
 
+    /// An app with one setting changed.
+    pub async fn spawn_set(key: &str, value: impl serde::Serialize) -> TestApp {
+        Self::spawn_with(|f| f.merge(Serialized::default(key, value))).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -475,5 +480,32 @@ impl TestApp {
     pub async fn set_time(&self, sql: &str, at: chrono::DateTime<chrono::Utc>) {
         let stmt = sea_orm::Statement::from_sql_and_values(self.state.db.get_database_backend(), sql, [at.into()]);
         self.state.db.execute_raw(stmt).await.unwrap();
+    }
+}
+
+/// Counts panics about disposed reactive values (SSR bugs) in this test
+/// process from now on; the default hook still prints every panic.
+pub struct PanicCount(usize);
+
+static DISPOSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+pub fn count_panics() -> PanicCount {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if info.to_string().contains("disposed") {
+                DISPOSED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            previous(info);
+        }));
+    });
+    PanicCount(DISPOSED.load(std::sync::atomic::Ordering::SeqCst))
+}
+
+impl PanicCount {
+    /// Disposed-value panics since this count began.
+    pub fn disposed(&self) -> usize {
+        DISPOSED.load(std::sync::atomic::Ordering::SeqCst) - self.0
     }
 }

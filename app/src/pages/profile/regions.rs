@@ -29,6 +29,11 @@ pub fn RegionField(
     let ready = move || parent.is_none() || !parent_code().is_empty();
     // Loaded in the browser only: the lists depend on what the user picks,
     // and a datalist cannot hold the markers of a server-side Suspense.
+    // Never read before the page is hydrated: on the server a local
+    // resource is pending for ever, and reading it inside the page's
+    // Suspense made the server render the fallback instead of the page.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     let options = LocalResource::new(move || {
         let (ready, code) = (ready(), parent_code());
         async move {
@@ -43,7 +48,8 @@ pub fn RegionField(
     let text = RwSignal::new(String::new());
     Effect::new(move |_| {
         let code = value.get();
-        let name = options.get().and_then(|list| list.into_iter().find(|o| o.code == code)).map(|o| o.name);
+        let list = if hydrated.get() { options.get() } else { None };
+        let name = list.and_then(|list| list.into_iter().find(|o| o.code == code)).map(|o| o.name);
         if let Some(name) = name.filter(|n| *n != text.get_untracked()) {
             text.set(name);
         }
@@ -86,7 +92,10 @@ pub fn RegionField(
                 on:input=on_input
             />
             <datalist id=list_id>
-                {move || options.get().map(|list| list.into_iter().map(|o| view! { <option value=o.name></option> }).collect_view())}
+                {move || {
+                    let list = if hydrated.get() { options.get() } else { None };
+                    list.map(|list| list.into_iter().map(|o| view! { <option value=o.name></option> }).collect_view())
+                }}
             </datalist>
             <p class="field-error" id=msg_id role="alert" aria-live="polite">{move || error.get().map(|p| t.problem(p))}</p>
         </div>

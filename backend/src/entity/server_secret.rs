@@ -1,13 +1,14 @@
 use sea_orm::entity::prelude::*;
 
-/// A nonce the gateway issued in a challenge, good until `expires_at`.
+/// A secret the server makes itself on first start (e.g. the digest nonce
+/// key) when configuration gives none; shared by every instance.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "digest_nonces")]
+#[sea_orm(table_name = "server_secrets")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub nonce: String,
-    pub environment: String,
-    pub expires_at: DateTimeUtc,
+    pub name: String,
+    pub value: String,
+    pub created_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
