@@ -445,30 +445,39 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
             "{huge}"
         );
     }
-    let big = backend::ledger::Movement {
-        user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+    // Near the ceiling (another partner, brought there directly): a credit
+    // past it is refused, one up to it is booked.
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let me: Option<domain::account::UserOut> = call_with(&other, &app.base, "current_user", &[]).await.unwrap();
+    let rich = backend::entity::user::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.email == me.as_ref().unwrap().email)
+        .unwrap()
+        .id;
+    let credit = |amount: i64, reference: &'static str| backend::ledger::Movement {
+        user_id: rich,
         env: backend::gateway::Env::Production,
         kind: backend::ledger::Kind::Credit,
-        amount: domain::finance::MAX_MOVEMENT,
-        reference: "",
+        amount,
+        reference,
         note: None,
         actor_name: "test",
     };
-    for i in 0..1_000 {
-        let reference = format!("test:big{i}");
-        match backend::ledger::apply(&app.state.db, &backend::ledger::Movement { reference: &reference, ..big }).await {
-            Ok(_) => continue,
-            Err(backend::Error::Refused(Problem::AmountInvalid)) => break,
-            Err(e) => panic!("{e:?}"),
-        }
-    }
-    let ceiling = backend::ledger::balance(&app.state.db, big.user_id, big.env).await.unwrap();
-    assert!(
-        ceiling <= domain::finance::MAX_BALANCE
-            && ceiling > domain::finance::MAX_BALANCE - domain::finance::MAX_MOVEMENT
+    backend::ledger::apply(&app.state.db, &credit(1, "test:open")).await.unwrap();
+    let near = sea_orm::Statement::from_sql_and_values(
+        sea_orm::ConnectionTrait::get_database_backend(&app.state.db),
+        "UPDATE deposits SET balance = $1 WHERE user_id = $2",
+        [(domain::finance::MAX_BALANCE - 10).into(), rich.into()],
     );
-    let back = backend::ledger::Movement { amount: -(ceiling - 1_000_000), reference: "test:back", ..big };
-    backend::ledger::apply(&app.state.db, &back).await.unwrap();
+    sea_orm::ConnectionTrait::execute_raw(&app.state.db, near).await.unwrap();
+    let past = backend::ledger::apply(&app.state.db, &credit(11, "test:past")).await.unwrap_err();
+    assert!(matches!(past, backend::Error::Refused(Problem::AmountInvalid)), "{past:?}");
+    let up_to = backend::ledger::apply(&app.state.db, &credit(10, "test:upto")).await.unwrap();
+    assert_eq!(up_to.balance_after, domain::finance::MAX_BALANCE);
     let _: () =
         call_with(&admin, &app.base, "product_set", &[("user_id", &user_id), ("code", "501021"), ("active", "true")])
             .await

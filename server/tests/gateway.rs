@@ -903,13 +903,21 @@ async fn ambiguous_framing_is_refused_with_400_and_the_connection_closed() {
 }
 
 #[tokio::test]
-async fn an_address_not_on_a_whitelist_is_answered_before_it_sends_a_byte() {
-    let app = TestApp::spawn().await;
+async fn an_address_not_on_a_whitelist_is_refused_without_its_request_being_read() {
+    let app = TestApp::spawn_set("gateway_read_timeout_secs", 1).await;
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
     let addr = dev.trim_start_matches("http://").to_owned();
-    let (answer, closed) = raw_exchange(&addr, b"", std::time::Duration::from_secs(5)).await;
+    // A body of 200 KiB announced but never sent: the refusal comes right
+    // after the head, nothing waits for (or reads) the body.
+    let head = b"POST /auth/Sign-On HTTP/1.1\r\nHost: x\r\nContent-Length: 204800\r\n\r\n";
+    let started = std::time::Instant::now();
+    let (answer, closed) = raw_exchange(&addr, head, std::time::Duration::from_secs(5)).await;
     assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
     assert!(answer.contains(r#""rc":"10""#) && closed, "{answer}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+    // Silence is not waited for beyond the read timeout.
+    let (answer, closed) = raw_exchange(&addr, b"", std::time::Duration::from_secs(5)).await;
+    assert!(answer.is_empty() && closed, "{answer}");
 }
 
 #[tokio::test]

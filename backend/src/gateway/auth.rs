@@ -34,23 +34,26 @@ fn random_hex() -> String {
     hex::encode(bytes)
 }
 
-/// The first 12 bytes of HMAC-SHA256(key, env ‖ issued).
-fn tag(key: &[u8], env: Env, issued: u32) -> [u8; 12] {
+/// The first 8 bytes of HMAC-SHA256(key, env ‖ time and salt).
+fn tag(key: &[u8], env: Env, head: &[u8]) -> [u8; 8] {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap_or_else(|_| unreachable!("any key length"));
     mac.update(env.code().as_bytes());
-    mac.update(&issued.to_be_bytes());
+    mac.update(head);
     let full = mac.finalize().into_bytes();
-    let mut out = [0u8; 12];
-    out.copy_from_slice(&full[..12]);
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&full[..8]);
     out
 }
 
-/// A nonce issued at `issued` (unix seconds): 32 lower-case hex digits, as
-/// partners' clients expect — 4 bytes of time, 12 of signature.
-pub fn sign_nonce(key: &[u8], env: Env, issued: u32) -> String {
+/// A nonce issued at `issued` (unix seconds) with a random `salt` (so two
+/// challenges in one second differ): 32 lower-case hex digits, as partners'
+/// clients expect — 4 bytes of time, 4 of salt, 8 of signature.
+pub fn sign_nonce(key: &[u8], env: Env, issued: u32, salt: [u8; 4]) -> String {
     let mut bytes = [0u8; 16];
     bytes[..4].copy_from_slice(&issued.to_be_bytes());
-    bytes[4..].copy_from_slice(&tag(key, env, issued));
+    bytes[4..8].copy_from_slice(&salt);
+    let t = tag(key, env, &bytes[..8]);
+    bytes[8..].copy_from_slice(&t);
     hex::encode(bytes)
 }
 
@@ -61,7 +64,7 @@ pub fn nonce_is_fresh(key: &[u8], env: Env, nonce: &str, now: i64) -> bool {
     let issued = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
     let age = now - i64::from(issued);
     (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age)
-        && crate::token::constant_time_eq(&bytes[4..], &tag(key, env, issued))
+        && crate::token::constant_time_eq(&bytes[8..], &tag(key, env, &bytes[..8]))
 }
 
 fn unix_now() -> i64 {
@@ -71,7 +74,7 @@ fn unix_now() -> i64 {
 /// A fresh challenge. Nothing is written.
 pub fn challenge(state: &AppState, env: Env) -> Challenge {
     let issued = u32::try_from(unix_now()).unwrap_or(u32::MAX);
-    let nonce = sign_nonce(&state.nonce_key, env, issued);
+    let nonce = sign_nonce(&state.nonce_key, env, issued, rand::random());
     Challenge { realm: state.config.digest_realm.clone(), nonce, opaque: random_hex() }
 }
 
@@ -168,7 +171,8 @@ mod tests {
     #[test]
     fn a_signed_nonce_is_32_hex_and_good_for_five_minutes_in_its_environment() {
         let t = 1_800_000_000u32;
-        let n = sign_nonce(KEY, Env::Development, t);
+        let n = sign_nonce(KEY, Env::Development, t, [1, 2, 3, 4]);
+        assert_ne!(n, sign_nonce(KEY, Env::Development, t, [1, 2, 3, 5]), "one second, two nonces");
         assert!(n.len() == 32 && n.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
         let now = i64::from(t);
         assert!(nonce_is_fresh(KEY, Env::Development, &n, now + 299));

@@ -67,11 +67,11 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, admission
                     let _ = stream.set_nodelay(true);
                     let Ok(_slot) = slot else {
                         tracing::warn!(%peer, "gateway connection cap reached");
-                        let _ = refuse(stream, plain(503, "error: too many connections")).await;
+                        let _ = refuse(stream, plain(503, "error: too many connections"), None).await;
                         return;
                     };
                     if let Some(answer) = admission.check(peer.ip()).await {
-                        let _ = refuse(stream, answer).await;
+                        let _ = refuse(stream, answer, Some(limits.read_timeout)).await;
                         return;
                     }
                     if let Err(e) = connection(stream, peer, app, limits.read_timeout).await {
@@ -87,9 +87,22 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, admission
     }
 }
 
-/// Answers and closes without reading the request; what the client sent
-/// meanwhile is drained briefly (unparsed) so the answer reaches it.
-async fn refuse<S: AsyncRead + AsyncWrite + Unpin>(mut io: S, answer: Response<Body>) -> Result<(), ConnError> {
+/// Answers and closes without serving the request. With `wait_head`, the
+/// answer waits (that long at most) for the request head to arrive — HTTP
+/// clients drop an answer that comes before their request — but the head is
+/// never parsed and the body never read; what comes after the answer is
+/// drained briefly, so it is not lost to a reset.
+async fn refuse<S: AsyncRead + AsyncWrite + Unpin>(
+    mut io: S,
+    answer: Response<Body>,
+    wait_head: Option<Duration>,
+) -> Result<(), ConnError> {
+    if let Some(limit) = wait_head {
+        let mut buf = Vec::new();
+        if within(limit, read_head(&mut io, &mut buf)).await.is_err() {
+            return Ok(());
+        }
+    }
     write_response(&mut io, answer, false).await?;
     io.shutdown().await?;
     let mut sink = [0u8; 4096];
