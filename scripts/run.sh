@@ -9,5 +9,5 @@ log "building (cargo leptos build)"
 cargo leptos build
 export APP_DATA_DIR="${APP_DATA_DIR:-$ROOT/data}"
 export APP_SITE_ROOT="${APP_SITE_ROOT:-$ROOT/target/site}"
-log "mail goes to $APP_DATA_DIR/mail (activation links are also logged)"
+log "mail goes to $APP_DATA_DIR/mail as .eml files (open them for activation links; links are never logged)"
 exec "$BIN" serve

@@ -5,6 +5,7 @@ pub mod account;
 pub mod finance;
 pub mod lang;
 pub mod moderation;
+pub mod nav;
 pub mod phone;
 pub mod problem;
 pub mod profile;

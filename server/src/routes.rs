@@ -34,24 +34,9 @@ pub async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderM
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 
-/// A `next=` target that stays on this site: a relative path, normalised
-/// the way a browser would read it (tabs and newlines dropped, `\` as `/`),
-/// so `/\t/evil.example` or `/\\evil.example` cannot become `//evil.example`.
+/// A `next=` target that stays on this site (see `domain::nav::local_path`).
 pub fn safe_next(next: &str) -> Option<String> {
-    let base = url::Url::parse("http://portal.invalid/").ok()?;
-    if !next.starts_with('/') {
-        return None;
-    }
-    let target = base.join(next).ok()?;
-    if target.origin() != base.origin() {
-        return None;
-    }
-    let mut out = target.path().to_owned();
-    if let Some(q) = target.query() {
-        out.push('?');
-        out.push_str(q);
-    }
-    Some(out)
+    domain::nav::local_path(next).map(str::to_owned)
 }
 
 #[cfg(test)]

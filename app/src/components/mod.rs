@@ -1,3 +1,4 @@
 pub mod form;
 pub mod layout;
+pub mod nav;
 pub mod outages;

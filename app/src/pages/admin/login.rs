@@ -22,11 +22,12 @@ pub fn AdminLoginPage() -> impl IntoView {
     let action = ServerAction::<StaffLogin>::new();
     let step = RwSignal::new(None::<LoginStep>);
     let navigate = use_navigate();
+    let target = crate::components::nav::after_sign_in("/admin/beranda");
     Effect::new(move |_| {
         let Some(result) = action.value().get() else { return };
         form.answer(&result);
         match result {
-            Ok(LoginStep::SignedIn) => navigate("/admin/beranda", Default::default()),
+            Ok(LoginStep::SignedIn) => navigate(&target, Default::default()),
             Ok(next) => step.set(Some(next)),
             Err(_) => password.set(String::new()),
         }
@@ -66,11 +67,12 @@ fn CodeStep(setup: Option<TotpSetup>) -> impl IntoView {
     let code_err = form.error("code", move || clean_code(&code.get()).err());
     let action = ServerAction::<StaffVerifyCode>::new();
     let navigate = use_navigate();
+    let target = crate::components::nav::after_sign_in("/admin/beranda");
     Effect::new(move |_| {
         let Some(result) = action.value().get() else { return };
         form.answer(&result);
         match result {
-            Ok(()) => navigate("/admin/beranda", Default::default()),
+            Ok(()) => navigate(&target, Default::default()),
             Err(_) => code.set(String::new()),
         }
     });

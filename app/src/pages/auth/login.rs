@@ -22,11 +22,12 @@ pub fn LoginPage() -> impl IntoView {
     let unverified = RwSignal::new(None::<String>);
 
     let navigate = use_navigate();
+    let target = crate::components::nav::after_sign_in("/dashboard");
     Effect::new(move |_| {
         let Some(result) = action.value().get() else { return };
         form.answer(&result);
         match result {
-            Ok(LoginOut::LoggedIn) => navigate("/dashboard", Default::default()),
+            Ok(LoginOut::LoggedIn) => navigate(&target, Default::default()),
             Ok(LoginOut::Unverified { email }) => unverified.set(Some(email)),
             Err(_) => password.set(String::new()),
         }
