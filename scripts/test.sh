@@ -74,11 +74,17 @@ e2e() {
 START=$SECONDS
 stage "install missing tools" tools
 stage "start services" services
-stage "fmt + clippy" hygiene
-stage "build (cargo leptos build)" cargo leptos build
-stage "rust tests on SQLite" rust_sqlite
-stage "rust tests on PostgreSQL" rust_postgres
-stage "e2e (Playwright, Chromium)" e2e
+if [ "${1:-}" = "e2e" ]; then
+  # `make e2e`: the browser suite alone (build included), e.g. to repeat it.
+  stage "build (cargo leptos build)" cargo leptos build
+  stage "e2e (Playwright, Chromium)" e2e
+else
+  stage "fmt + clippy" hygiene
+  stage "build (cargo leptos build)" cargo leptos build
+  stage "rust tests on SQLite" rust_sqlite
+  stage "rust tests on PostgreSQL" rust_postgres
+  stage "e2e (Playwright, Chromium)" e2e
+fi
 
 log "stage times"
 printf '%s\n' "${TIMES[@]}"

@@ -1017,6 +1017,26 @@ impl Texts {
             Lang::En => problem_en(p),
         }
     }
+
+    /// Why a callback was not delivered, from its failure class (the raw
+    /// error is never shown: it could tell about our network).
+    pub fn callback_failure(&self, class: &str) -> &'static str {
+        let id = self.lang == Lang::Id;
+        match class {
+            "timeout" if id => "server Anda tidak menjawab dalam 5 detik",
+            "timeout" => "your server did not answer within 5 seconds",
+            "connect" if id => "server Anda tidak dapat dihubungi",
+            "connect" => "your server could not be reached",
+            "dns" if id => "nama host tidak ditemukan",
+            "dns" => "the host name was not found",
+            "address" if id => "alamat tidak diizinkan (lokal atau privat)",
+            "address" => "address not allowed (local or private)",
+            "http" if id => "server Anda tidak menjawab HTTP 200",
+            "http" => "your server did not answer HTTP 200",
+            _ if id => "gagal terkirim",
+            _ => "not delivered",
+        }
+    }
 }
 
 fn problem_id(p: Problem) -> &'static str {

@@ -22,7 +22,7 @@ test('the seeded operator logs in to the back office with a second factor', asyn
   await expect(page.getByRole('heading', { name: 'Verifikasi Dua Langkah' })).toBeVisible();
   await shot(page, '20b-admin-kode');
   await page.goto('/admin/beranda');
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin\?next=%2Fadmin%2Fberanda$/);
 
   await staffLogin(page);
   await expect(page.getByRole('heading', { name: 'Selamat datang di Back Office' })).toBeVisible();
@@ -93,7 +93,7 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Nonaktifkan' }).click();
   await expect(page.getByRole('row', { name: new RegExp(email) }).getByText('Nonaktif', { exact: true })).toBeVisible();
   await mod.goto('/admin/beranda');
-  await expect(mod).toHaveURL(/\/admin$/);
+  await expect(mod).toHaveURL(/\/admin\?next=%2Fadmin%2Fberanda$/);
   await ctx.close();
   await adminCtx.close();
 });

@@ -45,8 +45,15 @@ test('a partner registers, activates from the e-mail, logs in and out', async ({
   await shot(page, '06-menu-pengguna');
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await page.goto('/dashboard');
-  await expect(page).toHaveURL(/\/login$/);
+  // Signed out, a page that needs a sign-in sends to the login on the
+  // server, and back to that page after signing in.
+  await page.goto('/ubah-password');
+  await expect(page).toHaveURL(/\/login\?next=%2Fubah-password$/);
+  await hydrated(page);
+  await field(page, 'No. Handphone').fill(p.phone);
+  await field(page, 'Password').fill(p.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await expect(page).toHaveURL(/\/ubah-password$/);
 });
 
 test('the resend countdown ticks and the button waits for it', async ({ page }) => {

@@ -48,6 +48,8 @@ fn CallbackBody(
         save.dispatch(CallbackSetUrl { url: url.get_untracked() });
     };
     let general = general_problem(save.value());
+    // "Kirim ulang" pressed too often: said above the deliveries.
+    let resend_problem = general_problem(resend.value());
     let rows = s
         .deliveries
         .iter()
@@ -57,7 +59,10 @@ fn CallbackBody(
                 <tr>
                     <td>{d.created_at.clone()}</td>
                     <td><code class="small">{d.payload.clone()}</code></td>
-                    <td>{d.status.clone()}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}</td>
+                    <td>
+                        {d.status.clone()}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
+                        {d.last_error.as_deref().map(|class| view! { <br /><span class="muted small">{t.callback_failure(class)}</span> })}
+                    </td>
                     <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.resend_callback}</button></td>
                 </tr>
             }
@@ -75,6 +80,7 @@ fn CallbackBody(
             view! { <p class="muted">{t.callback_empty}</p> }.into_any()
         } else {
             view! {
+                <FormAlert problem=resend_problem />
                 <div class="table-wrap">
                     <table class="table">
                         <thead><tr><th>{t.col_time}</th><th>"Payload"</th><th>{t.col_status}</th><th></th></tr></thead>

@@ -3,12 +3,8 @@
 //! official PHP sample's raw-text handling, nonce replay, Sign-On rules and
 //! the deposit, and two gateway instances on one database.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::TestApp;
 use app::error::AppError;
-use common::TestApp;
 use md5::{Digest, Md5};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -118,10 +114,14 @@ async fn approved(app: &TestApp) -> Approved {
 async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) {
     let entry: domain::finance::IpEntryOut = app.call("ip_add", &[("environment", env), ("ip", ip)]).await.unwrap();
     assert_eq!(entry.status, "pending");
-    let _: () =
-        common::call_with(staff, &app.base, "ip_decide", &[("id", &entry.id), ("approve", "true"), ("reason", "")])
-            .await
-            .unwrap();
+    let _: () = crate::common::call_with(
+        staff,
+        &app.base,
+        "ip_decide",
+        &[("id", &entry.id), ("approve", "true"), ("reason", "")],
+    )
+    .await
+    .unwrap();
 }
 
 /// A gateway listener of `env` on a free port, on `state`'s database.
@@ -711,13 +711,18 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     let staff = &a.staff;
     let _: domain::finance::IpEntryOut =
         app.call("ip_add", &[("environment", "development"), ("ip", "10.9.8.7")]).await.unwrap();
-    let queue: Vec<domain::finance::IpEntryOut> = common::call_with(staff, &app.base, "ip_queue", &[]).await.unwrap();
+    let queue: Vec<domain::finance::IpEntryOut> =
+        crate::common::call_with(staff, &app.base, "ip_queue", &[]).await.unwrap();
     let spoofed = queue.iter().find(|e| e.ip == "10.9.8.7").unwrap();
     assert_eq!(spoofed.merchant_id.as_deref(), Some(a.merchant_id.as_str()));
-    let _: () =
-        common::call_with(staff, &app.base, "ip_decide", &[("id", &spoofed.id), ("approve", "true"), ("reason", "")])
-            .await
-            .unwrap();
+    let _: () = crate::common::call_with(
+        staff,
+        &app.base,
+        "ip_decide",
+        &[("id", &spoofed.id), ("approve", "true"), ("reason", "")],
+    )
+    .await
+    .unwrap();
     assert_eq!(refused(true).await.0, 403, "X-Forwarded-For from an untrusted peer is ignored");
     // Production is approved for 127.0.0.1 and still works.
     let prod = gateway(&app.state, backend::gateway::Env::Production).await;
@@ -805,9 +810,10 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
         let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
         if s.deliveries[0].status == "delivered" {
             // Another partner cannot resend it.
-            let other = common::new_client(&app.base);
+            let other = crate::common::new_client(&app.base);
             app.signed_in_partner_on(&other).await;
-            let err = common::call_with::<()>(&other, &app.base, "callback_resend", &[("id", &delivery.id)]).await;
+            let err =
+                crate::common::call_with::<()>(&other, &app.base, "callback_resend", &[("id", &delivery.id)]).await;
             assert_eq!(err.unwrap_err(), AppError::Problem(domain::Problem::NotFound));
             return;
         }
@@ -848,7 +854,7 @@ async fn the_h_plus_1_reconciliation_closes_a_day_once() {
     assert_eq!(backend::gateway::rc::Rc::of(&err).0, "02", "{err:?}");
     // Finance may run it from the back office; partners may not.
     let (succeeded, failed, busy): (u64, u64, u64) =
-        common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
+        crate::common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
     assert_eq!((succeeded, failed, busy), (0, 0, 0));
     let err = app.call::<(u64, u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
@@ -922,7 +928,7 @@ async fn an_address_not_on_a_whitelist_is_refused_without_its_request_being_read
 
 #[tokio::test]
 async fn connections_are_capped_and_slow_clients_are_cut_off() {
-    let app = common::TestApp::spawn_with(|f| {
+    let app = crate::common::TestApp::spawn_with(|f| {
         f.merge(figment::providers::Serialized::default("gateway_max_connections", 2))
             .merge(figment::providers::Serialized::default("gateway_read_timeout_secs", 1))
     })

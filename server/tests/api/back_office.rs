@@ -1,12 +1,8 @@
 //! The back office over HTTP: the staff's second factor, roles enforced on
 //! the server, assignment, the partners list, and profile revisions.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::{call_with, new_client, staff_sign_in, totp_code, TestApp, PNG};
 use app::error::AppError;
-use common::{call_with, new_client, staff_sign_in, totp_code, TestApp, PNG};
 use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut};
 use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};

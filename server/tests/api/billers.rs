@@ -2,17 +2,13 @@
 //! down into Maintenance (rc 38) and probe it back, and pending payments
 //! asked after on the biller's schedule as leased jobs.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::{call_with, TestApp};
 use app::error::AppError;
 use backend::billers::breaker::{self, Breaker, Gate};
 use backend::billers::BillerError;
 use backend::gateway::settlement::{poll_due, reconcile_day};
 use backend::gateway::{services, Env, Merchant};
 use chrono::{Duration, Utc};
-use common::{call_with, TestApp};
 use domain::finance::BreakerOut;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};

@@ -1,11 +1,7 @@
 //! The administrative areas are loaded by the migration and served to the
 //! cascading selects.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use domain::region::RegionOut;
 
 async fn list(app: &TestApp, level: &str, parent: &str) -> Vec<RegionOut> {

@@ -1,12 +1,8 @@
 //! The partner journey and the platform around it, over real HTTP against
 //! the real app (SQLite by default; PostgreSQL with TEST_DATABASE=postgres).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::{call_with, new_client, Partner, TestApp};
 use app::error::AppError;
-use common::{call_with, new_client, Partner, TestApp};
 use domain::account::LoginOut;
 use domain::{FieldError, Problem};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -319,7 +315,7 @@ async fn the_seeded_operator_logs_in_to_the_back_office() {
     assert!(backend::staff::ensure_initial_operator(&app.state).await.unwrap().is_none(), "created once");
     let err = app.call::<()>("staff_login", &[("email", &email), ("password", "salah")]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::WrongEmailOrPassword));
-    common::staff_sign_in(&app.client, &app.base, &email, &password, None).await.unwrap();
+    crate::common::staff_sign_in(&app.client, &app.base, &email, &password, None).await.unwrap();
     let (status, html) = app.get_html("/admin/beranda").await;
     assert_eq!(status, 200);
     assert!(html.contains("Back Office") && html.contains(&email), "{html}");
@@ -615,7 +611,7 @@ async fn pages_that_need_a_sign_in_redirect_on_the_server() {
 
 #[tokio::test]
 async fn the_profile_pages_render_twenty_times_without_a_panic() {
-    let panics = common::count_panics();
+    let panics = crate::common::count_panics();
     let app = TestApp::spawn().await;
     app.signed_in_partner().await;
     for i in 0..20 {

@@ -1,12 +1,8 @@
 //! KYB profile and documents over real HTTP: uploads checked by content,
 //! files served only to their owner and staff, submission rules.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::{call_with, new_client, TestApp, PDF, PNG};
 use app::error::AppError;
-use common::{call_with, new_client, TestApp, PDF, PNG};
 use domain::profile::{ProfileOut, ProfileStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{EntityTrait, PaginatorTrait};

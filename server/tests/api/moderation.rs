@@ -2,12 +2,8 @@
 //! the partner, approval with credentials by e-mail, and merchant IDs under
 //! concurrency.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
-
+use crate::common::{call_with, new_client, TestApp, PDF, PNG};
 use app::error::AppError;
-use common::{call_with, new_client, TestApp, PDF, PNG};
 use domain::account::UserOut;
 use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
@@ -158,7 +154,7 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
     let staff_id = backend::entity::staff::Entity::find().one(&state.db).await.unwrap().unwrap().id;
     let mut last_docs = Vec::new();
     for i in 0..20u8 {
-        let p = common::Partner::new();
+        let p = crate::common::Partner::new();
         let ip = std::net::IpAddr::from([10, 0, 0, i]);
         let input = domain::account::RegisterIn {
             name: p.name.clone(),

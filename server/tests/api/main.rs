@@ -1,0 +1,15 @@
+//! The integration tests: one binary (built and linked once) with a module
+//! per area, each test starting the real app on its own port and database
+//! (see `common`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+mod back_office;
+mod billers;
+mod gateway;
+mod moderation;
+mod onboarding;
+mod portal;
+mod regions;
