@@ -10,7 +10,7 @@ use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 use uuid::Uuid;
 
-pub use backend::session_store::{PARTNER_KEY, STAFF_KEY};
+pub use backend::infra::session_store::{PARTNER_KEY, STAFF_KEY};
 /// A staff member whose password was right and whose code is still due.
 pub const STAFF_PENDING_KEY: &str = "staff_pending";
 /// The TOTP secret being set up, until a code proves the app has it.

@@ -3,10 +3,13 @@
 use crate::entity::email_token::{self, Entity as EmailToken};
 use crate::entity::user::{self, Entity as User};
 use crate::error::{is_unique_violation, Error, Result};
+use crate::infra::ratelimit::Limit;
+use crate::infra::session_store::{end_sessions, Subject};
 use crate::mail::{self, templates::Kind};
-use crate::ratelimit::Limit;
-use crate::session_store::{end_sessions, Subject};
-use crate::{password, token, AppState};
+use crate::{
+    infra::{password, token},
+    AppState,
+};
 use chrono::{Duration, Utc};
 use domain::account::{
     check_new_password, normalize_email, ActivationOut, ChangePasswordIn, LoginIn, LoginOut, NewPartner, RegisterIn,

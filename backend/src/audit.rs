@@ -58,7 +58,7 @@ pub async fn record(
 /// An entry as staff see it.
 pub fn out(e: audit_log::Model) -> domain::moderation::AuditOut {
     domain::moderation::AuditOut {
-        at: crate::wib::format(e.at),
+        at: crate::infra::wib::format(e.at),
         actor_kind: e.actor_kind,
         actor_name: e.actor_name,
         action: e.action,

@@ -14,8 +14,8 @@ use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
 use crate::entity::transaction;
 use crate::error::{Error, Result};
-use crate::outbound;
-use crate::wib;
+use crate::infra::outbound;
+use crate::infra::wib;
 use crate::AppState;
 use chrono::{Duration, Utc};
 use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
@@ -189,7 +189,9 @@ pub async fn deliver_due(state: &AppState) -> Result<usize> {
     let mut delivered = 0;
     for d in rows {
         let (id, lock) = (callback_delivery::Column::Id, callback_delivery::Column::LockedUntil);
-        if !crate::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS, due(Utc::now())).await? {
+        if !crate::infra::lease::take::<CallbackDelivery>(&state.db, id, d.id, lock, LEASE_SECS, due(Utc::now()))
+            .await?
+        {
             continue;
         }
         if send(state, d).await? {
@@ -277,7 +279,7 @@ async fn target(state: &AppState, url: &str) -> std::result::Result<reqwest::Cli
 }
 
 /// "Kirim ulang" a partner may press a few times a minute.
-const RESEND: crate::ratelimit::Limit = crate::ratelimit::Limit::new(5, 60);
+const RESEND: crate::infra::ratelimit::Limit = crate::infra::ratelimit::Limit::new(5, 60);
 
 /// "Kirim ulang": the partner asks for a delivery to be sent again now.
 pub async fn resend(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {

@@ -9,8 +9,8 @@ use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::error::{Error, Result};
 use crate::gateway::signon;
+use crate::infra::wib;
 use crate::ledger::{self, Env, Kind, Movement};
-use crate::wib;
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
@@ -34,7 +34,7 @@ pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Dashb
 
 /// Today's (WIB) payments of one environment by status, and its refunds.
 async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<DayCounts> {
-    let since = crate::wib::start_of(crate::wib::date_of(Utc::now()));
+    let since = crate::infra::wib::start_of(crate::infra::wib::date_of(Utc::now()));
     let today = Transaction::find()
         .filter(transaction::Column::UserId.eq(user_id))
         .filter(transaction::Column::Environment.eq(env.code()))

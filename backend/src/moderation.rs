@@ -11,10 +11,10 @@ use crate::entity::staff::Entity as Staff;
 use crate::entity::user::{self, Entity as User};
 use crate::entity::webreport_account;
 use crate::error::{Error, Result};
+use crate::infra::wib;
 use crate::mail::templates::{CredentialSet, Kind, RejectedItem};
 use crate::onboarding;
-use crate::wib;
-use crate::{mail, password, regions, AppState};
+use crate::{infra::password, mail, regions, AppState};
 use chrono::Utc;
 use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileStatus};
@@ -211,7 +211,7 @@ pub async fn decide(
     // Hashed before the transaction so no lock is held while argon2 runs;
     // used only if this decision completes an approval.
     let webreport = WebreportLogin::new().await?;
-    let outcome = crate::db::retry_busy(|| async {
+    let outcome = crate::infra::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
         let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
         let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;

@@ -7,7 +7,7 @@ use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::required_document::Entity as RequiredDocument;
 use crate::entity::user::Entity as User;
 use crate::error::{Error, Result};
-use crate::{regions, storage, AppState};
+use crate::{infra::storage, regions, AppState};
 use chrono::Utc;
 use domain::profile::{
     clean_file_name, Category, DocStatus, DocTypeOut, DocumentOut, FileKind, Moderation, ProfileIn, ProfileOut,
@@ -52,7 +52,7 @@ pub async fn doc_outs(db: &impl ConnectionTrait, docs: Vec<profile_document::Mod
         .map(|d| {
             let stamp = decisions
                 .get(&d.id.to_string())
-                .map(|e| Moderation { by: e.actor_name.clone(), at: crate::wib::format(e.at) });
+                .map(|e| Moderation { by: e.actor_name.clone(), at: crate::infra::wib::format(e.at) });
             // A file uploaded after the decision has not been moderated yet.
             let stamp = stamp.filter(|_| DocStatus::from_code(&d.status) != DocStatus::Pending);
             doc_out(d, stamp)
@@ -142,7 +142,7 @@ pub async fn profile(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
         doc_types,
         required,
         documents: doc_outs(db, documents(db, user_id).await?).await?,
-        submitted_at: submitted.map(crate::wib::format),
+        submitted_at: submitted.map(crate::infra::wib::format),
         max_upload_bytes: state.config.max_upload_bytes,
         sla,
         revision,

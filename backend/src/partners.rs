@@ -7,7 +7,7 @@ use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::user::{self, Entity as User};
 use crate::error::{Error, Result};
-use crate::wib;
+use crate::infra::wib;
 use crate::AppState;
 use domain::moderation::{AuditOut, PartnerDetailOut, PartnerPage, PartnerRowOut, PARTNER_PAGE_SIZE};
 use domain::profile::ProfileStatus;

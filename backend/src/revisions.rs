@@ -9,8 +9,8 @@ use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::staff::Entity as Staff;
 use crate::error::{Error, Result};
+use crate::infra::wib;
 use crate::onboarding::{self, SLOT_CURRENT, SLOT_REVISION};
-use crate::wib;
 use crate::{regions, AppState};
 use chrono::Utc;
 use domain::profile::{DocStatus, FieldChange, Moderation, ProfileIn, ProfileStatus, RevisionOut, RevisionStatus};
@@ -170,7 +170,7 @@ pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve
     if !approve {
         domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;
     }
-    let removed_files = crate::db::retry_busy(|| async {
+    let removed_files = crate::infra::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
         let actor = crate::staff::actor(&txn, staff_id, domain::staff::Permission::Moderate).await?;
         let r = ProfileRevision::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;

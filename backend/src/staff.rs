@@ -4,8 +4,11 @@
 use crate::audit::{self, Actor};
 use crate::entity::staff::{self, Entity as Staff};
 use crate::error::{is_unique_violation, Error, Result};
-use crate::ratelimit::Limit;
-use crate::{password, token, totp, AppState};
+use crate::infra::ratelimit::Limit;
+use crate::{
+    infra::{password, token, totp},
+    AppState,
+};
 use domain::account::{check_required, normalize_email};
 use domain::staff::{clean_code, NewStaffIn, Permission, Role, StaffOut, StaffRowOut, TotpSetup};
 use domain::{FieldError, Problem};
@@ -222,7 +225,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
             email: s.email,
             active: s.active,
             totp_enabled: s.totp_secret.is_some(),
-            created_at: crate::wib::format(s.created_at),
+            created_at: crate::infra::wib::format(s.created_at),
         })
         .collect())
 }
@@ -296,7 +299,8 @@ pub async fn change(state: &AppState, admin: Uuid, id: &str, change: StaffChange
     if matches!(change, StaffChange::Active(false) | StaffChange::ResetTotp) {
         // A deactivated account, or one whose second factor was reset (a
         // lost phone), is signed out everywhere at once.
-        crate::session_store::end_sessions(&state.db, crate::session_store::Subject::Staff(id), None).await?;
+        crate::infra::session_store::end_sessions(&state.db, crate::infra::session_store::Subject::Staff(id), None)
+            .await?;
     }
     let after = serde_json::json!({ "role": s.role, "active": s.active, "totp": s.totp_secret.is_some() });
     audit::record(&state.db, &actor, action, "staff", &id.to_string(), Some(before), Some(after)).await?;

@@ -1,6 +1,6 @@
 use crate::config::Config;
+use crate::infra::storage::{self, Storage};
 use crate::mail::Mailer;
-use crate::storage::{self, Storage};
 use sea_orm::DatabaseConnection;
 use secrecy::ExposeSecret;
 use std::sync::Arc;
@@ -19,12 +19,12 @@ pub struct AppState {
 impl AppState {
     pub async fn build(config: Config) -> anyhow::Result<AppState> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let db = crate::db::connect(&config.database_url()).await?;
+        let db = crate::infra::db::connect(&config.database_url()).await?;
         let mailer = Mailer::from_config(&config)?;
         let storage = storage::from_config(&config)?;
         let nonce_key = match &config.digest_nonce_key {
             Some(k) => k.expose_secret().as_bytes().to_vec(),
-            None => crate::secrets::shared(&db, "digest_nonce_key").await?,
+            None => crate::infra::secrets::shared(&db, "digest_nonce_key").await?,
         };
         Ok(AppState {
             db,

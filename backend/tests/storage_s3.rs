@@ -26,12 +26,12 @@ async fn objects_round_trip_through_the_s3_server() {
         eprintln!("skipped: TEST_S3_ENDPOINT not set (run `make test`)");
         return;
     };
-    let store = backend::storage::from_config(&config).unwrap();
-    let key = backend::storage::new_key("documents");
+    let store = backend::infra::storage::from_config(&config).unwrap();
+    let key = backend::infra::storage::new_key("documents");
     let pdf = b"%PDF-1.4\n% test document\n".to_vec();
     store.put(&key, pdf.clone(), "application/pdf").await.unwrap();
     assert_eq!(store.get(&key).await.unwrap(), Some(pdf));
-    assert_eq!(store.get(&backend::storage::new_key("documents")).await.unwrap(), None);
+    assert_eq!(store.get(&backend::infra::storage::new_key("documents")).await.unwrap(), None);
     store.delete(&key).await.unwrap();
     assert_eq!(store.get(&key).await.unwrap(), None);
     assert!(store.put("../escape", vec![1], "text/plain").await.is_err());

@@ -15,7 +15,7 @@ use axum::extract::FromRef;
 use axum::http::{HeaderName, Request};
 use axum::routing::get;
 use axum::Router;
-use backend::session_store::DbSessionStore;
+use backend::infra::session_store::DbSessionStore;
 use backend::{AppState, Config};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};

@@ -14,7 +14,7 @@ pub async fn healthz() -> &'static str {
 }
 
 pub async fn readyz(State(state): State<AppState>) -> Response {
-    if backend::db::ping(&state.db).await {
+    if backend::infra::db::ping(&state.db).await {
         (StatusCode::OK, "ready").into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
@@ -27,7 +27,9 @@ pub async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderM
     let Some(token) = &state.config.metrics_token else { return StatusCode::NOT_FOUND.into_response() };
     let given =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    if !given.is_some_and(|g| backend::token::constant_time_eq(g.trim().as_bytes(), token.expose_secret().as_bytes())) {
+    if !given
+        .is_some_and(|g| backend::infra::token::constant_time_eq(g.trim().as_bytes(), token.expose_secret().as_bytes()))
+    {
         return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
     }
     let body = crate::telemetry::metrics_handle().render();

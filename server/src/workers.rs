@@ -2,7 +2,7 @@
 //! payments and cleanup.
 //! Safe to run in several processes at once (the outbox leases its rows).
 
-use backend::session_store::DbSessionStore;
+use backend::infra::session_store::DbSessionStore;
 use backend::AppState;
 use std::time::Duration;
 
@@ -64,10 +64,10 @@ where
 /// Re-running a day is harmless, so every instance may try.
 async fn reconcile_yesterday(state: &AppState) -> backend::Result<()> {
     let now = chrono::Utc::now();
-    if chrono::Timelike::hour(&now.with_timezone(&backend::wib::offset())) < 1 {
+    if chrono::Timelike::hour(&now.with_timezone(&backend::infra::wib::offset())) < 1 {
         return Ok(());
     }
-    let yesterday = (backend::wib::date_of(now) - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    let yesterday = (backend::infra::wib::date_of(now) - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
     backend::gateway::settlement::reconcile_day(state, &yesterday).await.map(|_| ())
 }
 

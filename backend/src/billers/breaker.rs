@@ -14,8 +14,8 @@
 use super::BillerError;
 use crate::entity::biller_breaker::{self, Entity as BillerBreaker};
 use crate::error::Result;
+use crate::infra::wib;
 use crate::ledger::Env;
-use crate::wib;
 use chrono::{DateTime, Duration, Utc};
 use domain::finance::BreakerOut;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};

@@ -64,7 +64,7 @@ pub fn nonce_is_fresh(key: &[u8], env: Env, nonce: &str, now: i64) -> bool {
     let issued = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
     let age = now - i64::from(issued);
     (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age)
-        && crate::token::constant_time_eq(&bytes[8..], &tag(key, env, &bytes[..8]))
+        && crate::infra::token::constant_time_eq(&bytes[8..], &tag(key, env, &bytes[..8]))
 }
 
 fn unix_now() -> i64 {

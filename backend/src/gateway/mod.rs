@@ -22,6 +22,6 @@ pub struct Merchant {
 /// Counts one request of `m` against the configured per-minute rate,
 /// shared by every instance; `Err(secs)` when it is used up.
 pub async fn throttle(state: &crate::AppState, m: &Merchant) -> crate::Result<Result<(), u64>> {
-    let limit = crate::ratelimit::Limit::new(state.config.gateway_rate_per_minute, 60);
+    let limit = crate::infra::ratelimit::Limit::new(state.config.gateway_rate_per_minute, 60);
     Ok(limit.hit(&state.db, &format!("gw:{}:{}", m.env.code(), m.user_id)).await?)
 }

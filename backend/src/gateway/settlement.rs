@@ -153,7 +153,7 @@ pub fn not_found_is_final(created: DateTime<Utc>, window: Option<std::time::Dura
 pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
     let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
     let still_pending = Condition::all().add(transaction::Column::Status.eq("pending"));
-    if !crate::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS, still_pending).await? {
+    if !crate::infra::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS, still_pending).await? {
         return Ok(None);
     }
     // Read again under the lease: `t` may be older than another worker's round.
@@ -252,7 +252,7 @@ pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> 
 fn day_bounds(day: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
         .map_err(|_| Error::field("day", Problem::Required))?;
-    let from = crate::wib::start_of(date);
+    let from = crate::infra::wib::start_of(date);
     let to = from + chrono::Duration::days(1);
     if to > Utc::now() {
         // Only a day that is over can be reconciled.

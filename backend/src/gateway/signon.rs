@@ -59,7 +59,7 @@ pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::En
 
 /// Counts one sign-on of today (WIB) and returns the day's count.
 async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>) -> Result<i32> {
-    let day = crate::wib::day(now);
+    let day = crate::infra::wib::day(now);
     SignonDay::insert(signon_day::ActiveModel {
         user_id: Set(m.user_id),
         environment: Set(m.env.code().into()),
@@ -101,7 +101,7 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
         user_id: Set(m.user_id),
         environment: Set(m.env.code().into()),
         created_at: Set(now),
-        expires_at: Set(crate::wib::end_of_day(now)),
+        expires_at: Set(crate::infra::wib::end_of_day(now)),
     })
     .exec(&state.db)
     .await?;

@@ -48,7 +48,7 @@ fn free_at(now: chrono::DateTime<Utc>) -> Condition {
 /// Takes a lease on one message; false when another worker was first.
 async fn claim(db: &DatabaseConnection, row: &mail_outbox::Model) -> crate::Result<bool> {
     let pending = Condition::all().add(Column::Status.eq(PENDING));
-    crate::lease::take::<Outbox>(db, Column::Id, row.id, Column::LockedUntil, LEASE_SECS, pending).await
+    crate::infra::lease::take::<Outbox>(db, Column::Id, row.id, Column::LockedUntil, LEASE_SECS, pending).await
 }
 
 async fn deliver(db: &DatabaseConnection, mailer: &Mailer, row: mail_outbox::Model) -> anyhow::Result<bool> {

@@ -62,7 +62,7 @@ async fn pg_template() -> String {
     let admin = Database::connect(format!("{}/postgres", pg_base())).await.expect("PostgreSQL reachable");
     admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create template database");
     admin.close().await.ok();
-    let db = backend::db::connect(&format!("{}/{name}", pg_base())).await.expect("migrate template");
+    let db = backend::infra::db::connect(&format!("{}/{name}", pg_base())).await.expect("migrate template");
     db.close().await.ok();
     name
 }
@@ -70,7 +70,8 @@ async fn pg_template() -> String {
 async fn sqlite_template() -> String {
     forget_old_templates();
     let file = std::env::temp_dir().join(format!("wo-test-tpl-{}.db", uuid::Uuid::new_v4().simple()));
-    let db = backend::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("migrate template");
+    let db =
+        backend::infra::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.expect("migrate template");
     db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)").await.unwrap();
     db.close().await.ok();
     file.to_string_lossy().into_owned()

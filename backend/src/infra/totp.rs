@@ -41,7 +41,7 @@ pub fn matching_step(secret_b32: &str, code: &str, now_unix: u64) -> Result<Opti
     let now_step = now_unix / STEP_SECS;
     for step in [now_step.saturating_sub(1), now_step, now_step + 1] {
         let expected = t.generate(step * STEP_SECS);
-        if crate::token::constant_time_eq(expected.as_bytes(), code.as_bytes()) {
+        if crate::infra::token::constant_time_eq(expected.as_bytes(), code.as_bytes()) {
             return Ok(Some(step as i64));
         }
     }

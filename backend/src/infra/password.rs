@@ -39,7 +39,7 @@ fn dummy_hash() -> anyhow::Result<&'static str> {
     }
     let salt = SaltString::generate(&mut OsRng);
     let h = Argon2::default()
-        .hash_password(crate::token::new_token().as_bytes(), &salt)
+        .hash_password(crate::infra::token::new_token().as_bytes(), &salt)
         .map_err(|e| anyhow!("argon2: {e}"))?
         .to_string();
     Ok(DUMMY.get_or_init(|| h))
