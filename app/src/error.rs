@@ -40,7 +40,8 @@ impl AppError {
             AppError::Problem(p) => match p {
                 Problem::NotLoggedIn => 401,
                 Problem::Forbidden | Problem::StaffInactive => 403,
-                Problem::NotFound | Problem::UnknownDocument => 404,
+                Problem::NotFound => 404,
+                Problem::FileTooLarge => 413,
                 Problem::TooManyAttempts | Problem::ResendTooSoon | Problem::TooSoon => 429,
                 Problem::DuplicateReference
                 | Problem::IpTaken

@@ -3,7 +3,10 @@
 
 use crate::error::AppError;
 use axum::extract::ConnectInfo;
+use backend::authz::{PartnerActor, StaffActor};
 use backend::AppState;
+use domain::rights::Right;
+use domain::staff::Permission;
 use domain::{Lang, Problem};
 use leptos::prelude::*;
 use std::net::{IpAddr, SocketAddr};
@@ -70,26 +73,34 @@ pub async fn signed_in_as(key: &str) -> Result<Uuid, AppError> {
     s.get::<Uuid>(key).await.map_err(unavailable)?.ok_or(AppError::Problem(Problem::NotLoggedIn))
 }
 
-/// The signed-in partner user, or `NotLoggedIn`.
-pub async fn partner_id() -> Result<Uuid, AppError> {
-    signed_in_as(PARTNER_KEY).await
+/// Any signed-in partner user: their own dashboard, password, sandbox.
+pub async fn partner() -> Result<PartnerActor, AppError> {
+    let id = signed_in_as(PARTNER_KEY).await?;
+    Ok(backend::authz::partner(&state()?.db, id, None).await?)
 }
 
-/// The signed-in staff member, or `NotLoggedIn`.
-pub async fn staff_id() -> Result<Uuid, AppError> {
-    signed_in_as(STAFF_KEY).await
+/// A signed-in partner user who holds `right`.
+pub async fn partner_may(right: Right) -> Result<PartnerActor, AppError> {
+    let id = signed_in_as(PARTNER_KEY).await?;
+    Ok(backend::authz::partner(&state()?.db, id, Some(right)).await?)
 }
 
-/// The signed-in staff member if their role grants `p` (else `Forbidden`).
-pub async fn staff(p: domain::staff::Permission) -> Result<domain::staff::StaffOut, AppError> {
-    let id = staff_id().await?;
-    Ok(backend::staff::require(&state()?.db, id, p).await?)
+/// A signed-in staff member whose role grants `p` (else `Forbidden`).
+pub async fn staff(p: Permission) -> Result<StaffActor, AppError> {
+    let id = signed_in_as(STAFF_KEY).await?;
+    Ok(backend::authz::staff(&state()?.db, id, p).await?)
+}
+
+/// Any signed-in staff member: their own security page, sign-out.
+pub async fn any_staff() -> Result<StaffActor, AppError> {
+    let id = signed_in_as(STAFF_KEY).await?;
+    Ok(backend::authz::any_staff(&state()?.db, id).await?)
 }
 
 /// `Ok(None)` instead of `NotLoggedIn`: for "who is signed in, if anyone?".
-pub fn if_signed_in(id: Result<Uuid, AppError>) -> Result<Option<Uuid>, AppError> {
-    match id {
-        Ok(id) => Ok(Some(id)),
+pub fn if_signed_in<T>(who: Result<T, AppError>) -> Result<Option<T>, AppError> {
+    match who {
+        Ok(who) => Ok(Some(who)),
         Err(AppError::Problem(Problem::NotLoggedIn)) => Ok(None),
         Err(e) => Err(e),
     }

@@ -1,5 +1,6 @@
 //! Partner accounts: registration, e-mail activation, login, passwords.
 
+use crate::authz::PartnerActor;
 use crate::entity::email_token::{self, Entity as EmailToken};
 use crate::entity::user::{self, Entity as User};
 use crate::error::{is_unique_violation, Error, Result};
@@ -342,15 +343,16 @@ pub async fn reset_password(state: &AppState, input: &ResetPasswordIn) -> Result
     Ok(())
 }
 
-#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id()))]
 /// Changes the password; every other session of the user ends (`keep` is
 /// the caller's own).
 pub async fn change_password(
     state: &AppState,
-    user_id: Uuid,
+    partner: &PartnerActor,
     input: &ChangePasswordIn,
     keep: Option<&str>,
 ) -> Result<()> {
+    let user_id = partner.partner_id();
     let u = User::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     if input.current_password.is_empty() {
         return Err(Error::field("current_password", Problem::Required));

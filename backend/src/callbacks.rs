@@ -9,6 +9,7 @@
 //! Workers take deliveries with a lease, so two instances never send the
 //! same delivery at the same time.
 
+use crate::authz::PartnerActor;
 use crate::entity::callback_delivery::{self, Entity as CallbackDelivery};
 use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
@@ -70,7 +71,8 @@ async fn settings_row(db: &impl ConnectionTrait, user_id: Uuid) -> Result<partne
 }
 
 /// The partner's callback URL, secret and latest deliveries.
-pub async fn settings(db: &impl ConnectionTrait, user_id: Uuid) -> Result<CallbackSettingsOut> {
+pub async fn settings(db: &impl ConnectionTrait, partner: &PartnerActor) -> Result<CallbackSettingsOut> {
+    let user_id = partner.partner_id();
     let s = settings_row(db, user_id).await?;
     let deliveries = CallbackDelivery::find()
         .filter(callback_delivery::Column::UserId.eq(user_id))
@@ -94,7 +96,8 @@ pub async fn settings(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Callba
 
 /// Sets (or clears, with an empty value) the callback URL: http(s) only,
 /// to a public address that is not one of ours.
-pub async fn set_url(state: &AppState, user_id: Uuid, url: &str) -> Result<()> {
+pub async fn set_url(state: &AppState, partner: &PartnerActor, url: &str) -> Result<()> {
+    let user_id = partner.partner_id();
     let url = url.trim();
     let value = if url.is_empty() {
         None
@@ -116,7 +119,7 @@ pub async fn set_url(state: &AppState, user_id: Uuid, url: &str) -> Result<()> {
     row.callback_url = Set(value.clone());
     row.updated_at = Set(Utc::now());
     row.update(&state.db).await?;
-    let actor = crate::onboarding::partner_actor(&state.db, user_id).await?;
+    let actor = partner.audit();
     let after = json!({ "callback_url": value });
     crate::audit::record(&state.db, &actor, "callback.url_set", "user", &user_id.to_string(), None, Some(after))
         .await?;
@@ -282,7 +285,8 @@ async fn target(state: &AppState, url: &str) -> std::result::Result<reqwest::Cli
 const RESEND: crate::infra::ratelimit::Limit = crate::infra::ratelimit::Limit::new(5, 60);
 
 /// "Kirim ulang": the partner asks for a delivery to be sent again now.
-pub async fn resend(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {
+pub async fn resend(state: &AppState, partner: &PartnerActor, id: &str) -> Result<()> {
+    let user_id = partner.partner_id();
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     RESEND
         .hit(&state.db, &format!("callback-resend:{user_id}"))

@@ -3,16 +3,15 @@
 //! table on every request).
 
 use crate::audit;
+use crate::authz::StaffActor;
 use crate::entity::product::{self, Entity as Product};
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut};
-use domain::staff::Permission;
 use domain::{FieldError, Problem};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-use uuid::Uuid;
 
 fn out(p: product::Model) -> ProductOut {
     ProductOut {
@@ -41,13 +40,13 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<ProductOut>> {
 }
 
 /// Changes one product's name, money and status.
-#[tracing::instrument(skip_all, fields(staff_id = %staff_id, code))]
-pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &ProductIn) -> Result<ProductOut> {
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id(), code))]
+pub async fn update(state: &AppState, staff: &StaffActor, code: &str, input: &ProductIn) -> Result<ProductOut> {
     let errs: Vec<FieldError> = input.problems();
     if !errs.is_empty() {
         return Err(Error::Invalid(errs));
     }
-    let actor = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
+    let actor = staff.audit();
     let p = Product::find_by_id(code.to_owned()).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::to_value(out(p.clone())).ok();
     let mut row: product::ActiveModel = p.into();
@@ -66,8 +65,7 @@ pub async fn update(state: &AppState, staff_id: Uuid, code: &str, input: &Produc
 
 /// Every biller's price sheet against the catalog's fixed-price products:
 /// what moved, what would sell at a loss, what is out of stock.
-pub async fn check_prices(state: &AppState, staff_id: Uuid) -> Result<Vec<PriceCheckOut>> {
-    crate::staff::actor(&state.db, staff_id, Permission::ViewPartners).await?;
+pub async fn check_prices(state: &AppState, _by: &StaffActor) -> Result<Vec<PriceCheckOut>> {
     let products = Product::find()
         .filter(product::Column::Flow.eq("single"))
         .order_by_asc(product::Column::Category)

@@ -4,6 +4,7 @@
 //! addresses of the matching environment.
 
 use crate::audit;
+use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::ip_whitelist::{self, Entity as IpWhitelist};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::error::{is_unique_violation, Error, Result};
@@ -12,7 +13,6 @@ use crate::ledger::Env;
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{IpEntryOut, IpPage, IP_LIMIT, IP_PAGE_SIZE};
-use domain::staff::Permission;
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -49,7 +49,8 @@ pub(crate) async fn approved_partner(db: &impl ConnectionTrait, user_id: Uuid) -
 }
 
 /// The partner's entries whose address contains `q`, newest first.
-pub async fn list(state: &AppState, user_id: Uuid, q: &str, page: u64) -> Result<IpPage> {
+pub async fn list(state: &AppState, partner: &PartnerActor, q: &str, page: u64) -> Result<IpPage> {
+    let user_id = partner.partner_id();
     let mut query = IpWhitelist::find().filter(ip_whitelist::Column::UserId.eq(user_id));
     if !q.trim().is_empty() {
         query = query.filter(ip_whitelist::Column::Ip.contains(q.trim()));
@@ -69,8 +70,9 @@ pub async fn list(state: &AppState, user_id: Uuid, q: &str, page: u64) -> Result
 }
 
 /// "Tambah": a new address waits for the operator's approval.
-#[tracing::instrument(skip_all, fields(user_id = %user_id))]
-pub async fn add(state: &AppState, user_id: Uuid, environment: &str, ip: &str) -> Result<IpEntryOut> {
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id()))]
+pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip: &str) -> Result<IpEntryOut> {
+    let user_id = partner.partner_id();
     let mut errs = Vec::new();
     let env = Env::from_code(environment);
     if env.is_none() {
@@ -106,7 +108,7 @@ pub async fn add(state: &AppState, user_id: Uuid, environment: &str, ip: &str) -
             e.into()
         }
     })?;
-    let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+    let actor = partner.audit();
     let after = serde_json::json!({ "environment": env.code(), "ip": saved.ip });
     audit::record(&txn, &actor, "ip.added", "ip_whitelist", &saved.id.to_string(), None, Some(after)).await?;
     txn.commit().await?;
@@ -114,7 +116,8 @@ pub async fn add(state: &AppState, user_id: Uuid, environment: &str, ip: &str) -
 }
 
 /// Removes one of the partner's own entries (another's is `NotFound`).
-pub async fn remove(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {
+pub async fn remove(state: &AppState, partner: &PartnerActor, id: &str) -> Result<()> {
+    let user_id = partner.partner_id();
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let txn = state.db.begin().await?;
     let e = IpWhitelist::find_by_id(id)
@@ -123,7 +126,7 @@ pub async fn remove(state: &AppState, user_id: Uuid, id: &str) -> Result<()> {
         .filter(|e| e.user_id == user_id)
         .ok_or(Error::Refused(Problem::NotFound))?;
     IpWhitelist::delete_by_id(id).exec(&txn).await?;
-    let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+    let actor = partner.audit();
     let before = serde_json::json!({ "environment": e.environment, "ip": e.ip, "status": e.status });
     audit::record(&txn, &actor, "ip.removed", "ip_whitelist", &id.to_string(), Some(before), None).await?;
     txn.commit().await?;
@@ -148,15 +151,16 @@ pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
 }
 
 /// Approves, or rejects with a reason, one entry.
-#[tracing::instrument(skip_all, fields(staff_id = %staff_id, approve))]
-pub async fn decide(state: &AppState, staff_id: Uuid, id: &str, approve: bool, reason: &str) -> Result<()> {
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id(), approve))]
+pub async fn decide(state: &AppState, staff: &StaffActor, id: &str, approve: bool, reason: &str) -> Result<()> {
+    let staff_id = staff.id();
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let reason = reason.trim();
     if !approve {
         domain::account::check_required(reason, 300).map_err(|p| Error::field("reason", p))?;
     }
     let txn = state.db.begin().await?;
-    let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
+    let actor = staff.audit();
     let e = IpWhitelist::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     if e.status != "pending" {
         return Err(Error::Refused(Problem::NotInReview));

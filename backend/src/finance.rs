@@ -3,6 +3,7 @@
 //! (R-BO-6), product activation and the Sign-On reset — each audited.
 
 use crate::audit;
+use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
@@ -14,7 +15,6 @@ use crate::ledger::{self, Env, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
-use domain::staff::Permission;
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -23,7 +23,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 /// Deposits of both environments and today's production payments.
-pub async fn dashboard(db: &impl ConnectionTrait, user_id: Uuid) -> Result<DashboardOut> {
+pub async fn dashboard(db: &impl ConnectionTrait, partner: &PartnerActor) -> Result<DashboardOut> {
+    let user_id = partner.partner_id();
     Ok(DashboardOut {
         production_deposit: ledger::balance(db, user_id, Env::Production).await?,
         development_deposit: ledger::balance(db, user_id, Env::Development).await?,
@@ -118,10 +119,10 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: &str) -> Result
 
 /// Finance credits (positive) or debits (negative) a deposit by hand, with
 /// a reference that makes a repeated submission harmless.
-#[tracing::instrument(skip_all, fields(staff_id = %staff_id))]
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id()))]
 pub async fn adjust(
     state: &AppState,
-    staff_id: Uuid,
+    staff: &StaffActor,
     user_id: &str,
     env: &str,
     amount: i64,
@@ -143,7 +144,7 @@ pub async fn adjust(
     }
     let (Some(env), true) = (env, errs.is_empty()) else { return Err(Error::Invalid(errs)) };
     let txn = state.db.begin().await?;
-    let who = crate::staff::actor(&txn, staff_id, Permission::Finance).await?;
+    let who = staff.audit();
     let note = note.trim();
     let reference_key = format!("manual:{reference}");
     // A repeated submission (same reference) changes nothing.
@@ -170,10 +171,10 @@ pub async fn adjust(
 
 /// Staff allow (or stop) a product for a partner in production — the state
 /// the Live approval will set once that flow exists.
-pub async fn set_product(state: &AppState, staff_id: Uuid, user_id: &str, code: &str, active: bool) -> Result<()> {
+pub async fn set_product(state: &AppState, staff: &StaffActor, user_id: &str, code: &str, active: bool) -> Result<()> {
     let user_id = parse_user(user_id)?;
     let txn = state.db.begin().await?;
-    let who = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
+    let who = staff.audit();
     Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let existing = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
     match (existing, active) {
@@ -200,13 +201,14 @@ pub async fn set_product(state: &AppState, staff_id: Uuid, user_id: &str, code: 
 
 /// The partner puts the development deposit back to Rp 10.000.000 (one
 /// adjustment entry; production is never touched).
-pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
+pub async fn reset_sandbox(state: &AppState, partner: &PartnerActor) -> Result<i64> {
+    let user_id = partner.partner_id();
     let txn = state.db.begin().await?;
     crate::connections::approved_partner(&txn, user_id).await?;
     let balance = ledger::balance(&txn, user_id, Env::Development).await?;
     let delta = ledger::SANDBOX_DEPOSIT - balance;
     if delta != 0 {
-        let actor = crate::onboarding::partner_actor(&txn, user_id).await?;
+        let actor = partner.audit();
         let m = Movement {
             user_id,
             env: Env::Development,
@@ -225,8 +227,8 @@ pub async fn reset_sandbox(state: &AppState, user_id: Uuid) -> Result<i64> {
 }
 
 /// Lifts a merchant's Sign-On block.
-pub async fn reset_signon(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<u64> {
+pub async fn reset_signon(state: &AppState, staff: &StaffActor, user_id: &str) -> Result<u64> {
     let user_id = parse_user(user_id)?;
-    let who = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
+    let who = staff.audit();
     signon::reset(state, &who, user_id).await
 }

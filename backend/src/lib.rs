@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authz;
 pub mod billers;
 pub mod callbacks;
 pub mod catalog;

@@ -3,6 +3,7 @@
 //! required document is accepted.
 
 use crate::audit::{self, Actor};
+use crate::authz::StaffActor;
 use crate::entity::api_credential;
 use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::profile_document::{self, Entity as ProfileDocument};
@@ -20,7 +21,6 @@ use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
 use domain::sla::SlaClock;
-use domain::staff::Permission;
 use domain::{Lang, Msisdn, Problem};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -55,7 +55,8 @@ impl QueueFilter {
 }
 
 /// The queue, oldest submission first (the SLA clock runs from it).
-pub async fn queue(db: &impl ConnectionTrait, viewer: Uuid, filter: QueueFilter) -> Result<Vec<QueueItemOut>> {
+pub async fn queue(db: &impl ConnectionTrait, viewer: &StaffActor, filter: QueueFilter) -> Result<Vec<QueueItemOut>> {
+    let viewer = viewer.id();
     let mut q = Profile::find().filter(profile::Column::SubmittedAt.is_not_null());
     q = match filter {
         QueueFilter::Waiting | QueueFilter::Mine => {
@@ -127,10 +128,11 @@ async fn staff_names(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>>
 
 /// "Assign to me": the moderator takes a profile (or its revision) so the
 /// others leave it; taking it from a colleague is allowed and audited.
-pub async fn assign(state: &AppState, staff_id: Uuid, user_id: &str) -> Result<()> {
+pub async fn assign(state: &AppState, staff: &StaffActor, user_id: &str) -> Result<()> {
+    let staff_id = staff.id();
     let user_id = parse_id(user_id)?;
     let txn = state.db.begin().await?;
-    let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
+    let actor = staff.audit();
     let p = Profile::find_by_id(user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::json!({ "assigned_to": p.assigned_to });
     Profile::update_many()
@@ -160,7 +162,7 @@ pub async fn region_names(db: &impl ConnectionTrait, f: &domain::profile::Profil
 pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
     let user_id = parse_id(user_id)?;
     let p = Profile::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    let form = onboarding::profile(state, user_id).await?;
+    let form = onboarding::profile_of(state, user_id).await?;
     let current_regions = region_names(&state.db, &form.fields).await?;
     let revision_region_names = match &form.revision {
         Some(r) if r.status == domain::profile::RevisionStatus::Submitted => {
@@ -195,14 +197,15 @@ pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
 /// Accepts or rejects one document (a rejection needs a reason). When no
 /// required document is left undecided the profile is approved, or sent
 /// back to the partner with the reasons. Returns the profile's new state.
-#[tracing::instrument(skip_all, fields(staff_id = %staff_id, accept))]
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id(), accept))]
 pub async fn decide(
     state: &AppState,
-    staff_id: Uuid,
+    staff: &StaffActor,
     doc_id: &str,
     accept: bool,
     reason: &str,
 ) -> Result<ProfileStatus> {
+    let staff_id = staff.id();
     let doc_id = parse_id(doc_id)?;
     let reason = reason.trim();
     if !accept {
@@ -213,7 +216,7 @@ pub async fn decide(
     let webreport = WebreportLogin::new().await?;
     let outcome = crate::infra::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
-        let actor = crate::staff::actor(&txn, staff_id, Permission::Moderate).await?;
+        let actor = staff.audit();
         let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         let p = Profile::find_by_id(doc.user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         if ProfileStatus::from_code(&p.status) != ProfileStatus::Submitted {

@@ -1,6 +1,7 @@
 //! Partner onboarding (KYB): the company profile, its documents and the
 //! submission to the operator's moderation.
 
+use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::document_type::{self, Entity as DocumentType};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::profile_document::{self, Entity as ProfileDocument};
@@ -14,7 +15,6 @@ use domain::profile::{
     ProfileStatus, RevisionStatus,
 };
 use domain::sla::SlaClock;
-use domain::staff::Permission;
 use domain::{FieldError, Msisdn, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -86,8 +86,13 @@ pub async fn revision_documents(db: &impl ConnectionTrait, user_id: Uuid) -> Res
 }
 
 /// The profile form as the partner left it, prefilled from the registration.
-#[tracing::instrument(skip_all, fields(user_id = %user_id))]
-pub async fn profile(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id()))]
+pub async fn profile(state: &AppState, partner: &PartnerActor) -> Result<ProfileOut> {
+    profile_of(state, partner.partner_id()).await
+}
+
+/// The profile of the partner `user_id` (for the partner or for staff).
+pub(crate) async fn profile_of(state: &AppState, user_id: Uuid) -> Result<ProfileOut> {
     let db = &state.db;
     let user = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     let row = Profile::find_by_id(user_id).one(db).await?;
@@ -156,8 +161,14 @@ fn opt(v: &str) -> Option<String> {
 }
 
 /// Saves the form; with `submit` it must be complete and goes to moderation.
-#[tracing::instrument(skip_all, fields(user_id = %user_id, submit))]
-pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, submit: bool) -> Result<ProfileStatus> {
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id(), submit))]
+pub async fn save_profile(
+    state: &AppState,
+    partner: &PartnerActor,
+    input: &ProfileIn,
+    submit: bool,
+) -> Result<ProfileStatus> {
+    let user_id = partner.partner_id();
     let txn = state.db.begin().await?;
     let existing = Profile::find_by_id(user_id).one(&txn).await?;
     let current = existing.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft);
@@ -194,7 +205,7 @@ pub async fn save_profile(state: &AppState, user_id: Uuid, input: &ProfileIn, su
         approved_at: sea_orm::ActiveValue::NotSet,
         assigned_to: sea_orm::ActiveValue::NotSet,
     };
-    let actor = partner_actor(&txn, user_id).await?;
+    let actor = partner.audit();
     let action = if submit { "profile.submitted" } else { "profile.saved" };
     let after = serde_json::to_value(input).ok();
     crate::audit::record(&txn, &actor, action, "profile", &user_id.to_string(), None, after).await?;
@@ -236,14 +247,15 @@ async fn submission_gaps(db: &impl ConnectionTrait, user_id: Uuid, input: &Profi
 }
 
 /// Stores one document (replacing the previous file of that type).
-#[tracing::instrument(skip_all, fields(user_id = %user_id, doc_type))]
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id(), doc_type))]
 pub async fn upload_document(
     state: &AppState,
-    user_id: Uuid,
+    partner: &PartnerActor,
     doc_type: &str,
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Result<DocumentOut> {
+    let user_id = partner.partner_id();
     if DocumentType::find_by_id(doc_type.to_owned()).one(&state.db).await?.is_none() {
         return Err(Error::Refused(Problem::UnknownDocument));
     }
@@ -259,7 +271,7 @@ pub async fn upload_document(
     let size = bytes.len() as i64;
     state.storage.put(&key, bytes, kind.content_type()).await?;
     let file = NewFile { doc_type, file_name, key: &key, kind, size, slot };
-    match record_document(state, user_id, file).await {
+    match record_document(state, partner, file).await {
         Ok((doc, replaced)) => {
             if let Some(old) = replaced {
                 if let Err(e) = state.storage.delete(&old).await {
@@ -299,9 +311,10 @@ struct NewFile<'a> {
 
 async fn record_document(
     state: &AppState,
-    user_id: Uuid,
+    partner: &PartnerActor,
     f: NewFile<'_>,
 ) -> Result<(profile_document::Model, Option<String>)> {
+    let user_id = partner.partner_id();
     let NewFile { doc_type, file_name, key, kind, size, slot } = f;
     let txn = state.db.begin().await?;
     let existing = ProfileDocument::find()
@@ -333,7 +346,7 @@ async fn record_document(
         Some(_) => row.update(&txn).await?,
         None => row.insert(&txn).await?,
     };
-    let actor = partner_actor(&txn, user_id).await?;
+    let actor = partner.audit();
     let after = serde_json::json!({
         "doc_type": doc_type, "original_name": saved.original_name, "size_bytes": size, "slot": slot,
     });
@@ -351,16 +364,12 @@ async fn record_document(
     Ok((saved, replaced))
 }
 
-pub(crate) async fn partner_actor(db: &impl ConnectionTrait, user_id: Uuid) -> Result<crate::audit::Actor> {
-    let u = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    Ok(crate::audit::Actor::Partner { id: u.id, name: u.name })
-}
-
 /// Who asks for a document file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Viewer {
-    Partner(Uuid),
-    Staff(Uuid),
+    Partner(PartnerActor),
+    /// Staff whose role lets them see partners (the guard checked it).
+    Staff(StaffActor),
 }
 
 pub struct DocumentFile {
@@ -376,9 +385,8 @@ pub async fn document_file(state: &AppState, viewer: Viewer, id: &str) -> Result
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let doc = ProfileDocument::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let allowed = match viewer {
-        Viewer::Partner(user_id) => doc.user_id == user_id,
-        // Deactivated staff, or a role without partner rights, see nothing.
-        Viewer::Staff(id) => crate::staff::require(&state.db, id, Permission::ViewPartners).await.is_ok(),
+        Viewer::Partner(p) => doc.user_id == p.partner_id(),
+        Viewer::Staff(_) => true,
     };
     if !allowed {
         return Err(not_found);

@@ -4,35 +4,36 @@
 //! development environment. Both are audited.
 
 use crate::audit;
+use crate::authz::{PartnerActor, StaffActor};
 use crate::billers::breaker::{self, Breaker};
 use crate::error::{Error, Result};
 use crate::ledger::Env;
 use crate::AppState;
 use domain::finance::BreakerOut;
-use domain::staff::Permission;
 use domain::Problem;
 use uuid::Uuid;
 
 /// Production's breakers.
-pub async fn production(state: &AppState, staff_id: Uuid) -> Result<Vec<BreakerOut>> {
-    crate::staff::actor(&state.db, staff_id, Permission::ViewPartners).await?;
+pub async fn production(state: &AppState, _by: &StaffActor) -> Result<Vec<BreakerOut>> {
     breaker::list(&state.db, Env::Production, Uuid::nil()).await
 }
 
 /// Staff close a production breaker.
-pub async fn reset_production(state: &AppState, staff_id: Uuid, biller: &str) -> Result<()> {
-    let actor = crate::staff::actor(&state.db, staff_id, Permission::Moderate).await?;
+pub async fn reset_production(state: &AppState, staff: &StaffActor, biller: &str) -> Result<()> {
+    let actor = staff.audit();
     reset(state, &actor, &Breaker::new(Env::Production, Uuid::nil(), biller)).await
 }
 
 /// The partner's simulated outages in development.
-pub async fn sandbox(state: &AppState, user_id: Uuid) -> Result<Vec<BreakerOut>> {
+pub async fn sandbox(state: &AppState, partner: &PartnerActor) -> Result<Vec<BreakerOut>> {
+    let user_id = partner.partner_id();
     breaker::list(&state.db, Env::Development, user_id).await
 }
 
 /// The partner ends a simulated outage at once instead of waiting.
-pub async fn reset_sandbox(state: &AppState, user_id: Uuid, biller: &str) -> Result<()> {
-    let actor = crate::onboarding::partner_actor(&state.db, user_id).await?;
+pub async fn reset_sandbox(state: &AppState, partner: &PartnerActor, biller: &str) -> Result<()> {
+    let user_id = partner.partner_id();
+    let actor = partner.audit();
     reset(state, &actor, &Breaker::new(Env::Development, user_id, biller)).await
 }
 

@@ -4,6 +4,7 @@
 //! approved data.
 
 use crate::audit::{self, Actor};
+use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
@@ -85,14 +86,15 @@ pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<R
 
 /// Sends a revision. Every changed field needs its note; something must
 /// change (a field or a document).
-#[tracing::instrument(skip_all, fields(user_id = %user_id))]
+#[tracing::instrument(skip_all, fields(user_id = %partner.partner_id()))]
 pub async fn submit(
     state: &AppState,
-    user_id: Uuid,
+    partner: &PartnerActor,
     input: &ProfileIn,
     notes: &BTreeMap<String, String>,
 ) -> Result<()> {
-    let current = onboarding::profile(state, user_id).await?;
+    let user_id = partner.partner_id();
+    let current = onboarding::profile(state, partner).await?;
     if current.status != ProfileStatus::Approved {
         return Err(Error::Refused(Problem::ProfileLocked));
     }
@@ -150,7 +152,7 @@ pub async fn submit(
         "notes": changes.iter().map(|c| (c.field.as_str(), c.note.as_str())).collect::<BTreeMap<_, _>>(),
         "documents": new_docs.iter().map(|d| d.doc_type.clone()).collect::<Vec<_>>(),
     });
-    let actor = onboarding::partner_actor(&txn, user_id).await?;
+    let actor = partner.audit();
     let before = serde_json::to_value(before).ok();
     let entity_id = id.to_string();
     audit::record(&txn, &actor, "profile.revision_submitted", "profile_revision", &entity_id, before, Some(after))
@@ -163,8 +165,15 @@ pub async fn submit(
 /// The moderator's decision on a revision as a whole. Approval applies the
 /// fields and makes the replacement documents current (accepted);
 /// rejection (with a reason) discards them.
-#[tracing::instrument(skip_all, fields(staff_id = %staff_id, approve))]
-pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve: bool, reason: &str) -> Result<()> {
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id(), approve))]
+pub async fn decide(
+    state: &AppState,
+    staff: &StaffActor,
+    revision_id: &str,
+    approve: bool,
+    reason: &str,
+) -> Result<()> {
+    let staff_id = staff.id();
     let id = Uuid::parse_str(revision_id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let reason = reason.trim();
     if !approve {
@@ -172,7 +181,7 @@ pub async fn decide(state: &AppState, staff_id: Uuid, revision_id: &str, approve
     }
     let removed_files = crate::infra::db::retry_busy(|| async {
         let txn = state.db.begin().await?;
-        let actor = crate::staff::actor(&txn, staff_id, domain::staff::Permission::Moderate).await?;
+        let actor = staff.audit();
         let r = ProfileRevision::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         if r.status != RevisionStatus::Submitted.code() {
             return Err(Error::Refused(Problem::NotInReview));
@@ -288,7 +297,8 @@ async fn discard(txn: &DatabaseTransaction, docs: Vec<profile_document::Model>) 
 }
 
 /// Cancels a replacement file uploaded for a revision not yet sent.
-pub async fn remove_upload(state: &AppState, user_id: Uuid, doc_id: &str) -> Result<()> {
+pub async fn remove_upload(state: &AppState, partner: &PartnerActor, doc_id: &str) -> Result<()> {
+    let user_id = partner.partner_id();
     let id = Uuid::parse_str(doc_id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let txn = state.db.begin().await?;
     let d = ProfileDocument::find_by_id(id)

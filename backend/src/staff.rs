@@ -2,6 +2,7 @@
 //! (mandatory for admins), roles, and the admins' management of staff.
 
 use crate::audit::{self, Actor};
+use crate::authz::StaffActor;
 use crate::entity::staff::{self, Entity as Staff};
 use crate::error::{is_unique_violation, Error, Result};
 use crate::infra::ratelimit::Limit;
@@ -10,7 +11,7 @@ use crate::{
     AppState,
 };
 use domain::account::{check_required, normalize_email};
-use domain::staff::{clean_code, NewStaffIn, Permission, Role, StaffOut, StaffRowOut, TotpSetup};
+use domain::staff::{clean_code, NewStaffIn, Role, StaffRowOut, TotpSetup};
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -25,19 +26,9 @@ const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
 const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(50, 900);
 const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 
-fn role_of(s: &staff::Model) -> Role {
+pub(crate) fn role_of(s: &staff::Model) -> Role {
     // An unknown stored role gets the least rights, never more.
     Role::from_code(&s.role).unwrap_or(Role::Finance)
-}
-
-fn out(s: &staff::Model) -> StaffOut {
-    StaffOut {
-        id: s.id.to_string(),
-        name: s.name.clone(),
-        email: s.email.clone(),
-        role: role_of(s),
-        totp_enabled: s.totp_secret.is_some(),
-    }
 }
 
 /// Creates the first operator (an admin) when there is no staff yet and
@@ -76,24 +67,57 @@ async fn insert(db: &impl ConnectionTrait, email: &str, name: &str, role: Role, 
 
 /// A password that was right: who it is and whether a code must follow.
 #[derive(Debug, Clone)]
-pub struct PasswordOk {
-    pub id: Uuid,
-    pub email: String,
-    pub role: Role,
-    pub totp_enabled: bool,
+struct PasswordOk {
+    id: Uuid,
+    email: String,
+    role: Role,
+    totp_enabled: bool,
 }
 
-impl PasswordOk {
-    /// The second step this account needs: none, a code, or enrolment.
-    pub fn needs_code(&self) -> bool {
-        self.totp_enabled || self.role.needs_totp()
+/// Where a staff sign-in stands after the password step. The web layer
+/// keeps `id` in the session as signed in, or as half-way (with the
+/// enrolment secret) until `complete_sign_in`.
+#[derive(Debug, Clone)]
+pub enum SignIn {
+    /// No second factor needed: signed in (and audited).
+    Done { id: Uuid },
+    /// A code from the authenticator app must follow.
+    Code { id: Uuid },
+    /// An admin without a second factor must set one up first.
+    Enroll { id: Uuid, setup: TotpSetup },
+}
+
+/// The password step of a staff sign-in: the next step it leads to.
+pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Result<SignIn> {
+    let ok = check_password(state, email, pw, ip).await?;
+    if ok.totp_enabled {
+        return Ok(SignIn::Code { id: ok.id });
     }
+    if ok.role.needs_totp() {
+        return Ok(SignIn::Enroll { id: ok.id, setup: new_totp_setup(state, &ok.email)? });
+    }
+    record_session(state, ok.id, "staff.login", Some(ip)).await?;
+    Ok(SignIn::Done { id: ok.id })
 }
 
-/// The password step. Inactive accounts are refused like a wrong password
-/// once the password is right (no hint to a guesser).
+/// The code step: `code` against the stored secret, or against
+/// `enrolling` (the secret this sign-in set up, which becomes the stored
+/// one). The sign-in is complete (and audited) when it passes.
+pub async fn complete_sign_in(
+    state: &AppState,
+    id: Uuid,
+    code: &str,
+    enrolling: Option<&str>,
+    ip: Option<IpAddr>,
+) -> Result<()> {
+    verify_code(state, id, code, enrolling).await?;
+    record_session(state, id, "staff.login", ip).await
+}
+
+/// Inactive accounts are refused like a wrong password once the password
+/// is right (no hint to a guesser).
 #[tracing::instrument(skip_all)]
-pub async fn login(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Result<PasswordOk> {
+async fn check_password(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> Result<PasswordOk> {
     let mut errs = Vec::new();
     let email = normalize_email(email).map_err(|p| errs.push(FieldError::new("email", p))).ok();
     if let Err(p) = check_required(pw, 128) {
@@ -141,8 +165,8 @@ pub fn new_totp_setup(state: &AppState, email: &str) -> Result<TotpSetup> {
 /// A signed-in staff member turns on the second factor: a fresh setup,
 /// which the caller keeps in the session until `verify_code` proves the
 /// authenticator app has it. Refused when it is on already.
-pub async fn begin_enrolment(state: &AppState, id: Uuid) -> Result<TotpSetup> {
-    let me = find(&state.db, id).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+pub async fn begin_enrolment(state: &AppState, me: &StaffActor) -> Result<TotpSetup> {
+    let me = me.out();
     if me.totp_enabled {
         return Err(Error::Refused(Problem::SecondFactorOn));
     }
@@ -196,22 +220,6 @@ pub async fn record_session(state: &AppState, id: Uuid, action: &str, ip: Option
     Ok(())
 }
 
-/// The active staff member `id`.
-pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<StaffOut>> {
-    Ok(Staff::find_by_id(id).one(db).await?.filter(|s| s.active).map(|s| out(&s)))
-}
-
-/// The active staff member `id` if their role grants `p`: every back-office
-/// server function starts here, so rights hold whatever the UI shows.
-pub async fn require(db: &impl ConnectionTrait, id: Uuid, p: Permission) -> Result<StaffOut> {
-    let s = find(db, id).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    if s.may(p) {
-        Ok(s)
-    } else {
-        Err(Error::Refused(Problem::Forbidden))
-    }
-}
-
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
     Ok(Staff::find()
         .order_by_asc(staff::Column::Name)
@@ -230,17 +238,11 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
         .collect())
 }
 
-/// The staff member `id` as the audit log's actor, if their role grants `p`.
-pub async fn actor(db: &impl ConnectionTrait, id: Uuid, p: Permission) -> Result<Actor> {
-    let s = require(db, id, p).await?;
-    Ok(Actor::Staff { id, name: s.name })
-}
-
 /// An admin creates a staff account; the initial password is returned to
 /// be handed over once (it is stored only as its argon2 hash).
-#[tracing::instrument(skip_all, fields(admin = %admin))]
-pub async fn create(state: &AppState, admin: Uuid, input: &NewStaffIn) -> Result<(StaffRowOut, String)> {
-    let actor = actor(&state.db, admin, Permission::ManageStaff).await?;
+#[tracing::instrument(skip_all, fields(admin = %admin.id()))]
+pub async fn create(state: &AppState, admin: &StaffActor, input: &NewStaffIn) -> Result<(StaffRowOut, String)> {
+    let actor = admin.audit();
     let errs = input.problems();
     if !errs.is_empty() {
         return Err(Error::Invalid(errs));
@@ -265,11 +267,11 @@ pub enum StaffChange {
     ResetTotp,
 }
 
-#[tracing::instrument(skip_all, fields(admin = %admin))]
-pub async fn change(state: &AppState, admin: Uuid, id: &str, change: StaffChange) -> Result<()> {
-    let actor = actor(&state.db, admin, Permission::ManageStaff).await?;
+#[tracing::instrument(skip_all, fields(admin = %admin.id()))]
+pub async fn change(state: &AppState, admin: &StaffActor, id: &str, change: StaffChange) -> Result<()> {
+    let actor = admin.audit();
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
-    if id == admin {
+    if id == admin.id() {
         // Nobody removes their own rights: there is always an admin left.
         return Err(Error::Refused(Problem::Forbidden));
     }

@@ -10,6 +10,7 @@ pub mod phone;
 pub mod problem;
 pub mod profile;
 pub mod region;
+pub mod rights;
 pub mod sla;
 pub mod staff;
 

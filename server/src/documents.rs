@@ -10,6 +10,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use backend::onboarding::{self, Viewer};
 use backend::AppState;
+use domain::rights::Right;
+use domain::staff::Permission;
 use domain::Problem;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -30,16 +32,9 @@ impl From<backend::Error> for ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// The one status mapping of every server function (`AppError::http_status`).
     fn into_response(self) -> Response {
-        let status = match &self.0 {
-            AppError::Problem(Problem::NotFound) => StatusCode::NOT_FOUND,
-            AppError::Problem(Problem::NotLoggedIn) => StatusCode::UNAUTHORIZED,
-            AppError::Problem(Problem::FileTooLarge) => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Problem(Problem::ProfileLocked | Problem::RevisionPending) => StatusCode::CONFLICT,
-            AppError::Problem(Problem::Unavailable) | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            AppError::TooSoon { .. } => StatusCode::TOO_MANY_REQUESTS,
-            _ => StatusCode::BAD_REQUEST,
-        };
+        let status = StatusCode::from_u16(self.0.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, Json(self.0)).into_response()
     }
 }
@@ -59,11 +54,12 @@ async fn upload(
     mut form: Multipart,
 ) -> Result<Json<domain::profile::DocumentOut>, ApiError> {
     let user = session_id(&session, PARTNER_KEY).await.ok_or(refused(Problem::NotLoggedIn))?;
+    let me = backend::authz::partner(&state.db, user, Some(Right::SubmitProfil)).await?;
     while let Some(field) = form.next_field().await.map_err(|_| refused(Problem::FileTooLarge))? {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or_default().to_owned();
             let bytes = field.bytes().await.map_err(|_| refused(Problem::FileTooLarge))?;
-            return Ok(Json(onboarding::upload_document(&state, user, &doc_type, &name, bytes.to_vec()).await?));
+            return Ok(Json(onboarding::upload_document(&state, &me, &doc_type, &name, bytes.to_vec()).await?));
         }
     }
     Err(refused(Problem::FileEmpty))
@@ -75,9 +71,16 @@ async fn download(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
+    // Deactivated staff, or a role without partner rights, see nothing:
+    // anyone not allowed gets 404, never a hint that the file exists.
+    let not_found = |_| refused(Problem::NotFound);
     let viewer = match (session_id(&session, STAFF_KEY).await, session_id(&session, PARTNER_KEY).await) {
-        (Some(staff), _) => Viewer::Staff(staff),
-        (None, Some(partner)) => Viewer::Partner(partner),
+        (Some(staff), _) => {
+            Viewer::Staff(backend::authz::staff(&state.db, staff, Permission::ViewPartners).await.map_err(not_found)?)
+        }
+        (None, Some(partner)) => {
+            Viewer::Partner(backend::authz::partner(&state.db, partner, None).await.map_err(not_found)?)
+        }
         (None, None) => return Err(refused(Problem::NotFound)),
     };
     let file = onboarding::document_file(&state, viewer, &id).await?;

@@ -1,55 +1,57 @@
 use crate::error::AppError;
 use domain::finance::{IpEntryOut, IpPage};
+#[cfg(feature = "ssr")]
+use domain::{rights::Right, staff::Permission};
 use leptos::prelude::*;
 
 /// The partner's whitelist, searchable, 10 a page.
 #[server(prefix = "/api", endpoint = "ip_list")]
 pub async fn ip_list(q: String, page: u64) -> Result<IpPage, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::connections::list(&crate::ssr::state()?, user, &q, page).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::connections::list(&crate::ssr::state()?, &me, &q, page).await?)
 }
 
 #[server(prefix = "/api", endpoint = "ip_add")]
 pub async fn ip_add(environment: String, ip: String) -> Result<IpEntryOut, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::connections::add(&crate::ssr::state()?, user, &environment, &ip).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::connections::add(&crate::ssr::state()?, &me, &environment, &ip).await?)
 }
 
 #[server(prefix = "/api", endpoint = "ip_remove")]
 pub async fn ip_remove(id: String) -> Result<(), AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::connections::remove(&crate::ssr::state()?, user, &id).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::connections::remove(&crate::ssr::state()?, &me, &id).await?)
 }
 
 /// The operator's queue of addresses waiting for approval.
 #[server(prefix = "/api", endpoint = "ip_queue")]
 pub async fn ip_queue() -> Result<Vec<IpEntryOut>, AppError> {
-    crate::ssr::staff(domain::staff::Permission::Moderate).await?;
+    crate::ssr::staff(Permission::Moderate).await?;
     Ok(backend::connections::queue(&crate::ssr::state()?.db).await?)
 }
 
 #[server(prefix = "/api", endpoint = "ip_decide")]
 pub async fn ip_decide(id: String, approve: bool, reason: String) -> Result<(), AppError> {
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::connections::decide(&crate::ssr::state()?, staff, &id, approve, &reason).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::connections::decide(&crate::ssr::state()?, &staff, &id, approve, &reason).await?)
 }
 
 /// The callback URL, its signing secret and the latest deliveries.
 #[server(prefix = "/api", endpoint = "callback_settings")]
 pub async fn callback_settings() -> Result<domain::finance::CallbackSettingsOut, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::callbacks::settings(&crate::ssr::state()?.db, user).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::callbacks::settings(&crate::ssr::state()?.db, &me).await?)
 }
 
 #[server(prefix = "/api", endpoint = "callback_set_url")]
 pub async fn callback_set_url(url: String) -> Result<(), AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::callbacks::set_url(&crate::ssr::state()?, user, &url).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::callbacks::set_url(&crate::ssr::state()?, &me, &url).await?)
 }
 
 /// "Kirim ulang".
 #[server(prefix = "/api", endpoint = "callback_resend")]
 pub async fn callback_resend(id: String) -> Result<(), AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::callbacks::resend(&crate::ssr::state()?, user, &id).await?)
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    Ok(backend::callbacks::resend(&crate::ssr::state()?, &me, &id).await?)
 }

@@ -1,18 +1,20 @@
 use crate::error::AppError;
 use domain::finance::{BreakerOut, DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
+#[cfg(feature = "ssr")]
+use domain::staff::Permission;
 use leptos::prelude::*;
 
 /// The signed-in partner's deposits and today's payments.
 #[server(prefix = "/api", endpoint = "dashboard_stats")]
 pub async fn dashboard_stats() -> Result<DashboardOut, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::finance::dashboard(&crate::ssr::state()?.db, user).await?)
+    let me = crate::ssr::partner().await?;
+    Ok(backend::finance::dashboard(&crate::ssr::state()?.db, &me).await?)
 }
 
 /// "Nomor Development": the sandbox's own table of numbers and outcomes.
 #[server(prefix = "/api", endpoint = "development_numbers")]
 pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
-    crate::ssr::partner_id().await?;
+    crate::ssr::partner().await?;
     Ok(backend::billers::sandbox::NUMBERS
         .iter()
         .map(|n| TestNumberOut {
@@ -27,21 +29,21 @@ pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
 /// Puts the development deposit back to Rp 10.000.000.
 #[server(prefix = "/api", endpoint = "sandbox_reset")]
 pub async fn sandbox_reset() -> Result<i64, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::finance::reset_sandbox(&crate::ssr::state()?, user).await?)
+    let me = crate::ssr::partner().await?;
+    Ok(backend::finance::reset_sandbox(&crate::ssr::state()?, &me).await?)
 }
 
 /// Runs (or re-runs) the H+1 reconciliation of a WIB day (finance).
 #[server(prefix = "/api", endpoint = "reconcile_day")]
 pub async fn reconcile_day(day: String) -> Result<(u64, u64, u64), AppError> {
-    crate::ssr::staff(domain::staff::Permission::Finance).await?;
+    crate::ssr::staff(Permission::Finance).await?;
     let out = backend::gateway::settlement::reconcile_day(&crate::ssr::state()?, &day).await?;
     Ok((out.succeeded, out.failed, out.busy))
 }
 
 #[server(prefix = "/api", endpoint = "partner_finance")]
 pub async fn partner_finance(user_id: String) -> Result<PartnerFinanceOut, AppError> {
-    crate::ssr::staff(domain::staff::Permission::ViewPartners).await?;
+    crate::ssr::staff(Permission::ViewPartners).await?;
     Ok(backend::finance::partner_finance(&crate::ssr::state()?.db, &user_id).await?)
 }
 
@@ -54,38 +56,38 @@ pub async fn deposit_adjust(
     reference: String,
     note: String,
 ) -> Result<LedgerEntryOut, AppError> {
-    let staff = crate::ssr::staff_id().await?;
+    let staff = crate::ssr::staff(Permission::Finance).await?;
     let amount: i64 = amount
         .trim()
         .replace('.', "")
         .parse()
         .map_err(|_| AppError::Invalid(vec![domain::FieldError::new("amount", domain::Problem::AmountInvalid)]))?;
     let state = crate::ssr::state()?;
-    Ok(backend::finance::adjust(&state, staff, &user_id, &environment, amount, &reference, &note).await?)
+    Ok(backend::finance::adjust(&state, &staff, &user_id, &environment, amount, &reference, &note).await?)
 }
 
 #[server(prefix = "/api", endpoint = "product_set")]
 pub async fn product_set(user_id: String, code: String, active: bool) -> Result<(), AppError> {
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::finance::set_product(&crate::ssr::state()?, staff, &user_id, &code, active).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::finance::set_product(&crate::ssr::state()?, &staff, &user_id, &code, active).await?)
 }
 
 #[server(prefix = "/api", endpoint = "signon_reset")]
 pub async fn signon_reset(user_id: String) -> Result<u64, AppError> {
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::finance::reset_signon(&crate::ssr::state()?, staff, &user_id).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::finance::reset_signon(&crate::ssr::state()?, &staff, &user_id).await?)
 }
 
 /// The outages the partner simulated in development.
 #[server(prefix = "/api", endpoint = "sandbox_breakers")]
 pub async fn sandbox_breakers() -> Result<Vec<BreakerOut>, AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::outages::sandbox(&crate::ssr::state()?, user).await?)
+    let me = crate::ssr::partner().await?;
+    Ok(backend::outages::sandbox(&crate::ssr::state()?, &me).await?)
 }
 
 /// Ends a simulated outage at once.
 #[server(prefix = "/api", endpoint = "sandbox_breaker_reset")]
 pub async fn sandbox_breaker_reset(biller: String) -> Result<(), AppError> {
-    let user = crate::ssr::partner_id().await?;
-    Ok(backend::outages::reset_sandbox(&crate::ssr::state()?, user, &biller).await?)
+    let me = crate::ssr::partner().await?;
+    Ok(backend::outages::reset_sandbox(&crate::ssr::state()?, &me, &biller).await?)
 }

@@ -10,9 +10,8 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "moderation_queue")]
 pub async fn moderation_queue(filter: String) -> Result<Vec<QueueItemOut>, AppError> {
     let me = crate::ssr::staff(Permission::Moderate).await?;
-    let viewer = uuid::Uuid::parse_str(&me.id).map_err(|_| AppError::Problem(domain::Problem::NotLoggedIn))?;
     let filter = backend::moderation::QueueFilter::from_code(&filter);
-    Ok(backend::moderation::queue(&crate::ssr::state()?.db, viewer, filter).await?)
+    Ok(backend::moderation::queue(&crate::ssr::state()?.db, &me, filter).await?)
 }
 
 #[server(prefix = "/api", endpoint = "moderation_review")]
@@ -24,25 +23,22 @@ pub async fn moderation_review(user_id: String) -> Result<ReviewOut, AppError> {
 /// "Assign to me".
 #[server(prefix = "/api", endpoint = "moderation_assign")]
 pub async fn moderation_assign(user_id: String) -> Result<(), AppError> {
-    crate::ssr::staff(Permission::Moderate).await?;
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::moderation::assign(&crate::ssr::state()?, staff, &user_id).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::moderation::assign(&crate::ssr::state()?, &staff, &user_id).await?)
 }
 
 /// Accepts or rejects one document; returns the profile's new state.
 #[server(prefix = "/api", endpoint = "moderation_decide")]
 pub async fn moderation_decide(doc_id: String, accept: bool, reason: String) -> Result<ProfileStatus, AppError> {
-    crate::ssr::staff(Permission::Moderate).await?;
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::moderation::decide(&crate::ssr::state()?, staff, &doc_id, accept, &reason).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::moderation::decide(&crate::ssr::state()?, &staff, &doc_id, accept, &reason).await?)
 }
 
 /// Approves or rejects (with a reason) a revision of an approved profile.
 #[server(prefix = "/api", endpoint = "revision_decide")]
 pub async fn revision_decide(revision_id: String, approve: bool, reason: String) -> Result<(), AppError> {
-    crate::ssr::staff(Permission::Moderate).await?;
-    let staff = crate::ssr::staff_id().await?;
-    Ok(backend::revisions::decide(&crate::ssr::state()?, staff, &revision_id, approve, &reason).await?)
+    let staff = crate::ssr::staff(Permission::Moderate).await?;
+    Ok(backend::revisions::decide(&crate::ssr::state()?, &staff, &revision_id, approve, &reason).await?)
 }
 
 /// The audit log, searchable, 20 entries a page (admins only).

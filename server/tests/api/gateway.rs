@@ -1058,7 +1058,8 @@ async fn callbacks_never_reach_private_or_own_addresses() {
     let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(200));
     let (url, seen) = callback_receiver(status).await;
     let user = a.user_id;
-    backend::callbacks::settings(&app.state.db, user).await.unwrap();
+    let partner = backend::authz::partner(&app.state.db, user, None).await.unwrap();
+    backend::callbacks::settings(&app.state.db, &partner).await.unwrap();
     let stmt = sea_orm::Statement::from_sql_and_values(
         app.state.db.get_database_backend(),
         "UPDATE partner_settings SET callback_url = $1 WHERE user_id = $2",

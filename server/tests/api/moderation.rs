@@ -152,6 +152,7 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
     let state = &app.state;
     backend::staff::ensure_initial_operator(state).await.unwrap();
     let staff_id = backend::entity::staff::Entity::find().one(&state.db).await.unwrap().unwrap().id;
+    let staff = backend::authz::staff(&state.db, staff_id, domain::staff::Permission::Moderate).await.unwrap();
     let mut last_docs = Vec::new();
     for i in 0..20u8 {
         let p = crate::common::Partner::new();
@@ -171,9 +172,11 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
             .await
             .unwrap()
             .unwrap();
-        let ektp = backend::onboarding::upload_document(state, user.id, "ektp", "ktp.pdf", PDF.to_vec()).await.unwrap();
+        let partner = backend::authz::partner(&state.db, user.id, None).await.unwrap();
+        let ektp =
+            backend::onboarding::upload_document(state, &partner, "ektp", "ktp.pdf", PDF.to_vec()).await.unwrap();
         let npwp =
-            backend::onboarding::upload_document(state, user.id, "npwp", "npwp.pdf", PDF.to_vec()).await.unwrap();
+            backend::onboarding::upload_document(state, &partner, "npwp", "npwp.pdf", PDF.to_vec()).await.unwrap();
         let form = ProfileIn {
             category: "pribadi".into(),
             personal_name: p.name.clone(),
@@ -187,15 +190,15 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
             village: "32.73.01.1001".into(),
             address: "Jl. Contoh".into(),
         };
-        backend::onboarding::save_profile(state, user.id, &form, true).await.unwrap();
-        backend::moderation::decide(state, staff_id, &ektp.id, true, "").await.unwrap();
+        backend::onboarding::save_profile(state, &partner, &form, true).await.unwrap();
+        backend::moderation::decide(state, &staff, &ektp.id, true, "").await.unwrap();
         last_docs.push(npwp.id);
     }
     let tasks: Vec<_> = last_docs
         .into_iter()
         .map(|doc| {
-            let state = state.clone();
-            tokio::spawn(async move { backend::moderation::decide(&state, staff_id, &doc, true, "").await })
+            let (state, staff) = (state.clone(), staff.clone());
+            tokio::spawn(async move { backend::moderation::decide(&state, &staff, &doc, true, "").await })
         })
         .collect();
     for t in tasks {
