@@ -15,6 +15,7 @@ use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
 use crate::entity::transaction;
 use crate::error::{Error, Result};
+use crate::gateway::rc::Rc;
 use crate::infra::outbound;
 use crate::infra::wib;
 use crate::AppState;
@@ -142,15 +143,15 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
         return Ok(());
     };
     let merchant_id = Profile::find_by_id(t.user_id).one(db).await?.and_then(|p| p.merchant_id).unwrap_or_default();
-    let rc = if t.status == "failed" { "17" } else { t.rc.as_str() };
+    let rc = if t.status == "failed" { Rc::Failed } else { Rc::from_code(&t.rc) };
     let data: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_else(|_| json!({}));
     let payload = json!({
         "merchantID": merchant_id,
         "productID": t.product_code,
         "customerID": t.customer_id,
         "referenceID": t.reference_id,
-        "rc": rc,
-        "description": crate::gateway::rc::text_of(rc),
+        "rc": rc.code(),
+        "description": rc.text(),
         "data": data,
     });
     let now = Utc::now();

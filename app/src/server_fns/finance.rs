@@ -20,7 +20,7 @@ pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
         .map(|n| TestNumberOut {
             family: n.family.into(),
             customer_id: n.customer_id.into(),
-            rc: n.rc.into(),
+            rc: n.rc.code().into(),
             description: n.description.into(),
         })
         .collect())

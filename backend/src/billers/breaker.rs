@@ -259,7 +259,7 @@ mod tests {
     fn only_silence_counts_as_an_outage() {
         assert!(is_outage(&BillerError::Timeout));
         assert!(is_outage(&BillerError::Down("refused".into())));
-        assert!(!is_outage(&BillerError::Declined("64")));
+        assert!(!is_outage(&BillerError::Declined(crate::gateway::rc::Rc::AlreadyPaid)));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod sandbox;
 
 use crate::entity::product;
 use crate::error::Result;
+use crate::gateway::rc::Rc;
 use crate::ledger::Env;
 use breaker::{Breaker, Gate};
 use sea_orm::ConnectionTrait;
@@ -59,7 +60,7 @@ pub enum PayOutcome {
     /// Not final yet: ask again later with `biller_ref`.
     Pending { biller_ref: String },
     /// Refused for good, with the rc to tell the partner.
-    Failed { rc: &'static str },
+    Failed { rc: Rc },
     /// The biller has no record of the order (a status answer). Not final
     /// while the order is younger than the biller's window: it may not be
     /// written there yet.
@@ -69,8 +70,8 @@ pub enum PayOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BillerError {
     /// The biller answered no, with this rc (e.g. 64 already paid).
-    #[error("ditolak biller dengan rc {0}")]
-    Declined(&'static str),
+    #[error("ditolak biller dengan rc {}", .0.code())]
+    Declined(Rc),
     /// Sent, but no answer in time: the outcome is unknown (pending).
     #[error("biller tidak menjawab dalam batas waktu")]
     Timeout,
@@ -82,11 +83,11 @@ pub enum BillerError {
 }
 
 impl BillerError {
-    pub fn rc(&self) -> &'static str {
+    pub fn rc(&self) -> Rc {
         match self {
-            BillerError::Declined(rc) => rc,
-            BillerError::Timeout => "39",
-            BillerError::Down(_) => "38",
+            BillerError::Declined(rc) => *rc,
+            BillerError::Timeout => Rc::BillerTimeout,
+            BillerError::Down(_) => Rc::BillerLinkDown,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! too (open-api.md §7). Any other number is paid successfully.
 
 use super::{Bill, BillRequest, Biller, BillerError, BillerPrice, PayOutcome, PayRequest, PollPolicy};
+use crate::gateway::rc::Rc;
 use serde::Serialize;
 use serde_json::json;
 use std::time::Duration;
@@ -28,7 +29,7 @@ pub enum Outcome {
     /// may ask while the payment's own call is in flight.
     Slow,
     /// Refused at inquiry and payment with this rc.
-    Declined(&'static str),
+    Declined(Rc),
 }
 
 /// One published development number.
@@ -37,7 +38,7 @@ pub struct TestNumber {
     pub family: &'static str,
     pub customer_id: &'static str,
     pub outcome: Outcome,
-    pub rc: &'static str,
+    pub rc: Rc,
     pub description: &'static str,
 }
 
@@ -45,7 +46,7 @@ const fn n(
     family: &'static str,
     customer_id: &'static str,
     outcome: Outcome,
-    rc: &'static str,
+    rc: Rc,
     description: &'static str,
 ) -> TestNumber {
     TestNumber { family, customer_id, outcome, rc, description }
@@ -54,41 +55,59 @@ const fn n(
 /// Every development number and its outcome.
 pub const NUMBERS: &[TestNumber] = &[
     // The manual's PLN postpaid numbers, all rc 00.
-    n("PLN Pascabayar", "1100000843766", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "11010000269", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "110100002696", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "110100004784", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "110100012017", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "110100014230", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("PLN Pascabayar", "110100019766", Outcome::Success, "00", "Tagihan tersedia, pembayaran berhasil"),
-    n("Semua produk", "…00", Outcome::Success, "00", "Berhasil"),
-    n("Semua produk", "…01", Outcome::PendingThenSuccess, "71", "Pending, lalu berhasil (callback rc 00)"),
-    n("Semua produk", "…17", Outcome::PendingThenFailed, "71", "Pending, lalu gagal (rc 17) dan deposit dikembalikan"),
-    n("Semua produk", "…39", Outcome::TimeoutThenSuccess, "39", "Timeout dari biller (pending), lalu berhasil"),
+    n("PLN Pascabayar", "1100000843766", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "11010000269", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "110100002696", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "110100004784", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "110100012017", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "110100014230", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("PLN Pascabayar", "110100019766", Outcome::Success, Rc::Success, "Tagihan tersedia, pembayaran berhasil"),
+    n("Semua produk", "…00", Outcome::Success, Rc::Success, "Berhasil"),
+    n("Semua produk", "…01", Outcome::PendingThenSuccess, Rc::Pending, "Pending, lalu berhasil (callback rc 00)"),
+    n(
+        "Semua produk",
+        "…17",
+        Outcome::PendingThenFailed,
+        Rc::Pending,
+        "Pending, lalu gagal (rc 17) dan deposit dikembalikan",
+    ),
+    n(
+        "Semua produk",
+        "…39",
+        Outcome::TimeoutThenSuccess,
+        Rc::BillerTimeout,
+        "Timeout dari biller (pending), lalu berhasil",
+    ),
     n(
         "Semua produk",
         "…71",
         Outcome::PendingUntilReconciliation,
-        "71",
+        Rc::Pending,
         "Pending terus; ditutup rekonsiliasi H+1 sebagai gagal, deposit dikembalikan",
     ),
     n(
         "Semua produk",
         "…38",
         Outcome::Down,
-        "38",
+        Rc::BillerLinkDown,
         "Biller terputus; 5 kali berturut-turut membuat produk biller itu Maintenance (rc 38) sementara",
     ),
     n(
         "Semua produk",
         "…72",
         Outcome::Slow,
-        "00",
+        Rc::Success,
         "Biller lambat (3 detik), lalu berhasil; Check-Status selama proses tetap pending",
     ),
-    n("Semua produk", "…64", Outcome::Declined("64"), "64", "Tagihan sudah terbayar"),
-    n("Semua produk", "…65", Outcome::Declined("65"), "65", "Nomor pelanggan salah"),
-    n("Semua produk", "…85", Outcome::Declined("85"), "85", "Sedang dalam masa cut off"),
+    n("Semua produk", "…64", Outcome::Declined(Rc::AlreadyPaid), Rc::AlreadyPaid, "Tagihan sudah terbayar"),
+    n(
+        "Semua produk",
+        "…65",
+        Outcome::Declined(Rc::WrongCustomerNumber),
+        Rc::WrongCustomerNumber,
+        "Nomor pelanggan salah",
+    ),
+    n("Semua produk", "…85", Outcome::Declined(Rc::CutOff), Rc::CutOff, "Sedang dalam masa cut off"),
 ];
 
 /// The sandbox's own price sheet (product code, buy price, available), as
@@ -180,7 +199,7 @@ impl Biller for Sandbox {
 
     async fn status(&self, req: &PayRequest, biller_ref: &str) -> Result<PayOutcome, BillerError> {
         match outcome_of(&req.customer_id) {
-            Outcome::PendingThenFailed | Outcome::Slow => Ok(PayOutcome::Failed { rc: "17" }),
+            Outcome::PendingThenFailed | Outcome::Slow => Ok(PayOutcome::Failed { rc: Rc::Failed }),
             Outcome::Declined(rc) => Ok(PayOutcome::Failed { rc }),
             Outcome::PendingUntilReconciliation => Ok(PayOutcome::Pending { biller_ref: biller_ref.to_owned() }),
             Outcome::Down => Err(down()),
@@ -223,7 +242,7 @@ mod tests {
         assert_eq!(outcome_of("110100019766"), Outcome::Success);
         assert_eq!(outcome_of("081234567801"), Outcome::PendingThenSuccess);
         assert_eq!(outcome_of("5000017"), Outcome::PendingThenFailed);
-        assert_eq!(outcome_of("5000064"), Outcome::Declined("64"));
+        assert_eq!(outcome_of("5000064"), Outcome::Declined(Rc::AlreadyPaid));
         assert_eq!(outcome_of("5000071"), Outcome::PendingUntilReconciliation);
         assert_eq!(outcome_of("5000038"), Outcome::Down);
         assert_eq!(outcome_of("123456"), Outcome::Success);

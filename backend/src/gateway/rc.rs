@@ -4,87 +4,115 @@
 use crate::error::Error;
 use domain::Problem;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rc(pub &'static str);
+/// Declares the response codes once: variant, code, documented text.
+macro_rules! response_codes {
+    ($($name:ident = $code:literal, $text:literal;)*) => {
+        /// Every documented response code (open-api.md §6).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rc {
+            $($name),*
+        }
+
+        impl Rc {
+            pub const ALL: &'static [Rc] = &[$(Rc::$name),*];
+
+            /// The two digits partners see in `rc`.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Rc::$name => $code),*
+                }
+            }
+
+            /// The documented text, the `description` beside `rc`.
+            pub fn text(self) -> &'static str {
+                match self {
+                    $(Rc::$name => $text),*
+                }
+            }
+        }
+    };
+}
+
+response_codes! {
+    Success = "00", "Transaksi berhasil";
+    Undefined = "01", "Error tidak terdefinisi";
+    Format = "02", "Format message salah";
+    NotAnsweredByBiller = "03", "Tidak diresponse oleh biller";
+    NoResponseFromBiller = "04", "No response from biller";
+    NoResponseFromHost = "05", "No response from host";
+    NotAllowed = "10", "Transaksi tidak dapat dilakukan";
+    InsufficientDeposit = "12", "Saldo tidak mencukupi";
+    StorageProblem = "14", "Kendala media penyimpanan";
+    UnknownProduct = "15", "Produk tidak dikenal";
+    Failed = "17", "Transaksi gagal";
+    UpstreamNotRegistered = "18", "Switching hulu belum registrasi";
+    NotFound = "19", "Data tidak ditemukan";
+    CannotTransact = "27", "Transaksi tidak dapat dilakukan";
+    SessionExpired = "34", "Session expired";
+    AdminBankSetting = "37", "Error setting admin bank";
+    BillerLinkDown = "38", "Link ke biller terputus";
+    BillerTimeout = "39", "Timeout from biller";
+    UnknownMessage = "40", "Jenis message tidak dikenal";
+    ProductNotAllowed = "41", "Tidak diperbolehkan transaksi produk ini";
+    InvalidPrice = "42", "Harga jual tidak valid";
+    Expired = "46", "Transaksi sudah kadaluwarsa";
+    PayAtPdamOffice = "60", "Bayar di kantor PDAM";
+    InquiryFirst = "61", "Harus inquiry terlebih dahulu";
+    NewBillNotYet = "62", "Tagihan baru belum tersedia";
+    AlreadyPaid = "64", "Tagihan sudah terbayar";
+    WrongCustomerNumber = "65", "Nomor pelanggan salah";
+    ProcessFailure = "67", "Kegagalan saat proses transaksi";
+    DailyLimit = "68", "Limit transaksi per hari tercapai";
+    NumberNotAllowed = "69", "Nomor tidak diperbolehkan transaksi";
+    WrongAmount = "70", "Nominal pembayaran salah";
+    Pending = "71", "Transaksi sedang diproses";
+    OverMaximum = "72", "Pembayaran melebihi batas maksimal";
+    RoutingFailure = "73", "Kegagalan routing transaksi";
+    AlreadySettled = "74", "Transaksi sudah lunas";
+    SameAmountTooSoon = "75", "Jeda minimal 10 menit untuk nominal sama";
+    NumberExpired = "78", "Nomor sudah kadaluwarsa";
+    ArrearsOverMaximum = "79", "Tunggakan melebihi maksimal";
+    NoDataOrPaid = "80", "Data tidak tersedia atau sudah lunas";
+    NumberBlocked = "83", "Nomor sedang diblokir";
+    CutOff = "85", "Sedang dalam masa cut off";
+    ReferenceUsed = "86", "Kode referensi sudah digunakan";
+}
 
 impl Rc {
-    pub const OK: Rc = Rc("00");
-    pub const FORMAT: Rc = Rc("02");
-    pub const NO_RESPONSE_HOST: Rc = Rc("05");
-    pub const INSUFFICIENT: Rc = Rc("12");
-    pub const UNKNOWN_PRODUCT: Rc = Rc("15");
-    pub const SESSION: Rc = Rc("34");
-    pub const DUPLICATE_REFERENCE: Rc = Rc("86");
-
-    pub fn text(self) -> &'static str {
-        text_of(self.0)
+    /// The code as stored (a transaction's `rc` column); unknown: 01.
+    pub fn from_code(code: &str) -> Rc {
+        Rc::ALL.iter().copied().find(|rc| rc.code() == code).unwrap_or(Rc::Undefined)
     }
 
     /// The one mapping from the use cases' error to a partner's rc.
     pub fn of(e: &Error) -> Rc {
         match e {
-            Error::Invalid(_) => Rc::FORMAT,
+            Error::Invalid(_) => Rc::Format,
             Error::Refused(p) | Error::TooSoon { problem: p, .. } => match p {
-                Problem::SessionInvalid | Problem::NotLoggedIn => Rc::SESSION,
-                Problem::InsufficientDeposit => Rc::INSUFFICIENT,
-                Problem::DuplicateReference => Rc::DUPLICATE_REFERENCE,
-                Problem::NotFound => Rc("19"),
-                Problem::Forbidden => Rc("41"),
-                Problem::AmountInvalid => Rc("70"),
-                Problem::Required | Problem::TooLong => Rc::FORMAT,
-                _ => Rc("10"),
+                Problem::SessionInvalid | Problem::NotLoggedIn => Rc::SessionExpired,
+                Problem::InsufficientDeposit => Rc::InsufficientDeposit,
+                Problem::DuplicateReference => Rc::ReferenceUsed,
+                Problem::NotFound => Rc::NotFound,
+                Problem::Forbidden => Rc::ProductNotAllowed,
+                Problem::AmountInvalid => Rc::WrongAmount,
+                Problem::Required | Problem::TooLong => Rc::Format,
+                _ => Rc::NotAllowed,
             },
-            Error::Unexpected(_) => Rc::NO_RESPONSE_HOST,
+            Error::Unexpected(_) => Rc::NoResponseFromHost,
         }
     }
 }
 
-/// The documented text of an rc (open-api.md §6).
-pub fn text_of(rc: &str) -> &'static str {
-    match rc {
-        "00" => "Transaksi berhasil",
-        "01" => "Error tidak terdefinisi",
-        "02" => "Format message salah",
-        "03" => "Tidak diresponse oleh biller",
-        "04" => "No response from biller",
-        "05" => "No response from host",
-        "10" | "27" => "Transaksi tidak dapat dilakukan",
-        "12" => "Saldo tidak mencukupi",
-        "14" => "Kendala media penyimpanan",
-        "15" => "Produk tidak dikenal",
-        "17" => "Transaksi gagal",
-        "18" => "Switching hulu belum registrasi",
-        "19" => "Data tidak ditemukan",
-        "34" => "Session expired",
-        "37" => "Error setting admin bank",
-        "38" => "Link ke biller terputus",
-        "39" => "Timeout from biller",
-        "40" => "Jenis message tidak dikenal",
-        "41" => "Tidak diperbolehkan transaksi produk ini",
-        "42" => "Harga jual tidak valid",
-        "46" => "Transaksi sudah kadaluwarsa",
-        "60" => "Bayar di kantor PDAM",
-        "61" => "Harus inquiry terlebih dahulu",
-        "62" => "Tagihan baru belum tersedia",
-        "64" => "Tagihan sudah terbayar",
-        "65" => "Nomor pelanggan salah",
-        "67" => "Kegagalan saat proses transaksi",
-        "68" => "Limit transaksi per hari tercapai",
-        "69" => "Nomor tidak diperbolehkan transaksi",
-        "70" => "Nominal pembayaran salah",
-        "71" => "Transaksi sedang diproses",
-        "72" => "Pembayaran melebihi batas maksimal",
-        "73" => "Kegagalan routing transaksi",
-        "74" => "Transaksi sudah lunas",
-        "75" => "Jeda minimal 10 menit untuk nominal sama",
-        "78" => "Nomor sudah kadaluwarsa",
-        "79" => "Tunggakan melebihi maksimal",
-        "80" => "Data tidak tersedia atau sudah lunas",
-        "83" => "Nomor sedang diblokir",
-        "85" => "Sedang dalam masa cut off",
-        "86" => "Kode referensi sudah digunakan",
-        _ => "Error tidak terdefinisi",
+impl serde::Serialize for Rc {
+    /// As partners see it: the two digits.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
     }
+}
+
+/// The documented text of a stored code (open-api.md §6).
+pub fn text_of(code: &str) -> &'static str {
+    Rc::from_code(code).text()
 }
 
 #[cfg(test)]
@@ -93,10 +121,18 @@ mod tests {
 
     #[test]
     fn errors_map_to_the_documented_codes() {
-        assert_eq!(Rc::of(&Error::Refused(Problem::SessionInvalid)), Rc("34"));
+        assert_eq!(Rc::of(&Error::Refused(Problem::SessionInvalid)).code(), "34");
         assert_eq!(Rc::of(&Error::Refused(Problem::InsufficientDeposit)).text(), "Saldo tidak mencukupi");
-        assert_eq!(Rc::of(&Error::field("merchantID", Problem::Required)), Rc("02"));
-        assert_eq!(Rc::of(&Error::Unexpected(anyhow::anyhow!("db down"))), Rc("05"));
-        assert_eq!(Rc("86").text(), "Kode referensi sudah digunakan");
+        assert_eq!(Rc::of(&Error::field("merchantID", Problem::Required)).code(), "02");
+        assert_eq!(Rc::of(&Error::Unexpected(anyhow::anyhow!("db down"))).code(), "05");
+        assert_eq!(text_of("86"), "Kode referensi sudah digunakan");
+        assert_eq!(text_of("99"), "Error tidak terdefinisi");
+    }
+
+    #[test]
+    fn every_code_is_two_digits_and_listed_once() {
+        let codes: std::collections::HashSet<_> = Rc::ALL.iter().map(|rc| rc.code()).collect();
+        assert_eq!(codes.len(), Rc::ALL.len());
+        assert!(Rc::ALL.iter().all(|rc| rc.code().len() == 2 && Rc::from_code(rc.code()) == *rc));
     }
 }

@@ -3,7 +3,7 @@
 //! Money moves in the same database transaction that records the payment;
 //! a payment that fails at the biller is refunded exactly once.
 
-use super::rc::text_of;
+use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
 use super::signon::field;
 use super::{Env, Merchant};
@@ -38,8 +38,8 @@ pub fn padded(n: i64) -> String {
 }
 
 /// The common answer: rc, its text, the echoes, and `data`.
-pub fn envelope(rc: &str, body: &Value, data: Value) -> Value {
-    let mut v = json!({ "rc": rc, "description": text_of(rc) });
+pub fn envelope(rc: Rc, body: &Value, data: Value) -> Value {
+    let mut v = json!({ "rc": rc.code(), "description": rc.text() });
     for key in ["productID", "customerID", "referenceID"] {
         if let Some(x) = body.get(key) {
             v[key] = x.clone();
@@ -51,7 +51,7 @@ pub fn envelope(rc: &str, body: &Value, data: Value) -> Value {
 
 /// "Link ke biller terputus": the product's biller is down (its breaker is
 /// open), so the product is in Maintenance.
-const MAINTENANCE: &str = "38";
+const MAINTENANCE: Rc = Rc::BillerLinkDown;
 
 fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
     let mut errs = Vec::new();
@@ -75,20 +75,20 @@ async fn usable_product(
     m: &Merchant,
     code: &str,
     flow: &str,
-) -> Result<std::result::Result<product::Model, &'static str>> {
-    let Some(p) = Product::find_by_id(code.to_owned()).one(db).await? else { return Ok(Err("15")) };
+) -> Result<std::result::Result<product::Model, Rc>> {
+    let Some(p) = Product::find_by_id(code.to_owned()).one(db).await? else { return Ok(Err(Rc::UnknownProduct)) };
     match p.status.as_str() {
         "aktif" => {}
-        "maintenance" => return Ok(Err("38")),
-        _ => return Ok(Err("15")),
+        "maintenance" => return Ok(Err(MAINTENANCE)),
+        _ => return Ok(Err(Rc::UnknownProduct)),
     }
     if p.flow != flow {
-        return Ok(Err("41"));
+        return Ok(Err(Rc::ProductNotAllowed));
     }
     if m.env == Env::Production {
         let allowed = PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.is_some();
         if !allowed {
-            return Ok(Err("41"));
+            return Ok(Err(Rc::ProductNotAllowed));
         }
     }
     Ok(Ok(p))
@@ -136,7 +136,9 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if reference_used(&state.db, m, &reference).await? {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(route) = billers::route(m.env, m.user_id, &p) else { return Ok(envelope("18", body, json!({}))) };
+    let Some(route) = billers::route(m.env, m.user_id, &p) else {
+        return Ok(envelope(Rc::UpstreamNotRegistered, body, json!({})));
+    };
     let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
@@ -159,7 +161,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         customer_id: Set(customer),
         reference_id: Set(reference),
         status: Set("inquired".into()),
-        rc: Set("00".into()),
+        rc: Set(Rc::Success.code().into()),
         tagihan: Set(bill.tagihan),
         admin: Set(admin),
         total: Set(bill.tagihan + admin),
@@ -180,7 +182,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
             e.into()
         }
     })?;
-    Ok(envelope("00", body, data))
+    Ok(envelope(Rc::Success, body, data))
 }
 
 fn three(v: Vec<String>) -> Result<[String; 3]> {
@@ -206,13 +208,13 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
     let Some(inq) = find_trx(&state.db, m, &reference, "inquiry").await? else {
-        return Ok(envelope("61", body, json!({})));
+        return Ok(envelope(Rc::InquiryFirst, body, json!({})));
     };
     if inq.product_code != p.code || inq.customer_id != customer {
-        return Ok(envelope("61", body, json!({})));
+        return Ok(envelope(Rc::InquiryFirst, body, json!({})));
     }
     if (inq.tagihan, inq.admin, inq.total) != (tagihan, admin, total) || tagihan + admin != total {
-        return Ok(envelope("70", body, json!({})));
+        return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
     pay(state, m, body, &p, &customer, &reference, (tagihan, admin, total)).await
 }
@@ -227,10 +229,10 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
     if tagihan != p.price + p.partner_fee {
-        return Ok(envelope("42", body, json!({})));
+        return Ok(envelope(Rc::InvalidPrice, body, json!({})));
     }
     if admin != 0 || total != tagihan {
-        return Ok(envelope("70", body, json!({})));
+        return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
     pay(state, m, body, &p, &customer, &reference, (tagihan, admin, total)).await
 }
@@ -249,7 +251,9 @@ async fn pay(
     if find_trx(&state.db, m, reference, "payment").await?.is_some() {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(route) = billers::route(m.env, m.user_id, p) else { return Ok(envelope("18", body, json!({}))) };
+    let Some(route) = billers::route(m.env, m.user_id, p) else {
+        return Ok(envelope(Rc::UpstreamNotRegistered, body, json!({})));
+    };
     let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
@@ -269,7 +273,7 @@ async fn pay(
         customer_id: Set(customer.to_owned()),
         reference_id: Set(reference.to_owned()),
         status: Set("pending".into()),
-        rc: Set("71".into()),
+        rc: Set(Rc::Pending.code().into()),
         tagihan: Set(tagihan),
         admin: Set(admin),
         total: Set(total),
@@ -336,7 +340,7 @@ fn answer(t: &transaction::Model, body: &Value) -> Value {
             obj.entry(k.clone()).or_insert(v.clone());
         }
     }
-    envelope(&t.rc, body, data)
+    envelope(Rc::from_code(&t.rc), body, data)
 }
 
 /// `POST /Services/Check-Status`: the payment as it stands; a pending one
@@ -344,7 +348,7 @@ fn answer(t: &transaction::Model, body: &Value) -> Value {
 pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let reference = required(body, &["referenceID"])?.remove(0);
     let Some(t) = find_trx(&state.db, m, &reference, "payment").await? else {
-        return Ok(envelope("19", body, json!({})));
+        return Ok(envelope(Rc::NotFound, body, json!({})));
     };
     // A pending one is asked of the biller now, unless a worker is at it.
     let t = match t.status.as_str() {
@@ -356,8 +360,8 @@ pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Resul
     };
     let mut out = answer(&t, body);
     if t.status == "failed" {
-        out["rc"] = json!("17");
-        out["description"] = json!(text_of("17"));
+        out["rc"] = json!(Rc::Failed.code());
+        out["description"] = json!(Rc::Failed.text());
     }
     Ok(out)
 }
@@ -378,7 +382,7 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
         .filter(|p| !down.contains(&p.biller))
         .map(|p| json!({ "code": p.code, "name": p.name, "price": (p.price + p.partner_fee).to_string() }))
         .collect();
-    Ok(json!({ "rc": "00", "record": record }))
+    Ok(json!({ "rc": Rc::Success.code(), "record": record }))
 }
 
 /// `POST /Services/getHargaByProductID`: the prices of one category.
@@ -406,7 +410,7 @@ pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Re
             })
         })
         .collect();
-    Ok(json!({ "rc": "00", "record": record }))
+    Ok(json!({ "rc": Rc::Success.code(), "record": record }))
 }
 
 /// `POST /Services/get-Active-Product`: one comma-separated string.
@@ -429,7 +433,7 @@ pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
             .map(|p| p.product_code)
             .collect(),
     };
-    Ok(json!({ "rc": "00", "active": codes.join(",") }))
+    Ok(json!({ "rc": Rc::Success.code(), "active": codes.join(",") }))
 }
 
 #[cfg(test)]

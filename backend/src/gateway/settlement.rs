@@ -2,6 +2,7 @@
 //! exactly once), asking billers about pending payments as leased jobs on
 //! each biller's schedule, and the H+1 reconciliation of a day.
 
+use super::rc::Rc;
 use super::Env;
 use crate::billers::{self, BillerError, PayOutcome, PayRequest, PollPolicy, Route};
 use crate::entity::product::Entity as Product;
@@ -31,14 +32,14 @@ pub async fn settle(
     notify: bool,
 ) -> Result<transaction::Model> {
     let (status, rc, data, biller_ref) = match outcome {
-        Ok(PayOutcome::Success { data, .. }) => ("success", "00", Some(data), None),
+        Ok(PayOutcome::Success { data, .. }) => ("success", Rc::Success, Some(data), None),
         Ok(PayOutcome::Failed { rc }) => ("failed", rc, None, None),
-        Ok(PayOutcome::Pending { biller_ref }) => ("pending", "71", None, Some(biller_ref)),
+        Ok(PayOutcome::Pending { biller_ref }) => ("pending", Rc::Pending, None, Some(biller_ref)),
         // Unknown there: not final here (`ask_status` decides when it is).
-        Ok(PayOutcome::NotFound) => ("pending", "71", None, None),
+        Ok(PayOutcome::NotFound) => ("pending", Rc::Pending, None, None),
         Err(BillerError::Declined(rc)) => ("failed", rc, None, None),
         // Never reached the biller: nothing happened there, refunded now.
-        Err(BillerError::Down(_)) => ("failed", "38", None, None),
+        Err(BillerError::Down(_)) => ("failed", Rc::BillerLinkDown, None, None),
         // Unknown at the biller: stays pending for the status worker.
         Err(e) => ("pending", e.rc(), None, None),
     };
@@ -46,7 +47,7 @@ pub async fn settle(
     let now = Utc::now();
     let mut update = Transaction::update_many()
         .col_expr(transaction::Column::Status, Expr::value(status))
-        .col_expr(transaction::Column::Rc, Expr::value(rc))
+        .col_expr(transaction::Column::Rc, Expr::value(rc.code()))
         .col_expr(transaction::Column::UpdatedAt, Expr::value(now))
         // Whoever held it (the paying request, a worker) is done with it.
         .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -72,7 +73,7 @@ pub async fn settle(
             kind: Kind::Refund,
             amount: t.total,
             reference: &format!("refund:{id}"),
-            note: Some(&format!("rc {rc}")),
+            note: Some(&format!("rc {}", rc.code())),
             actor_name: "system",
         };
         ledger::apply(&txn, &refund).await?;
@@ -135,7 +136,7 @@ async fn ask_status(state: &AppState, route: &Route, t: transaction::Model) -> R
     match route.ask(&state.db, gate, route.biller.status(&req, &biller_ref)).await {
         Ok(PayOutcome::Pending { .. }) | Err(BillerError::Timeout | BillerError::Down(_)) => Ok(t),
         Ok(PayOutcome::NotFound) if !not_found_is_final(t.created_at, window, Utc::now()) => Ok(t),
-        Ok(PayOutcome::NotFound) => settle(state, t.id, Ok(PayOutcome::Failed { rc: "17" }), true).await,
+        Ok(PayOutcome::NotFound) => settle(state, t.id, Ok(PayOutcome::Failed { rc: Rc::Failed }), true).await,
         outcome => settle(state, t.id, outcome, true).await,
     }
 }
@@ -237,8 +238,11 @@ pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> 
             out.busy += 1;
             continue;
         };
-        let t =
-            if t.status == "pending" { settle(state, id, Ok(PayOutcome::Failed { rc: "17" }), true).await? } else { t };
+        let t = if t.status == "pending" {
+            settle(state, id, Ok(PayOutcome::Failed { rc: Rc::Failed }), true).await?
+        } else {
+            t
+        };
         match t.status.as_str() {
             "success" => out.succeeded += 1,
             _ => out.failed += 1,

@@ -80,7 +80,7 @@ fn json_response(v: Value) -> Response {
 }
 
 fn rc_response(rc: Rc, echo: &Value) -> Response {
-    let mut v = json!({ "rc": rc.0, "description": rc.text() });
+    let mut v = json!({ "rc": rc.code(), "description": rc.text() });
     for key in ["productID", "customerID", "referenceID"] {
         if let Some(x) = echo.get(key) {
             v[key] = x.clone();
@@ -112,7 +112,7 @@ fn challenge(gw: &Gateway) -> Response {
 /// Too many requests from one merchant (R-Q-3): rc 10 with HTTP 429 and
 /// `Retry-After`, shared by every instance.
 fn rate_limited(secs: u64) -> Response {
-    let mut res = rc_response(Rc("10"), &Value::Null);
+    let mut res = rc_response(Rc::NotAllowed, &Value::Null);
     *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
     res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
     res
@@ -129,7 +129,7 @@ fn client_ip(gw: &Gateway, req: &Request) -> Option<IpAddr> {
 
 /// An address not approved for this environment never reaches a handler.
 fn refused_address() -> Response {
-    let mut res = rc_response(Rc("10"), &Value::Null);
+    let mut res = rc_response(Rc::NotAllowed, &Value::Null);
     *res.status_mut() = StatusCode::FORBIDDEN;
     res
 }
@@ -180,7 +180,7 @@ fn body_json(body: &Bytes) -> Option<Value> {
 }
 
 async fn sign_on(State(gw): State<Gateway>, Extension(m): Extension<Merchant>, body: Bytes) -> Response {
-    let Some(body) = body_json(&body) else { return rc_response(Rc::FORMAT, &Value::Null) };
+    let Some(body) = body_json(&body) else { return rc_response(Rc::Format, &Value::Null) };
     match signon::sign_on(&gw.state, &m, &body).await {
         Ok(session_id) => json_response(json!({ "SessionID": session_id })),
         Err(e) => error_response(&e, &body),
@@ -193,7 +193,7 @@ async fn service(
     Path(name): Path<String>,
     body: Bytes,
 ) -> Response {
-    let Some(body) = body_json(&body) else { return rc_response(Rc::FORMAT, &Value::Null) };
+    let Some(body) = body_json(&body) else { return rc_response(Rc::Format, &Value::Null) };
     if let Err(e) = signon::check_session(&gw.state, &m, &body).await {
         return error_response(&e, &body);
     }
@@ -208,8 +208,8 @@ async fn service(
         "get-Active-Product" => services::active_products(state, &m).await,
         "getCurrentDeposit" => backend::ledger::balance(&state.db, m.user_id, m.env)
             .await
-            .map(|balance| json!({ "rc": "00", "deposit": balance.to_string() })),
-        _ => return rc_response(Rc("40"), &body),
+            .map(|balance| json!({ "rc": Rc::Success.code(), "deposit": balance.to_string() })),
+        _ => return rc_response(Rc::UnknownMessage, &body),
     };
     match answer {
         Ok(v) => json_response(v),
@@ -218,5 +218,5 @@ async fn service(
 }
 
 async fn unknown() -> impl IntoResponse {
-    rc_response(Rc("40"), &Value::Null)
+    rc_response(Rc::UnknownMessage, &Value::Null)
 }

@@ -605,7 +605,7 @@ async fn a_hundred_parallel_payments_with_one_reference_debit_once() {
         match t.await.unwrap() {
             Ok(v) if v["rc"] == "00" => ok += 1,
             Ok(v) => panic!("{v}"),
-            Err(e) => assert_eq!(backend::gateway::rc::Rc::of(&e).0, "86", "{e:?}"),
+            Err(e) => assert_eq!(backend::gateway::rc::Rc::of(&e).code(), "86", "{e:?}"),
         }
     }
     assert_eq!(ok, 1);
@@ -631,7 +631,7 @@ async fn five_hundred_parallel_payments_never_take_the_deposit_below_zero() {
             Ok(v) if v["rc"] == "00" => paid += 1,
             Ok(v) => panic!("{v}"),
             Err(e) => {
-                assert_eq!(backend::gateway::rc::Rc::of(&e).0, "12", "{e:?}");
+                assert_eq!(backend::gateway::rc::Rc::of(&e).code(), "12", "{e:?}");
                 short += 1;
             }
         }
@@ -851,7 +851,7 @@ async fn the_h_plus_1_reconciliation_closes_a_day_once() {
     assert_eq!(books_balance(&app, &a).await.0, before + 10_950);
     let today = (chrono::Utc::now() + chrono::Duration::hours(7)).format("%Y-%m-%d").to_string();
     let err = backend::gateway::settlement::reconcile_day(&app.state, &today).await.unwrap_err();
-    assert_eq!(backend::gateway::rc::Rc::of(&err).0, "02", "{err:?}");
+    assert_eq!(backend::gateway::rc::Rc::of(&err).code(), "02", "{err:?}");
     // Finance may run it from the back office; partners may not.
     let (succeeded, failed, busy): (u64, u64, u64) =
         crate::common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
