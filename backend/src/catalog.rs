@@ -95,7 +95,7 @@ pub async fn check_prices(state: &AppState, _by: &StaffActor) -> Result<Vec<Pric
                 }
             })
             .collect();
-        out.push(PriceCheckOut { environment: env.code().into(), biller: name.into(), error, rows });
+        out.push(PriceCheckOut { environment: env, biller: name.into(), error, rows });
     }
     Ok(out)
 }

@@ -84,7 +84,7 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
     approved_partner(&txn, user_id).await?;
     let count = IpWhitelist::find()
         .filter(ip_whitelist::Column::UserId.eq(user_id))
-        .filter(ip_whitelist::Column::Environment.eq(env.code()))
+        .filter(ip_whitelist::Column::Environment.eq(env))
         .count(&txn)
         .await?;
     if count >= IP_LIMIT {
@@ -93,7 +93,7 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
     let row = ip_whitelist::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
-        environment: Set(env.code().into()),
+        environment: Set(env),
         ip: Set(ip.to_string()),
         status: Set("pending".into()),
         reason: Set(None),
@@ -182,7 +182,7 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: &str, approve: boo
 /// request is even authenticated) for any partner.
 pub async fn approved_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr, owner: Option<Uuid>) -> Result<bool> {
     let mut q = IpWhitelist::find()
-        .filter(ip_whitelist::Column::Environment.eq(env.code()))
+        .filter(ip_whitelist::Column::Environment.eq(env))
         .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
         .filter(ip_whitelist::Column::Status.eq("approved"));
     if let Some(user_id) = owner {

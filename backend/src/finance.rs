@@ -38,13 +38,13 @@ async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Res
     let since = crate::infra::wib::start_of(crate::infra::wib::date_of(Utc::now()));
     let today = Transaction::find()
         .filter(transaction::Column::UserId.eq(user_id))
-        .filter(transaction::Column::Environment.eq(env.code()))
+        .filter(transaction::Column::Environment.eq(env))
         .filter(transaction::Column::Kind.eq("payment"))
         .filter(transaction::Column::CreatedAt.gte(since));
     let count = |status: &'static str| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
     let refund = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
-        .filter(ledger_entry::Column::Environment.eq(env.code()))
+        .filter(ledger_entry::Column::Environment.eq(env))
         .filter(ledger_entry::Column::Kind.eq(Kind::Refund.code()))
         .filter(ledger_entry::Column::CreatedAt.gte(since))
         .count(db)

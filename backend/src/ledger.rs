@@ -12,29 +12,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-/// The two worlds of the gateway; each has its own deposit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Env {
-    Production,
-    Development,
-}
-
-impl Env {
-    pub fn code(self) -> &'static str {
-        match self {
-            Env::Production => "production",
-            Env::Development => "development",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Env> {
-        match code {
-            "production" => Some(Env::Production),
-            "development" => Some(Env::Development),
-            _ => None,
-        }
-    }
-}
+pub use domain::Env;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -81,7 +59,7 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
     let now = Utc::now();
     Deposit::insert(deposit::ActiveModel {
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         balance: Set(0),
         updated_at: Set(now),
     })
@@ -94,7 +72,7 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
         .col_expr(deposit::Column::Balance, Expr::col(deposit::Column::Balance).add(m.amount))
         .col_expr(deposit::Column::UpdatedAt, Expr::value(now))
         .filter(deposit::Column::UserId.eq(m.user_id))
-        .filter(deposit::Column::Environment.eq(m.env.code()))
+        .filter(deposit::Column::Environment.eq(m.env))
         .filter(Expr::col(deposit::Column::Balance).add(m.amount).gte(0))
         .filter(Expr::col(deposit::Column::Balance).add(m.amount).lte(MAX_BALANCE))
         .exec(db)
@@ -108,7 +86,7 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
     let entry = ledger_entry::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         kind: Set(m.kind.code().into()),
         amount: Set(m.amount),
         balance_after: Set(balance_after),
@@ -135,7 +113,7 @@ pub async fn find(
 ) -> Result<Option<ledger_entry::Model>> {
     Ok(LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
-        .filter(ledger_entry::Column::Environment.eq(env.code()))
+        .filter(ledger_entry::Column::Environment.eq(env))
         .filter(ledger_entry::Column::Reference.eq(reference))
         .one(db)
         .await?)
@@ -143,14 +121,14 @@ pub async fn find(
 
 /// The balance (0 for an account that never moved).
 pub async fn balance(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<i64> {
-    Ok(Deposit::find_by_id((user_id, env.code().to_owned())).one(db).await?.map(|d| d.balance).unwrap_or(0))
+    Ok(Deposit::find_by_id((user_id, env)).one(db).await?.map(|d| d.balance).unwrap_or(0))
 }
 
 /// The sum of every entry: equal to the balance, or the books are wrong.
 pub async fn entries_sum(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<i64> {
     let rows = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
-        .filter(ledger_entry::Column::Environment.eq(env.code()))
+        .filter(ledger_entry::Column::Environment.eq(env))
         .all(db)
         .await?;
     Ok(rows.iter().map(|e| e.amount).sum())

@@ -21,6 +21,7 @@ use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
 use domain::sla::SlaClock;
+use domain::Env;
 use domain::{Lang, Msisdn, Problem};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -365,8 +366,8 @@ async fn approve(
     let now = Utc::now();
     let mut environments = Vec::new();
     for (env, label, url) in [
-        ("production", "Production", &state.config.gateway_prod_url),
-        ("development", "Development", &state.config.gateway_dev_url),
+        (Env::Production, "Production", &state.config.gateway_prod_url),
+        (Env::Development, "Development", &state.config.gateway_dev_url),
     ] {
         // The seed's shapes: 12 lower-case letters and 32 upper-case hex digits.
         let username = random_from(b"abcdefghijklmnopqrstuvwxyz", 12);
@@ -374,7 +375,7 @@ async fn approve(
         api_credential::ActiveModel {
             id: Set(Uuid::now_v7()),
             user_id: Set(p.user_id),
-            environment: Set(env.into()),
+            environment: Set(env),
             username: Set(username.clone()),
             ha1: Set(crate::gateway::digest::ha1(&username, &state.config.digest_realm, &password)),
             created_at: Set(now),

@@ -45,7 +45,7 @@ pub struct DashboardOut {
 pub struct LedgerEntryOut {
     /// `DD/MM/YYYY HH:MM:SS` WIB.
     pub at: String,
-    pub environment: String,
+    pub environment: crate::Env,
     pub kind: String,
     pub amount: i64,
     pub balance_after: i64,
@@ -134,8 +134,7 @@ pub struct PriceRowOut {
 /// One biller's price sheet compared with the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceCheckOut {
-    /// `development` or `production`.
-    pub environment: String,
+    pub environment: crate::Env,
     pub biller: String,
     /// The biller could not be asked (its error).
     pub error: Option<String>,
@@ -178,8 +177,7 @@ mod tests {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IpEntryOut {
     pub id: String,
-    /// `development` or `production`.
-    pub environment: String,
+    pub environment: crate::Env,
     pub ip: String,
     /// `pending`, `approved` or `rejected`.
     pub status: String,

@@ -2,6 +2,7 @@
 //! newtypes and the validation rules both sides run.
 
 pub mod account;
+pub mod env;
 pub mod finance;
 pub mod lang;
 pub mod moderation;
@@ -14,6 +15,7 @@ pub mod rights;
 pub mod sla;
 pub mod staff;
 
+pub use env::Env;
 pub use lang::Lang;
 pub use phone::Msisdn;
 pub use problem::{FieldError, Problem};

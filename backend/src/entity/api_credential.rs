@@ -8,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub user_id: Uuid,
     /// `development` or `production`.
-    pub environment: String,
+    pub environment: domain::Env,
     #[sea_orm(unique)]
     pub username: String,
     /// `MD5(username:realm:password)`, lower-case hex.

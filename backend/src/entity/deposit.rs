@@ -8,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub environment: String,
+    pub environment: domain::Env,
     pub balance: i64,
     pub updated_at: DateTimeUtc,
 }

@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub session_id: String,
     pub user_id: Uuid,
-    pub environment: String,
+    pub environment: domain::Env,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
 }

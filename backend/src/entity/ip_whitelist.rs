@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
-    pub environment: String,
+    pub environment: domain::Env,
     /// Canonical text form (`IpAddr::to_string`).
     pub ip: String,
     /// `pending`, `approved` or `rejected`.

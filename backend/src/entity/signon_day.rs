@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub environment: String,
+    pub environment: domain::Env,
     /// `YYYY-MM-DD` in WIB.
     #[sea_orm(primary_key, auto_increment = false)]
     pub day: String,

@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
-    pub environment: String,
+    pub environment: domain::Env,
     /// `inquiry` or `payment`.
     pub kind: String,
     pub product_code: String,

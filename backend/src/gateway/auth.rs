@@ -129,7 +129,7 @@ pub async fn authenticate(
     }
     let Some(cred) = ApiCredential::find()
         .filter(api_credential::Column::Username.eq(&c.username))
-        .filter(api_credential::Column::Environment.eq(env.code()))
+        .filter(api_credential::Column::Environment.eq(env))
         .one(&state.db)
         .await?
     else {

@@ -98,7 +98,7 @@ async fn usable_product(
 fn by_reference(m: &Merchant, reference: &str) -> sea_orm::Select<Transaction> {
     Transaction::find()
         .filter(transaction::Column::UserId.eq(m.user_id))
-        .filter(transaction::Column::Environment.eq(m.env.code()))
+        .filter(transaction::Column::Environment.eq(m.env))
         .filter(transaction::Column::ReferenceId.eq(reference))
 }
 
@@ -155,7 +155,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     let row = transaction::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         kind: Set("inquiry".into()),
         product_code: Set(p.code.clone()),
         customer_id: Set(customer),
@@ -267,7 +267,7 @@ async fn pay(
     let row = transaction::ActiveModel {
         id: Set(id),
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         kind: Set("payment".into()),
         product_code: Set(p.code.clone()),
         customer_id: Set(customer.to_owned()),

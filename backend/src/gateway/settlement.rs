@@ -3,7 +3,6 @@
 //! each biller's schedule, and the H+1 reconciliation of a day.
 
 use super::rc::Rc;
-use super::Env;
 use crate::billers::{self, BillerError, PayOutcome, PayRequest, PollPolicy, Route};
 use crate::entity::product::Entity as Product;
 use crate::entity::transaction::{self, Entity as Transaction};
@@ -69,7 +68,7 @@ pub async fn settle(
     if changed && status == "failed" {
         let refund = Movement {
             user_id: t.user_id,
-            env: Env::from_code(&t.environment).unwrap_or(Env::Production),
+            env: t.environment,
             kind: Kind::Refund,
             amount: t.total,
             reference: &format!("refund:{id}"),
@@ -113,7 +112,7 @@ pub fn next_poll(
 }
 
 async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<Route>> {
-    let env = Env::from_code(&t.environment).unwrap_or(Env::Production);
+    let env = t.environment;
     let product = Product::find_by_id(t.product_code.clone()).one(&state.db).await?;
     Ok(product.and_then(|p| billers::route(env, t.user_id, &p)))
 }

@@ -50,7 +50,7 @@ fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
 pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::Env) -> Result<bool> {
     Ok(SignonDay::find()
         .filter(signon_day::Column::UserId.eq(user_id))
-        .filter(signon_day::Column::Environment.eq(env.code()))
+        .filter(signon_day::Column::Environment.eq(env))
         .filter(signon_day::Column::Count.gt(DAILY_LIMIT))
         .count(db)
         .await?
@@ -62,7 +62,7 @@ async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>
     let day = crate::infra::wib::day(now);
     SignonDay::insert(signon_day::ActiveModel {
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         day: Set(day.clone()),
         count: Set(1),
         reset_at: Set(None),
@@ -74,7 +74,7 @@ async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>
     )
     .exec(db)
     .await?;
-    let row = SignonDay::find_by_id((m.user_id, m.env.code().to_owned(), day)).one(db).await?;
+    let row = SignonDay::find_by_id((m.user_id, m.env, day)).one(db).await?;
     Ok(row.map(|r| r.count).unwrap_or(1))
 }
 
@@ -99,7 +99,7 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
     GatewaySession::insert(gateway_session::ActiveModel {
         session_id: Set(session_id.clone()),
         user_id: Set(m.user_id),
-        environment: Set(m.env.code().into()),
+        environment: Set(m.env),
         created_at: Set(now),
         expires_at: Set(crate::infra::wib::end_of_day(now)),
     })
@@ -118,7 +118,7 @@ pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Resu
     let ok = GatewaySession::find_by_id(session_id.to_ascii_lowercase())
         .one(&state.db)
         .await?
-        .is_some_and(|s| s.user_id == m.user_id && s.environment == m.env.code() && s.expires_at > Utc::now());
+        .is_some_and(|s| s.user_id == m.user_id && s.environment == m.env && s.expires_at > Utc::now());
     if ok {
         Ok(())
     } else {

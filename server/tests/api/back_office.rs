@@ -574,7 +574,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     .await
     .unwrap();
     let page: IpPage = app.call("ip_list", &[("q", "2001"), ("page", "0")]).await.unwrap();
-    let rejected = page.rows.iter().find(|e| e.environment == "production").unwrap();
+    let rejected = page.rows.iter().find(|e| e.environment == domain::Env::Production).unwrap();
     assert_eq!((rejected.status.as_str(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
     let stranger = new_client(&app.base);
     app.signed_in_partner_on(&stranger).await;

@@ -256,7 +256,7 @@ async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
     };
     let sheets = check(admin.clone()).await.unwrap();
     let sandbox = sheets.iter().find(|s| s.biller == "sandbox").unwrap();
-    assert_eq!((sandbox.environment.as_str(), sandbox.error.as_ref()), ("development", None));
+    assert_eq!((sandbox.environment, sandbox.error.as_ref()), (Env::Development, None));
     let verdict = |s: &PriceCheckOut, code: &str| s.rows.iter().find(|r| r.code == code).unwrap().verdict;
     // The sheet's Telkomsel 100.000 costs more than the catalog sells it for.
     assert_eq!(verdict(sandbox, "510021"), PriceVerdict::Loss);

@@ -687,7 +687,7 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
     // Remove the development approval: 127.0.0.1 is now unknown there.
     let page: domain::finance::IpPage = app.call("ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
-    let dev_entry = page.rows.iter().find(|e| e.environment == "development").unwrap().id.clone();
+    let dev_entry = page.rows.iter().find(|e| e.environment == domain::Env::Development).unwrap().id.clone();
     let _: () = app.call("ip_remove", &[("id", &dev_entry)]).await.unwrap();
     let refused = |with_xff: bool| {
         let dev = dev.clone();

@@ -112,7 +112,7 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
         .await
         .unwrap()
         .expect("credential row");
-    assert_eq!(row.environment, "development");
+    assert_eq!(row.environment, domain::Env::Development);
     assert_eq!(row.ha1, backend::gateway::digest::ha1(&user, "Design Jaya Indonesia", &password));
     assert_ne!(row.ha1, password);
 

@@ -176,7 +176,7 @@ fn PriceSheet(s: PriceCheckOut) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3>{format!("{} ({})", s.biller, s.environment)}</h3>
+        <h3>{format!("{} ({})", s.biller, s.environment.label())}</h3>
         {s.error.map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
         <p class="muted">{format!("{same} {}", t.price_same_count)}</p>
         <div class="table-wrap">

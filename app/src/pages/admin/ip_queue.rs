@@ -6,7 +6,6 @@ use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::portal::connections::env_text;
 use crate::server_fns::connections::{ip_queue, IpDecide};
 use domain::finance::IpEntryOut;
 use domain::problem::problem_for;
@@ -66,7 +65,7 @@ fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
     view! {
         <tr aria-label=e.ip.clone()>
             <td>{e.company.clone().unwrap_or_default()}<br /><span class="muted small">{e.merchant_id.clone().unwrap_or_default()}</span></td>
-            <td>{env_text(&e.environment)}</td>
+            <td>{e.environment.label()}</td>
             <td><code>{e.ip.clone()}</code></td>
             <td>{e.created_at.clone()}</td>
             <td class="decide">

@@ -68,7 +68,7 @@ fn FinanceBody(
         .map(|e| view! {
             <tr>
                 <td>{e.at.clone()}</td>
-                <td>{e.environment.clone()}</td>
+                <td>{e.environment.label()}</td>
                 <td>{e.kind.clone()}</td>
                 <td class="num">{rupiah(e.amount)}</td>
                 <td class="num">{rupiah(e.balance_after)}</td>

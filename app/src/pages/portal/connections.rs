@@ -22,14 +22,6 @@ pub fn ip_status_text(t: &Texts, s: &str) -> (&'static str, &'static str) {
     }
 }
 
-pub fn env_text(env: &str) -> &'static str {
-    if env == "production" {
-        "Production"
-    } else {
-        "Development"
-    }
-}
-
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     let query = use_query_map();
@@ -99,7 +91,7 @@ fn IpTable(page: IpPage, remove: ServerAction<IpRemove>) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <td>{env_text(&e.environment)}</td>
+                    <td>{e.environment.label()}</td>
                     <td><code>{e.ip.clone()}</code></td>
                     <td><span class=class>{label}</span>{e.reason.clone().map(|r| view! { <br /><span class="muted small">{r}</span> })}</td>
                     <td>{e.created_at.clone()}</td>
