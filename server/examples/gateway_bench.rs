@@ -9,6 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use backend::gateway::Env;
 use md5::{Digest, Md5};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database};
 use serde_json::{json, Value};
@@ -83,7 +84,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
     api_credential::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         user_id: Set(id),
-        environment: Set("development".into()),
+        environment: Set(Env::Development),
         username: Set(USER.into()),
         ha1: Set(md5(&format!("{USER}:{REALM}:{PASSWORD}"))),
         created_at: Set(now),
@@ -104,7 +105,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
     backend::entity::ip_whitelist::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         user_id: Set(id),
-        environment: Set("development".into()),
+        environment: Set(Env::Development),
         ip: Set("127.0.0.1".into()),
         status: Set("approved".into()),
         reason: Set(None),
