@@ -4,7 +4,7 @@ use crate::authz::PartnerActor;
 use crate::entity::email_token::{self, Entity as EmailToken};
 use crate::entity::user::{self, Entity as User};
 use crate::error::{is_unique_violation, Error, Result};
-use crate::infra::ratelimit::Limit;
+use crate::infra::ratelimit::{Limit, LoginAttempt};
 use crate::infra::session_store::{end_sessions, Subject};
 use crate::mail::{self, templates::Kind};
 use crate::{
@@ -68,12 +68,6 @@ impl Purpose {
 
 const RESEND: Limit = Limit::new(1, RESEND_COOLDOWN_SECS as i64);
 const REGISTER_PER_IP: Limit = Limit::new(10, 3600);
-/// Wrong passwords for one phone from one address: the guesser is stopped,
-/// the owner elsewhere is not locked out.
-const LOGIN_FAILS_PER_ACCOUNT_IP: Limit = Limit::new(5, 900);
-const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
-/// Looser, across addresses: a guesser spread over many addresses.
-const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(50, 900);
 const FORGOT_PER_IP: Limit = Limit::new(10, 3600);
 
 fn resend_key(email: &str) -> String {
@@ -266,17 +260,7 @@ pub async fn activate(state: &AppState, secret: &str) -> Result<ActivationOut> {
 #[tracing::instrument(skip_all)]
 pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<(LoginOut, Option<Uuid>)> {
     let phone = input.parse().map_err(Error::Invalid)?;
-    let account_key = format!("login:{}", phone.as_str());
-    let account_ip_key = format!("login:{}:{ip}", phone.as_str());
-    let ip_key = format!("login-ip:{ip}");
-    // Counted before the password is tried (a parallel burst cannot slip
-    // past a check that counts afterwards); a good password takes it back.
-    let checks = [
-        (LOGIN_FAILS_PER_ACCOUNT_IP, account_ip_key.as_str()),
-        (LOGIN_FAILS_PER_IP, ip_key.as_str()),
-        (LOGIN_FAILS_PER_ACCOUNT, account_key.as_str()),
-    ];
-    Limit::attempt(&state.db, &checks)
+    let attempt = LoginAttempt::begin(&state.db, "login", phone.as_str(), ip)
         .await?
         .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let u = User::find().filter(user::Column::Phone.eq(phone.as_str())).one(&state.db).await?;
@@ -285,9 +269,7 @@ pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<(Log
         tracing::info!("login failed");
         return Err(Error::Refused(Problem::InvalidCredentials));
     };
-    Limit::clear(&state.db, &account_ip_key).await?;
-    Limit::clear(&state.db, &account_key).await?;
-    Limit::refund(&state.db, &ip_key).await?;
+    attempt.succeeded(&state.db).await?;
     if u.email_verified_at.is_none() {
         return Ok((LoginOut::Unverified { email: u.email }, None));
     }

@@ -5,7 +5,7 @@ use crate::audit::{self, Actor};
 use crate::authz::StaffActor;
 use crate::entity::staff::{self, Entity as Staff};
 use crate::error::{is_unique_violation, Error, Result};
-use crate::infra::ratelimit::Limit;
+use crate::infra::ratelimit::{Limit, LoginAttempt};
 use crate::{
     infra::{password, token, totp},
     AppState,
@@ -21,9 +21,6 @@ use sea_orm::{
 use std::net::IpAddr;
 use uuid::Uuid;
 
-const LOGIN_FAILS_PER_ACCOUNT_IP: Limit = Limit::new(5, 900);
-const LOGIN_FAILS_PER_IP: Limit = Limit::new(30, 900);
-const LOGIN_FAILS_PER_ACCOUNT: Limit = Limit::new(50, 900);
 const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 
 pub(crate) fn role_of(s: &staff::Model) -> Role {
@@ -126,16 +123,7 @@ async fn check_password(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> 
     let Some(email) = email.filter(|_| errs.is_empty()) else {
         return Err(Error::Invalid(errs));
     };
-    let account_key = format!("staff-login:{email}");
-    let account_ip_key = format!("staff-login:{email}:{ip}");
-    let ip_key = format!("staff-login-ip:{ip}");
-    let checks = [
-        (LOGIN_FAILS_PER_ACCOUNT_IP, account_ip_key.as_str()),
-        (LOGIN_FAILS_PER_IP, ip_key.as_str()),
-        (LOGIN_FAILS_PER_ACCOUNT, account_key.as_str()),
-    ];
-    // Counted before the password is tried; a good password takes it back.
-    Limit::attempt(&state.db, &checks)
+    let attempt = LoginAttempt::begin(&state.db, "staff-login", &email, ip)
         .await?
         .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let s = Staff::find().filter(staff::Column::Email.eq(&email)).one(&state.db).await?;
@@ -143,9 +131,7 @@ async fn check_password(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> 
     match s.filter(|_| ok) {
         Some(s) if !s.active => Err(Error::Refused(Problem::StaffInactive)),
         Some(s) => {
-            Limit::clear(&state.db, &account_ip_key).await?;
-            Limit::clear(&state.db, &account_key).await?;
-            Limit::refund(&state.db, &ip_key).await?;
+            attempt.succeeded(&state.db).await?;
             Ok(PasswordOk {
                 id: s.id,
                 email: s.email.clone(),

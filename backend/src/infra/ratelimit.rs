@@ -104,3 +104,50 @@ impl Limit {
         Ok(())
     }
 }
+
+/// Password attempts, the same for partners and staff: per account and
+/// address (the guesser is stopped), per address, and — looser — per
+/// account across addresses (a guesser elsewhere does not lock the owner
+/// out), each counted before the password is tried.
+const LOGIN_PER_ACCOUNT_IP: Limit = Limit::new(5, 900);
+const LOGIN_PER_IP: Limit = Limit::new(30, 900);
+const LOGIN_PER_ACCOUNT: Limit = Limit::new(50, 900);
+
+/// One counted password attempt.
+pub struct LoginAttempt {
+    account: String,
+    account_ip: String,
+    ip: String,
+}
+
+impl LoginAttempt {
+    /// Counts an attempt of `realm` (`login`, `staff-login`) for `account`
+    /// from `ip` before it is tried: a parallel burst cannot slip past a
+    /// check that counts afterwards. `Err(secs)` when it is refused.
+    pub async fn begin(
+        db: &impl ConnectionTrait,
+        realm: &str,
+        account: &str,
+        ip: std::net::IpAddr,
+    ) -> Result<Result<LoginAttempt, u64>, sea_orm::DbErr> {
+        let a = LoginAttempt {
+            account: format!("{realm}:{account}"),
+            account_ip: format!("{realm}:{account}:{ip}"),
+            ip: format!("{realm}-ip:{ip}"),
+        };
+        let checks = [
+            (LOGIN_PER_ACCOUNT_IP, a.account_ip.as_str()),
+            (LOGIN_PER_IP, a.ip.as_str()),
+            (LOGIN_PER_ACCOUNT, a.account.as_str()),
+        ];
+        Ok(Limit::attempt(db, &checks).await?.map(|()| a))
+    }
+
+    /// The password was right: the account's count is forgotten and the
+    /// address's hit taken back.
+    pub async fn succeeded(self, db: &impl ConnectionTrait) -> Result<(), sea_orm::DbErr> {
+        Limit::clear(db, &self.account_ip).await?;
+        Limit::clear(db, &self.account).await?;
+        Limit::refund(db, &self.ip).await
+    }
+}
