@@ -21,6 +21,7 @@ use crate::infra::wib;
 use crate::AppState;
 use chrono::{Duration, Utc};
 use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
+use domain::transaction::TxStatus;
 use domain::Problem;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
@@ -143,7 +144,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
         return Ok(());
     };
     let merchant_id = Profile::find_by_id(t.user_id).one(db).await?.and_then(|p| p.merchant_id).unwrap_or_default();
-    let rc = if t.status == "failed" { Rc::Failed } else { Rc::from_code(&t.rc) };
+    let rc = if t.status == TxStatus::Failed { Rc::Failed } else { Rc::from_code(&t.rc) };
     let data: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_else(|_| json!({}));
     let payload = json!({
         "merchantID": merchant_id,

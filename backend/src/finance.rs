@@ -15,6 +15,7 @@ use crate::ledger::{self, Env, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
+use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -39,9 +40,9 @@ async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Res
     let today = Transaction::find()
         .filter(transaction::Column::UserId.eq(user_id))
         .filter(transaction::Column::Environment.eq(env))
-        .filter(transaction::Column::Kind.eq("payment"))
+        .filter(transaction::Column::Kind.eq(TxKind::Payment))
         .filter(transaction::Column::CreatedAt.gte(since));
-    let count = |status: &'static str| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
+    let count = |status: TxStatus| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
     let refund = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
         .filter(ledger_entry::Column::Environment.eq(env))
@@ -50,9 +51,9 @@ async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Res
         .count(db)
         .await?;
     Ok(DayCounts {
-        success: count("success").await?,
-        failed: count("failed").await?,
-        pending: count("pending").await?,
+        success: count(TxStatus::Success).await?,
+        failed: count(TxStatus::Failed).await?,
+        pending: count(TxStatus::Pending).await?,
         refund,
     })
 }

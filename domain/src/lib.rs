@@ -1,6 +1,44 @@
 //! Wasm-safe vocabulary shared by the browser and the server: DTOs, value
 //! newtypes and the validation rules both sides run.
 
+/// Declares an enum stored as a code: `code()`, `from_code()`, `ALL`,
+/// serde as the code, and — with the `orm` feature (the server) — a SeaORM
+/// string active enum, so entity columns hold the enum, never a free string.
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "orm", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(
+            feature = "orm",
+            sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)")
+        )]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $code)]
+                #[cfg_attr(feature = "orm", sea_orm(string_value = $code))]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The code as stored and sent.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),*
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
 pub mod account;
 pub mod env;
 pub mod finance;
@@ -14,6 +52,7 @@ pub mod region;
 pub mod rights;
 pub mod sla;
 pub mod staff;
+pub mod transaction;
 
 pub use env::Env;
 pub use lang::Lang;

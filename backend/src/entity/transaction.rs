@@ -9,12 +9,12 @@ pub struct Model {
     pub user_id: Uuid,
     pub environment: domain::Env,
     /// `inquiry` or `payment`.
-    pub kind: String,
+    pub kind: domain::transaction::TxKind,
     pub product_code: String,
     pub customer_id: String,
     pub reference_id: String,
     /// `inquired`, `pending`, `success` or `failed`.
-    pub status: String,
+    pub status: domain::transaction::TxStatus,
     pub rc: String,
     pub tagihan: i64,
     pub admin: i64,

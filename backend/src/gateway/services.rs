@@ -15,6 +15,7 @@ use crate::error::{is_unique_violation, Error, Result};
 use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
+use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
@@ -106,7 +107,7 @@ async fn find_trx(
     db: &impl ConnectionTrait,
     m: &Merchant,
     reference: &str,
-    kind: &str,
+    kind: TxKind,
 ) -> Result<Option<transaction::Model>> {
     Ok(by_reference(m, reference).filter(transaction::Column::Kind.eq(kind)).one(db).await?)
 }
@@ -156,11 +157,11 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
         environment: Set(m.env),
-        kind: Set("inquiry".into()),
+        kind: Set(TxKind::Inquiry),
         product_code: Set(p.code.clone()),
         customer_id: Set(customer),
         reference_id: Set(reference),
-        status: Set("inquired".into()),
+        status: Set(TxStatus::Inquired),
         rc: Set(Rc::Success.code().into()),
         tagihan: Set(bill.tagihan),
         admin: Set(admin),
@@ -207,7 +208,7 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
-    let Some(inq) = find_trx(&state.db, m, &reference, "inquiry").await? else {
+    let Some(inq) = find_trx(&state.db, m, &reference, TxKind::Inquiry).await? else {
         return Ok(envelope(Rc::InquiryFirst, body, json!({})));
     };
     if inq.product_code != p.code || inq.customer_id != customer {
@@ -248,7 +249,7 @@ async fn pay(
     reference: &str,
     (tagihan, admin, total): (i64, i64, i64),
 ) -> Result<Value> {
-    if find_trx(&state.db, m, reference, "payment").await?.is_some() {
+    if find_trx(&state.db, m, reference, TxKind::Payment).await?.is_some() {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
     let Some(route) = billers::route(m.env, m.user_id, p) else {
@@ -268,11 +269,11 @@ async fn pay(
         id: Set(id),
         user_id: Set(m.user_id),
         environment: Set(m.env),
-        kind: Set("payment".into()),
+        kind: Set(TxKind::Payment),
         product_code: Set(p.code.clone()),
         customer_id: Set(customer.to_owned()),
         reference_id: Set(reference.to_owned()),
-        status: Set("pending".into()),
+        status: Set(TxStatus::Pending),
         rc: Set(Rc::Pending.code().into()),
         tagihan: Set(tagihan),
         admin: Set(admin),
@@ -321,11 +322,7 @@ async fn pay(
 /// pending (71, or the biller's pending rc).
 fn answer(t: &transaction::Model, body: &Value) -> Value {
     let stored: Value = serde_json::from_str(&t.data).unwrap_or_else(|_| json!({}));
-    let status_text = match t.status.as_str() {
-        "success" => "SUKSES",
-        "failed" => "GAGAL",
-        _ => "PENDING",
-    };
+    let status_text = t.status.api_text();
     let mut data = json!({
         "idPelanggan": t.customer_id,
         "noReferensi": t.reference_id,
@@ -347,19 +344,19 @@ fn answer(t: &transaction::Model, body: &Value) -> Value {
 /// is asked of the biller first. rc 00 success, 17 failed, else pending.
 pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let reference = required(body, &["referenceID"])?.remove(0);
-    let Some(t) = find_trx(&state.db, m, &reference, "payment").await? else {
+    let Some(t) = find_trx(&state.db, m, &reference, TxKind::Payment).await? else {
         return Ok(envelope(Rc::NotFound, body, json!({})));
     };
     // A pending one is asked of the biller now, unless a worker is at it.
-    let t = match t.status.as_str() {
-        "pending" => match poll(state, t.clone()).await? {
+    let t = match t.status {
+        TxStatus::Pending => match poll(state, t.clone()).await? {
             Some(t) => t,
             None => Transaction::find_by_id(t.id).one(&state.db).await?.unwrap_or(t),
         },
         _ => t,
     };
     let mut out = answer(&t, body);
-    if t.status == "failed" {
+    if t.status == TxStatus::Failed {
         out["rc"] = json!(Rc::Failed.code());
         out["description"] = json!(Rc::Failed.text());
     }

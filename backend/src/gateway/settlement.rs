@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::{DateTime, Utc};
+use domain::transaction::{TxKind, TxStatus};
 use domain::Problem;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
@@ -31,16 +32,16 @@ pub async fn settle(
     notify: bool,
 ) -> Result<transaction::Model> {
     let (status, rc, data, biller_ref) = match outcome {
-        Ok(PayOutcome::Success { data, .. }) => ("success", Rc::Success, Some(data), None),
-        Ok(PayOutcome::Failed { rc }) => ("failed", rc, None, None),
-        Ok(PayOutcome::Pending { biller_ref }) => ("pending", Rc::Pending, None, Some(biller_ref)),
+        Ok(PayOutcome::Success { data, .. }) => (TxStatus::Success, Rc::Success, Some(data), None),
+        Ok(PayOutcome::Failed { rc }) => (TxStatus::Failed, rc, None, None),
+        Ok(PayOutcome::Pending { biller_ref }) => (TxStatus::Pending, Rc::Pending, None, Some(biller_ref)),
         // Unknown there: not final here (`ask_status` decides when it is).
-        Ok(PayOutcome::NotFound) => ("pending", Rc::Pending, None, None),
-        Err(BillerError::Declined(rc)) => ("failed", rc, None, None),
+        Ok(PayOutcome::NotFound) => (TxStatus::Pending, Rc::Pending, None, None),
+        Err(BillerError::Declined(rc)) => (TxStatus::Failed, rc, None, None),
         // Never reached the biller: nothing happened there, refunded now.
-        Err(BillerError::Down(_)) => ("failed", Rc::BillerLinkDown, None, None),
+        Err(BillerError::Down(_)) => (TxStatus::Failed, Rc::BillerLinkDown, None, None),
         // Unknown at the biller: stays pending for the status worker.
-        Err(e) => ("pending", e.rc(), None, None),
+        Err(e) => (TxStatus::Pending, e.rc(), None, None),
     };
     let txn = state.db.begin().await?;
     let now = Utc::now();
@@ -51,8 +52,8 @@ pub async fn settle(
         // Whoever held it (the paying request, a worker) is done with it.
         .col_expr(transaction::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .filter(transaction::Column::Id.eq(id))
-        .filter(transaction::Column::Status.eq("pending"));
-    if status != "pending" {
+        .filter(transaction::Column::Status.eq(TxStatus::Pending));
+    if status != TxStatus::Pending {
         update = update
             .col_expr(transaction::Column::FinalAt, Expr::value(Some(now)))
             .col_expr(transaction::Column::NextPollAt, Expr::value(Option::<DateTime<Utc>>::None));
@@ -65,7 +66,7 @@ pub async fn settle(
     }
     let changed = update.exec(&txn).await?.rows_affected == 1;
     let t = Transaction::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    if changed && status == "failed" {
+    if changed && status == TxStatus::Failed {
         let refund = Movement {
             user_id: t.user_id,
             env: t.environment,
@@ -78,7 +79,7 @@ pub async fn settle(
         ledger::apply(&txn, &refund).await?;
     }
     // Became final after a pending answer: the partner is told by callback.
-    if changed && notify && status != "pending" {
+    if changed && notify && status != TxStatus::Pending {
         crate::callbacks::enqueue(&txn, &t).await?;
     }
     txn.commit().await?;
@@ -152,7 +153,7 @@ pub fn not_found_is_final(created: DateTime<Utc>, window: Option<std::time::Dura
 /// released. `None` when another worker holds it or already settled it.
 pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
     let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
-    let still_pending = Condition::all().add(transaction::Column::Status.eq("pending"));
+    let still_pending = Condition::all().add(transaction::Column::Status.eq(TxStatus::Pending));
     if !crate::infra::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS, still_pending).await? {
         return Ok(None);
     }
@@ -171,7 +172,10 @@ pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<tran
     };
     // Released whatever happened, so an error does not strand the job.
     let now = Utc::now();
-    let next = asked.as_ref().map_or(true, |t| t.status == "pending").then(|| next_poll(&policy, attempts, until, now));
+    let next = asked
+        .as_ref()
+        .map_or(true, |t| t.status == TxStatus::Pending)
+        .then(|| next_poll(&policy, attempts, until, now));
     Transaction::update_many()
         .col_expr(transaction::Column::PollAttempts, Expr::col(transaction::Column::PollAttempts).add(1))
         .col_expr(transaction::Column::NextPollAt, Expr::value(next.flatten()))
@@ -196,8 +200,8 @@ pub struct PollRound {
 /// due, at most `limit`, each taken with a lease.
 pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
     let due = Transaction::find()
-        .filter(transaction::Column::Kind.eq("payment"))
-        .filter(transaction::Column::Status.eq("pending"))
+        .filter(transaction::Column::Kind.eq(TxKind::Payment))
+        .filter(transaction::Column::Status.eq(TxStatus::Pending))
         .filter(transaction::Column::NextPollAt.lte(Utc::now()))
         .order_by_asc(transaction::Column::NextPollAt)
         .limit(limit)
@@ -207,7 +211,7 @@ pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
     for t in due {
         let Some(t) = poll(state, t).await? else { continue };
         round.asked += 1;
-        if t.status != "pending" {
+        if t.status != TxStatus::Pending {
             round.settled += 1;
             tracing::info!(transaction = %t.id, status = %t.status, "pending payment settled");
         }
@@ -224,8 +228,8 @@ pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
 pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> {
     let (from, to) = day_bounds(day)?;
     let rows = Transaction::find()
-        .filter(transaction::Column::Kind.eq("payment"))
-        .filter(transaction::Column::Status.eq("pending"))
+        .filter(transaction::Column::Kind.eq(TxKind::Payment))
+        .filter(transaction::Column::Status.eq(TxStatus::Pending))
         .filter(transaction::Column::CreatedAt.gte(from))
         .filter(transaction::Column::CreatedAt.lt(to))
         .all(&state.db)
@@ -237,13 +241,13 @@ pub async fn reconcile_day(state: &AppState, day: &str) -> Result<ReconcileOut> 
             out.busy += 1;
             continue;
         };
-        let t = if t.status == "pending" {
+        let t = if t.status == TxStatus::Pending {
             settle(state, id, Ok(PayOutcome::Failed { rc: Rc::Failed }), true).await?
         } else {
             t
         };
-        match t.status.as_str() {
-            "success" => out.succeeded += 1,
+        match t.status {
+            TxStatus::Success => out.succeeded += 1,
             _ => out.failed += 1,
         }
     }

@@ -185,7 +185,7 @@ async fn two_status_workers_never_ask_about_the_same_payment() {
     }
     assert_eq!(asked, 20, "each payment asked by exactly one worker");
     for t in payments(&app).await {
-        assert_eq!((t.status.as_str(), t.poll_attempts, t.locked_until), ("failed", 1, None));
+        assert_eq!((t.status.code(), t.poll_attempts, t.locked_until), ("failed", 1, None));
         assert_eq!(t.next_poll_at, None);
     }
     assert_eq!(development_balance(&app, &m).await, before + 20 * 10_950, "each refunded once");
@@ -206,7 +206,7 @@ async fn a_pending_payment_is_asked_on_the_billers_schedule_then_left_to_h_plus_
     let round = poll_due(&app.state, 100).await.unwrap();
     assert_eq!((round.asked, round.settled), (1, 0));
     let t = &payments(&app).await[0];
-    assert_eq!((t.status.as_str(), t.poll_attempts, t.locked_until), ("pending", 1, None));
+    assert_eq!((t.status.code(), t.poll_attempts, t.locked_until), ("pending", 1, None));
     let wait = t.next_poll_at.unwrap() - Utc::now();
     assert!(wait > Duration::seconds(25) && wait <= Duration::seconds(30), "{wait}");
     assert_eq!(poll_due(&app.state, 100).await.unwrap().asked, 0, "not due yet");
@@ -214,7 +214,7 @@ async fn a_pending_payment_is_asked_on_the_billers_schedule_then_left_to_h_plus_
     app.set_time("UPDATE transactions SET poll_until = $1, next_poll_at = $1", Utc::now() - Duration::seconds(1)).await;
     assert_eq!(poll_due(&app.state, 100).await.unwrap().asked, 1);
     let t = &payments(&app).await[0];
-    assert_eq!((t.status.as_str(), t.poll_attempts, t.next_poll_at), ("pending", 2, None));
+    assert_eq!((t.status.code(), t.poll_attempts, t.next_poll_at), ("pending", 2, None));
     assert_eq!(poll_due(&app.state, 100).await.unwrap().asked, 0);
     // The H+1 reconciliation closes it as failed and refunds it.
     let two_days = Utc::now() - Duration::days(2);
@@ -238,7 +238,7 @@ async fn reconciliation_leaves_a_payment_a_worker_is_asking_about() {
     let day = (two_days + Duration::hours(7)).format("%Y-%m-%d").to_string();
     let out = reconcile_day(&app.state, &day).await.unwrap();
     assert_eq!((out.succeeded, out.failed, out.busy), (0, 0, 1));
-    assert_eq!(payments(&app).await[0].status, "pending");
+    assert_eq!(payments(&app).await[0].status.code(), "pending");
     // The lease ran out (the worker died): the next run closes it.
     app.set_time("UPDATE transactions SET locked_until = $1", Utc::now() - Duration::seconds(1)).await;
     let out = reconcile_day(&app.state, &day).await.unwrap();
@@ -308,7 +308,7 @@ async fn nobody_settles_a_payment_while_its_biller_call_is_in_flight() {
     let paid = paying.await.unwrap();
     assert_eq!(paid["rc"], "00", "the biller's success stands: {paid}");
     let t = payments(&app).await.pop().unwrap();
-    assert_eq!((t.status.as_str(), t.locked_until), ("success", None));
+    assert_eq!((t.status.code(), t.locked_until), ("success", None));
     assert_eq!(development_balance(&app, &m).await, before - 10_950, "debited once, never refunded");
     assert_eq!(services::check_status(&app.state, &m, &body).await.unwrap()["rc"], "00");
 }

@@ -670,7 +670,7 @@ async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
     }
     // One worker held the job; the other found it taken or already settled.
     assert_eq!(settled.len(), 1);
-    assert_eq!(settled[0].status, "failed");
+    assert_eq!(settled[0].status.code(), "failed");
     assert_eq!(books_balance(&app, &a).await, (10_000_000, 10_000_000));
     let refunds = backend::entity::ledger_entry::Entity::find()
         .filter(backend::entity::ledger_entry::Column::Kind.eq("refund"))
