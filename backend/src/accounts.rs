@@ -365,10 +365,7 @@ pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Use
         name: u.name,
         company: u.company,
         email: u.email,
-        profile_status: profile
-            .as_ref()
-            .map(|p| domain::profile::ProfileStatus::from_code(&p.status))
-            .unwrap_or(domain::profile::ProfileStatus::Draft),
+        profile_status: profile.as_ref().map(|p| p.status).unwrap_or(domain::profile::ProfileStatus::Draft),
         merchant_id: profile.and_then(|p| p.merchant_id),
     }))
 }

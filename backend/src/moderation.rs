@@ -50,7 +50,8 @@ impl QueueFilter {
             "waiting" | "submitted" => QueueFilter::Waiting,
             "revision" => QueueFilter::Revisions,
             "mine" => QueueFilter::Mine,
-            other => QueueFilter::Status(ProfileStatus::from_code(other)),
+            // An unknown state lists the drafts (as before: the least).
+            other => QueueFilter::Status(ProfileStatus::from_code(other).unwrap_or(ProfileStatus::Draft)),
         }
     }
 }
@@ -60,9 +61,7 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: &StaffActor, filter: Queue
     let viewer = viewer.id();
     let mut q = Profile::find().filter(profile::Column::SubmittedAt.is_not_null());
     q = match filter {
-        QueueFilter::Waiting | QueueFilter::Mine => {
-            q.filter(profile::Column::Status.eq(ProfileStatus::Submitted.code()))
-        }
+        QueueFilter::Waiting | QueueFilter::Mine => q.filter(profile::Column::Status.eq(ProfileStatus::Submitted)),
         QueueFilter::Status(s) => q.filter(profile::Column::Status.eq(s.code())),
         QueueFilter::Revisions | QueueFilter::All => q,
     };
@@ -92,7 +91,7 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: &StaffActor, filter: Queue
         business_name: p.business_name.clone(),
         email: emails.get(&p.user_id).cloned().unwrap_or_default(),
         category: p.category.clone().unwrap_or_default(),
-        status: if revision { ProfileStatus::Submitted } else { ProfileStatus::from_code(&p.status) },
+        status: if revision { ProfileStatus::Submitted } else { p.status },
         submitted_at: wib::format(submitted),
         sla: SlaClock::at(submitted.timestamp(), now.timestamp()),
         merchant_id: p.merchant_id.clone(),
@@ -109,9 +108,9 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: &StaffActor, filter: Queue
         let listed = match filter {
             QueueFilter::Revisions => false,
             QueueFilter::Status(_) | QueueFilter::All => true,
-            _ => p.status == ProfileStatus::Submitted.code(),
+            _ => p.status == ProfileStatus::Submitted,
         };
-        if listed && p.submitted_at.is_some() && !(revision.is_some() && p.status == ProfileStatus::Approved.code()) {
+        if listed && p.submitted_at.is_some() && !(revision.is_some() && p.status == ProfileStatus::Approved) {
             let at = p.submitted_at.unwrap_or(now);
             rows.push((at, item(p, at, false)));
         }
@@ -220,13 +219,13 @@ pub async fn decide(
         let actor = staff.audit();
         let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         let p = Profile::find_by_id(doc.user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-        if ProfileStatus::from_code(&p.status) != ProfileStatus::Submitted {
+        if p.status != ProfileStatus::Submitted {
             return Err(Error::Refused(Problem::NotInReview));
         }
         let status = if accept { DocStatus::Accepted } else { DocStatus::Rejected };
         let before = serde_json::json!({ "status": doc.status, "reason": doc.reason });
         let mut row: profile_document::ActiveModel = doc.clone().into();
-        row.status = Set(status.code().into());
+        row.status = Set(status);
         row.reason = Set((!accept).then(|| reason.to_owned()));
         row.decided_by = Set(Some(staff_id));
         row.decided_at = Set(Some(Utc::now()));
@@ -263,15 +262,13 @@ async fn settle(
         .filter(profile_document::Column::Slot.eq(onboarding::SLOT_CURRENT))
         .all(txn)
         .await?;
-    let state_of = |code: &str| docs.iter().find(|d| d.doc_type == code).map(|d| DocStatus::from_code(&d.status));
+    let state_of = |code: &str| docs.iter().find(|d| d.doc_type == code).map(|d| d.status);
     if required.iter().any(|c| matches!(state_of(c), None | Some(DocStatus::Pending))) {
         return Ok(ProfileStatus::Submitted);
     }
     let user = User::find_by_id(p.user_id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    let rejected: Vec<&profile_document::Model> = docs
-        .iter()
-        .filter(|d| required.contains(&d.doc_type) && DocStatus::from_code(&d.status) == DocStatus::Rejected)
-        .collect();
+    let rejected: Vec<&profile_document::Model> =
+        docs.iter().filter(|d| required.contains(&d.doc_type) && d.status == DocStatus::Rejected).collect();
     if rejected.is_empty() {
         approve(state, txn, actor, p, &user, webreport).await?;
         Ok(ProfileStatus::Approved)
@@ -394,7 +391,7 @@ async fn approve(
     .insert(txn)
     .await?;
     Profile::update_many()
-        .col_expr(profile::Column::Status, Expr::value(ProfileStatus::Approved.code()))
+        .col_expr(profile::Column::Status, Expr::value(ProfileStatus::Approved))
         .col_expr(profile::Column::MerchantId, Expr::value(Some(merchant_id.clone())))
         .col_expr(profile::Column::ApprovedAt, Expr::value(Some(now)))
         .col_expr(profile::Column::UpdatedAt, Expr::value(now))

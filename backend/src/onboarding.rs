@@ -35,7 +35,7 @@ fn doc_out(d: profile_document::Model, moderated: Option<Moderation>) -> Documen
         original_name: d.original_name,
         content_type: d.content_type,
         size_bytes: d.size_bytes,
-        status: DocStatus::from_code(&d.status),
+        status: d.status,
         reason: d.reason,
         moderated,
     }
@@ -54,18 +54,14 @@ pub async fn doc_outs(db: &impl ConnectionTrait, docs: Vec<profile_document::Mod
                 .get(&d.id.to_string())
                 .map(|e| Moderation { by: e.actor_name.clone(), at: crate::infra::wib::format(e.at) });
             // A file uploaded after the decision has not been moderated yet.
-            let stamp = stamp.filter(|_| DocStatus::from_code(&d.status) != DocStatus::Pending);
+            let stamp = stamp.filter(|_| d.status != DocStatus::Pending);
             doc_out(d, stamp)
         })
         .collect())
 }
 
 async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileStatus> {
-    Ok(Profile::find_by_id(user_id)
-        .one(db)
-        .await?
-        .map(|p| ProfileStatus::from_code(&p.status))
-        .unwrap_or(ProfileStatus::Draft))
+    Ok(Profile::find_by_id(user_id).one(db).await?.map(|p| p.status).unwrap_or(ProfileStatus::Draft))
 }
 
 async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: &str) -> Result<Vec<profile_document::Model>> {
@@ -132,7 +128,7 @@ pub(crate) async fn profile_of(state: &AppState, user_id: Uuid) -> Result<Profil
         .into_iter()
         .map(|c| (c, rules.iter().filter(|r| r.category == c.code()).map(|r| r.doc_type.clone()).collect()))
         .collect();
-    let status = row.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft);
+    let status = row.as_ref().map(|p| p.status).unwrap_or(ProfileStatus::Draft);
     let submitted = row.as_ref().and_then(|p| p.submitted_at);
     let sla = submitted
         .filter(|_| status == ProfileStatus::Submitted)
@@ -171,7 +167,7 @@ pub async fn save_profile(
     let user_id = partner.partner_id();
     let txn = state.db.begin().await?;
     let existing = Profile::find_by_id(user_id).one(&txn).await?;
-    let current = existing.as_ref().map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft);
+    let current = existing.as_ref().map(|p| p.status).unwrap_or(ProfileStatus::Draft);
     if !current.editable() {
         return Err(Error::Refused(Problem::ProfileLocked));
     }
@@ -198,7 +194,7 @@ pub async fn save_profile(
         district_code: Set(opt(&input.district)),
         village_code: Set(opt(&input.village)),
         address: Set(input.address.trim().into()),
-        status: Set(status.code().into()),
+        status: Set(status),
         submitted_at: Set(submit.then_some(now)),
         updated_at: Set(now),
         merchant_id: sea_orm::ActiveValue::NotSet,
@@ -237,8 +233,7 @@ async fn submission_gaps(db: &impl ConnectionTrait, user_id: Uuid, input: &Profi
         .all(db)
         .await?;
     for r in required {
-        let ok =
-            have.iter().any(|d| d.doc_type == r.doc_type && DocStatus::from_code(&d.status) != DocStatus::Rejected);
+        let ok = have.iter().any(|d| d.doc_type == r.doc_type && d.status != DocStatus::Rejected);
         if !ok {
             errs.push(FieldError::new(&format!("doc_{}", r.doc_type), Problem::DocumentMissing));
         }
@@ -335,7 +330,7 @@ async fn record_document(
         original_name: Set(clean_file_name(file_name)),
         content_type: Set(kind.content_type().to_owned()),
         size_bytes: Set(size),
-        status: Set(DocStatus::Pending.code().into()),
+        status: Set(DocStatus::Pending),
         reason: Set(None),
         uploaded_at: Set(Utc::now()),
         decided_by: Set(None),

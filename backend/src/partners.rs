@@ -43,17 +43,15 @@ pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -
         query = query.filter(any.add(user::Column::Id.in_subquery(by_profile)));
     }
     if !status.is_empty() {
-        let s = ProfileStatus::from_code(status);
+        let s = ProfileStatus::from_code(status).unwrap_or(ProfileStatus::Draft);
         let in_state =
             |cond: Condition| Query::select().column(profile::Column::UserId).from(Profile).cond_where(cond).to_owned();
         // A partner without a profile row has not started it: a draft.
         query = if s == ProfileStatus::Draft {
-            let started = Condition::all().add(profile::Column::Status.ne(ProfileStatus::Draft.code()));
+            let started = Condition::all().add(profile::Column::Status.ne(ProfileStatus::Draft));
             query.filter(user::Column::Id.not_in_subquery(in_state(started)))
         } else {
-            query.filter(
-                user::Column::Id.in_subquery(in_state(Condition::all().add(profile::Column::Status.eq(s.code())))),
-            )
+            query.filter(user::Column::Id.in_subquery(in_state(Condition::all().add(profile::Column::Status.eq(s)))))
         };
     }
     let paginator = query.paginate(db, PARTNER_PAGE_SIZE);
@@ -73,7 +71,7 @@ fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
         email: u.email.clone(),
         phone: Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone.clone()),
         merchant_id: p.and_then(|p| p.merchant_id.clone()),
-        status: p.map(|p| ProfileStatus::from_code(&p.status)).unwrap_or(ProfileStatus::Draft),
+        status: p.map(|p| p.status).unwrap_or(ProfileStatus::Draft),
         registered_at: wib::format(u.created_at),
     }
 }

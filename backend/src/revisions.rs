@@ -26,7 +26,7 @@ use uuid::Uuid;
 /// Revisions waiting for the operator, oldest first.
 pub async fn pending(db: &impl ConnectionTrait) -> Result<Vec<profile_revision::Model>> {
     Ok(ProfileRevision::find()
-        .filter(profile_revision::Column::Status.eq(RevisionStatus::Submitted.code()))
+        .filter(profile_revision::Column::Status.eq(RevisionStatus::Submitted))
         .order_by_asc(profile_revision::Column::SubmittedAt)
         .all(db)
         .await?)
@@ -39,7 +39,7 @@ pub async fn has_pending(db: &impl ConnectionTrait, user_id: Uuid) -> Result<boo
 async fn pending_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<profile_revision::Model>> {
     Ok(ProfileRevision::find()
         .filter(profile_revision::Column::UserId.eq(user_id))
-        .filter(profile_revision::Column::Status.eq(RevisionStatus::Submitted.code()))
+        .filter(profile_revision::Column::Status.eq(RevisionStatus::Submitted))
         .one(db)
         .await?)
 }
@@ -60,7 +60,7 @@ pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<R
     else {
         return Ok(None);
     };
-    let status = RevisionStatus::from_code(&r.status);
+    let status = r.status;
     let documents = if status == RevisionStatus::Submitted {
         onboarding::doc_outs(db, onboarding::revision_documents(db, user_id).await?).await?
     } else {
@@ -136,7 +136,7 @@ pub async fn submit(
     profile_revision::ActiveModel {
         id: Set(id),
         user_id: Set(user_id),
-        status: Set(RevisionStatus::Submitted.code().into()),
+        status: Set(RevisionStatus::Submitted),
         fields: Set(serde_json::to_string(&proposed).map_err(anyhow::Error::from)?),
         notes: Set(serde_json::to_string(&changes).map_err(anyhow::Error::from)?),
         submitted_at: Set(Utc::now()),
@@ -183,14 +183,14 @@ pub async fn decide(
         let txn = state.db.begin().await?;
         let actor = staff.audit();
         let r = ProfileRevision::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-        if r.status != RevisionStatus::Submitted.code() {
+        if r.status != RevisionStatus::Submitted {
             return Err(Error::Refused(Problem::NotInReview));
         }
         let docs = onboarding::revision_documents(&txn, r.user_id).await?;
         let removed = if approve { apply(&txn, &actor, &r, docs).await? } else { discard(&txn, docs).await? };
         let status = if approve { RevisionStatus::Approved } else { RevisionStatus::Rejected };
         let mut row: profile_revision::ActiveModel = r.clone().into();
-        row.status = Set(status.code().into());
+        row.status = Set(status);
         row.decided_by = Set(Some(staff_id));
         row.decided_at = Set(Some(Utc::now()));
         row.reason = Set((!approve).then(|| reason.to_owned()));
@@ -276,7 +276,7 @@ async fn apply(
         let (staff_id, doc_id) = (Some(actor.id()), d.id);
         let mut row: profile_document::ActiveModel = d.into();
         row.slot = Set(SLOT_CURRENT.into());
-        row.status = Set(DocStatus::Accepted.code().into());
+        row.status = Set(DocStatus::Accepted);
         row.decided_by = Set(staff_id);
         row.decided_at = Set(Some(Utc::now()));
         row.update(txn).await?;

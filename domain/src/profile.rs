@@ -28,64 +28,30 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProfileStatus {
-    /// Being filled in; nothing sent yet.
-    Draft,
-    /// Sent; waiting for the operator (1x24 working hours).
-    Submitted,
-    /// The operator rejected at least one document.
-    Rejected,
-    Approved,
+stored_enum! {
+    pub enum ProfileStatus {
+        /// Being filled in; nothing sent yet.
+        Draft = "draft",
+        /// Sent; waiting for the operator (1x24 working hours).
+        Submitted = "submitted",
+        /// The operator rejected at least one document.
+        Rejected = "rejected",
+        Approved = "approved",
+    }
 }
 
 impl ProfileStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            ProfileStatus::Draft => "draft",
-            ProfileStatus::Submitted => "submitted",
-            ProfileStatus::Rejected => "rejected",
-            ProfileStatus::Approved => "approved",
-        }
-    }
-
-    pub fn from_code(code: &str) -> ProfileStatus {
-        match code {
-            "submitted" => ProfileStatus::Submitted,
-            "rejected" => ProfileStatus::Rejected,
-            "approved" => ProfileStatus::Approved,
-            _ => ProfileStatus::Draft,
-        }
-    }
-
     /// The partner may change the form (a submitted one waits for moderation).
     pub fn editable(self) -> bool {
         matches!(self, ProfileStatus::Draft | ProfileStatus::Rejected)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DocStatus {
-    Pending,
-    Accepted,
-    Rejected,
-}
-
-impl DocStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            DocStatus::Pending => "pending",
-            DocStatus::Accepted => "accepted",
-            DocStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_code(code: &str) -> DocStatus {
-        match code {
-            "accepted" => DocStatus::Accepted,
-            "rejected" => DocStatus::Rejected,
-            _ => DocStatus::Pending,
-        }
+stored_enum! {
+    pub enum DocStatus {
+        Pending = "pending",
+        Accepted = "accepted",
+        Rejected = "rejected",
     }
 }
 
@@ -135,28 +101,11 @@ pub struct Moderation {
     pub at: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RevisionStatus {
-    Submitted,
-    Approved,
-    Rejected,
-}
-
-impl RevisionStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            RevisionStatus::Submitted => "submitted",
-            RevisionStatus::Approved => "approved",
-            RevisionStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_code(code: &str) -> RevisionStatus {
-        match code {
-            "approved" => RevisionStatus::Approved,
-            "rejected" => RevisionStatus::Rejected,
-            _ => RevisionStatus::Submitted,
-        }
+stored_enum! {
+    pub enum RevisionStatus {
+        Submitted = "submitted",
+        Approved = "approved",
+        Rejected = "rejected",
     }
 }
 

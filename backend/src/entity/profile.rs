@@ -18,7 +18,7 @@ pub struct Model {
     pub district_code: Option<String>,
     pub village_code: Option<String>,
     pub address: String,
-    pub status: String,
+    pub status: domain::profile::ProfileStatus,
     pub submitted_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
     /// Allocated at approval, e.g. `DJI100087`.

@@ -13,7 +13,7 @@ pub struct Model {
     pub original_name: String,
     pub content_type: String,
     pub size_bytes: i64,
-    pub status: String,
+    pub status: domain::profile::DocStatus,
     pub reason: Option<String>,
     pub uploaded_at: DateTimeUtc,
     pub decided_by: Option<Uuid>,

@@ -8,7 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub user_id: Uuid,
     /// `submitted`, `approved` or `rejected`.
-    pub status: String,
+    pub status: domain::profile::RevisionStatus,
     /// The proposed form (`ProfileIn` as JSON).
     pub fields: String,
     /// Change notes by field name (JSON object).
