@@ -8,6 +8,7 @@ use crate::entity::product::{self, Entity as Product};
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::ProductStatus;
 use domain::finance::{PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut};
 use domain::{FieldError, Problem};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -55,7 +56,7 @@ pub async fn update(state: &AppState, staff: &StaffActor, code: &str, input: &Pr
     row.admin_fee = Set(input.admin_fee);
     row.partner_fee = Set(input.partner_fee);
     row.buy_price = Set(input.buy_price);
-    row.status = Set(input.status.clone());
+    row.status = Set(ProductStatus::from_code(&input.status).ok_or(Error::field("status", Problem::Required))?);
     row.updated_at = Set(Utc::now());
     let saved = out(row.update(&state.db).await?);
     let after = serde_json::to_value(&saved).ok();

@@ -12,6 +12,7 @@ use crate::infra::wib;
 use crate::ledger::Env;
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::IpStatus;
 use domain::finance::{IpEntryOut, IpPage, IP_LIMIT, IP_PAGE_SIZE};
 use domain::{FieldError, Problem};
 use sea_orm::{
@@ -95,7 +96,7 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
         user_id: Set(user_id),
         environment: Set(env),
         ip: Set(ip.to_string()),
-        status: Set("pending".into()),
+        status: Set(IpStatus::Pending),
         reason: Set(None),
         created_at: Set(Utc::now()),
         decided_by: Set(None),
@@ -136,7 +137,7 @@ pub async fn remove(state: &AppState, partner: &PartnerActor, id: &str) -> Resul
 /// The operator's queue: entries waiting for a decision, oldest first.
 pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
     let rows = IpWhitelist::find()
-        .filter(ip_whitelist::Column::Status.eq("pending"))
+        .filter(ip_whitelist::Column::Status.eq(IpStatus::Pending))
         .order_by_asc(ip_whitelist::Column::CreatedAt)
         .all(db)
         .await?;
@@ -162,12 +163,12 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: &str, approve: boo
     let txn = state.db.begin().await?;
     let actor = staff.audit();
     let e = IpWhitelist::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    if e.status != "pending" {
+    if e.status != IpStatus::Pending {
         return Err(Error::Refused(Problem::NotInReview));
     }
-    let status = if approve { "approved" } else { "rejected" };
+    let status = if approve { IpStatus::Approved } else { IpStatus::Rejected };
     let mut row: ip_whitelist::ActiveModel = e.clone().into();
-    row.status = Set(status.into());
+    row.status = Set(status);
     row.reason = Set((!approve).then(|| reason.to_owned()));
     row.decided_by = Set(Some(staff_id));
     row.decided_at = Set(Some(Utc::now()));
@@ -184,7 +185,7 @@ pub async fn approved_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr, o
     let mut q = IpWhitelist::find()
         .filter(ip_whitelist::Column::Environment.eq(env))
         .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
-        .filter(ip_whitelist::Column::Status.eq("approved"));
+        .filter(ip_whitelist::Column::Status.eq(IpStatus::Approved));
     if let Some(user_id) = owner {
         q = q.filter(ip_whitelist::Column::UserId.eq(user_id));
     }

@@ -60,7 +60,7 @@ pub struct PartnerProductOut {
     pub code: String,
     pub name: String,
     pub category: String,
-    pub status: String,
+    pub status: ProductStatus,
     pub active: bool,
 }
 
@@ -179,8 +179,7 @@ pub struct IpEntryOut {
     pub id: String,
     pub environment: crate::Env,
     pub ip: String,
-    /// `pending`, `approved` or `rejected`.
-    pub status: String,
+    pub status: IpStatus,
     pub reason: Option<String>,
     pub created_at: String,
     /// For staff: whose entry.
@@ -243,8 +242,7 @@ pub struct ProductOut {
     pub admin_fee: i64,
     pub partner_fee: i64,
     pub buy_price: i64,
-    /// `aktif`, `maintenance` or `nonaktif`.
-    pub status: String,
+    pub status: ProductStatus,
 }
 
 /// What staff may change about a product.
@@ -259,7 +257,23 @@ pub struct ProductIn {
     pub status: String,
 }
 
-pub const PRODUCT_STATUSES: [&str; 3] = ["aktif", "maintenance", "nonaktif"];
+stored_enum! {
+    /// Whether a product is sold: `Maintenance` answers rc 38.
+    pub enum ProductStatus {
+        Aktif = "aktif",
+        Maintenance = "maintenance",
+        Nonaktif = "nonaktif",
+    }
+}
+
+stored_enum! {
+    /// A whitelist entry waits for staff, who approve or reject it.
+    pub enum IpStatus {
+        Pending = "pending",
+        Approved = "approved",
+        Rejected = "rejected",
+    }
+}
 
 impl ProductIn {
     pub fn problems(&self) -> Vec<crate::FieldError> {
@@ -277,7 +291,7 @@ impl ProductIn {
                 errs.push(crate::FieldError::new(field, crate::Problem::AmountInvalid));
             }
         }
-        if !PRODUCT_STATUSES.contains(&self.status.as_str()) {
+        if ProductStatus::from_code(&self.status).is_none() {
             errs.push(crate::FieldError::new("status", crate::Problem::Required));
         }
         errs

@@ -36,6 +36,12 @@ macro_rules! stored_enum {
                 $name::ALL.iter().copied().find(|v| v.code() == code)
             }
         }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
     };
 }
 

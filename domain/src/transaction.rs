@@ -29,9 +29,3 @@ impl TxStatus {
         }
     }
 }
-
-impl std::fmt::Display for TxStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}

@@ -11,7 +11,7 @@ pub struct Model {
     /// Canonical text form (`IpAddr::to_string`).
     pub ip: String,
     /// `pending`, `approved` or `rejected`.
-    pub status: String,
+    pub status: domain::finance::IpStatus,
     pub reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub decided_by: Option<Uuid>,

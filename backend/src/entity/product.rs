@@ -20,7 +20,7 @@ pub struct Model {
     /// Pulsa operator prefix for getPulsa-Prabayar (`21` Telkomsel, …).
     pub operator_prefix: Option<String>,
     /// `aktif`, `maintenance` or `nonaktif`.
-    pub status: String,
+    pub status: domain::finance::ProductStatus,
     pub updated_at: DateTimeUtc,
 }
 

@@ -15,6 +15,7 @@ use crate::error::{is_unique_violation, Error, Result};
 use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::ProductStatus;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
@@ -78,10 +79,10 @@ async fn usable_product(
     flow: &str,
 ) -> Result<std::result::Result<product::Model, Rc>> {
     let Some(p) = Product::find_by_id(code.to_owned()).one(db).await? else { return Ok(Err(Rc::UnknownProduct)) };
-    match p.status.as_str() {
-        "aktif" => {}
-        "maintenance" => return Ok(Err(MAINTENANCE)),
-        _ => return Ok(Err(Rc::UnknownProduct)),
+    match p.status {
+        ProductStatus::Aktif => {}
+        ProductStatus::Maintenance => return Ok(Err(MAINTENANCE)),
+        ProductStatus::Nonaktif => return Ok(Err(Rc::UnknownProduct)),
     }
     if p.flow != flow {
         return Ok(Err(Rc::ProductNotAllowed));
@@ -370,7 +371,7 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
     let rows = Product::find()
         .filter(product::Column::OperatorPrefix.eq(prefix))
         .filter(product::Column::Category.eq("PULSA"))
-        .filter(product::Column::Status.eq("aktif"))
+        .filter(product::Column::Status.eq(ProductStatus::Aktif))
         .order_by_asc(product::Column::Price)
         .all(&state.db)
         .await?;
@@ -399,10 +400,10 @@ pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Re
                 "code": p.code,
                 "name": p.name,
                 "price": (p.price + p.partner_fee).to_string(),
-                "status": if p.status == "aktif" && down.contains(&p.biller) {
+                "status": if p.status == ProductStatus::Aktif && down.contains(&p.biller) {
                     "MAINTENANCE".to_owned()
                 } else {
-                    p.status.to_uppercase()
+                    p.status.code().to_uppercase()
                 },
             })
         })
@@ -414,7 +415,7 @@ pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Re
 pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
     let codes: Vec<String> = match m.env {
         Env::Development => Product::find()
-            .filter(product::Column::Status.eq("aktif"))
+            .filter(product::Column::Status.eq(ProductStatus::Aktif))
             .order_by_asc(product::Column::Code)
             .all(&state.db)
             .await?

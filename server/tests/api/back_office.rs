@@ -539,7 +539,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     let bad = add("development", "203.0.113.256").await.unwrap_err();
     assert_eq!(bad, AppError::Invalid(vec![FieldError::new("ip", Problem::IpInvalid)]));
     let v6 = add("production", "2001:DB8::0:1").await.unwrap();
-    assert_eq!((v6.ip.as_str(), v6.status.as_str()), ("2001:db8::1", "pending"));
+    assert_eq!((v6.ip.as_str(), v6.status.code()), ("2001:db8::1", "pending"));
     assert_eq!(
         add("production", "2001:db8::1").await.unwrap_err(),
         AppError::Invalid(vec![FieldError::new("ip", Problem::IpTaken)])
@@ -575,7 +575,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     .unwrap();
     let page: IpPage = app.call("ip_list", &[("q", "2001"), ("page", "0")]).await.unwrap();
     let rejected = page.rows.iter().find(|e| e.environment == domain::Env::Production).unwrap();
-    assert_eq!((rejected.status.as_str(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
+    assert_eq!((rejected.status.code(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
     let stranger = new_client(&app.base);
     app.signed_in_partner_on(&stranger).await;
     let err = call_with::<()>(&stranger, &app.base, "ip_remove", &[("id", &v6.id)]).await.unwrap_err();
@@ -594,7 +594,7 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
     let (admin, ..) = app.operator().await;
     let list: Vec<ProductOut> = call_with(&admin, &app.base, "catalog_list", &[]).await.unwrap();
     let pdam = list.iter().find(|p| p.code == "400461").unwrap();
-    assert_eq!((pdam.admin_fee, pdam.status.as_str()), (2_500, "aktif"));
+    assert_eq!((pdam.admin_fee, pdam.status.code()), (2_500, "aktif"));
     let update = |admin_fee: &'static str, status: &'static str| {
         let (admin, base) = (admin.clone(), app.base.clone());
         async move {
@@ -622,7 +622,7 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
         AppError::Invalid(vec![FieldError::new("status", Problem::Required)])
     );
     let saved = update("3000", "maintenance").await.unwrap();
-    assert_eq!((saved.admin_fee, saved.partner_fee, saved.status.as_str()), (3_000, 500, "maintenance"));
+    assert_eq!((saved.admin_fee, saved.partner_fee, saved.status.code()), (3_000, 500, "maintenance"));
     // In effect at once: a maintenance product answers rc 38 at the gateway.
     let m = backend::gateway::Merchant {
         user_id: uuid::Uuid::now_v7(),

@@ -113,7 +113,7 @@ async fn approved(app: &TestApp) -> Approved {
 /// The signed-in partner registers `ip` for `env`; the operator approves it.
 async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) {
     let entry: domain::finance::IpEntryOut = app.call("ip_add", &[("environment", env), ("ip", ip)]).await.unwrap();
-    assert_eq!(entry.status, "pending");
+    assert_eq!(entry.status.code(), "pending");
     let _: () = crate::common::call_with(
         staff,
         &app.base,

@@ -8,7 +8,7 @@ use crate::components::outages::{confirm_reset, OutagePanel};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::catalog::{breaker_list, catalog_list, BreakerReset, CatalogUpdate, PriceCheck};
-use domain::finance::{rupiah, PriceCheckOut, PriceVerdict, ProductIn, ProductOut, PRODUCT_STATUSES};
+use domain::finance::{rupiah, PriceCheckOut, PriceVerdict, ProductIn, ProductOut, ProductStatus};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
@@ -72,7 +72,7 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     let save = ServerAction::<CatalogUpdate>::new();
     let name = RwSignal::new(p.name.clone());
     let money = [p.price, p.admin_fee, p.partner_fee, p.buy_price].map(|v| RwSignal::new(v.to_string()));
-    let status = RwSignal::new(p.status.clone());
+    let status = RwSignal::new(p.status.code().to_owned());
     let code = p.code.clone();
     let on_save = move |_| {
         let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(-1);
@@ -115,7 +115,7 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
             {cell(3, "harga beli")}
             <td>
                 <select aria-label=format!("status {}", p.code) disabled=!editable on:change=move |ev| status.set(event_target_value(&ev))>
-                    {PRODUCT_STATUSES.map(|s| view! { <option value=s selected=s == p.status>{s}</option> }).collect_view()}
+                    {ProductStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=*s == p.status>{s.code()}</option> }).collect_view()}
                 </select>
             </td>
             <td>

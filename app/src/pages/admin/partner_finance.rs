@@ -87,7 +87,7 @@ fn FinanceBody(
                 <li>
                     <input type="checkbox" id=box_id.clone() checked=active disabled=!may_moderate
                         on:change=move |_| { product.dispatch(ProductSet { user_id: uid.clone(), code: code.clone(), active: !active }); } />
-                    <label for=box_id>{format!("{} {} ", p.code, p.name)}<span class="muted small">{p.status.clone()}</span></label>
+                    <label for=box_id>{format!("{} {} ", p.code, p.name)}<span class="muted small">{p.status.code()}</span></label>
                 </li>
             }
         })

@@ -11,14 +11,15 @@ use crate::i18n::{use_texts, Texts};
 use crate::pages::admin::audit::Pager;
 use crate::server_fns::connections::{ip_list, IpAdd, IpRemove};
 use domain::finance::IpPage;
+use domain::finance::IpStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub fn ip_status_text(t: &Texts, s: &str) -> (&'static str, &'static str) {
+pub fn ip_status_text(t: &Texts, s: IpStatus) -> (&'static str, &'static str) {
     match s {
-        "approved" => (t.ip_approved, "status status-ok"),
-        "rejected" => (t.ip_rejected, "status status-bad"),
-        _ => (t.ip_pending, "status status-pending"),
+        IpStatus::Approved => (t.ip_approved, "status status-ok"),
+        IpStatus::Rejected => (t.ip_rejected, "status status-bad"),
+        IpStatus::Pending => (t.ip_pending, "status status-pending"),
     }
 }
 
@@ -82,7 +83,7 @@ fn IpTable(page: IpPage, remove: ServerAction<IpRemove>) -> impl IntoView {
         .rows
         .into_iter()
         .map(|e| {
-            let (label, class) = ip_status_text(t, &e.status);
+            let (label, class) = ip_status_text(t, e.status);
             let id = e.id.clone();
             let on_delete = move |_| {
                 if window().confirm_with_message(t.ip_confirm_delete).unwrap_or(false) {
