@@ -14,14 +14,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
+    // The page's resources are made here, beside the staff check (see
+    // DevNumbersPage): made inside the page's Suspense they would get other
+    // ids on the server than in the browser.
     let products = Resource::new(|| (), |_| catalog_list());
+    let reset = ServerAction::<BreakerReset>::new();
+    let breakers = Resource::new(move || reset.version().get(), |_| breaker_list());
     view! {
         <StaffPage render=move |me: StaffOut| {
             let editable = me.may(Permission::Moderate);
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.catalog_title}</h1>
-                <BillerStatus editable />
+                <BillerStatus editable reset list=breakers />
                 <Catalog products editable />
                 <PriceCheckPanel />
             }
@@ -31,10 +36,12 @@ pub fn CatalogPage() -> impl IntoView {
 
 /// Production's biller breakers; moderators mark a biller recovered.
 #[component]
-fn BillerStatus(editable: bool) -> impl IntoView {
+fn BillerStatus(
+    editable: bool,
+    reset: ServerAction<BreakerReset>,
+    list: Resource<Result<Vec<domain::finance::BreakerOut>, AppError>>,
+) -> impl IntoView {
     let t = use_texts();
-    let reset = ServerAction::<BreakerReset>::new();
-    let list = Resource::new(move || reset.version().get(), |_| breaker_list());
     let on_reset = editable.then(|| {
         confirm_reset(move |biller| {
             reset.dispatch(BreakerReset { biller });

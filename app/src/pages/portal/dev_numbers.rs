@@ -10,7 +10,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DevNumbersPage() -> impl IntoView {
+    // Every resource of the page is made here, beside the user check: one
+    // made inside the page's Suspense is made again when the server renders
+    // it a second time, and the browser then hydrates with other resource
+    // ids than the server used (it failed once a guard made one answer slower).
     let numbers = Resource::new(|| (), |_| development_numbers());
+    let reset = ServerAction::<SandboxBreakerReset>::new();
+    let outages = Resource::new(move || reset.version().get(), |_| sandbox_breakers());
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
@@ -33,7 +39,7 @@ pub fn DevNumbersPage() -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <LoadError e /> }.into_any(),
                 })}
-                <SimulatedOutages />
+                <SimulatedOutages reset list=outages />
             }
         } />
     }
@@ -42,10 +48,11 @@ pub fn DevNumbersPage() -> impl IntoView {
 /// The outages this partner simulated (numbers ending in 38), with
 /// "Tandai pulih".
 #[component]
-fn SimulatedOutages() -> impl IntoView {
+fn SimulatedOutages(
+    reset: ServerAction<SandboxBreakerReset>,
+    list: Resource<Result<Vec<domain::finance::BreakerOut>, crate::error::AppError>>,
+) -> impl IntoView {
     let t = use_texts();
-    let reset = ServerAction::<SandboxBreakerReset>::new();
-    let list = Resource::new(move || reset.version().get(), |_| sandbox_breakers());
     let on_reset = confirm_reset(move |biller| {
         reset.dispatch(SandboxBreakerReset { biller });
     });
