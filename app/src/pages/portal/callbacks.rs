@@ -3,17 +3,21 @@
 
 use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::connections::{callback_settings, CallbackResend, CallbackSetUrl};
 use domain::finance::CallbackSettingsOut;
 use leptos::prelude::*;
 
+/// The callback URL, secret and deliveries; the page makes the resource
+/// and actions beside its user check (see `new_callback_state`).
 #[component]
-pub fn CallbackSettings() -> impl IntoView {
+pub fn CallbackSettings(
+    save: ServerAction<CallbackSetUrl>,
+    resend: ServerAction<CallbackResend>,
+    data: Resource<Result<CallbackSettingsOut, AppError>>,
+) -> impl IntoView {
     let t = use_texts();
-    let save = ServerAction::<CallbackSetUrl>::new();
-    let resend = ServerAction::<CallbackResend>::new();
-    let data = Resource::new(move || (save.version().get(), resend.version().get()), |_| callback_settings());
     view! {
         <section class="panel" aria-label=t.callback_title>
             <h2>{t.callback_title}</h2>
@@ -25,6 +29,18 @@ pub fn CallbackSettings() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// What the callback panel needs, made once at the top of the page: made
+/// inside the page's Suspense, the server would render it twice and the
+/// browser hydrate with other resource ids.
+#[allow(clippy::type_complexity)]
+pub fn new_callback_state(
+) -> (ServerAction<CallbackSetUrl>, ServerAction<CallbackResend>, Resource<Result<CallbackSettingsOut, AppError>>) {
+    let save = ServerAction::<CallbackSetUrl>::new();
+    let resend = ServerAction::<CallbackResend>::new();
+    let data = Resource::new(move || (save.version().get(), resend.version().get()), |_| callback_settings());
+    (save, resend, data)
 }
 
 #[component]

@@ -34,7 +34,13 @@ pub fn ConnectionsPage() -> impl IntoView {
         move || (q(), page(), add.version().get(), remove.version().get()),
         |(q, page, _, _)| ip_list(q, page),
     );
-    view! { <PartnerPage render=move |_| view! { <Connections list q=Signal::derive(q) add remove /> } /> }
+    let (save, resend, callbacks) = super::callbacks::new_callback_state();
+    view! {
+        <PartnerPage render=move |_| view! {
+            <Connections list q=Signal::derive(q) add remove />
+            <CallbackSettings save resend data=callbacks />
+        } />
+    }
 }
 
 #[component]
@@ -64,7 +70,6 @@ fn Connections(
                     </form>
                     <IpTable page=p.clone() remove />
                     <Pager page=p.page pages=p.pages total=p.total label=t.connections_title link />
-                    <CallbackSettings />
                 }
                 .into_any()
             }
