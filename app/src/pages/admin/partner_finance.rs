@@ -3,23 +3,43 @@
 
 use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
 use domain::finance::{rupiah, PartnerFinanceOut};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
+/// The finance panel's resource and actions, made once at the top of the
+/// partner's page (beside the staff check): made inside the page's
+/// Suspense they were made again when it re-rendered, and a form being
+/// filled in was replaced by an empty one.
+#[derive(Clone, Copy)]
+pub struct FinanceState {
+    adjust: ServerAction<DepositAdjust>,
+    product: ServerAction<ProductSet>,
+    reset: ServerAction<SignonReset>,
+    data: Resource<Result<PartnerFinanceOut, AppError>>,
+}
+
+impl FinanceState {
+    /// For the partner `user_id` (read reactively, from the route).
+    pub fn new(user_id: impl Fn() -> String + Send + Sync + 'static) -> FinanceState {
+        let adjust = ServerAction::<DepositAdjust>::new();
+        let product = ServerAction::<ProductSet>::new();
+        let reset = ServerAction::<SignonReset>::new();
+        let data = Resource::new(
+            move || (user_id(), adjust.version().get(), product.version().get(), reset.version().get()),
+            |(id, ..)| partner_finance(id),
+        );
+        FinanceState { adjust, product, reset, data }
+    }
+}
+
 #[component]
-pub fn PartnerFinance(user_id: String, me: StaffOut) -> impl IntoView {
+pub fn PartnerFinance(user_id: String, me: StaffOut, state: FinanceState) -> impl IntoView {
     let t = use_texts();
-    let adjust = ServerAction::<DepositAdjust>::new();
-    let product = ServerAction::<ProductSet>::new();
-    let reset = ServerAction::<SignonReset>::new();
-    let id = user_id.clone();
-    let data = Resource::new(
-        move || (adjust.version().get(), product.version().get(), reset.version().get()),
-        move |_| partner_finance(id.clone()),
-    );
+    let FinanceState { adjust, product, reset, data } = state;
     let may_finance = me.may(Permission::Finance);
     let may_moderate = me.may(Permission::Moderate);
     view! {

@@ -2,7 +2,7 @@
 //! and state; one partner's page with profile, documents and history.
 
 use super::audit::{AuditTable, Pager};
-use super::partner_finance::PartnerFinance;
+use super::partner_finance::{FinanceState, PartnerFinance};
 use super::queue::status_text;
 use super::review::{DocPreview, ModeratedStamp, ProfileFacts};
 use super::StaffPage;
@@ -93,11 +93,16 @@ fn Partners(list: Resource<Result<PartnerPage, AppError>>, q: Signal<String>, st
 pub fn PartnerDetailPage() -> impl IntoView {
     let params = use_params_map();
     let detail = Resource::new(move || params.read().get("user_id").unwrap_or_default(), partner);
-    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me /> } /> }
+    let finance = FinanceState::new(move || params.read().get("user_id").unwrap_or_default());
+    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance /> } /> }
 }
 
 #[component]
-fn PartnerDetail(detail: Resource<Result<PartnerDetailOut, AppError>>, me: StaffOut) -> impl IntoView {
+fn PartnerDetail(
+    detail: Resource<Result<PartnerDetailOut, AppError>>,
+    me: StaffOut,
+    finance: FinanceState,
+) -> impl IntoView {
     let t = use_texts();
     let may_moderate = me.may(Permission::Moderate);
     view! {
@@ -124,7 +129,7 @@ fn PartnerDetail(detail: Resource<Result<PartnerDetailOut, AppError>>, me: Staff
                         Some(r) => view! { <ProfileFacts r=r.clone() /><PartnerDocuments r /> }.into_any(),
                         None => view! { <p class="muted">{t.profile_not_started}</p> }.into_any(),
                     }}
-                    {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id.clone() me=me.clone() /> })}
+                    {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id.clone() me=me.clone() state=finance /> })}
                     <h2>{t.partner_timeline}</h2>
                     <AuditTable entries=d.timeline />
                 }
