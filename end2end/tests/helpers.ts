@@ -28,7 +28,17 @@ export async function shot(page: Page, name: string) {
 
 /** Waits until the wasm has taken over the page. */
 export async function hydrated(page: Page) {
-  await page.waitForFunction(() => document.querySelector('body')?.dataset.hydrated === '1', null, { timeout: 20_000 });
+  // A signed-in page's content (inside its Suspense) hydrates after the
+  // body: wait for it too, or a click may land before its handler.
+  await page.waitForFunction(
+    () => {
+      const body = document.querySelector('body');
+      const shell = document.querySelector('.portal') !== null;
+      return body?.dataset.hydrated === '1' && (!shell || body?.dataset.contentReady === '1');
+    },
+    null,
+    { timeout: 20_000 },
+  );
 }
 
 /** The plain-text body of the newest e-mail to `to`, from the real SMTP server. */

@@ -85,8 +85,21 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                         <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.menu_integration}</a>
                     })}
                 </nav>
-                <main class="content">{children()}</main>
+                <main class="content">{children()}<ContentReady /></main>
             </div>
         </div>
     }
+}
+
+/// Placed after a signed-in page's content: its Effect runs in the browser
+/// once that content is hydrated (the page's Suspense hydrates after the
+/// body), and marks the body `data-content-ready` — before it, a button
+/// may not answer a click yet. People see nothing; tests wait for it.
+#[component]
+pub fn ContentReady() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-content-ready", "1");
+        }
+    });
 }

@@ -12,6 +12,7 @@ pub mod security;
 pub mod staff;
 
 use crate::components::form::LoadError;
+use crate::components::layout::ContentReady;
 use crate::components::layout::{use_site, LangSwitch};
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{current_staff, StaffLogout};
@@ -89,7 +90,7 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     })}
                     <a href="/admin/keamanan" aria-current=current("/admin/keamanan")>{t.security_title}</a>
                 </nav>
-                <main class="content">{children()}</main>
+                <main class="content">{children()}<ContentReady /></main>
             </div>
         </div>
     }
