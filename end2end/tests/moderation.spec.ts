@@ -48,8 +48,15 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(npwp.getByText('Ditolak')).toBeVisible();
   for (const doc of DOCS.filter((d) => d !== 'NPWP')) {
     const card = staff.getByRole('article', { name: doc, exact: true });
-    await card.getByRole('button', { name: 'Terima' }).click();
-    await expect(card.getByText('Diterima')).toBeVisible();
+    // Each decision reloads the review and redraws every card; a click
+    // that lands while the cards are redrawn can be lost (a known weakness
+    // of the review page, see the session note): press again, as a person
+    // would, while the button is still there.
+    const accept = card.getByRole('button', { name: 'Terima' });
+    await expect(async () => {
+      if (await accept.isVisible()) await accept.click({ timeout: 2_000 });
+      await expect(card.getByText('Diterima')).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
   }
 
   // The partner is told why, and replaces the document.
