@@ -47,10 +47,11 @@ pub async fn session() -> Result<Session, AppError> {
 /// when the peer is a configured trusted proxy.
 pub async fn client_ip() -> Result<IpAddr, AppError> {
     let ConnectInfo(peer) = leptos_axum::extract::<ConnectInfo<SocketAddr>>().await.map_err(unavailable)?;
-    let trusted = state()?.config.trusted_proxy_ips().unwrap_or_default();
+    let state = state()?;
+    let trusted = state.config.trusted_proxy_addrs();
     let forwarded = use_context::<http::request::Parts>()
         .and_then(|p| p.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).map(str::to_owned));
-    Ok(crate::client_ip::resolve(peer.ip(), forwarded.as_deref(), &trusted))
+    Ok(crate::client_ip::resolve(peer.ip(), forwarded.as_deref(), trusted))
 }
 
 /// The language chosen by the `lang` cookie.

@@ -43,6 +43,9 @@ pub struct Config {
     pub operator_email: String,
     /// Proxies whose `X-Forwarded-For` is believed, comma separated (`APP_TRUSTED_PROXIES`).
     pub trusted_proxies: String,
+    /// `trusted_proxies` parsed once at load (asked on every request).
+    #[serde(skip)]
+    trusted_proxy_addrs: Vec<IpAddr>,
     /// `text` or `json` (`APP_LOG_FORMAT`).
     pub log_format: LogFormat,
     /// How often the outbox worker looks for mail, in ms (`APP_MAIL_POLL_MS`).
@@ -103,6 +106,7 @@ impl Default for Config {
             operator_code: "DJI".into(),
             operator_email: "operator@localhost".into(),
             trusted_proxies: String::new(),
+            trusted_proxy_addrs: Vec::new(),
             log_format: LogFormat::Text,
             mail_poll_ms: 1000,
             session_idle_minutes: 120,
@@ -162,8 +166,9 @@ impl Config {
     }
 
     pub fn from_figment(f: Figment) -> Result<Config, ConfigError> {
-        let c: Config = f.extract().map_err(Box::new)?;
+        let mut c: Config = f.extract().map_err(Box::new)?;
         c.validate()?;
+        c.trusted_proxy_addrs = c.trusted_proxy_ips()?;
         Ok(c)
     }
 
@@ -211,7 +216,12 @@ impl Config {
         Ok(())
     }
 
-    pub fn trusted_proxy_ips(&self) -> Result<Vec<IpAddr>, ConfigError> {
+    /// The trusted proxies' addresses (parsed when the configuration loaded).
+    pub fn trusted_proxy_addrs(&self) -> &[IpAddr] {
+        &self.trusted_proxy_addrs
+    }
+
+    fn trusted_proxy_ips(&self) -> Result<Vec<IpAddr>, ConfigError> {
         self.trusted_proxies
             .split(',')
             .map(str::trim)

@@ -16,6 +16,7 @@ mod tests {
     fn only_paths_on_this_site_pass() {
         assert_eq!(local_path("/dashboard"), Some("/dashboard"));
         assert_eq!(local_path("/koneksi?page=2"), Some("/koneksi?page=2"));
+        assert_eq!(local_path("/laporan?page=2"), Some("/laporan?page=2"));
         for evil in [
             "//evil.example",
             "/\t/evil.example",
@@ -26,6 +27,8 @@ mod tests {
             "",
             "evil",
             "/ /x",
+            "\\/evil.example",
+            "javascript:alert(1)",
         ] {
             assert_eq!(local_path(evil), None, "{evil:?}");
         }

@@ -47,7 +47,7 @@ fn see_other(to: &str) -> Response {
 /// `login?next=<this page>`; `next` is percent-encoded and stays on the site.
 fn to_login(login: &str, req: &Request) -> Response {
     let here = req.uri().path_and_query().map_or("/", |p| p.as_str());
-    match crate::routes::safe_next(here) {
+    match domain::nav::local_path(here) {
         Some(next) => see_other(&format!(
             "{login}?next={}",
             url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()

@@ -19,7 +19,6 @@ use uuid::Uuid;
 /// How long a worker holds a payment's status job, and a payment request
 /// its new payment while it calls the biller: well past the biller timeout,
 /// so a lease never runs out under a call still in flight.
-const POLL_LEASE_SECS: i64 = CALL_LEASE_SECS;
 pub const CALL_LEASE_SECS: i64 = billers::BILLER_TIMEOUT.as_secs() as i64 * 3;
 
 /// Applies what the biller said to a pending payment. Only a payment still
@@ -154,7 +153,7 @@ pub fn not_found_is_final(created: DateTime<Utc>, window: Option<std::time::Dura
 pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
     let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
     let still_pending = Condition::all().add(transaction::Column::Status.eq(TxStatus::Pending));
-    if !crate::infra::lease::take::<Transaction>(&state.db, id, t.id, lock, POLL_LEASE_SECS, still_pending).await? {
+    if !crate::infra::lease::take::<Transaction>(&state.db, id, t.id, lock, CALL_LEASE_SECS, still_pending).await? {
         return Ok(None);
     }
     // Read again under the lease: `t` may be older than another worker's round.

@@ -42,17 +42,23 @@ struct Whitelist {
 
 impl http1::Admission for Whitelist {
     async fn check(&self, peer: IpAddr) -> Option<Response> {
-        if self.state.config.trusted_proxy_ips().unwrap_or_default().contains(&peer) {
+        if self.state.config.trusted_proxy_addrs().contains(&peer) {
             return None;
         }
-        match connections::approved_address(&self.state.db, self.env, peer, None).await {
-            Ok(true) => None,
-            Ok(false) => {
-                tracing::info!(ip = %peer, env = self.env.code(), "gateway connection from an address not on any whitelist");
-                Some(refused_address())
-            }
-            Err(e) => Some(error_response(&e, &Value::Null)),
+        refusal(&self.state, self.env, peer, None).await
+    }
+}
+
+/// The answer for `ip` when it is not approved for `env` (for `merchant`,
+/// once known); `None` when it may go on.
+async fn refusal(state: &AppState, env: Env, ip: IpAddr, merchant: Option<uuid::Uuid>) -> Option<Response> {
+    match connections::approved_address(&state.db, env, ip, merchant).await {
+        Ok(true) => None,
+        Ok(false) => {
+            tracing::info!(%ip, env = env.code(), "gateway call from an address not approved");
+            Some(refused_address())
         }
+        Err(e) => Some(error_response(&e, &Value::Null)),
     }
 }
 
@@ -123,8 +129,7 @@ fn rate_limited(secs: u64) -> Response {
 fn client_ip(gw: &Gateway, req: &Request) -> Option<IpAddr> {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>()?.0.ip();
     let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    let trusted = gw.state.config.trusted_proxy_ips().unwrap_or_default();
-    Some(app::client_ip::resolve(peer, forwarded, &trusted))
+    Some(app::client_ip::resolve(peer, forwarded, gw.state.config.trusted_proxy_addrs()))
 }
 
 /// An address not approved for this environment never reaches a handler.
@@ -143,13 +148,8 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     let admitted = req.extensions().get::<http1::Admitted>().is_some();
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     if !admitted || peer != Some(ip) {
-        match connections::approved_address(&gw.state.db, gw.env, ip, None).await {
-            Ok(true) => {}
-            Ok(false) => {
-                tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not on any whitelist");
-                return refused_address();
-            }
-            Err(e) => return error_response(&e, &Value::Null),
+        if let Some(refused) = refusal(&gw.state, gw.env, ip, None).await {
+            return refused;
         }
     }
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -160,10 +160,8 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
         Ok(None) => return challenge(&gw),
         Err(e) => return error_response(&e, &Value::Null),
     };
-    match connections::approved_address(&gw.state.db, gw.env, ip, Some(merchant.user_id)).await {
-        Ok(true) => {}
-        Ok(false) => return refused_address(),
-        Err(e) => return error_response(&e, &Value::Null),
+    if let Some(refused) = refusal(&gw.state, gw.env, ip, Some(merchant.user_id)).await {
+        return refused;
     }
     match backend::gateway::throttle(&gw.state, &merchant).await {
         Ok(Ok(())) => {}
