@@ -93,13 +93,11 @@ pub async fn latest_each(
 /// Entries whose actor, action or entity id contains `q`, newest first.
 pub async fn search(
     db: &impl ConnectionTrait,
-    q: &str,
-    page: u64,
-) -> Result<domain::moderation::AuditPage, sea_orm::DbErr> {
-    use domain::moderation::{AuditPage, AUDIT_PAGE_SIZE};
-    use sea_orm::{Condition, PaginatorTrait};
+    list: &domain::ListQuery,
+) -> Result<domain::Page<domain::moderation::AuditOut>, sea_orm::DbErr> {
+    use sea_orm::Condition;
     let mut query = AuditLog::find().order_by_desc(audit_log::Column::At);
-    let q = q.trim();
+    let q = list.search();
     if !q.is_empty() {
         query = query.filter(
             Condition::any()
@@ -108,9 +106,5 @@ pub async fn search(
                 .add(audit_log::Column::EntityId.contains(q)),
         );
     }
-    let paginator = query.paginate(db, AUDIT_PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let entries = paginator.fetch_page(page).await?.into_iter().map(out).collect();
-    Ok(AuditPage { entries, page, pages: totals.number_of_pages, total: totals.number_of_items })
+    crate::infra::db::fetch_page(db, query, list, out).await
 }

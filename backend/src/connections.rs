@@ -13,10 +13,10 @@ use crate::ledger::Env;
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::IpStatus;
-use domain::finance::{IpEntryOut, IpPage, IP_LIMIT, IP_PAGE_SIZE};
-use domain::{FieldError, Problem};
+use domain::finance::{IpEntryOut, IpOverview, IP_LIMIT};
+use domain::{FieldError, ListQuery, Problem};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
 use std::net::IpAddr;
@@ -49,22 +49,22 @@ pub(crate) async fn approved_partner(db: &impl ConnectionTrait, user_id: Uuid) -
     p.filter(|p| p.merchant_id.is_some()).ok_or(Error::Refused(Problem::ProfileLocked))
 }
 
-/// The partner's entries whose address contains `q`, newest first.
-pub async fn list(state: &AppState, partner: &PartnerActor, q: &str, page: u64) -> Result<IpPage> {
-    let user_id = partner.partner_id();
-    let mut query = IpWhitelist::find().filter(ip_whitelist::Column::UserId.eq(user_id));
-    if !q.trim().is_empty() {
-        query = query.filter(ip_whitelist::Column::Ip.contains(q.trim()));
+/// The partner's entries whose address contains the search, newest first
+/// unless sorted by address or connection type.
+pub async fn list(state: &AppState, partner: &PartnerActor, list: &ListQuery) -> Result<IpOverview> {
+    let column = match list.sort.as_str() {
+        "ip" => ip_whitelist::Column::Ip,
+        "environment" => ip_whitelist::Column::Environment,
+        _ => ip_whitelist::Column::CreatedAt,
+    };
+    let order = if list.sort.is_empty() || list.desc { Order::Desc } else { Order::Asc };
+    let mut query = IpWhitelist::find().filter(ip_whitelist::Column::UserId.eq(partner.partner_id()));
+    if !list.search().is_empty() {
+        query = query.filter(ip_whitelist::Column::Ip.contains(list.search()));
     }
-    let paginator = query.order_by_desc(ip_whitelist::Column::CreatedAt).paginate(&state.db, IP_PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?.into_iter().map(|e| out(e, None)).collect();
-    Ok(IpPage {
-        rows,
-        page,
-        pages: totals.number_of_pages,
-        total: totals.number_of_items,
+    let query = query.order_by(column, order).order_by_desc(ip_whitelist::Column::CreatedAt);
+    Ok(IpOverview {
+        ips: crate::infra::db::fetch_page(&state.db, query, list, |e| out(e, None)).await?,
         development_url: state.config.gateway_dev_url.clone(),
         production_url: state.config.gateway_prod_url.clone(),
     })

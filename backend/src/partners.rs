@@ -9,19 +9,29 @@ use crate::entity::user::{self, Entity as User};
 use crate::error::{Error, Result};
 use crate::infra::wib;
 use crate::AppState;
-use domain::moderation::{AuditOut, PartnerDetailOut, PartnerPage, PartnerRowOut, PARTNER_PAGE_SIZE};
+use domain::moderation::{AuditOut, PartnerDetailOut, PartnerRowOut};
 use domain::profile::ProfileStatus;
-use domain::{Msisdn, Problem};
+use domain::{ListQuery, Msisdn, Page, Problem};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Partners whose name, company, business name, merchant ID, phone or
-/// e-mail contains `q`, in profile state `status` (empty: any), newest first.
-pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -> Result<PartnerPage> {
-    let mut query = User::find().order_by_desc(user::Column::CreatedAt);
-    let q = q.trim();
+/// e-mail contains the search, in profile state `status` (`None`: any),
+/// newest first unless sorted by company name or registration.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    list: &ListQuery,
+    status: Option<ProfileStatus>,
+) -> Result<Page<PartnerRowOut>> {
+    let column = match list.sort.as_str() {
+        "company" => user::Column::Company,
+        _ => user::Column::CreatedAt,
+    };
+    let order = if list.sort.is_empty() || list.desc { Order::Desc } else { Order::Asc };
+    let mut query = User::find().order_by(column, order);
+    let q = list.search();
     if !q.is_empty() {
         let mut any = Condition::any()
             .add(user::Column::Name.contains(q))
@@ -42,8 +52,7 @@ pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -
             .to_owned();
         query = query.filter(any.add(user::Column::Id.in_subquery(by_profile)));
     }
-    if !status.is_empty() {
-        let s = ProfileStatus::from_code(status).unwrap_or(ProfileStatus::Draft);
+    if let Some(s) = status {
         let in_state =
             |cond: Condition| Query::select().column(profile::Column::UserId).from(Profile).cond_where(cond).to_owned();
         // A partner without a profile row has not started it: a draft.
@@ -54,13 +63,9 @@ pub async fn list(db: &impl ConnectionTrait, q: &str, status: &str, page: u64) -
             query.filter(user::Column::Id.in_subquery(in_state(Condition::all().add(profile::Column::Status.eq(s)))))
         };
     }
-    let paginator = query.paginate(db, PARTNER_PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let users = paginator.fetch_page(page).await?;
-    let profiles = profiles_of(db, users.iter().map(|u| u.id)).await?;
-    let rows = users.into_iter().map(|u| row(&u, profiles.get(&u.id))).collect();
-    Ok(PartnerPage { rows, page, pages: totals.number_of_pages, total: totals.number_of_items })
+    let users = crate::infra::db::fetch_page(db, query, list, |u| u).await?;
+    let profiles = profiles_of(db, users.items.iter().map(|u| u.id)).await?;
+    Ok(users.map(|u| row(&u, profiles.get(&u.id))))
 }
 
 fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {

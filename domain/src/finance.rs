@@ -188,11 +188,9 @@ pub struct IpEntryOut {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IpPage {
-    pub rows: Vec<IpEntryOut>,
-    pub page: u64,
-    pub pages: u64,
-    pub total: u64,
+/// "Pengaturan Koneksi": a page of the partner's addresses.
+pub struct IpOverview {
+    pub ips: crate::Page<IpEntryOut>,
     /// The two base URLs shown on "Pengaturan Koneksi".
     pub development_url: String,
     pub production_url: String,
@@ -204,7 +202,6 @@ pub const MAX_MOVEMENT: i64 = 1_000_000_000_000;
 /// SQLite's float fallback could lose a Rupiah.
 pub const MAX_BALANCE: i64 = 1_000_000_000_000_000;
 
-pub const IP_PAGE_SIZE: u64 = 10;
 /// Addresses a partner may register per environment.
 pub const IP_LIMIT: u64 = 10;
 

@@ -49,6 +49,7 @@ pub mod account;
 pub mod env;
 pub mod finance;
 pub mod lang;
+pub mod list;
 pub mod moderation;
 pub mod nav;
 pub mod phone;
@@ -62,5 +63,6 @@ pub mod transaction;
 
 pub use env::Env;
 pub use lang::Lang;
+pub use list::{ListQuery, Page};
 pub use phone::Msisdn;
 pub use problem::{FieldError, Problem};

@@ -56,16 +56,6 @@ pub struct PartnerRowOut {
     pub registered_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PartnerPage {
-    pub rows: Vec<PartnerRowOut>,
-    pub page: u64,
-    pub pages: u64,
-    pub total: u64,
-}
-
-pub const PARTNER_PAGE_SIZE: u64 = 20;
-
 /// A partner as staff see it: the account, the profile and its history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerDetailOut {
@@ -89,14 +79,3 @@ pub struct AuditOut {
     pub before: Option<String>,
     pub after: Option<String>,
 }
-
-/// A page of audit entries, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditPage {
-    pub entries: Vec<AuditOut>,
-    pub page: u64,
-    pub pages: u64,
-    pub total: u64,
-}
-
-pub const AUDIT_PAGE_SIZE: u64 = 20;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot, field, operatorContext, staffLogin, totp } from './helpers';
+import { confirmYes, hydrated, shot, field, operatorContext, staffLogin, totp } from './helpers';
 
 test('the seeded operator logs in to the back office with a second factor', async ({ page }) => {
   // A code works once: when parallel tests spent the current ones, the login waits for the next.
@@ -47,7 +47,12 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
   await shot(page, '22-manajemen-staf');
   await page.getByRole('link', { name: 'Katalog Produk' }).click();
+  // The catalog is a list like every other: ten a page, searchable.
+  await page.getByLabel('Search:').fill('100301');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await expect(page).toHaveURL(/\/admin\/katalog\?q=100301$/);
   await expect(page.getByRole('row', { name: '100301' })).toBeVisible();
+  await expect(page.getByText('Menampilkan 1 sampai 1 dari 1 entri data')).toBeVisible();
   await expect(page.getByText('Semua biller normal: belum ada gangguan tercatat.')).toBeVisible();
   await hydrated(page);
   await page.getByRole('button', { name: 'Periksa harga biller' }).click();
@@ -89,8 +94,8 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await expect(mod.getByText('Verifikasi dua langkah aktif. Login berikutnya meminta kode.')).toBeVisible();
 
   // Deactivated: the open session ends.
-  page.once('dialog', (d) => d.accept());
   await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Nonaktifkan' }).click();
+  await confirmYes(page);
   await expect(page.getByRole('row', { name: new RegExp(email) }).getByText('Nonaktif', { exact: true })).toBeVisible();
   await mod.goto('/admin/beranda');
   await expect(mod).toHaveURL(/\/admin\?next=%2Fadmin%2Fberanda$/);

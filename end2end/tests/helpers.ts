@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,8 +21,30 @@ export function newPartner() {
 }
 export type Partner = ReturnType<typeof newPartner>;
 
-/** Saves a full-page screenshot as a test artifact. */
+/** Pages (by address) already checked for accessibility, per tab. */
+const checked = new WeakMap<Page, Set<string>>();
+
+/**
+ * Fails on any WCAG 2.1 A/AA violation axe-core finds on the page as it is
+ * now. Called by `hydrated` and `shot`, so every page the suite looks at is
+ * checked once per address.
+ */
+export async function accessible(page: Page) {
+  const seen = checked.get(page) ?? new Set<string>();
+  checked.set(page, seen);
+  const url = page.url();
+  if (seen.has(url)) return;
+  seen.add(url);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(found, `WCAG 2.1 A/AA violations on ${url}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as a test artifact (after the a11y check). */
 export async function shot(page: Page, name: string) {
+  await accessible(page);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -39,6 +62,15 @@ export async function hydrated(page: Page) {
     null,
     { timeout: 20_000 },
   );
+  await accessible(page);
+}
+
+/** Answers "Ya" in the confirmation dialog that just opened (Gambar 48/58). */
+export async function confirmYes(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Ya' }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 /** The plain-text body of the newest e-mail to `to`, from the real SMTP server. */

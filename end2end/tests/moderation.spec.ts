@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { DOCS, credentialsFrom, field, gatewayPost, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
+import { DOCS, confirmYes, credentialsFrom, field, gatewayPost, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
 
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
@@ -210,8 +210,8 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(outages.getByRole('row', { name: 'pdam' }).getByText('Terputus (Maintenance)')).toBeVisible();
   await shot(partner, '44e-gangguan-simulasi');
   await hydrated(partner);
-  partner.once('dialog', (d) => d.accept());
   await outages.getByRole('button', { name: 'Tandai pulih pdam' }).click();
+  await confirmYes(partner);
   await expect(outages.getByRole('row', { name: 'pdam' }).getByText('Normal')).toBeVisible();
   expect((await inquiry('7700000100', 'recovered')).rc).toBe('00');
   await partner.goto('/dashboard');

@@ -134,8 +134,8 @@ pub fn TextField(
                             <button
                                 type="button"
                                 class="reveal"
-                                aria-label=t.show_password
-                                title=t.show_password
+                                aria-label=t.common.show_password
+                                title=t.common.show_password
                                 aria-pressed=move || reveal.get().to_string()
                                 on:click=move |_| reveal.update(|r| *r = !*r)
                             >

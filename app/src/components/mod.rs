@@ -1,4 +1,11 @@
+pub mod audit;
+pub mod dialog;
 pub mod form;
+pub mod frame;
 pub mod layout;
+pub mod list;
 pub mod nav;
+pub mod notice;
 pub mod outages;
+pub mod profile;
+pub mod status;

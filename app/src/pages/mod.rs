@@ -18,8 +18,8 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="auth-page">
             <div class="auth-card">
-                <h1>{t.not_found}</h1>
-                <a href="/login" class="btn btn-primary">{t.back_to_login}</a>
+                <h1>{t.common.not_found}</h1>
+                <a href="/login" class="btn btn-primary">{t.common.back_to_login}</a>
             </div>
         </main>
     }

@@ -1,14 +1,15 @@
 use crate::error::AppError;
-use domain::finance::{IpEntryOut, IpPage};
+use domain::finance::{IpEntryOut, IpOverview};
+use domain::ListQuery;
 #[cfg(feature = "ssr")]
 use domain::{rights::Right, staff::Permission};
 use leptos::prelude::*;
 
 /// The partner's whitelist, searchable, 10 a page.
 #[server(prefix = "/api", endpoint = "ip_list")]
-pub async fn ip_list(q: String, page: u64) -> Result<IpPage, AppError> {
+pub async fn ip_list(list: ListQuery) -> Result<IpOverview, AppError> {
     let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
-    Ok(backend::connections::list(&crate::ssr::state()?, &me, &q, page).await?)
+    Ok(backend::connections::list(&crate::ssr::state()?, &me, &list).await?)
 }
 
 #[server(prefix = "/api", endpoint = "ip_add")]

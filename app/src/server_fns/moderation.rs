@@ -1,8 +1,9 @@
 use crate::error::AppError;
-use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut};
+use domain::moderation::{AuditOut, PartnerDetailOut, PartnerRowOut, QueueItemOut, ReviewOut};
 use domain::profile::ProfileStatus;
 #[cfg(feature = "ssr")]
 use domain::staff::Permission;
+use domain::{ListQuery, Page};
 use leptos::prelude::*;
 
 /// The moderation queue; `filter`: `waiting` (default), `revision`, `mine`,
@@ -43,16 +44,16 @@ pub async fn revision_decide(revision_id: String, approve: bool, reason: String)
 
 /// The audit log, searchable, 20 entries a page (admins only).
 #[server(prefix = "/api", endpoint = "audit_log")]
-pub async fn audit_log(q: String, page: u64) -> Result<domain::moderation::AuditPage, AppError> {
+pub async fn audit_log(list: ListQuery) -> Result<Page<AuditOut>, AppError> {
     crate::ssr::staff(Permission::ReadAudit).await?;
-    Ok(backend::audit::search(&crate::ssr::state()?.db, &q, page).await.map_err(backend::Error::from)?)
+    Ok(backend::audit::search(&crate::ssr::state()?.db, &list).await.map_err(backend::Error::from)?)
 }
 
 /// Partners by name, merchant ID, phone or e-mail, and by profile state.
 #[server(prefix = "/api", endpoint = "partners")]
-pub async fn partners(q: String, status: String, page: u64) -> Result<PartnerPage, AppError> {
+pub async fn partners(list: ListQuery, status: Option<ProfileStatus>) -> Result<Page<PartnerRowOut>, AppError> {
     crate::ssr::staff(Permission::ViewPartners).await?;
-    Ok(backend::partners::list(&crate::ssr::state()?.db, &q, &status, page).await?)
+    Ok(backend::partners::list(&crate::ssr::state()?.db, &list, status).await?)
 }
 
 #[server(prefix = "/api", endpoint = "partner")]

@@ -55,3 +55,23 @@ fn is_busy(e: &anyhow::Error) -> bool {
     let msg = format!("{e:#}");
     msg.contains("database is locked") || msg.contains("database is busy") || msg.contains("(code: 5)")
 }
+
+/// The page of `select` a list query asks for (a page past the end gives
+/// the last one), converted with `out`.
+pub async fn fetch_page<'db, C, S, T>(
+    db: &'db C,
+    select: S,
+    query: &domain::ListQuery,
+    out: impl FnMut(<S::Selector as sea_orm::SelectorTrait>::Item) -> T,
+) -> Result<domain::Page<T>, sea_orm::DbErr>
+where
+    C: sea_orm::ConnectionTrait,
+    S: sea_orm::PaginatorTrait<'db, C>,
+{
+    let per_page = query.per_page();
+    let paginator = select.paginate(db, per_page);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = query.page.min(totals.number_of_pages.saturating_sub(1));
+    let items = paginator.fetch_page(page).await?.into_iter().map(out).collect();
+    Ok(domain::Page { items, page, per_page, total: totals.number_of_items })
+}

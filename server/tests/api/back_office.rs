@@ -1,10 +1,12 @@
 //! The back office over HTTP: the staff's second factor, roles enforced on
 //! the server, assignment, the partners list, and profile revisions.
 
-use crate::common::{call_with, new_client, staff_sign_in, totp_code, TestApp, PNG};
+use crate::common::{call_with, new_client, search, send_with, staff_sign_in, totp_code, TestApp, PNG};
 use app::error::AppError;
+use app::server_fns::connections::IpList;
+use app::server_fns::moderation::{AuditLog, Partners};
 use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut};
-use domain::moderation::{PartnerDetailOut, PartnerPage, QueueItemOut, ReviewOut};
+use domain::moderation::{PartnerDetailOut, QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
 use domain::staff::{LoginStep, StaffOut, StaffRowOut};
 use domain::{FieldError, Problem};
@@ -88,21 +90,17 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     let moderator = signed_in_staff(&app, "mira@operator.test", &mod_pw).await;
     let finance = signed_in_staff(&app, "fahri@operator.test", &fin_pw).await;
     let q = &[("filter", "")];
-    let audit = &[("q", ""), ("page", "0")];
-    let partners = &[("q", ""), ("status", ""), ("page", "0")];
+    let partners = || Partners { list: search(""), status: None };
     // The moderator moderates and sees partners; no staff, no audit.
     assert_eq!(call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap().len(), 1);
-    assert!(call_with::<PartnerPage>(&moderator, &app.base, "partners", partners).await.is_ok());
+    assert!(send_with(&moderator, &app.base, partners()).await.is_ok());
     let forbidden = AppError::Problem(Problem::Forbidden);
     assert_eq!(call_with::<Vec<StaffRowOut>>(&moderator, &app.base, "staff_list", &[]).await.unwrap_err(), forbidden);
-    assert_eq!(
-        call_with::<domain::moderation::AuditPage>(&moderator, &app.base, "audit_log", audit).await.unwrap_err(),
-        forbidden
-    );
+    assert_eq!(send_with(&moderator, &app.base, AuditLog { list: search("") }).await.unwrap_err(), forbidden);
     let create = &[("input[name]", "Y"), ("input[email]", "y@operator.test"), ("input[role]", "admin")];
     assert_eq!(call_with::<String>(&moderator, &app.base, "staff_create", create).await.unwrap_err(), forbidden);
     // Finance sees partners but does not moderate.
-    assert!(call_with::<PartnerPage>(&finance, &app.base, "partners", partners).await.is_ok());
+    assert!(send_with(&finance, &app.base, partners()).await.is_ok());
     assert_eq!(
         call_with::<Vec<QueueItemOut>>(&finance, &app.base, "moderation_queue", q).await.unwrap_err(),
         forbidden
@@ -152,9 +150,8 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     .await
     .unwrap();
     assert!(matches!(step, LoginStep::Enroll(_)), "{step:?}");
-    let audit: domain::moderation::AuditPage =
-        call_with(&admin, &app.base, "audit_log", &[("q", "staff."), ("page", "0")]).await.unwrap();
-    let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+    let audit = send_with(&admin, &app.base, AuditLog { list: search("staff.") }).await.unwrap();
+    let actions: Vec<&str> = audit.items.iter().map(|e| e.action.as_str()).collect();
     for a in ["staff.created", "staff.deactivated", "staff.role_changed", "staff.login"] {
         assert!(actions.contains(&a), "{a} in {actions:?}");
     }
@@ -200,9 +197,9 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
         let (q, status) = (q.to_owned(), status.to_owned());
         let (admin, base) = (admin.clone(), app.base.clone());
         async move {
-            let page: PartnerPage =
-                call_with(&admin, &base, "partners", &[("q", &q), ("status", &status), ("page", "0")]).await.unwrap();
-            page.rows.into_iter().map(|r| r.email).collect::<Vec<_>>()
+            let status = ProfileStatus::from_code(&status);
+            let page = send_with(&admin, &base, Partners { list: search(&q), status }).await.unwrap();
+            page.items.into_iter().map(|r| r.email).collect::<Vec<_>>()
         }
     };
     assert_eq!(search("", "").await.len(), 2);
@@ -516,14 +513,13 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     .await
     .unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::Forbidden));
-    let audit: domain::moderation::AuditPage =
-        call_with(&admin, &app.base, "audit_log", &[("q", "deposit.adjusted"), ("page", "0")]).await.unwrap();
+    let audit = send_with(&admin, &app.base, AuditLog { list: search("deposit.adjusted") }).await.unwrap();
     assert_eq!(audit.total, 1, "the repeated reference did not write twice");
 }
 
 #[tokio::test]
 async fn partners_register_addresses_and_staff_approve_them() {
-    use domain::finance::{IpEntryOut, IpPage};
+    use domain::finance::IpEntryOut;
     let app = TestApp::spawn().await;
     app.signed_in_partner().await;
     // Not before the account is active.
@@ -553,11 +549,12 @@ async fn partners_register_addresses_and_staff_approve_them() {
         add("development", "198.51.100.10").await.unwrap_err(),
         AppError::Invalid(vec![FieldError::new("ip", Problem::IpLimit)])
     );
-    let page: IpPage = app.call("ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
-    assert_eq!((page.total, page.rows.len(), page.pages), (11, 10, 2));
-    assert_eq!(page.development_url, "http://127.0.0.1:4432");
-    let found: IpPage = app.call("ip_list", &[("q", "100.7"), ("page", "0")]).await.unwrap();
-    assert_eq!(found.rows.iter().map(|e| e.ip.as_str()).collect::<Vec<_>>(), vec!["198.51.100.7"]);
+    let overview = app.send(IpList { list: search("") }).await.unwrap();
+    let page = overview.ips;
+    assert_eq!((page.total, page.items.len(), page.pages()), (11, 10, 2));
+    assert_eq!(overview.development_url, "http://127.0.0.1:4432");
+    let found = app.send(IpList { list: search("100.7") }).await.unwrap().ips;
+    assert_eq!(found.items.iter().map(|e| e.ip.as_str()).collect::<Vec<_>>(), vec!["198.51.100.7"]);
 
     // Staff decide; a rejection needs a reason; another partner cannot delete.
     let waiting: Vec<IpEntryOut> = call_with(&admin, &app.base, "ip_queue", &[]).await.unwrap();
@@ -573,14 +570,14 @@ async fn partners_register_addresses_and_staff_approve_them() {
     )
     .await
     .unwrap();
-    let page: IpPage = app.call("ip_list", &[("q", "2001"), ("page", "0")]).await.unwrap();
-    let rejected = page.rows.iter().find(|e| e.environment == domain::Env::Production).unwrap();
+    let page = app.send(IpList { list: search("2001") }).await.unwrap().ips;
+    let rejected = page.items.iter().find(|e| e.environment == domain::Env::Production).unwrap();
     assert_eq!((rejected.status.code(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
     let stranger = new_client(&app.base);
     app.signed_in_partner_on(&stranger).await;
     let err = call_with::<()>(&stranger, &app.base, "ip_remove", &[("id", &v6.id)]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound));
-    let theirs: IpPage = call_with(&stranger, &app.base, "ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
+    let theirs = send_with(&stranger, &app.base, IpList { list: search("") }).await.unwrap().ips;
     assert_eq!(theirs.total, 0, "each partner sees only their own addresses");
     let _: () = app.call("ip_remove", &[("id", &v6.id)]).await.unwrap();
     let err = call_with::<Vec<IpEntryOut>>(&app.client, &app.base, "ip_queue", &[]).await.unwrap_err();
@@ -632,10 +629,9 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
     let body = serde_json::json!({"productID": "400461", "customerID": "1234500", "referenceID": "c1"});
     let answer = backend::gateway::services::inquiry(&app.state, &m, &body).await.unwrap();
     assert_eq!((answer["rc"].as_str(), answer["description"].as_str()), (Some("38"), Some("Link ke biller terputus")));
-    let audit: domain::moderation::AuditPage =
-        call_with(&admin, &app.base, "audit_log", &[("q", "product.updated"), ("page", "0")]).await.unwrap();
+    let audit = send_with(&admin, &app.base, AuditLog { list: search("product.updated") }).await.unwrap();
     assert_eq!(audit.total, 1);
-    assert!(audit.entries[0].before.as_deref().unwrap_or_default().contains("2500"));
+    assert!(audit.items[0].before.as_deref().unwrap_or_default().contains("2500"));
     // Partners cannot see or change it.
     let err = app.call::<Vec<ProductOut>>("catalog_list", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));

@@ -2,8 +2,9 @@
 //! down into Maintenance (rc 38) and probe it back, and pending payments
 //! asked after on the biller's schedule as leased jobs.
 
-use crate::common::{call_with, TestApp};
+use crate::common::{call_with, search, send_with, TestApp};
 use app::error::AppError;
+use app::server_fns::moderation::AuditLog;
 use backend::billers::breaker::{self, Breaker, Gate};
 use backend::billers::BillerError;
 use backend::gateway::settlement::{poll_due, reconcile_day};
@@ -141,8 +142,7 @@ async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breaker
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
     let _: () = call_with(&staff, &app.base, "breaker_reset", &[("biller", "pdam")]).await.unwrap();
     assert_eq!(breaker::gate(&app.state.db, &b).await.unwrap(), Gate::Closed { clean: true });
-    let audit: domain::moderation::AuditPage =
-        call_with(&staff, &app.base, "audit_log", &[("q", "biller.breaker_reset"), ("page", "0")]).await.unwrap();
+    let audit = send_with(&staff, &app.base, AuditLog { list: search("biller.breaker_reset") }).await.unwrap();
     assert_eq!(audit.total, 1);
 }
 

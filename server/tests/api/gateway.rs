@@ -3,8 +3,9 @@
 //! official PHP sample's raw-text handling, nonce replay, Sign-On rules and
 //! the deposit, and two gateway instances on one database.
 
-use crate::common::TestApp;
+use crate::common::{search, TestApp};
 use app::error::AppError;
+use app::server_fns::connections::IpList;
 use md5::{Digest, Md5};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -686,8 +687,8 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     let a = approved(&app).await;
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
     // Remove the development approval: 127.0.0.1 is now unknown there.
-    let page: domain::finance::IpPage = app.call("ip_list", &[("q", ""), ("page", "0")]).await.unwrap();
-    let dev_entry = page.rows.iter().find(|e| e.environment == domain::Env::Development).unwrap().id.clone();
+    let page = app.send(IpList { list: search("") }).await.unwrap().ips;
+    let dev_entry = page.items.iter().find(|e| e.environment == domain::Env::Development).unwrap().id.clone();
     let _: () = app.call("ip_remove", &[("id", &dev_entry)]).await.unwrap();
     let refused = |with_xff: bool| {
         let dev = dev.clone();

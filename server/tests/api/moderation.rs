@@ -2,8 +2,9 @@
 //! the partner, approval with credentials by e-mail, and merchant IDs under
 //! concurrency.
 
-use crate::common::{call_with, new_client, TestApp, PDF, PNG};
+use crate::common::{call_with, new_client, search, send_with, TestApp, PDF, PNG};
 use app::error::AppError;
+use app::server_fns::moderation::AuditLog;
 use domain::account::UserOut;
 use domain::moderation::{QueueItemOut, ReviewOut};
 use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
@@ -221,22 +222,17 @@ async fn staff_search_the_audit_log_and_partners_cannot() {
     submit_complete_profile(&app).await;
     let staff = staff_client(&app).await;
 
-    let all: domain::moderation::AuditPage =
-        call_with(&staff, &app.base, "audit_log", &[("q", ""), ("page", "0")]).await.unwrap();
-    let actions: Vec<&str> = all.entries.iter().map(|e| e.action.as_str()).collect();
+    let all = send_with(&staff, &app.base, AuditLog { list: search("") }).await.unwrap();
+    let actions: Vec<&str> = all.items.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(all.total, 11, "8 uploads, 1 submission, the staff's 2FA set-up and sign-in: {actions:?}");
     assert_eq!(&actions[..3], ["staff.login", "staff.totp_enabled", "profile.submitted"], "newest first");
-    assert!(all.entries[2..].iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
+    assert!(all.items[2..].iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
 
-    let found: domain::moderation::AuditPage =
-        call_with(&staff, &app.base, "audit_log", &[("q", "profile.submitted"), ("page", "0")]).await.unwrap();
+    let found = send_with(&staff, &app.base, AuditLog { list: search("profile.submitted") }).await.unwrap();
     assert_eq!(found.total, 1);
-    assert!(found.entries[0].after.as_deref().unwrap_or_default().contains("PT. SAMPURNA JAYA"));
+    assert!(found.items[0].after.as_deref().unwrap_or_default().contains("PT. SAMPURNA JAYA"));
 
-    let err =
-        call_with::<domain::moderation::AuditPage>(&app.client, &app.base, "audit_log", &[("q", ""), ("page", "0")])
-            .await
-            .unwrap_err();
+    let err = send_with(&app.client, &app.base, AuditLog { list: search("") }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     let (status, html) = app.get_html("/admin/audit").await;
     assert_eq!(status, 303, "{html}");

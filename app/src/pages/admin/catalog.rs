@@ -1,14 +1,15 @@
 //! "Katalog Produk" (R-BO-5): names, prices, fees and status of every
 //! product, edited row by row; changes are audited and apply at once.
 
-use super::StaffPage;
-use crate::components::form::general_problem;
-use crate::components::form::LoadError;
-use crate::components::outages::{confirm_reset, OutagePanel};
+use crate::components::form::{general_problem, LoadError};
+use crate::components::frame::StaffPage;
+use crate::components::list::{use_list_query, Column, DataTable, Loaded, Table};
+use crate::components::outages::OutagePanel;
+use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::catalog::{breaker_list, catalog_list, BreakerReset, CatalogUpdate, PriceCheck};
-use domain::finance::{rupiah, PriceCheckOut, PriceVerdict, ProductIn, ProductOut, ProductStatus};
+use domain::finance::{rupiah, PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut, ProductStatus};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn CatalogPage() -> impl IntoView {
             let editable = me.may(Permission::Moderate);
             let t = use_texts();
             view! {
-                <h1 class="page-title">{t.catalog_title}</h1>
+                <h1 class="page-title">{t.common.catalog_title}</h1>
                 <BillerStatus editable reset list=breakers />
                 <Catalog products editable />
                 <PriceCheckPanel />
@@ -43,33 +44,49 @@ fn BillerStatus(
 ) -> impl IntoView {
     let t = use_texts();
     let on_reset = editable.then(|| {
-        confirm_reset(move |biller| {
+        Callback::new(move |biller| {
             reset.dispatch(BreakerReset { biller });
         })
     });
     view! {
-        <OutagePanel title=t.outage_title_production hint=t.outage_hint_production empty=t.outage_empty_production list reset=on_reset />
+        <OutagePanel title=t.finance.outage_title_production hint=t.finance.outage_hint_production empty=t.finance.outage_empty_production list reset=on_reset />
     }
 }
 
 #[component]
 fn Catalog(products: Resource<Result<Vec<ProductOut>, AppError>>, editable: bool) -> impl IntoView {
     let t = use_texts();
+    let list = use_list_query();
+    let sort_key = |p: &ProductOut, column: &str| match column {
+        "code" => Some(p.code.clone()),
+        "name" => Some(p.name.to_lowercase()),
+        "price" => Some(format!("{:020}", p.price)),
+        _ => None,
+    };
     view! {
-        {move || products.get().map(|r| match r {
-            Ok(list) => view! {
-                <div class="table-wrap panel">
-                    <table class="table catalog">
-                        <thead><tr>
-                            <th>{t.col_code}</th><th>{t.name_label}</th><th>{t.col_price}</th><th>{t.col_admin_fee}</th>
-                            <th>{t.col_partner_fee}</th><th>{t.col_buy_price}</th><th>{t.col_status}</th><th></th>
-                        </tr></thead>
-                        <tbody>{list.into_iter().map(|p| view! { <ProductRow p editable /> }).collect_view()}</tbody>
-                    </table>
-                </div>
-            }.into_any(),
-            Err(e) => view! { <LoadError e /> }.into_any(),
-        })}
+        <Loaded resource=products children=move |all| {
+            let columns = vec![
+                Column::sortable(t.finance.col_code, "code"),
+                Column::sortable(t.common.name_label, "name"),
+                Column::sortable(t.finance.col_price, "price"),
+                Column::new(t.finance.col_admin_fee),
+                Column::new(t.finance.col_partner_fee),
+                Column::new(t.finance.col_buy_price),
+                Column::new(t.common.col_status),
+                Column::new(t.common.col_actions),
+            ];
+            let page = list.get().apply(all, |p| format!("{} {} {}", p.code, p.name, p.category), sort_key);
+            view! {
+                <DataTable
+                    caption=t.common.catalog_title
+                    path="/admin/katalog"
+                    columns
+                    page
+                    query=list.get()
+                    row=move |p| view! { <ProductRow p editable /> }
+                />
+            }
+        } />
     }
 }
 
@@ -102,9 +119,9 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     };
     let saved = move || matches!(save.value().get(), Some(Ok(_)));
     let row_code = p.code.clone();
-    let cell = move |i: usize, field: &'static str| {
+    let cell = move |i: usize, column: &'static str| {
         let s = money[i];
-        let label = format!("{field} {row_code}");
+        let label = format!("{column} {row_code}");
         view! {
             <td>
                 <input class="num" aria-label=label size="9" disabled=!editable prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev)) />
@@ -115,19 +132,19 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     view! {
         <tr aria-label=p.code.clone()>
             <td><code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.clone()}</span></td>
-            <td><input aria-label=format!("nama {}", p.code) disabled=!editable prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></td>
-            {cell(0, "harga")}
-            {cell(1, "admin")}
-            {cell(2, "fee mitra")}
-            {cell(3, "harga beli")}
+            <td><input aria-label=format!("{} {}", t.common.name_label, p.code) disabled=!editable prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></td>
+            {cell(0, t.finance.col_price)}
+            {cell(1, t.finance.col_admin_fee)}
+            {cell(2, t.finance.col_partner_fee)}
+            {cell(3, t.finance.col_buy_price)}
             <td>
-                <select aria-label=format!("status {}", p.code) disabled=!editable on:change=move |ev| status.set(event_target_value(&ev))>
+                <select aria-label=format!("{} {}", t.common.col_status, p.code) disabled=!editable on:change=move |ev| status.set(event_target_value(&ev))>
                     {ProductStatus::ALL.iter().map(|s| view! { <option value=s.code() selected=*s == p.status>{s.code()}</option> }).collect_view()}
                 </select>
             </td>
             <td>
-                {editable.then(|| view! { <button type="button" class="btn btn-light" on:click=on_save disabled=move || save.pending().get()>{t.save}</button> })}
-                {move || saved().then(|| view! { <span class="status status-ok" role="status">{t.saved}</span> })}
+                {editable.then(|| view! { <button type="button" class="btn btn-light" on:click=on_save disabled=move || save.pending().get()>{t.common.save}</button> })}
+                <span role="status">{move || saved().then(|| view! { <Chip tone=Tone::Ok text=t.finance.saved /> })}</span>
                 <p class="field-error" role="alert">
                     {move || general.get().map(|p| t.problem(p).to_owned()).or_else(|| field_problem().map(|(f, p)| format!("{f}: {}", t.problem(p))))}
                 </p>
@@ -142,11 +159,11 @@ fn PriceCheckPanel() -> impl IntoView {
     let t = use_texts();
     let check = ServerAction::<PriceCheck>::new();
     view! {
-        <section class="panel" aria-label=t.price_check_title>
-            <h2>{t.price_check_title}</h2>
-            <p class="muted">{t.price_check_hint}</p>
+        <section class="panel" aria-label=t.finance.price_check_title>
+            <h2>{t.finance.price_check_title}</h2>
+            <p class="muted">{t.finance.price_check_hint}</p>
             <button type="button" class="btn btn-light" on:click=move |_| { check.dispatch(PriceCheck {}); } disabled=move || check.pending().get()>
-                {t.price_check_button}
+                {t.finance.price_check_button}
             </button>
             {move || check.value().get().map(|r| match r {
                 Ok(sources) => sources.into_iter().map(|s| view! { <PriceSheet s /> }).collect_view().into_any(),
@@ -160,40 +177,38 @@ fn PriceCheckPanel() -> impl IntoView {
 fn PriceSheet(s: PriceCheckOut) -> impl IntoView {
     let t = use_texts();
     let verdict = move |v: PriceVerdict| match v {
-        PriceVerdict::Same => ("status status-ok", t.saved),
-        PriceVerdict::Changed => ("status status-pending", t.verdict_changed),
-        PriceVerdict::Loss => ("status status-bad", t.verdict_loss),
-        PriceVerdict::Unavailable => ("status status-bad", t.verdict_unavailable),
-        PriceVerdict::Missing => ("status status-none", t.verdict_missing),
+        PriceVerdict::Same => (Tone::Ok, t.finance.saved),
+        PriceVerdict::Changed => (Tone::Pending, t.finance.verdict_changed),
+        PriceVerdict::Loss => (Tone::Bad, t.finance.verdict_loss),
+        PriceVerdict::Unavailable => (Tone::Bad, t.finance.verdict_unavailable),
+        PriceVerdict::Missing => (Tone::None, t.finance.verdict_missing),
     };
     let same = s.rows.iter().filter(|r| r.verdict == PriceVerdict::Same).count();
-    let rows = s
-        .rows
-        .into_iter()
-        .filter(|r| r.verdict != PriceVerdict::Same)
-        .map(|r| {
-            let (class, label) = verdict(r.verdict);
-            view! {
-                <tr aria-label=r.code.clone()>
-                    <td><code>{r.code.clone()}</code></td><td>{r.name}</td><td class="num">{rupiah(r.price)}</td>
-                    <td class="num">{rupiah(r.catalog_buy)}</td><td class="num">{r.biller_buy.map(rupiah).unwrap_or_else(|| "—".into())}</td>
-                    <td><span class=class>{label}</span></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let differing: Vec<_> = s.rows.into_iter().filter(|r| r.verdict != PriceVerdict::Same).collect();
+    let columns = [
+        t.finance.col_code,
+        t.common.name_label,
+        t.finance.col_price,
+        t.finance.col_catalog_buy,
+        t.finance.col_biller_buy,
+        t.common.col_note,
+    ]
+    .map(Column::new)
+    .to_vec();
+    let row = move |r: PriceRowOut| {
+        let (tone, label) = verdict(r.verdict);
+        view! {
+            <tr aria-label=r.code.clone()>
+                <td><code>{r.code.clone()}</code></td><td>{r.name}</td><td class="num">{rupiah(r.price)}</td>
+                <td class="num">{rupiah(r.catalog_buy)}</td><td class="num">{r.biller_buy.map(rupiah).unwrap_or_else(|| "—".into())}</td>
+                <td><Chip tone text=label /></td>
+            </tr>
+        }
+    };
     view! {
         <h3>{format!("{} ({})", s.biller, s.environment.label())}</h3>
         {s.error.map(|e| view! { <div class="alert alert-error" role="alert">{e}</div> })}
-        <p class="muted">{format!("{same} {}", t.price_same_count)}</p>
-        <div class="table-wrap">
-            <table class="table">
-                <thead><tr>
-                    <th>{t.col_code}</th><th>{t.name_label}</th><th>{t.col_price}</th><th>{t.col_catalog_buy}</th>
-                    <th>{t.col_biller_buy}</th><th>{t.col_note}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <p class="muted">{t.prices_unchanged(same)}</p>
+        <Table caption=t.finance.price_check_title columns rows=differing row />
     }
 }

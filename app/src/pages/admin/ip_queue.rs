@@ -1,10 +1,9 @@
 //! "Persetujuan IP" (R-BO-2): addresses partners registered, oldest first;
 //! approve, or reject with a reason.
 
-use super::StaffPage;
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert};
-use crate::error::AppError;
+use crate::components::frame::StaffPage;
+use crate::components::list::{use_list_query, Column, DataTable, Loaded};
 use crate::i18n::use_texts;
 use crate::server_fns::connections::{ip_queue, IpDecide};
 use domain::finance::IpEntryOut;
@@ -13,31 +12,33 @@ use leptos::prelude::*;
 
 #[component]
 pub fn IpQueuePage() -> impl IntoView {
+    let t = use_texts();
+    let list = use_list_query();
     // Bumped by a row whose decision went through: the list reloads.
     let decided = RwSignal::new(0u32);
     let rows = Resource::new(move || decided.get(), |_| ip_queue());
-    view! { <StaffPage render=move |_| view! { <IpQueue rows decided /> } /> }
-}
-
-#[component]
-fn IpQueue(rows: Resource<Result<Vec<IpEntryOut>, AppError>>, decided: RwSignal<u32>) -> impl IntoView {
-    let t = use_texts();
     view! {
-        <h1 class="page-title">{t.ip_queue_title}</h1>
-        {move || rows.get().map(|r| match r {
-            Ok(list) if list.is_empty() => view! { <p class="muted">{t.ip_queue_empty}</p> }.into_any(),
-            Ok(list) => view! {
-                <div class="table-wrap panel">
-                    <table class="table">
-                        <thead><tr>
-                            <th>{t.col_business}</th><th>{t.connection_type}</th><th>"IP"</th><th>{t.col_time}</th><th></th>
-                        </tr></thead>
-                        <tbody>{list.into_iter().map(|e| view! { <IpRow e decided /> }).collect_view()}</tbody>
-                    </table>
-                </div>
-            }.into_any(),
-            Err(e) => view! { <LoadError e /> }.into_any(),
-        })}
+        <StaffPage render=move |_| view! {
+            <h1 class="page-title">{t.moderation.ip_queue_title}</h1>
+            <Loaded resource=rows children=move |all| {
+                let text = |e: &IpEntryOut| format!("{} {} {}", e.ip, e.company.clone().unwrap_or_default(), e.merchant_id.clone().unwrap_or_default());
+                let page = list.get().apply(all, text, |_, _| None);
+                let columns = [t.moderation.col_business, t.common.connection_type, "IP", t.common.col_time, t.common.col_actions]
+                    .map(Column::new)
+                    .to_vec();
+                view! {
+                    <DataTable
+                        caption=t.moderation.ip_queue_title
+                        path="/admin/ip"
+                        columns
+                        page
+                        query=list.get()
+                        empty=t.moderation.ip_queue_empty
+                        row=move |e| view! { <IpRow e decided /> }
+                    />
+                }
+            } />
+        } />
     }
 }
 
@@ -70,11 +71,11 @@ fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
             <td>{e.created_at.clone()}</td>
             <td class="decide">
                 <FormAlert problem=general />
-                <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(IpDecide { id: id1.clone(), approve: true, reason: String::new() }); }>{t.approve}</button>
-                <label for=reason_id.clone()>{t.reject_reason}</label>
+                <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(IpDecide { id: id1.clone(), approve: true, reason: String::new() }); }>{t.moderation.approve}</button>
+                <label for=reason_id.clone()>{t.moderation.reject_reason}</label>
                 <input id=reason_id type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                 <p class="field-error" role="alert">{reason_err}</p>
-                <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(IpDecide { id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>{t.reject}</button>
+                <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(IpDecide { id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>{t.moderation.reject}</button>
             </td>
         </tr>
     }

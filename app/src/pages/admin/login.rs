@@ -45,12 +45,12 @@ pub fn AdminLoginPage() -> impl IntoView {
             Some(LoginStep::Code) => view! { <CodeStep setup=None /> }.into_any(),
             Some(LoginStep::Enroll(setup)) => view! { <CodeStep setup=Some(setup) /> }.into_any(),
             _ => view! {
-                <AuthCard title=t.admin_login_title>
+                <AuthCard title=t.staff.admin_login_title>
                     <form method="post" action=StaffLogin::url() on:submit=on_submit novalidate>
                         <FormAlert problem=general />
-                        <TextField form name="email" label=t.email_label value=email error=email_err kind="email" autocomplete="username" />
-                        <TextField form name="password" label=t.password_label value=password error=password_err kind="password" autocomplete="current-password" />
-                        <SubmitButton label=t.login_button pending=action.pending() />
+                        <TextField form name="email" label=t.common.email_label value=email error=email_err kind="email" autocomplete="username" />
+                        <TextField form name="password" label=t.common.password_label value=password error=password_err kind="password" autocomplete="current-password" />
+                        <SubmitButton label=t.common.login_button pending=action.pending() />
                     </form>
                 </AuthCard>
             }.into_any(),
@@ -83,14 +83,14 @@ fn CodeStep(setup: Option<TotpSetup>) -> impl IntoView {
         }
     };
     let general = general_problem(action.value());
-    let title = if setup.is_some() { t.totp_enroll_title } else { t.totp_title };
+    let title = if setup.is_some() { t.staff.totp_enroll_title } else { t.staff.totp_title };
     view! {
         <AuthCard title=title>
-            {setup.map(|setup| view! { <TotpQr setup intro=t.totp_enroll_body /> })}
+            {setup.map(|setup| view! { <TotpQr setup intro=t.staff.totp_enroll_body /> })}
             <form method="post" action=StaffVerifyCode::url() on:submit=on_submit novalidate>
                 <FormAlert problem=general />
-                <TextField form name="code" label=t.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.totp_code_hint />
-                <SubmitButton label=t.totp_verify_button pending=action.pending() />
+                <TextField form name="code" label=t.staff.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.staff.totp_code_hint />
+                <SubmitButton label=t.staff.totp_verify_button pending=action.pending() />
             </form>
         </AuthCard>
     }
@@ -102,7 +102,7 @@ pub fn TotpQr(setup: TotpSetup, intro: &'static str) -> impl IntoView {
     let t = use_texts();
     view! {
         <p>{intro}</p>
-        <div class="qr" role="img" aria-label=t.totp_enroll_title inner_html=setup.qr_svg></div>
-        <p class="muted small">{t.totp_secret_label}": "<code data-testid="totp-secret">{setup.secret}</code></p>
+        <div class="qr" role="img" aria-label=t.staff.totp_enroll_title inner_html=setup.qr_svg></div>
+        <p class="muted small">{t.staff.totp_secret_label}": "<code data-testid="totp-secret">{setup.secret}</code></p>
     }
 }

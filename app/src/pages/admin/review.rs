@@ -1,17 +1,17 @@
 //! One profile under review: every field, every document inline, and a
 //! decision per document (a rejection needs a reason).
 
-use super::queue::status_text;
-use super::StaffPage;
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert};
+use crate::components::frame::StaffPage;
+use crate::components::list::{Column, Loaded, Table};
+use crate::components::profile::{DocPreview, ModeratedStamp, ProfileFacts};
+use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::profile::{doc_name, doc_status_class, doc_status_text};
 use crate::server_fns::moderation::{moderation_review, ModerationAssign, ModerationDecide, RevisionDecide};
 use domain::moderation::ReviewOut;
 use domain::problem::problem_for;
-use domain::profile::{DocStatus, DocumentOut, Moderation, ProfileStatus, RevisionOut, RevisionStatus};
+use domain::profile::{DocStatus, DocumentOut, FieldChange, ProfileStatus, RevisionOut, RevisionStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -45,49 +45,11 @@ fn Review(review: Resource<Result<ReviewOut, AppError>>, decide: ServerAction<Mo
     let t = use_texts();
     let general = general_problem(decide.value());
     view! {
-        <p><a href="/admin/moderasi">"← "{t.back_to_queue}</a></p>
-        <h1 class="page-title">{t.admin_review}</h1>
+        <p><a href="/admin/moderasi">"← "{t.moderation.back_to_queue}</a></p>
+        <h1 class="page-title">{t.moderation.admin_review}</h1>
         <FormAlert problem=general />
-        {move || review.get().map(|r| match r {
-            Ok(r) => view! { <ReviewBody r decide /> }.into_any(),
-            Err(e) => view! { <LoadError e /> }.into_any(),
-        })}
+        <Loaded resource=review children=move |r| view! { <ReviewBody r decide /> } />
     }
-}
-
-/// The profile's fields and state, as the partner filled them in.
-#[component]
-pub fn ProfileFacts(r: ReviewOut) -> impl IntoView {
-    let t = use_texts();
-    let f = &r.fields;
-    let facts = [
-        (t.category_label, category_label(t, &f.category).to_owned()),
-        (t.name_label, f.personal_name.clone()),
-        (t.personal_phone_label, f.personal_phone.clone()),
-        (t.email_label, f.personal_email.clone()),
-        (t.business_name_label, f.business_name.clone()),
-        (t.business_phone_label, f.business_phone.clone()),
-        (t.region_label, r.region_names.join(" › ")),
-        (t.address_label, f.address.clone()),
-        (t.col_submitted, r.submitted_at.clone().map(|s| format!("{s} WIB")).unwrap_or_default()),
-        (t.assigned_to, r.assignee.clone().unwrap_or_else(|| t.unassigned.to_owned())),
-    ];
-    view! {
-        <section class="panel">
-            <h2>{f.business_name.clone()}" "<span class="status status-pending">{status_text(t, r.status)}</span></h2>
-            {r.merchant_id.clone().map(|m| view! { <p><strong>{t.merchant_id_label}": "</strong><span data-testid="merchant-id">{m}</span></p> })}
-            <dl class="facts">
-                {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-            </dl>
-        </section>
-    }
-}
-
-/// "Dimoderasi oleh NAME pada DD/MM/YYYY HH:MM:SS".
-#[component]
-pub fn ModeratedStamp(m: Option<Moderation>) -> impl IntoView {
-    let t = use_texts();
-    m.map(|m| view! { <p class="stamp muted small">{t.moderated_by}" "<strong>{m.by}</strong>" "{t.moderated_on}" "{m.at}</p> })
 }
 
 #[component]
@@ -100,7 +62,7 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
         .filter_map(|code| {
             let ty = r.doc_types.iter().find(|d| &d.code == code)?;
             let doc = r.documents.iter().find(|d| &d.doc_type == code).cloned();
-            Some(view! { <DocReview name=doc_name(t, ty) doc open decide /> })
+            Some(view! { <DocReview name=t.doc_name(ty) doc open decide /> })
         })
         .collect_view();
     let revision = r.revision.clone().filter(|rev| rev.status == RevisionStatus::Submitted);
@@ -111,7 +73,7 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
         <AssignBar user_id assignee=r.assignee.clone() />
         <ProfileFacts r=r.clone() />
         {revision.map(|rev| view! { <RevisionReview rev region_names=names current=r.region_names.clone() doc_types /> })}
-        <h2>{t.documents_section}</h2>
+        <h2>{t.common.documents_section}</h2>
         <div class="doc-grid">{docs}</div>
     }
 }
@@ -130,10 +92,10 @@ fn AssignBar(user_id: String, assignee: Option<String>) -> impl IntoView {
     });
     view! {
         <div class="toolbar">
-            <span>{t.assigned_to}": "<strong data-testid="assignee">{move || shown.get().unwrap_or_else(|| t.unassigned.to_owned())}</strong></span>
+            <span>{t.moderation.assigned_to}": "<strong data-testid="assignee">{move || shown.get().unwrap_or_else(|| t.moderation.unassigned.to_owned())}</strong></span>
             <button type="button" class="btn btn-light" disabled=move || assign.pending().get()
                 on:click=move |_| { assign.dispatch(ModerationAssign { user_id: user_id.clone() }); }>
-                {t.assign_to_me}
+                {t.moderation.assign_to_me}
             </button>
         </div>
     }
@@ -142,22 +104,6 @@ fn AssignBar(user_id: String, assignee: Option<String>) -> impl IntoView {
 /// The signed-in moderator's name, for optimistic "assigned to" text.
 #[derive(Clone)]
 pub struct StaffName(pub String);
-
-fn field_label(t: &crate::i18n::Texts, field: &str) -> &'static str {
-    match field {
-        "personal_name" => t.name_label,
-        "personal_phone" => t.personal_phone_label,
-        "personal_email" => t.email_label,
-        "business_name" => t.business_name_label,
-        "business_phone" => t.business_phone_label,
-        "province" => t.province_label,
-        "regency" => t.regency_label,
-        "district" => t.district_label,
-        "village" => t.village_label,
-        "address" => t.address_label,
-        _ => "",
-    }
-}
 
 /// A region code shown with its name (index into the path's names).
 fn shown_value(field: &str, value: &str, names: &[String]) -> String {
@@ -195,81 +141,49 @@ fn RevisionReview(
             .map(|p| t.problem(p))
     };
     let general = general_problem(decide.value());
-    let rows = rev
-        .changes
-        .iter()
-        .map(|c| {
-            view! {
-                <tr>
-                    <th scope="row">{field_label(t, &c.field)}</th>
-                    <td class="old">{shown_value(&c.field, &c.old, &current)}</td>
-                    <td class="new">{shown_value(&c.field, &c.new, &region_names)}</td>
-                    <td>{c.note.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let (current_names, new_names) = (current.clone(), region_names.clone());
+    let change_row = move |c: FieldChange| {
+        view! {
+            <tr>
+                <th scope="row">{t.profile_field(&c.field)}</th>
+                <td class="old">{shown_value(&c.field, &c.old, &current_names)}</td>
+                <td class="new">{shown_value(&c.field, &c.new, &new_names)}</td>
+                <td>{c.note}</td>
+            </tr>
+        }
+    };
+    let columns = [t.moderation.col_field, t.moderation.col_old, t.moderation.col_new, t.common.col_note]
+        .map(Column::new)
+        .to_vec();
     let docs = rev
         .documents
         .iter()
         .map(|d| {
-            let name = doc_types.iter().find(|ty| ty.code == d.doc_type).map(|ty| doc_name(t, ty)).unwrap_or_default();
+            let name = doc_types.iter().find(|ty| ty.code == d.doc_type).map(|ty| t.doc_name(ty)).unwrap_or_default();
             view! { <DocPreview name doc=d.clone() /> }
         })
         .collect_view();
     let (id1, id2) = (rev.id.clone(), rev.id.clone());
     view! {
-        <section class="panel revision" aria-label=t.revision_title>
-            <h2>{t.revision_title}" · "<span class="muted small">{rev.submitted_at.clone()}" WIB"</span></h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead><tr><th>{t.col_field}</th><th>{t.col_old}</th><th>{t.col_new}</th><th>{t.col_note}</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {(!rev.documents.is_empty()).then(|| view! { <h3>{t.revision_docs}</h3><div class="doc-grid">{docs}</div> })}
+        <section class="panel revision" aria-label=t.common.revision_title>
+            <h2>{t.common.revision_title}" · "<span class="muted small">{rev.submitted_at.clone()}" WIB"</span></h2>
+            <Table caption=t.common.revision_title columns rows=rev.changes.clone() row=change_row />
+            {(!rev.documents.is_empty()).then(|| view! { <h3>{t.moderation.revision_docs}</h3><div class="doc-grid">{docs}</div> })}
             <FormAlert problem=general />
             <div class="decide">
                 <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()
                     on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id1.clone(), approve: true, reason: String::new() }); }>
-                    {t.approve_revision}
+                    {t.moderation.approve_revision}
                 </button>
-                <label for="revision-reason">{t.reject_reason}</label>
+                <label for="revision-reason">{t.moderation.reject_reason}</label>
                 <textarea id="revision-reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 <p class="field-error" role="alert">{reason_err}</p>
                 <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
                     on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>
-                    {t.reject_revision}
+                    {t.moderation.reject_revision}
                 </button>
             </div>
         </section>
-    }
-}
-
-/// A document shown inline: image preview or PDF viewer, and its file link.
-#[component]
-pub fn DocPreview(name: String, doc: DocumentOut) -> impl IntoView {
-    let url = format!("/dokumen/{}", doc.id);
-    let preview = if doc.content_type == "application/pdf" {
-        view! { <iframe class="doc-preview" src=url.clone() title=name.clone()></iframe> }.into_any()
-    } else {
-        view! { <img class="doc-preview" src=url.clone() alt=name.clone() /> }.into_any()
-    };
-    view! {
-        <article class="doc-card" aria-label=name.clone()>
-            <header class="doc-head"><h3>{name.clone()}</h3></header>
-            {preview}
-            <p class="doc-file"><a href=url target="_blank" rel="external noopener">{doc.original_name.clone()}</a></p>
-        </article>
-    }
-}
-
-pub fn category_label(t: &crate::i18n::Texts, code: &str) -> &'static str {
-    match domain::profile::Category::from_code(code) {
-        Some(domain::profile::Category::Pribadi) => t.category_pribadi,
-        Some(domain::profile::Category::Koperasi) => t.category_koperasi,
-        Some(domain::profile::Category::Perusahaan) => t.category_perusahaan,
-        None => "",
     }
 }
 
@@ -293,7 +207,7 @@ fn DocReview(
     let t = use_texts();
     let reason = RwSignal::new(String::new());
     let Some(doc) = doc else {
-        return view! { <article class="doc-card"><h3>{name}</h3><p class="muted">{t.doc_none}</p></article> }
+        return view! { <article class="doc-card"><h3>{name}</h3><p class="muted">{t.common.doc_none}</p></article> }
             .into_any();
     };
     let url = format!("/dokumen/{}", doc.id);
@@ -322,7 +236,7 @@ fn DocReview(
         <article class="doc-card" aria-label=name.clone()>
             <header class="doc-head">
                 <h3>{name.clone()}</h3>
-                <span class=doc_status_class(Some(doc.status))>{doc_status_text(t, Some(doc.status))}</span>
+                <Chip tone=Tone::of_doc(Some(doc.status)) text=t.doc_status(Some(doc.status)) />
             </header>
             {preview}
             <p class="doc-file"><a href=url target="_blank" rel="external noopener">{doc.original_name.clone()}</a></p>
@@ -335,9 +249,9 @@ fn DocReview(
                             mark_last(last, &id);
                             decide.dispatch(ModerationDecide { doc_id: id.clone(), accept: true, reason: String::new() });
                         }>
-                        {t.accept}
+                        {t.moderation.accept}
                     </button>
-                    <label for=reason_id.clone()>{t.reject_reason}</label>
+                    <label for=reason_id.clone()>{t.moderation.reject_reason}</label>
                     <textarea id=reason_id rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                     <p class="field-error" role="alert">{field_error}</p>
                     <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
@@ -345,7 +259,7 @@ fn DocReview(
                             mark_last(last, &id2);
                             decide.dispatch(ModerationDecide { doc_id: id2.clone(), accept: false, reason: reason.get_untracked() });
                         }>
-                        {t.reject}
+                        {t.moderation.reject}
                     </button>
                 </div>
             })}

@@ -2,8 +2,8 @@
 //! turn it on themselves (admins enrol at their first sign-in).
 
 use super::login::TotpQr;
-use super::StaffPage;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::frame::StaffPage;
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{TotpBegin, TotpConfirm};
 use domain::staff::{clean_code, StaffOut};
@@ -14,11 +14,11 @@ pub fn SecurityPage() -> impl IntoView {
     let t = use_texts();
     view! {
         <StaffPage render=move |me: StaffOut| view! {
-            <h1 class="page-title">{t.security_title}</h1>
-            <section class="panel narrow" aria-label=t.totp_title>
-                <h2>{t.totp_title}</h2>
+            <h1 class="page-title">{t.common.security_title}</h1>
+            <section class="panel narrow" aria-label=t.staff.totp_title>
+                <h2>{t.staff.totp_title}</h2>
                 {if me.totp_enabled {
-                    view! { <p class="status status-ok">{t.security_totp_on}</p> }.into_any()
+                    view! { <p class="status status-ok">{t.staff.security_totp_on}</p> }.into_any()
                 } else {
                     view! { <Enrol /> }.into_any()
                 }}
@@ -54,23 +54,23 @@ fn Enrol() -> impl IntoView {
         <Show when=done fallback=move || view! {
             {move || match begin.value().get() {
                 Some(Ok(setup)) => view! {
-                    <TotpQr setup intro=t.totp_scan_body />
+                    <TotpQr setup intro=t.staff.totp_scan_body />
                     <form on:submit=on_submit novalidate>
                         <FormAlert problem=general />
-                        <TextField form name="code" label=t.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.totp_code_hint />
-                        <SubmitButton label=t.totp_verify_button pending=confirm.pending() />
+                        <TextField form name="code" label=t.staff.totp_code_label value=code error=code_err autocomplete="one-time-code" hint=t.staff.totp_code_hint />
+                        <SubmitButton label=t.staff.totp_verify_button pending=confirm.pending() />
                     </form>
                 }.into_any(),
                 _ => view! {
-                    <p>{t.security_totp_off}</p>
+                    <p>{t.staff.security_totp_off}</p>
                     <FormAlert problem=begun />
                     <button type="button" class="btn btn-primary" on:click=move |_| { begin.dispatch(TotpBegin {}); } disabled=move || begin.pending().get()>
-                        {t.security_enable}
+                        {t.staff.security_enable}
                     </button>
                 }.into_any(),
             }}
         }>
-            <p class="status status-ok" role="status">{t.security_enabled_done}</p>
+            <p class="status status-ok" role="status">{t.staff.security_enabled_done}</p>
         </Show>
     }
 }

@@ -19,30 +19,30 @@ pub fn ActivatePage() -> impl IntoView {
             Ok(ActivationOut::Activated) => view! {
                 <div class="result result-ok" role="status">
                     <div class="result-icon" aria-hidden="true">"✓"</div>
-                    <h2>{t.activated_title}</h2>
-                    <p>{t.activated_body}</p>
-                    <a href="/login" class="btn btn-primary">{t.ok}</a>
+                    <h2>{t.auth.activated_title}</h2>
+                    <p>{t.auth.activated_body}</p>
+                    <a href="/login" class="btn btn-primary">{t.auth.ok}</a>
                 </div>
             }
             .into_any(),
             Ok(ActivationOut::AlreadyActive) => view! {
                 <div class="result" role="status">
-                    <p>{t.already_active}</p>
-                    <a href="/login" class="btn btn-primary">{t.login_link}</a>
+                    <p>{t.auth.already_active}</p>
+                    <a href="/login" class="btn btn-primary">{t.auth.login_link}</a>
                 </div>
             }
             .into_any(),
             Ok(ActivationOut::Expired { email }) => view! {
                 <div class="result result-warn" role="alert">
-                    <p>{t.link_expired}</p>
-                    <a href=format!("/verifikasi-email?email={}", encode_query(&email)) class="btn btn-primary">{t.request_new_link}</a>
+                    <p>{t.auth.link_expired}</p>
+                    <a href=format!("/verifikasi-email?email={}", encode_query(&email)) class="btn btn-primary">{t.auth.request_new_link}</a>
                 </div>
             }
             .into_any(),
             Ok(ActivationOut::Invalid) => view! {
                 <div class="result result-warn" role="alert">
-                    <p>{t.link_invalid}</p>
-                    <a href="/verifikasi-email" class="btn btn-primary">{t.request_new_link}</a>
+                    <p>{t.auth.link_invalid}</p>
+                    <a href="/verifikasi-email" class="btn btn-primary">{t.auth.request_new_link}</a>
                 </div>
             }
             .into_any(),
@@ -53,8 +53,8 @@ pub fn ActivatePage() -> impl IntoView {
         })
     };
     view! {
-        <AuthCard title=t.activation_title>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>{body}</Suspense>
+        <AuthCard title=t.auth.activation_title>
+            <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>{body}</Suspense>
         </AuthCard>
     }
 }

@@ -25,23 +25,23 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     };
     let general = general_problem(action.value());
     view! {
-        <AuthCard title=t.forgot_title>
+        <AuthCard title=t.auth.forgot_title>
             <Show
                 when=done
                 fallback=move || {
                     view! {
-                        <p>{t.forgot_body}</p>
+                        <p>{t.auth.forgot_body}</p>
                         <form method="post" action=ForgotPassword::url() on:submit=on_submit novalidate>
                             <FormAlert problem=general />
-                            <TextField form name="email" label=t.email_label value=email error=err kind="email" autocomplete="email" />
-                            <SubmitButton label=t.forgot_button pending=action.pending() />
+                            <TextField form name="email" label=t.common.email_label value=email error=err kind="email" autocomplete="email" />
+                            <SubmitButton label=t.auth.forgot_button pending=action.pending() />
                         </form>
                     }
                 }
             >
-                <div class="alert alert-success" role="status">{t.forgot_done}</div>
+                <div class="alert alert-success" role="status">{t.auth.forgot_done}</div>
             </Show>
-            <p class="switch"><a href="/login">{t.back_to_login}</a></p>
+            <p class="switch"><a href="/login">{t.common.back_to_login}</a></p>
         </AuthCard>
     }
 }

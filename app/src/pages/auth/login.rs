@@ -43,7 +43,7 @@ pub fn LoginPage() -> impl IntoView {
     let general = general_problem(action.value());
 
     view! {
-        <AuthCard title=t.login_title>
+        <AuthCard title=t.auth.login_title>
             <form method="post" action=Login::url() on:submit=on_submit novalidate>
                 <FormAlert problem=general />
                 {move || {
@@ -52,17 +52,17 @@ pub fn LoginPage() -> impl IntoView {
                         .map(|email| {
                             view! {
                                 <div class="alert alert-warning" role="alert">
-                                    <p>{t.unverified_login}</p>
-                                    <a href=format!("/verifikasi-email?email={}", encode_query(&email))>{t.resend_activation_link}</a>
+                                    <p>{t.auth.unverified_login}</p>
+                                    <a href=format!("/verifikasi-email?email={}", encode_query(&email))>{t.auth.resend_activation_link}</a>
                                 </div>
                             }
                         })
                 }}
-                <TextField form name="phone" label=t.phone_label value=phone error=phone_err kind="tel" hint=t.phone_hint autocomplete="tel" />
-                <TextField form name="password" label=t.password_label value=password error=password_err kind="password" autocomplete="current-password" />
-                <p class="forgot"><a href="/lupa-password">{t.forgot_link}</a></p>
-                <SubmitButton label=t.login_button pending=action.pending() />
-                <p class="switch">{t.no_account}" "<a href="/daftar">{t.register_link}</a></p>
+                <TextField form name="phone" label=t.common.phone_label value=phone error=phone_err kind="tel" hint=t.auth.phone_hint autocomplete="tel" />
+                <TextField form name="password" label=t.common.password_label value=password error=password_err kind="password" autocomplete="current-password" />
+                <p class="forgot"><a href="/lupa-password">{t.auth.forgot_link}</a></p>
+                <SubmitButton label=t.common.login_button pending=action.pending() />
+                <p class="switch">{t.auth.no_account}" "<a href="/daftar">{t.auth.register_link}</a></p>
             </form>
         </AuthCard>
     }

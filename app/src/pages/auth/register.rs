@@ -51,20 +51,20 @@ pub fn RegisterPage() -> impl IntoView {
     let general = general_problem(action.value());
 
     view! {
-        <AuthCard title=t.register_title>
+        <AuthCard title=t.auth.register_title>
             <form method="post" action=Register::url() on:submit=on_submit novalidate>
                 <FormAlert problem=general />
-                <TextField form name="name" label=t.name_label value=name error=err("name") autocomplete="name" />
-                <TextField form name="company" label=t.company_label value=company error=err("company") autocomplete="organization" />
-                <TextField form name="email" label=t.email_label value=email error=err("email") kind="email" autocomplete="email" />
+                <TextField form name="name" label=t.common.name_label value=name error=err("name") autocomplete="name" />
+                <TextField form name="company" label=t.auth.company_label value=company error=err("company") autocomplete="organization" />
+                <TextField form name="email" label=t.common.email_label value=email error=err("email") kind="email" autocomplete="email" />
                 <div class="field-row">
-                    <TextField form name="website" label=t.website_label value=website error=err("website") required=false hint=t.website_hint autocomplete="url" />
-                    <TextField form name="phone" label=t.phone_label value=phone error=err("phone") kind="tel" hint=t.phone_hint autocomplete="tel" />
+                    <TextField form name="website" label=t.auth.website_label value=website error=err("website") required=false hint=t.auth.website_hint autocomplete="url" />
+                    <TextField form name="phone" label=t.common.phone_label value=phone error=err("phone") kind="tel" hint=t.auth.phone_hint autocomplete="tel" />
                 </div>
-                <TextField form name="password" label=t.password_label value=password error=err("password") kind="password" hint=t.password_hint autocomplete="new-password" />
-                <p class="muted small">{t.required_note}</p>
-                <SubmitButton label=t.register_button pending=action.pending() />
-                <p class="switch">{t.have_account}" "<a href="/login">{t.login_link}</a></p>
+                <TextField form name="password" label=t.common.password_label value=password error=err("password") kind="password" hint=t.common.password_hint autocomplete="new-password" />
+                <p class="muted small">{t.auth.required_note}</p>
+                <SubmitButton label=t.auth.register_button pending=action.pending() />
+                <p class="switch">{t.auth.have_account}" "<a href="/login">{t.auth.login_link}</a></p>
             </form>
         </AuthCard>
     }

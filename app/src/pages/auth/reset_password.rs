@@ -31,23 +31,23 @@ pub fn ResetPasswordPage() -> impl IntoView {
     };
     let general = general_problem(action.value());
     view! {
-        <AuthCard title=t.reset_title>
+        <AuthCard title=t.auth.reset_title>
             <Show
                 when=done
                 fallback=move || {
                     view! {
                         <form method="post" action=ResetPassword::url() on:submit=on_submit novalidate>
                             <FormAlert problem=general />
-                            <TextField form name="password" label=t.new_password_label value=password error=form.error("password", check("password")) kind="password" hint=t.password_hint autocomplete="new-password" />
-                            <TextField form name="password_confirm" label=t.confirm_password_label value=confirm error=form.error("password_confirm", check("password_confirm")) kind="password" autocomplete="new-password" />
-                            <SubmitButton label=t.reset_button pending=action.pending() />
+                            <TextField form name="password" label=t.common.new_password_label value=password error=form.error("password", check("password")) kind="password" hint=t.common.password_hint autocomplete="new-password" />
+                            <TextField form name="password_confirm" label=t.common.confirm_password_label value=confirm error=form.error("password_confirm", check("password_confirm")) kind="password" autocomplete="new-password" />
+                            <SubmitButton label=t.auth.reset_button pending=action.pending() />
                         </form>
-                        <p class="switch"><a href="/lupa-password">{t.forgot_link}</a></p>
+                        <p class="switch"><a href="/lupa-password">{t.auth.forgot_link}</a></p>
                     }
                 }
             >
-                <div class="alert alert-success" role="status">{t.reset_done}</div>
-                <a href="/login" class="btn btn-primary">{t.login_link}</a>
+                <div class="alert alert-success" role="status">{t.auth.reset_done}</div>
+                <a href="/login" class="btn btn-primary">{t.auth.login_link}</a>
             </Show>
         </AuthCard>
     }

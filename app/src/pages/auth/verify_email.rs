@@ -4,7 +4,7 @@
 use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
 use crate::error::AppError;
-use crate::i18n::{mm_ss, use_texts};
+use crate::i18n::use_texts;
 use crate::server_fns::auth::{resend_wait, ResendActivation};
 use domain::account::{normalize_email, RESEND_COOLDOWN_SECS};
 use leptos::prelude::*;
@@ -79,11 +79,11 @@ fn Countdown(email: String) -> impl IntoView {
     });
     let shown = email.clone();
     view! {
-        <AuthCard title=t.verify_title>
-            <p>{t.verify_sent_to}" "<strong class="email">{shown}</strong>". "{t.verify_click}</p>
+        <AuthCard title=t.auth.verify_title>
+            <p>{t.auth.verify_sent_to}" "<strong class="email">{shown}</strong>". "{t.auth.verify_click}</p>
             <FormAlert problem=general />
-            {move || sent.get().then(|| view! { <div class="alert alert-success" role="status">{t.resent_ok}</div> })}
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
+            {move || sent.get().then(|| view! { <div class="alert alert-success" role="status">{t.auth.resent_ok}</div> })}
+            <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>
                 {
                     let email = email.clone();
                     move || {
@@ -100,12 +100,12 @@ fn Countdown(email: String) -> impl IntoView {
                                             action.dispatch(ResendActivation { email: email.clone() });
                                         }
                                     >
-                                        {t.resend_button}
+                                        {t.auth.resend_button}
                                     </button>
                                     <p class="countdown" aria-live="polite">
                                         {move || {
                                             let r = remaining();
-                                            (r > 0).then(|| format!("{} {} {}", t.wait_prefix, mm_ss(r), t.wait_suffix))
+                                            (r > 0).then(|| t.wait(r))
                                         }}
                                     </p>
                                 </div>
@@ -114,7 +114,7 @@ fn Countdown(email: String) -> impl IntoView {
                     }
                 }
             </Suspense>
-            <p class="switch"><a href="/login">{t.back_to_login}</a></p>
+            <p class="switch"><a href="/login">{t.common.back_to_login}</a></p>
         </AuthCard>
     }
 }
@@ -143,14 +143,14 @@ fn AskEmail() -> impl IntoView {
     };
     let general = general_problem(action.value());
     view! {
-        <AuthCard title=t.verify_title>
-            <p>{t.verify_enter_email}</p>
+        <AuthCard title=t.auth.verify_title>
+            <p>{t.auth.verify_enter_email}</p>
             <form method="post" action=ResendActivation::url() on:submit=on_submit novalidate>
                 <FormAlert problem=general />
-                <TextField form name="email" label=t.email_label value=email error=err kind="email" autocomplete="email" />
-                <SubmitButton label=t.resend_button pending=action.pending() />
+                <TextField form name="email" label=t.common.email_label value=email error=err kind="email" autocomplete="email" />
+                <SubmitButton label=t.auth.resend_button pending=action.pending() />
             </form>
-            <p class="switch"><a href="/login">{t.back_to_login}</a></p>
+            <p class="switch"><a href="/login">{t.common.back_to_login}</a></p>
         </AuthCard>
     }
 }

@@ -1,7 +1,7 @@
 //! "Ubah Password" from the user menu.
 
-use super::PartnerPage;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::frame::PartnerPage;
 use crate::i18n::use_texts;
 use crate::server_fns::account::ChangePassword;
 use domain::account::{check_new_password, check_required};
@@ -39,14 +39,14 @@ fn ChangePasswordForm() -> impl IntoView {
     };
     let general = general_problem(action.value());
     view! {
-        <h1 class="page-title">{t.change_password_title}</h1>
+        <h1 class="page-title">{t.portal.change_password_title}</h1>
         <form class="panel narrow" method="post" action=ChangePassword::url() on:submit=on_submit novalidate>
             <FormAlert problem=general />
-            {move || done().then(|| view! { <div class="alert alert-success" role="status">{t.change_done}</div> })}
-            <TextField form name="current_password" label=t.current_password_label value=current error=form.error("current_password", move || check_required(&current.get(), 128).err()) kind="password" autocomplete="current-password" />
-            <TextField form name="password" label=t.new_password_label value=password error=form.error("password", check("password")) kind="password" hint=t.password_hint autocomplete="new-password" />
-            <TextField form name="password_confirm" label=t.confirm_password_label value=confirm error=form.error("password_confirm", check("password_confirm")) kind="password" autocomplete="new-password" />
-            <SubmitButton label=t.save pending=action.pending() />
+            {move || done().then(|| view! { <div class="alert alert-success" role="status">{t.portal.change_done}</div> })}
+            <TextField form name="current_password" label=t.portal.current_password_label value=current error=form.error("current_password", move || check_required(&current.get(), 128).err()) kind="password" autocomplete="current-password" />
+            <TextField form name="password" label=t.common.new_password_label value=password error=form.error("password", check("password")) kind="password" hint=t.common.password_hint autocomplete="new-password" />
+            <TextField form name="password_confirm" label=t.common.confirm_password_label value=confirm error=form.error("password_confirm", check("password_confirm")) kind="password" autocomplete="new-password" />
+            <SubmitButton label=t.common.save pending=action.pending() />
         </form>
     }
 }

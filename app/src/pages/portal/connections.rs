@@ -2,42 +2,33 @@
 //! with Tipe Koneksi and IP, the table with search and paging, delete with
 //! confirmation.
 
-use super::callbacks::CallbackSettings;
-use super::PartnerPage;
-use crate::components::form::LoadError;
-use crate::components::form::{encode_query, general_problem, FormAlert, FormState, SubmitButton, TextField};
-use crate::error::AppError;
-use crate::i18n::{use_texts, Texts};
-use crate::pages::admin::audit::Pager;
-use crate::server_fns::connections::{ip_list, IpAdd, IpRemove};
-use domain::finance::IpPage;
-use domain::finance::IpStatus;
-use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+mod callbacks;
 
-pub fn ip_status_text(t: &Texts, s: IpStatus) -> (&'static str, &'static str) {
-    match s {
-        IpStatus::Approved => (t.ip_approved, "status status-ok"),
-        IpStatus::Rejected => (t.ip_rejected, "status status-bad"),
-        IpStatus::Pending => (t.ip_pending, "status status-pending"),
-    }
-}
+use crate::components::dialog::ConfirmButton;
+use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::frame::PartnerPage;
+use crate::components::list::{use_list_query, Column, DataTable, Loaded};
+use crate::components::status::{Chip, Tone};
+use crate::i18n::use_texts;
+use crate::server_fns::connections::{ip_list, IpAdd, IpRemove};
+use callbacks::CallbackSettings;
+use domain::finance::{IpEntryOut, IpOverview};
+use domain::ListQuery;
+use leptos::prelude::*;
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
-    let query = use_query_map();
-    let q = move || query.read().get("q").unwrap_or_default();
-    let page = move || query.read().get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+    let t = use_texts();
+    let list = use_list_query();
     let add = ServerAction::<IpAdd>::new();
     let remove = ServerAction::<IpRemove>::new();
-    let list = Resource::new(
-        move || (q(), page(), add.version().get(), remove.version().get()),
-        |(q, page, _, _)| ip_list(q, page),
-    );
-    let (save, resend, callbacks) = super::callbacks::new_callback_state();
+    let overview =
+        Resource::new(move || (list.get(), add.version().get(), remove.version().get()), |(list, _, _)| ip_list(list));
+    let (save, resend, callbacks) = callbacks::new_callback_state();
     view! {
         <PartnerPage render=move |_| view! {
-            <Connections list q=Signal::derive(q) add remove />
+            <h1 class="page-title">{t.portal.connections_title}</h1>
+            <Loaded resource=overview children=move |o| view! { <Connections o list=list.get() add remove /> } />
             <CallbackSettings save resend data=callbacks />
         } />
     }
@@ -45,76 +36,54 @@ pub fn ConnectionsPage() -> impl IntoView {
 
 #[component]
 fn Connections(
-    list: Resource<Result<IpPage, AppError>>,
-    q: Signal<String>,
+    o: IpOverview,
+    list: ListQuery,
     add: ServerAction<IpAdd>,
     remove: ServerAction<IpRemove>,
 ) -> impl IntoView {
     let t = use_texts();
+    let columns = vec![
+        Column::sortable(t.common.connection_type, "environment"),
+        Column::sortable("IP", "ip"),
+        Column::new(t.common.col_status),
+        Column::sortable(t.common.col_time, "created"),
+        Column::new(t.common.col_actions),
+    ];
+    let row = move |e: IpEntryOut| {
+        let id = e.id.clone();
+        view! {
+            <tr>
+                <td>{e.environment.label()}</td>
+                <td><code>{e.ip.clone()}</code></td>
+                <td><Chip tone=Tone::of_ip(e.status) text=t.ip_status(e.status) />{e.reason.clone().map(|r| view! { <br /><span class="muted small">{r}</span> })}</td>
+                <td>{e.created_at.clone()}</td>
+                <td>
+                    <ConfirmButton
+                        label=t.common.delete
+                        aria_label=format!("{} {}", t.common.delete, e.ip)
+                        on_yes=move || { remove.dispatch(IpRemove { id: id.clone() }); }
+                    />
+                </td>
+            </tr>
+        }
+    };
     view! {
-        <h1 class="page-title">{t.connections_title}</h1>
-        {move || list.get().map(|r| match r {
-            Ok(p) => {
-                let query = q.get();
-                let link = move |n: u64| format!("/koneksi?q={}&page={n}", encode_query(&query));
-                view! {
-                    <section class="cards">
-                        <div class="card"><h2>"Development"</h2><p><code data-testid="url-development">{p.development_url.clone()}</code></p></div>
-                        <div class="card"><h2>"Production"</h2><p><code data-testid="url-production">{p.production_url.clone()}</code></p></div>
-                    </section>
-                    <AddIp add />
-                    <form class="toolbar" method="get" action="/koneksi" role="search">
-                        <label for="ip-q">{t.search_label}</label>
-                        <input id="ip-q" name="q" type="search" placeholder="IP" prop:value=move || q.get() />
-                        <button type="submit" class="btn btn-light">{t.search_label}</button>
-                    </form>
-                    <IpTable page=p.clone() remove />
-                    <Pager page=p.page pages=p.pages total=p.total label=t.connections_title link />
-                }
-                .into_any()
-            }
-            Err(e) => view! { <LoadError e /> }.into_any(),
-        })}
+        <section class="cards">
+            <div class="card"><h2>"Development"</h2><p><code data-testid="url-development">{o.development_url}</code></p></div>
+            <div class="card"><h2>"Production"</h2><p><code data-testid="url-production">{o.production_url}</code></p></div>
+        </section>
+        <AddIp add />
+        <DataTable
+            caption=t.portal.connections_title
+            path="/koneksi"
+            columns
+            page=o.ips
+            query=list
+            row
+            search_hint="IP"
+            empty=t.portal.ip_empty
+        />
     }
-}
-
-#[component]
-fn IpTable(page: IpPage, remove: ServerAction<IpRemove>) -> impl IntoView {
-    let t = use_texts();
-    if page.rows.is_empty() {
-        return view! { <p class="muted">{t.ip_empty}</p> }.into_any();
-    }
-    let rows = page
-        .rows
-        .into_iter()
-        .map(|e| {
-            let (label, class) = ip_status_text(t, e.status);
-            let id = e.id.clone();
-            let on_delete = move |_| {
-                if window().confirm_with_message(t.ip_confirm_delete).unwrap_or(false) {
-                    remove.dispatch(IpRemove { id: id.clone() });
-                }
-            };
-            view! {
-                <tr>
-                    <td>{e.environment.label()}</td>
-                    <td><code>{e.ip.clone()}</code></td>
-                    <td><span class=class>{label}</span>{e.reason.clone().map(|r| view! { <br /><span class="muted small">{r}</span> })}</td>
-                    <td>{e.created_at.clone()}</td>
-                    <td><button type="button" class="btn btn-light" on:click=on_delete>{t.delete}</button></td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap panel">
-            <table class="table">
-                <thead><tr><th>{t.connection_type}</th><th>"IP"</th><th>{t.col_status}</th><th>{t.col_time}</th><th></th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }
 
 #[component]
@@ -148,19 +117,19 @@ fn AddIp(add: ServerAction<IpAdd>) -> impl IntoView {
     let general = general_problem(add.value());
     view! {
         <form class="panel" on:submit=on_submit novalidate>
-            <h2>{t.ip_add_title}</h2>
+            <h2>{t.portal.ip_add_title}</h2>
             <FormAlert problem=general />
             <div class="field-grid">
                 <div class="field">
-                    <label for="environment">{t.connection_type}</label>
+                    <label for="environment">{t.common.connection_type}</label>
                     <select id="environment" on:change=move |ev| environment.set(event_target_value(&ev))>
                         <option value="development">"Development"</option>
                         <option value="production">"Production"</option>
                     </select>
                 </div>
-                <TextField form name="ip" label="IP" value=ip error=ip_err hint=t.ip_hint />
+                <TextField form name="ip" label="IP" value=ip error=ip_err hint=t.portal.ip_hint />
             </div>
-            <SubmitButton label=t.add pending=add.pending() />
+            <SubmitButton label=t.portal.add pending=add.pending() />
         </form>
     }
 }

@@ -1,7 +1,8 @@
 //! Dashboard after login; until the profile is complete it carries the
 //! "Lengkapi Data" notice of manual Gambar 8.
 
-use super::PartnerPage;
+use crate::components::frame::PartnerPage;
+use crate::components::status::{Chip, Tone};
 use crate::i18n::use_texts;
 use crate::server_fns::finance::dashboard_stats;
 use domain::account::UserOut;
@@ -23,11 +24,11 @@ fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> imp
         stats.get().and_then(Result::ok).map(|s| {
             view! {
                 <section class="cards">
-                    <div class="card"><h2>{t.deposit_production}</h2><p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p></div>
-                    <div class="card"><h2>{t.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
+                    <div class="card"><h2>{t.common.deposit_production}</h2><p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p></div>
+                    <div class="card"><h2>{t.common.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
                 </section>
-                <DayPanel title=t.today_title counts=s.today testid="today-production" />
-                <DayPanel title=t.today_development_title counts=s.today_development testid="today-development" />
+                <DayPanel title=t.portal.today_title counts=s.today testid="today-production" />
+                <DayPanel title=t.portal.today_development_title counts=s.today_development testid="today-development" />
             }
         })
     }
@@ -38,10 +39,10 @@ fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> imp
 fn DayPanel(title: &'static str, counts: DayCounts, testid: &'static str) -> impl IntoView {
     let t = use_texts();
     let counts = [
-        (t.count_success, counts.success, "status-ok"),
-        (t.count_failed, counts.failed, "status-bad"),
-        (t.count_pending, counts.pending, "status-pending"),
-        (t.count_refund, counts.refund, "status-none"),
+        (t.common.count_success, counts.success, "status-ok"),
+        (t.common.count_failed, counts.failed, "status-bad"),
+        (t.portal.count_pending, counts.pending, "status-pending"),
+        (t.portal.count_refund, counts.refund, "status-none"),
     ];
     view! {
         <section class="panel" data-testid=testid>
@@ -56,19 +57,13 @@ fn DayPanel(title: &'static str, counts: DayCounts, testid: &'static str) -> imp
 #[component]
 fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> impl IntoView {
     let t = use_texts();
-    let (status_class, status_text) = match user.profile_status {
-        ProfileStatus::Approved => ("status status-ok", t.status_approved),
-        ProfileStatus::Submitted => ("status status-pending", t.status_submitted),
-        ProfileStatus::Rejected => ("status status-bad", t.status_rejected),
-        ProfileStatus::Draft => ("status status-pending", t.status_incomplete),
-    };
     let notice = match user.profile_status {
         ProfileStatus::Draft => Some(
             view! {
                 <section class="notice" aria-labelledby="complete-title">
-                    <h2 id="complete-title">{t.complete_title}</h2>
-                    <p>{t.complete_body}</p>
-                    <a class="btn btn-primary" href="/profil/lengkapi">{t.complete_button}</a>
+                    <h2 id="complete-title">{t.common.complete_title}</h2>
+                    <p>{t.portal.complete_body}</p>
+                    <a class="btn btn-primary" href="/profil/lengkapi">{t.common.complete_button}</a>
                 </section>
             }
             .into_any(),
@@ -76,8 +71,8 @@ fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::A
         ProfileStatus::Submitted => Some(
             view! {
                 <section class="notice">
-                    <p><strong>{t.thanks_in_review}</strong>" — "{t.thanks_sla}</p>
-                    <a href="/profil">{t.menu_profile}</a>
+                    <p><strong>{t.common.thanks_in_review}</strong>" — "{t.common.thanks_sla}</p>
+                    <a href="/profil">{t.common.menu_profile}</a>
                 </section>
             }
             .into_any(),
@@ -85,8 +80,8 @@ fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::A
         ProfileStatus::Rejected => Some(
             view! {
                 <section class="notice notice-warn" role="alert">
-                    <p>{t.profile_rejected}</p>
-                    <a class="btn btn-primary" href="/profil/lengkapi">{t.fix_profile}</a>
+                    <p>{t.common.profile_rejected}</p>
+                    <a class="btn btn-primary" href="/profil/lengkapi">{t.common.fix_profile}</a>
                 </section>
             }
             .into_any(),
@@ -94,19 +89,19 @@ fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::A
         ProfileStatus::Approved => None,
     };
     view! {
-        <h1 class="page-title">{t.welcome}", "{user.name.clone()}</h1>
+        <h1 class="page-title">{t.portal.welcome}", "{user.name.clone()}</h1>
         <p class="muted">{user.company.clone()}</p>
         {notice}
         <section class="cards">
             {user.merchant_id.clone().map(|id| view! {
                 <div class="card">
-                    <h2>{t.merchant_id_label}</h2>
+                    <h2>{t.common.merchant_id_label}</h2>
                     <p class="big" data-testid="merchant-id">{id}</p>
                 </div>
             })}
             <div class="card">
-                <h2>{t.account_status}</h2>
-                <p class=status_class data-testid="account-status">{status_text}</p>
+                <h2>{t.common.account_status}</h2>
+                <p><Chip tone=Tone::of_profile(user.profile_status) text=t.profile_status(user.profile_status) testid="account-status" /></p>
             </div>
         </section>
         {(user.profile_status == ProfileStatus::Approved).then(|| view! { <Figures stats /> })}

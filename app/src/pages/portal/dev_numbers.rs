@@ -1,11 +1,13 @@
 //! "Nomor Development": the development environment's test numbers and
 //! what each returns, read from the table the sandbox biller uses.
 
-use super::PartnerPage;
-use crate::components::form::LoadError;
-use crate::components::outages::{confirm_reset, OutagePanel};
+use crate::components::dialog::ConfirmButton;
+use crate::components::frame::PartnerPage;
+use crate::components::list::{Column, Loaded, Table};
+use crate::components::outages::OutagePanel;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{development_numbers, sandbox_breakers, SandboxBreakerReset, SandboxReset};
+use domain::finance::TestNumberOut;
 use leptos::prelude::*;
 
 #[component]
@@ -21,24 +23,17 @@ pub fn DevNumbersPage() -> impl IntoView {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
-                <h1 class="page-title">{t.dev_numbers_title}</h1>
-                <p class="muted">{t.dev_numbers_intro}</p>
+                <h1 class="page-title">{t.portal.dev_numbers_title}</h1>
+                <p class="muted">{t.portal.dev_numbers_intro}</p>
                 <SandboxReset />
-                {move || numbers.get().map(|r| match r {
-                    Ok(list) => view! {
-                        <div class="table-wrap panel">
-                            <table class="table">
-                                <thead><tr><th>{t.col_product_family}</th><th>{t.col_customer_id}</th><th>"rc"</th><th>{t.col_outcome}</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|n| view! {
-                                        <tr><td>{n.family}</td><td><code>{n.customer_id}</code></td><td><code>{n.rc}</code></td><td>{n.description}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <LoadError e /> }.into_any(),
-                })}
+                <Loaded resource=numbers children=move |list| {
+                    let columns = [t.portal.col_product_family, t.portal.col_customer_id, "rc", t.portal.col_outcome].map(Column::new).to_vec();
+                    view! {
+                        <Table caption=t.portal.dev_numbers_title columns rows=list row=|n: TestNumberOut| view! {
+                            <tr><td>{n.family}</td><td><code>{n.customer_id}</code></td><td><code>{n.rc}</code></td><td>{n.description}</td></tr>
+                        } />
+                    }
+                } />
                 <SimulatedOutages reset list=outages />
             }
         } />
@@ -53,11 +48,11 @@ fn SimulatedOutages(
     list: Resource<Result<Vec<domain::finance::BreakerOut>, crate::error::AppError>>,
 ) -> impl IntoView {
     let t = use_texts();
-    let on_reset = confirm_reset(move |biller| {
+    let on_reset = Callback::new(move |biller| {
         reset.dispatch(SandboxBreakerReset { biller });
     });
     view! {
-        <OutagePanel title=t.outage_title_sandbox hint=t.outage_hint_sandbox empty=t.outage_empty_sandbox list reset=Some(on_reset) />
+        <OutagePanel title=t.portal.outage_title_sandbox hint=t.portal.outage_hint_sandbox empty=t.portal.outage_empty_sandbox list reset=Some(on_reset) />
     }
 }
 
@@ -66,16 +61,16 @@ fn SimulatedOutages(
 fn SandboxReset() -> impl IntoView {
     let t = use_texts();
     let reset = ServerAction::<SandboxReset>::new();
-    let on_click = move |_| {
-        if window().confirm_with_message(t.sandbox_reset_confirm).unwrap_or(false) {
-            reset.dispatch(SandboxReset {});
-        }
-    };
     view! {
         <p>
-            <button type="button" class="btn btn-light" on:click=on_click disabled=move || reset.pending().get()>{t.sandbox_reset}</button>
+            <ConfirmButton
+                label=t.portal.sandbox_reset
+                title=t.common.confirm_title
+                message=t.portal.sandbox_reset_confirm
+                on_yes=move || { reset.dispatch(SandboxReset {}); }
+            />
             {move || reset.value().get().map(|r| match r {
-                Ok(n) => view! { " "<span class="status status-ok" role="status">{t.sandbox_reset_done}" "{domain::finance::rupiah(n)}</span> }.into_any(),
+                Ok(n) => view! { " "<span class="status status-ok" role="status">{t.sandbox_deposit_now(n)}</span> }.into_any(),
                 Err(e) => view! { " "<span class="field-error" role="alert">{e.general().map(|p| t.problem(p))}</span> }.into_any(),
             })}
         </p>

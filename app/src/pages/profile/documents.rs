@@ -1,7 +1,8 @@
 //! One upload row per required document: its state, the file chosen, a
 //! progress bar, and a clear message before (type, size) and after upload.
 
-use super::{doc_name, doc_status_class, doc_status_text, megabytes};
+use super::megabytes;
+use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use domain::profile::{DocTypeOut, DocumentOut};
@@ -14,15 +15,6 @@ const ACCEPT: &str = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"
 fn allowed_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     [".jpg", ".jpeg", ".png", ".pdf"].iter().any(|ext| lower.ends_with(ext))
-}
-
-/// In the form nothing has been sent yet: a new file is "uploaded", not
-/// "waiting for review"; the moderator's verdicts still show as they are.
-pub fn form_status_text(t: &crate::i18n::Texts, s: Option<domain::profile::DocStatus>) -> &'static str {
-    match s {
-        Some(domain::profile::DocStatus::Pending) => t.doc_uploaded,
-        other => doc_status_text(t, other),
-    }
 }
 
 #[component]
@@ -76,14 +68,15 @@ pub fn DocumentRow(
         input.set_value("");
     };
     let shown_problem = move || problem.get().or_else(|| missing.get().filter(|_| current.get().is_none()));
-    let name = doc_name(t, &doc_type);
+    let name = t.doc_name(&doc_type);
     view! {
         <div class="doc-row" class:has-error=move || shown_problem().is_some()>
             <div class="doc-head">
                 <label for=input_id.clone() class="doc-name">{name}<span class="req" aria-hidden="true">" *"</span></label>
-                <span class=move || doc_status_class(current.get().map(|d| d.status))>
-                    {move || form_status_text(t, current.get().map(|d| d.status))}
-                </span>
+                <Chip
+                    tone=Signal::derive(move || Tone::of_doc(current.get().map(|d| d.status)))
+                    text=Signal::derive(move || t.form_doc_status(current.get().map(|d| d.status)))
+                />
             </div>
             {move || current.get().map(|d| view! {
                 <p class="doc-file">
@@ -100,12 +93,12 @@ pub fn DocumentRow(
                     aria-describedby=format!("{input_id}-msg")
                     on:change=on_change
                 />
-                <span class="hint">{t.upload_hint}" "{megabytes(max_bytes)}</span>
+                <span class="hint">{t.profile.upload_hint}" "{megabytes(max_bytes)}</span>
             </div>
             {move || progress.get().map(|p| view! {
-                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=p.to_string() aria-label=t.uploading>
+                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=p.to_string() aria-label=t.profile.uploading>
                     <div class="progress-bar" style=format!("width:{p}%")></div>
-                    <span>{t.uploading}" "{p}"%"</span>
+                    <span>{t.profile.uploading}" "{p}"%"</span>
                 </div>
             })}
             <p class="field-error" id=format!("{input_id}-msg") role="alert">{move || shown_problem().map(|p| t.problem(p))}</p>

@@ -3,11 +3,11 @@
 
 use super::documents::DocumentRow;
 use super::regions::RegionField;
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
+use crate::components::frame::PartnerPage;
+use crate::components::list::Loaded;
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::portal::PartnerPage;
 use crate::server_fns::profile::{get_profile, SaveProfile};
 use domain::problem::problem_for;
 use domain::profile::{Category, DocumentOut, ProfileIn, ProfileOut, ProfileStatus};
@@ -27,10 +27,7 @@ pub fn ProfileFormPage() -> impl IntoView {
 #[component]
 fn ProfileFormLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoView {
     view! {
-        {move || profile.get().map(|r| match r {
-                Ok(p) => view! { <ProfileForm profile=p /> }.into_any(),
-                Err(e) => view! { <LoadError e /> }.into_any(),
-            })}
+        <Loaded resource=profile children=move |p| view! { <ProfileForm profile=p /> } />
     }
 }
 
@@ -114,22 +111,22 @@ fn ProfileForm(profile: ProfileOut) -> impl IntoView {
     });
 
     view! {
-        <h1 class="page-title">{t.profile_form_title}</h1>
+        <h1 class="page-title">{t.profile.profile_form_title}</h1>
         <form class="panel profile-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(true); }>
             <FormAlert problem=general />
-            {move || draft_saved.get().then(|| view! { <div class="alert alert-success" role="status">{t.draft_saved}</div> })}
+            {move || draft_saved.get().then(|| view! { <div class="alert alert-success" role="status">{t.profile.draft_saved}</div> })}
             {locked.then(|| view! { <div class="alert alert-warning" role="status">{t.problem(Problem::ProfileLocked)}</div> })}
             <fieldset class="choice" disabled=locked>
-                <legend>{t.service_label}<span class="req" aria-hidden="true">" *"</span></legend>
-                <label class="chip"><input type="radio" name="service" value="open_api" checked />{t.service_open_api}</label>
+                <legend>{t.profile.service_label}<span class="req" aria-hidden="true">" *"</span></legend>
+                <label class="chip"><input type="radio" name="service" value="open_api" checked />{t.profile.service_open_api}</label>
             </fieldset>
             <fieldset class="choice" disabled=locked aria-describedby="category-msg">
-                <legend>{t.category_label}<span class="req" aria-hidden="true">" *"</span></legend>
+                <legend>{t.common.category_label}<span class="req" aria-hidden="true">" *"</span></legend>
                 {Category::ALL.into_iter().map(|c| {
                     let label = match c {
-                        Category::Pribadi => t.category_pribadi,
-                        Category::Koperasi => t.category_koperasi,
-                        Category::Perusahaan => t.category_perusahaan,
+                        Category::Pribadi => t.common.category_pribadi,
+                        Category::Koperasi => t.common.category_koperasi,
+                        Category::Perusahaan => t.common.category_perusahaan,
                     };
                     view! {
                         <label class="chip">
@@ -147,29 +144,29 @@ fn ProfileForm(profile: ProfileOut) -> impl IntoView {
                 <p class="field-error" id="category-msg" role="alert">{move || err("category").get().map(|p| t.problem(p))}</p>
             </fieldset>
 
-            <h2>{t.personal_section}</h2>
+            <h2>{t.profile.personal_section}</h2>
             <div class="field-grid">
-                <TextField form name="personal_name" label=t.name_label value=personal_name error=err("personal_name") autocomplete="name" />
-                <TextField form name="personal_phone" label=t.personal_phone_label value=personal_phone error=err("personal_phone") kind="tel" autocomplete="tel" />
-                <TextField form name="personal_email" label=t.email_label value=personal_email error=err("personal_email") kind="email" autocomplete="email" />
+                <TextField form name="personal_name" label=t.common.name_label value=personal_name error=err("personal_name") autocomplete="name" />
+                <TextField form name="personal_phone" label=t.common.personal_phone_label value=personal_phone error=err("personal_phone") kind="tel" autocomplete="tel" />
+                <TextField form name="personal_email" label=t.common.email_label value=personal_email error=err("personal_email") kind="email" autocomplete="email" />
             </div>
 
-            <h2>{t.company_section}</h2>
+            <h2>{t.profile.company_section}</h2>
             <div class="field-grid">
-                <TextField form name="business_name" label=t.business_name_label value=business_name error=err("business_name") autocomplete="organization" />
-                <TextField form name="business_phone" label=t.business_phone_label value=business_phone error=err("business_phone") kind="tel" />
-                <RegionField form name="province" label=t.province_label level=RegionLevel::Province value=province waiting=t.choose_province error=err("province") disabled_all=locked />
-                <RegionField form name="regency" label=t.regency_label level=RegionLevel::Regency value=regency parent=province waiting=t.choose_province_first error=err("regency") disabled_all=locked />
-                <RegionField form name="district" label=t.district_label level=RegionLevel::District value=district parent=regency waiting=t.choose_regency_first error=err("district") disabled_all=locked />
-                <RegionField form name="village" label=t.village_label level=RegionLevel::Village value=village parent=district waiting=t.choose_district_first error=err("village") disabled_all=locked />
+                <TextField form name="business_name" label=t.common.business_name_label value=business_name error=err("business_name") autocomplete="organization" />
+                <TextField form name="business_phone" label=t.common.business_phone_label value=business_phone error=err("business_phone") kind="tel" />
+                <RegionField form name="province" label=t.common.province_label level=RegionLevel::Province value=province waiting=t.profile.choose_province error=err("province") disabled_all=locked />
+                <RegionField form name="regency" label=t.common.regency_label level=RegionLevel::Regency value=regency parent=province waiting=t.profile.choose_province_first error=err("regency") disabled_all=locked />
+                <RegionField form name="district" label=t.common.district_label level=RegionLevel::District value=district parent=regency waiting=t.profile.choose_regency_first error=err("district") disabled_all=locked />
+                <RegionField form name="village" label=t.common.village_label level=RegionLevel::Village value=village parent=district waiting=t.profile.choose_district_first error=err("village") disabled_all=locked />
             </div>
-            <TextField form name="address" label=t.address_label value=address error=err("address") autocomplete="street-address" />
+            <TextField form name="address" label=t.common.address_label value=address error=err("address") autocomplete="street-address" />
 
-            <h2>{t.documents_section}</h2>
+            <h2>{t.common.documents_section}</h2>
             {move || {
                 let codes = required.get();
                 if codes.is_empty() {
-                    return view! { <p class="muted">{t.choose_category_first}</p> }.into_any();
+                    return view! { <p class="muted">{t.profile.choose_category_first}</p> }.into_any();
                 }
                 codes.into_iter().filter_map(|code| {
                     let ty = doc_types.iter().find(|d| d.code == code)?.clone();
@@ -183,10 +180,10 @@ fn ProfileForm(profile: ProfileOut) -> impl IntoView {
 
             <div class="form-actions">
                 <button type="button" class="btn btn-light" disabled=move || locked || action.pending().get() on:click=move |_| save(false)>
-                    {t.save_draft}
+                    {t.profile.save_draft}
                 </button>
                 <button type="submit" class="btn btn-primary" disabled=move || locked || action.pending().get()>
-                    {t.submit_profile}
+                    {t.profile.submit_profile}
                 </button>
             </div>
         </form>

@@ -83,7 +83,7 @@ pub fn RegionField(
                 type="text"
                 autocomplete="off"
                 list=list_id.clone()
-                placeholder=move || if ready() { t.type_to_search } else { waiting }
+                placeholder=move || if ready() { t.profile.type_to_search } else { waiting }
                 disabled=move || disabled_all || !ready()
                 aria-required="true"
                 aria-invalid=move || error.get().is_some().to_string()

@@ -5,13 +5,13 @@
 
 use super::documents::DocumentRow;
 use super::regions::RegionField;
-use super::{doc_name, doc_status_class, doc_status_text};
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
+use crate::components::frame::PartnerPage;
+use crate::components::list::Loaded;
+use crate::components::profile::ModeratedStamp;
+use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::pages::admin::review::ModeratedStamp;
-use crate::pages::portal::PartnerPage;
 use crate::server_fns::profile::{get_profile, RemoveRevisionUpload, SubmitRevision};
 use domain::problem::problem_for;
 use domain::profile::{DocumentOut, ProfileIn, ProfileOut, ProfileStatus, RevisionStatus};
@@ -31,19 +31,23 @@ pub fn RevisionFormPage() -> impl IntoView {
 fn RevisionLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl IntoView {
     let t = use_texts();
     view! {
-        <h1 class="page-title">{t.revision_title}</h1>
-        {move || profile.get().map(|r| match r {
-            Ok(p) if p.status != ProfileStatus::Approved => view! {
-                <div class="alert alert-warning" role="status">{t.problem(Problem::ProfileLocked)}</div>
-                <a class="btn btn-light" href="/profil">{t.menu_profile}</a>
-            }.into_any(),
-            Ok(p) if p.revision.as_ref().is_some_and(|r| r.status == RevisionStatus::Submitted) => view! {
-                <div class="alert alert-warning" role="status">{t.revision_pending_notice}</div>
-                <a class="btn btn-light" href="/profil">{t.menu_profile}</a>
-            }.into_any(),
-            Ok(p) => view! { <RevisionForm profile=p /> }.into_any(),
-            Err(e) => view! { <LoadError e /> }.into_any(),
-        })}
+        <h1 class="page-title">{t.common.revision_title}</h1>
+        <Loaded resource=profile children=move |p| {
+            let waiting = p.revision.as_ref().is_some_and(|r| r.status == RevisionStatus::Submitted);
+            if p.status != ProfileStatus::Approved {
+                view! {
+                    <div class="alert alert-warning" role="status">{t.problem(Problem::ProfileLocked)}</div>
+                    <a class="btn btn-light" href="/profil">{t.common.menu_profile}</a>
+                }.into_any()
+            } else if waiting {
+                view! {
+                    <div class="alert alert-warning" role="status">{t.profile.revision_pending_notice}</div>
+                    <a class="btn btn-light" href="/profil">{t.common.menu_profile}</a>
+                }.into_any()
+            } else {
+                view! { <RevisionForm profile=p /> }.into_any()
+            }
+        } />
     }
 }
 
@@ -85,7 +89,7 @@ fn ChangeNote(form: FormState, field: Revisable) -> impl IntoView {
         field.changed().then(|| {
             view! {
                 <div class="change-note">
-                    <TextField form name=field.note_name label=t.change_note_label value=field.note error=err hint=t.change_note_hint />
+                    <TextField form name=field.note_name label=t.profile.change_note_label value=field.note error=err hint=t.profile.change_note_hint />
                 </div>
             }
         })
@@ -181,18 +185,18 @@ fn RevisionForm(profile: ProfileOut) -> impl IntoView {
             let approved = profile.documents.iter().find(|d| d.doc_type == code).cloned();
             let c = code.clone();
             let replacement = Signal::derive(move || uploads.get().into_iter().find(|d| d.doc_type == c));
-            let name = doc_name(t, &ty);
+            let name = t.doc_name(&ty);
             let max_bytes = profile.max_upload_bytes;
             Some(view! {
                 <div class="revision-doc">
                     <p>
                         <strong>{name}</strong>" "
-                        <span class=doc_status_class(approved.as_ref().map(|d| d.status))>{doc_status_text(t, approved.as_ref().map(|d| d.status))}</span>
+                        <Chip tone=Tone::of_doc(approved.as_ref().map(|d| d.status)) text=t.doc_status(approved.as_ref().map(|d| d.status)) />
                         {approved.clone().map(|d| view! { " | "<a href=format!("/dokumen/{}", d.id) target="_blank" rel="external noopener">{d.original_name}</a> })}
                     </p>
                     <ModeratedStamp m=approved.and_then(|d| d.moderated) />
                     <details open=move || replacement.get().is_some()>
-                        <summary>{t.change_document}</summary>
+                        <summary>{t.profile.change_document}</summary>
                         <DocumentRow doc_type=ty current=replacement on_uploaded max_bytes missing=Signal::stored(None) />
                         {move || replacement.get().map(|d| {
                             let id = d.id.clone();
@@ -201,7 +205,7 @@ fn RevisionForm(profile: ProfileOut) -> impl IntoView {
                                 <button type="button" class="btn btn-light" on:click=move |_| {
                                     remove.dispatch(RemoveRevisionUpload { doc_id: id.clone() });
                                     uploads.update(|ds| ds.retain(|x| x.doc_type != doc_type));
-                                }>{t.cancel_replacement}</button>
+                                }>{t.profile.cancel_replacement}</button>
                             }
                         })}
                     </details>
@@ -212,39 +216,39 @@ fn RevisionForm(profile: ProfileOut) -> impl IntoView {
     view! {
         <form class="panel profile-form" novalidate on:submit=on_submit>
             <FormAlert problem=general />
-            <h2>{t.personal_section}</h2>
+            <h2>{t.profile.personal_section}</h2>
             <div class="field-grid">
-                {text(personal_name, t.name_label, "text")}
-                {text(personal_phone, t.personal_phone_label, "tel")}
-                {text(personal_email, t.email_label, "email")}
+                {text(personal_name, t.common.name_label, "text")}
+                {text(personal_phone, t.common.personal_phone_label, "tel")}
+                {text(personal_email, t.common.email_label, "email")}
             </div>
-            <h2>{t.company_section}</h2>
+            <h2>{t.profile.company_section}</h2>
             <div class="field-grid">
-                {text(business_name, t.business_name_label, "text")}
-                {text(business_phone, t.business_phone_label, "tel")}
+                {text(business_name, t.common.business_name_label, "text")}
+                {text(business_phone, t.common.business_phone_label, "tel")}
                 <div class="revisable">
-                    <RegionField form name="province" label=t.province_label level=RegionLevel::Province value=province.value waiting=t.choose_province error=err("province") disabled_all=false />
+                    <RegionField form name="province" label=t.common.province_label level=RegionLevel::Province value=province.value waiting=t.profile.choose_province error=err("province") disabled_all=false />
                     <ChangeNote form field=province />
                 </div>
                 <div class="revisable">
-                    <RegionField form name="regency" label=t.regency_label level=RegionLevel::Regency value=regency.value parent=province.value waiting=t.choose_province_first error=err("regency") disabled_all=false />
+                    <RegionField form name="regency" label=t.common.regency_label level=RegionLevel::Regency value=regency.value parent=province.value waiting=t.profile.choose_province_first error=err("regency") disabled_all=false />
                     <ChangeNote form field=regency />
                 </div>
                 <div class="revisable">
-                    <RegionField form name="district" label=t.district_label level=RegionLevel::District value=district.value parent=regency.value waiting=t.choose_regency_first error=err("district") disabled_all=false />
+                    <RegionField form name="district" label=t.common.district_label level=RegionLevel::District value=district.value parent=regency.value waiting=t.profile.choose_regency_first error=err("district") disabled_all=false />
                     <ChangeNote form field=district />
                 </div>
                 <div class="revisable">
-                    <RegionField form name="village" label=t.village_label level=RegionLevel::Village value=village.value parent=district.value waiting=t.choose_district_first error=err("village") disabled_all=false />
+                    <RegionField form name="village" label=t.common.village_label level=RegionLevel::Village value=village.value parent=district.value waiting=t.profile.choose_district_first error=err("village") disabled_all=false />
                     <ChangeNote form field=village />
                 </div>
             </div>
-            {text(address, t.address_label, "text")}
-            <h2>{t.documents_section}</h2>
+            {text(address, t.common.address_label, "text")}
+            <h2>{t.common.documents_section}</h2>
             {docs}
             <div class="form-actions">
-                <a class="btn btn-light" href="/profil">{t.cancel}</a>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{t.send_revision}</button>
+                <a class="btn btn-light" href="/profil">{t.profile.cancel}</a>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{t.profile.send_revision}</button>
             </div>
         </form>
     }

@@ -8,6 +8,7 @@ use app::error::AppError;
 use backend::{AppState, Config};
 use figment::providers::Serialized;
 use figment::Figment;
+use leptos::server_fn::ServerFn;
 use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
 use sea_orm::{ConnectionTrait, Database};
 use serde::de::DeserializeOwned;
@@ -152,6 +153,15 @@ impl TestApp {
     }
 
     /// Calls a server function the way the browser does (form encoded POST).
+    /// A typed server-function call with this app's browser-like client.
+    pub async fn send<F>(&self, call: F) -> Result<F::Output, AppError>
+    where
+        F: ServerFn + serde::Serialize,
+        F::Output: DeserializeOwned,
+    {
+        send_with(&self.client, &self.base, call).await
+    }
+
     pub async fn call<T: DeserializeOwned>(&self, endpoint: &str, form: &[(&str, &str)]) -> Result<T, AppError> {
         call_with(&self.client, &self.base, endpoint, form).await
     }
@@ -270,6 +280,29 @@ async fn answer<T: DeserializeOwned>(endpoint: &str, res: reqwest::Response) -> 
     } else {
         Err(serde_json::from_str(&body).unwrap_or_else(|e| panic!("{endpoint} {status}: {e}: {body}")))
     }
+}
+
+/// A list's first page, searched for `q`.
+pub fn search(q: &str) -> domain::ListQuery {
+    domain::ListQuery { q: q.to_owned(), ..Default::default() }
+}
+
+/// Calls a server function the way the browser does, typed by its
+/// argument struct: `send_with(&client, base, StaffCreate { .. })`.
+pub async fn send_with<F>(client: &reqwest::Client, base: &str, call: F) -> Result<F::Output, AppError>
+where
+    F: ServerFn + serde::Serialize,
+    F::Output: DeserializeOwned,
+{
+    let body = serde_qs::to_string(&call).unwrap();
+    let res = client
+        .post(format!("{base}{}", F::PATH))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    answer(F::PATH, res).await
 }
 
 pub async fn call_with<T: DeserializeOwned>(

@@ -1,12 +1,13 @@
 //! On "Pengaturan Koneksi": the callback URL, the secret its requests are
 //! signed with (documented), and the delivery log with "Kirim ulang".
 
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::list::{Column, Loaded, Table};
+use crate::components::notice::SuccessNotice;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::connections::{callback_settings, CallbackResend, CallbackSetUrl};
-use domain::finance::CallbackSettingsOut;
+use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
 use leptos::prelude::*;
 
 /// The callback URL, secret and deliveries; the page makes the resource
@@ -19,13 +20,10 @@ pub fn CallbackSettings(
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        <section class="panel" aria-label=t.callback_title>
-            <h2>{t.callback_title}</h2>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {move || data.get().map(|r| match r {
-                    Ok(s) => view! { <CallbackBody s save resend /> }.into_any(),
-                    Err(e) => view! { <LoadError e /> }.into_any(),
-                })}
+        <section class="panel" aria-label=t.portal.callback_title>
+            <h2>{t.portal.callback_title}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>
+                <Loaded resource=data children=move |s| view! { <CallbackBody s save resend /> } />
             </Suspense>
         </section>
     }
@@ -66,44 +64,32 @@ fn CallbackBody(
     let general = general_problem(save.value());
     // "Kirim ulang" pressed too often: said above the deliveries.
     let resend_problem = general_problem(resend.value());
-    let rows = s
-        .deliveries
-        .iter()
-        .map(|d| {
-            let id = d.id.clone();
-            view! {
-                <tr>
-                    <td>{d.created_at.clone()}</td>
-                    <td><code class="small">{d.payload.clone()}</code></td>
-                    <td>
-                        {d.status.clone()}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
-                        {d.last_error.as_deref().map(|class| view! { <br /><span class="muted small">{t.callback_failure(class)}</span> })}
-                    </td>
-                    <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.resend_callback}</button></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let columns = [t.common.col_time, "Payload", t.common.col_status, t.common.col_actions].map(Column::new).to_vec();
+    let row = move |d: CallbackDeliveryOut| {
+        let id = d.id.clone();
+        view! {
+            <tr>
+                <td>{d.created_at}</td>
+                <td><code class="small">{d.payload}</code></td>
+                <td>
+                    {d.status}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
+                    {d.last_error.as_deref().map(|class| view! { <br /><span class="muted small">{t.callback_failure(class)}</span> })}
+                </td>
+                <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.portal.resend_callback}</button></td>
+            </tr>
+        }
+    };
+    let saved = Signal::derive(move || matches!(save.value().get(), Some(Ok(_))));
     view! {
         <form on:submit=on_submit novalidate>
+            <SuccessNotice show=saved />
             <FormAlert problem=general />
-            <TextField form name="url" label=t.callback_url_label value=url error=url_err kind="url" required=false hint=t.callback_url_hint />
-            <SubmitButton label=t.save pending=save.pending() />
+            <TextField form name="url" label=t.portal.callback_url_label value=url error=url_err kind="url" required=false hint=t.portal.callback_url_hint />
+            <SubmitButton label=t.common.save pending=save.pending() />
         </form>
-        <p class="muted small">{t.callback_secret_label}": "<code data-testid="callback-secret">{s.secret.clone()}</code></p>
-        <p class="muted small">{t.callback_signature_doc}</p>
-        {if s.deliveries.is_empty() {
-            view! { <p class="muted">{t.callback_empty}</p> }.into_any()
-        } else {
-            view! {
-                <FormAlert problem=resend_problem />
-                <div class="table-wrap">
-                    <table class="table">
-                        <thead><tr><th>{t.col_time}</th><th>"Payload"</th><th>{t.col_status}</th><th></th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }.into_any()
-        }}
+        <p class="muted small">{t.portal.callback_secret_label}": "<code data-testid="callback-secret">{s.secret.clone()}</code></p>
+        <p class="muted small">{t.portal.callback_signature_doc}</p>
+        <FormAlert problem=resend_problem />
+        <Table caption=t.portal.callback_title columns rows=s.deliveries row empty=t.portal.callback_empty />
     }
 }

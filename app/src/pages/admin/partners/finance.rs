@@ -1,12 +1,12 @@
 //! On a partner's page: deposits and ledger, manual credit/debit (finance),
 //! the products allowed in production, and the Sign-On reset.
 
-use crate::components::form::LoadError;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::list::{Column, Loaded, Table};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
-use domain::finance::{rupiah, PartnerFinanceOut};
+use domain::finance::{rupiah, LedgerEntryOut, PartnerFinanceOut};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
@@ -43,19 +43,13 @@ pub fn PartnerFinance(user_id: String, me: StaffOut, state: FinanceState) -> imp
     let may_finance = me.may(Permission::Finance);
     let may_moderate = me.may(Permission::Moderate);
     view! {
-        <section class="panel" aria-label=t.finance_title>
-            <h2>{t.finance_title}</h2>
-            <Suspense fallback=move || view! { <p class="muted">{t.loading}</p> }>
-                {
+        <section class="panel" aria-label=t.finance.finance_title>
+            <h2>{t.finance.finance_title}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>
+                <Loaded resource=data children=move |f| {
                     let user_id = user_id.clone();
-                    move || {
-                        let user_id = user_id.clone();
-                        data.get().map(move |r| match r {
-                            Ok(f) => view! { <FinanceBody f user_id may_finance may_moderate adjust product reset /> }.into_any(),
-                            Err(e) => view! { <LoadError e /> }.into_any(),
-                        })
-                    }
-                }
+                    view! { <FinanceBody f user_id may_finance may_moderate adjust product reset /> }
+                } />
             </Suspense>
         </section>
     }
@@ -77,26 +71,11 @@ fn FinanceBody(
         let uid = uid.clone();
         view! {
             <div class="alert alert-warning" role="status">
-                {t.signon_blocked}" "
-                <button type="button" class="btn btn-light" on:click=move |_| { reset.dispatch(SignonReset { user_id: uid.clone() }); }>{t.signon_reset}</button>
+                {t.finance.signon_blocked}" "
+                <button type="button" class="btn btn-light" on:click=move |_| { reset.dispatch(SignonReset { user_id: uid.clone() }); }>{t.finance.signon_reset}</button>
             </div>
         }
     });
-    let entries = f
-        .entries
-        .iter()
-        .map(|e| view! {
-            <tr>
-                <td>{e.at.clone()}</td>
-                <td>{e.environment.label()}</td>
-                <td>{e.kind.clone()}</td>
-                <td class="num">{rupiah(e.amount)}</td>
-                <td class="num">{rupiah(e.balance_after)}</td>
-                <td><code>{e.reference.clone()}</code>{e.note.clone().map(|n| view! { <br /><span class="muted small">{n}</span> })}</td>
-                <td>{e.actor.clone()}</td>
-            </tr>
-        })
-        .collect_view();
     let products = f
         .products
         .iter()
@@ -112,31 +91,42 @@ fn FinanceBody(
             }
         })
         .collect_view();
+    let ledger_columns = [
+        t.common.col_time,
+        t.finance.environment_label,
+        t.finance.col_kind,
+        t.finance.col_amount,
+        t.finance.col_balance,
+        t.finance.col_reference,
+        t.common.col_actor,
+    ]
+    .map(Column::new)
+    .to_vec();
     view! {
         {blocked}
         <div class="cards">
-            <div class="card"><h3>{t.deposit_production}</h3><p class="big" data-testid="deposit-production">{rupiah(f.production_deposit)}</p></div>
-            <div class="card"><h3>{t.deposit_development}</h3><p class="big">{rupiah(f.development_deposit)}</p></div>
+            <div class="card"><h3>{t.common.deposit_production}</h3><p class="big" data-testid="deposit-production">{rupiah(f.production_deposit)}</p></div>
+            <div class="card"><h3>{t.common.deposit_development}</h3><p class="big">{rupiah(f.development_deposit)}</p></div>
         </div>
         {may_finance.then(|| view! { <AdjustForm user_id=user_id.clone() adjust /> })}
-        <h3>{t.ledger_title}</h3>
-        {if f.entries.is_empty() {
-            view! { <p class="muted">{t.ledger_empty}</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap">
-                    <table class="table">
-                        <thead><tr>
-                            <th>{t.col_time}</th><th>{t.environment_label}</th><th>{t.col_kind}</th><th>{t.col_amount}</th>
-                            <th>{t.col_balance}</th><th>{t.col_reference}</th><th>{t.col_actor}</th>
-                        </tr></thead>
-                        <tbody>{entries}</tbody>
-                    </table>
-                </div>
-            }.into_any()
-        }}
-        <h3>{t.products_title}</h3>
+        <h3>{t.finance.ledger_title}</h3>
+        <Table caption=t.finance.ledger_title columns=ledger_columns rows=f.entries row=ledger_row empty=t.finance.ledger_empty />
+        <h3>{t.finance.products_title}</h3>
         <ul class="product-list">{products}</ul>
+    }
+}
+
+fn ledger_row(e: LedgerEntryOut) -> impl IntoView {
+    view! {
+        <tr>
+            <td>{e.at}</td>
+            <td>{e.environment.label()}</td>
+            <td>{e.kind}</td>
+            <td class="num">{rupiah(e.amount)}</td>
+            <td class="num">{rupiah(e.balance_after)}</td>
+            <td><code>{e.reference}</code>{e.note.map(|n| view! { <br /><span class="muted small">{n}</span> })}</td>
+            <td>{e.actor}</td>
+        </tr>
     }
 }
 
@@ -180,21 +170,21 @@ fn AdjustForm(user_id: String, adjust: ServerAction<DepositAdjust>) -> impl Into
     let general = general_problem(adjust.value());
     view! {
         <form class="adjust" on:submit=on_submit novalidate>
-            <h3>{t.adjust_title}</h3>
+            <h3>{t.finance.adjust_title}</h3>
             <FormAlert problem=general />
             <div class="field">
-                <label for="environment">{t.environment_label}</label>
+                <label for="environment">{t.finance.environment_label}</label>
                 <select id="environment" on:change=move |ev| environment.set(event_target_value(&ev))>
                     <option value="production">"Production"</option>
                     <option value="development">"Development"</option>
                 </select>
             </div>
             <div class="field-grid">
-                <TextField form name="amount" label=t.adjust_amount_label value=amount error=amount_err />
-                <TextField form name="reference" label=t.col_reference value=reference error=reference_err />
-                <TextField form name="note" label=t.note_label value=note error=note_err required=false />
+                <TextField form name="amount" label=t.finance.adjust_amount_label value=amount error=amount_err />
+                <TextField form name="reference" label=t.finance.col_reference value=reference error=reference_err />
+                <TextField form name="note" label=t.finance.note_label value=note error=note_err required=false />
             </div>
-            <SubmitButton label=t.adjust_button pending=adjust.pending() />
+            <SubmitButton label=t.finance.adjust_button pending=adjust.pending() />
         </form>
     }
 }

@@ -1,0 +1,97 @@
+//! The text of each enum value the UI shows, beside `problem`.
+
+use super::Texts;
+use domain::finance::IpStatus;
+use domain::profile::{Category, DocStatus, DocTypeOut, ProfileStatus};
+use domain::staff::Role;
+use domain::Lang;
+
+impl Texts {
+    pub fn profile_status(&self, s: ProfileStatus) -> &'static str {
+        match s {
+            ProfileStatus::Draft => self.common.status_incomplete,
+            ProfileStatus::Submitted => self.common.status_submitted,
+            ProfileStatus::Rejected => self.common.status_rejected,
+            ProfileStatus::Approved => self.common.status_approved,
+        }
+    }
+
+    pub fn role(&self, r: Role) -> &'static str {
+        match r {
+            Role::Admin => self.moderation.role_admin,
+            Role::Moderator => self.moderation.role_moderator,
+            Role::Finance => self.moderation.role_finance,
+        }
+    }
+
+    /// A profile field's label, by the field's name in revisions.
+    pub fn profile_field(&self, field: &str) -> &'static str {
+        let c = &self.common;
+        match field {
+            "personal_name" => c.name_label,
+            "personal_phone" => c.personal_phone_label,
+            "personal_email" => c.email_label,
+            "business_name" => c.business_name_label,
+            "business_phone" => c.business_phone_label,
+            "province" => c.province_label,
+            "regency" => c.regency_label,
+            "district" => c.district_label,
+            "village" => c.village_label,
+            "address" => c.address_label,
+            _ => "",
+        }
+    }
+
+    pub fn category(&self, code: &str) -> &'static str {
+        match Category::from_code(code) {
+            Some(Category::Pribadi) => self.common.category_pribadi,
+            Some(Category::Koperasi) => self.common.category_koperasi,
+            Some(Category::Perusahaan) => self.common.category_perusahaan,
+            None => "",
+        }
+    }
+
+    /// A document type's name in the page's language.
+    pub fn doc_name(&self, d: &DocTypeOut) -> String {
+        match self.lang {
+            Lang::Id => d.name_id.clone(),
+            Lang::En => d.name_en.clone(),
+        }
+    }
+
+    /// A sent document's state ("none" when there is no file).
+    pub fn doc_status(&self, s: Option<DocStatus>) -> &'static str {
+        match s {
+            None => self.common.doc_none,
+            Some(DocStatus::Pending) => self.profile.doc_pending,
+            Some(DocStatus::Accepted) => self.profile.doc_accepted,
+            Some(DocStatus::Rejected) => self.profile.doc_rejected,
+        }
+    }
+
+    /// In the form nothing has been sent yet: a new file is "uploaded", not
+    /// "waiting for review"; the moderator's verdicts still show as they are.
+    pub fn form_doc_status(&self, s: Option<DocStatus>) -> &'static str {
+        match s {
+            Some(DocStatus::Pending) => self.profile.doc_uploaded,
+            other => self.doc_status(other),
+        }
+    }
+
+    pub fn ip_status(&self, s: IpStatus) -> &'static str {
+        match s {
+            IpStatus::Approved => self.portal.ip_approved,
+            IpStatus::Rejected => self.portal.ip_rejected,
+            IpStatus::Pending => self.portal.ip_pending,
+        }
+    }
+
+    /// A biller circuit breaker's state.
+    pub fn breaker_state(&self, state: &str) -> &'static str {
+        match state {
+            "open" => self.finance.outage_open,
+            "probing" => self.finance.outage_probing,
+            _ => self.finance.outage_closed,
+        }
+    }
+}
