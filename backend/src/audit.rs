@@ -1,6 +1,7 @@
 //! The append-only audit log: every state change by staff or partner.
 
 use crate::entity::audit_log::{self, Entity as AuditLog};
+use domain::moderation::ActorKind;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -19,10 +20,10 @@ impl Actor {
         self.parts().2
     }
 
-    fn parts(&self) -> (&'static str, Uuid, &str) {
+    fn parts(&self) -> (ActorKind, Uuid, &str) {
         match self {
-            Actor::Partner { id, name } => ("partner", *id, name),
-            Actor::Staff { id, name } => ("staff", *id, name),
+            Actor::Partner { id, name } => (ActorKind::Partner, *id, name),
+            Actor::Staff { id, name } => (ActorKind::Staff, *id, name),
         }
     }
 }
@@ -41,7 +42,7 @@ pub async fn record(
     audit_log::ActiveModel {
         id: Set(Uuid::now_v7()),
         at: Set(chrono::Utc::now()),
-        actor_kind: Set(kind.into()),
+        actor_kind: Set(kind),
         actor_id: Set(Some(id)),
         actor_name: Set(name.to_owned()),
         action: Set(action.to_owned()),

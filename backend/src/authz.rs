@@ -60,13 +60,7 @@ impl StaffActor {
 /// The active staff member `id` (signed in), whatever their role.
 pub async fn any_staff(db: &impl ConnectionTrait, id: Uuid) -> Result<StaffActor> {
     let s = Staff::find_by_id(id).one(db).await?.filter(|s| s.active).ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    Ok(StaffActor {
-        id: s.id,
-        role: crate::staff::role_of(&s),
-        totp_enabled: s.totp_secret.is_some(),
-        name: s.name,
-        email: s.email,
-    })
+    Ok(StaffActor { id: s.id, role: s.role, totp_enabled: s.totp_secret.is_some(), name: s.name, email: s.email })
 }
 
 /// The active staff member `id` if their role grants `p` (else `Forbidden`).

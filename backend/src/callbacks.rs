@@ -20,6 +20,7 @@ use crate::infra::outbound;
 use crate::infra::wib;
 use crate::AppState;
 use chrono::{Duration, Utc};
+use domain::finance::DeliveryStatus;
 use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
 use domain::transaction::TxStatus;
 use domain::Problem;
@@ -162,7 +163,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
         transaction_id: Set(t.id),
         url: Set(url),
         payload: Set(payload.to_string()),
-        status: Set("pending".into()),
+        status: Set(DeliveryStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),
@@ -179,7 +180,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
 /// A delivery waiting for its next attempt.
 fn due(now: chrono::DateTime<Utc>) -> Condition {
     Condition::all()
-        .add(callback_delivery::Column::Status.eq("pending"))
+        .add(callback_delivery::Column::Status.eq(DeliveryStatus::Pending))
         .add(callback_delivery::Column::NextAttemptAt.lte(now))
 }
 
@@ -250,10 +251,10 @@ async fn send(state: &AppState, d: callback_delivery::Model) -> Result<bool> {
     row.last_error = Set(error);
     row.locked_until = Set(None);
     if ok {
-        row.status = Set("delivered".into());
+        row.status = Set(DeliveryStatus::Delivered);
         row.delivered_at = Set(Some(now));
     } else if attempts >= MAX_ATTEMPTS {
-        row.status = Set("failed".into());
+        row.status = Set(DeliveryStatus::Failed);
     } else {
         row.next_attempt_at = Set(now + Duration::seconds(backoff_secs(attempts)));
     }
@@ -300,7 +301,7 @@ pub async fn resend(state: &AppState, partner: &PartnerActor, id: &str) -> Resul
         .filter(|d| d.user_id == user_id)
         .ok_or(Error::Refused(Problem::NotFound))?;
     let mut row: callback_delivery::ActiveModel = d.into();
-    row.status = Set("pending".into());
+    row.status = Set(DeliveryStatus::Pending);
     row.next_attempt_at = Set(Utc::now());
     row.locked_until = Set(None);
     row.update(&state.db).await?;

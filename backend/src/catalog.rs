@@ -8,6 +8,7 @@ use crate::entity::product::{self, Entity as Product};
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::ProductFlow;
 use domain::finance::ProductStatus;
 use domain::finance::{PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut};
 use domain::{FieldError, Problem};
@@ -68,7 +69,7 @@ pub async fn update(state: &AppState, staff: &StaffActor, code: &str, input: &Pr
 /// what moved, what would sell at a loss, what is out of stock.
 pub async fn check_prices(state: &AppState, _by: &StaffActor) -> Result<Vec<PriceCheckOut>> {
     let products = Product::find()
-        .filter(product::Column::Flow.eq("single"))
+        .filter(product::Column::Flow.eq(ProductFlow::Single))
         .order_by_asc(product::Column::Category)
         .order_by_asc(product::Column::Code)
         .all(&state.db)

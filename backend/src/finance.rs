@@ -46,7 +46,7 @@ async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Res
     let refund = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
         .filter(ledger_entry::Column::Environment.eq(env))
-        .filter(ledger_entry::Column::Kind.eq(Kind::Refund.code()))
+        .filter(ledger_entry::Column::Kind.eq(Kind::Refund))
         .filter(ledger_entry::Column::CreatedAt.gte(since))
         .count(db)
         .await?;

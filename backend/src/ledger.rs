@@ -14,24 +14,8 @@ use uuid::Uuid;
 
 pub use domain::Env;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Credit,
-    Debit,
-    Refund,
-    Adjustment,
-}
-
-impl Kind {
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::Credit => "credit",
-            Kind::Debit => "debit",
-            Kind::Refund => "refund",
-            Kind::Adjustment => "adjustment",
-        }
-    }
-}
+/// Why a deposit moved (stored as its code).
+pub use domain::finance::LedgerKind as Kind;
 
 /// One movement: `amount` is signed (a debit is negative).
 #[derive(Debug, Clone)]
@@ -87,7 +71,7 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
         id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
         environment: Set(m.env),
-        kind: Set(m.kind.code().into()),
+        kind: Set(m.kind),
         amount: Set(m.amount),
         balance_after: Set(balance_after),
         reference: Set(m.reference.to_owned()),

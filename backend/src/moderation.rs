@@ -259,7 +259,7 @@ async fn settle(
         .collect();
     let docs = ProfileDocument::find()
         .filter(profile_document::Column::UserId.eq(p.user_id))
-        .filter(profile_document::Column::Slot.eq(onboarding::SLOT_CURRENT))
+        .filter(profile_document::Column::Slot.eq(onboarding::DocSlot::Current))
         .all(txn)
         .await?;
     let state_of = |code: &str| docs.iter().find(|d| d.doc_type == code).map(|d| d.status);

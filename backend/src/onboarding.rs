@@ -23,10 +23,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 pub const SERVICE_OPEN_API: &str = "open_api";
-/// The file moderation decides (or decided) on.
-pub const SLOT_CURRENT: &str = "current";
-/// A replacement proposed with a revision of an approved profile.
-pub const SLOT_REVISION: &str = "revision";
+pub use domain::profile::DocSlot;
 
 fn doc_out(d: profile_document::Model, moderated: Option<Moderation>) -> DocumentOut {
     DocumentOut {
@@ -64,7 +61,7 @@ async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileSt
     Ok(Profile::find_by_id(user_id).one(db).await?.map(|p| p.status).unwrap_or(ProfileStatus::Draft))
 }
 
-async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: &str) -> Result<Vec<profile_document::Model>> {
+async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: DocSlot) -> Result<Vec<profile_document::Model>> {
     Ok(ProfileDocument::find()
         .filter(profile_document::Column::UserId.eq(user_id))
         .filter(profile_document::Column::Slot.eq(slot))
@@ -73,12 +70,12 @@ async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: &str) -> R
 }
 
 async fn documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
-    documents_in(db, user_id, SLOT_CURRENT).await
+    documents_in(db, user_id, DocSlot::Current).await
 }
 
 /// Replacement files proposed for an approved profile's revision.
 pub async fn revision_documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
-    documents_in(db, user_id, SLOT_REVISION).await
+    documents_in(db, user_id, DocSlot::Revision).await
 }
 
 /// The profile form as the partner left it, prefilled from the registration.
@@ -285,10 +282,10 @@ pub async fn upload_document(
 
 /// Where an upload goes: the form's own files while it is editable, the
 /// revision's replacements once it is approved (and no revision waits).
-async fn upload_slot(db: &impl ConnectionTrait, user_id: Uuid) -> Result<&'static str> {
+async fn upload_slot(db: &impl ConnectionTrait, user_id: Uuid) -> Result<DocSlot> {
     match status_of(db, user_id).await? {
-        s if s.editable() => Ok(SLOT_CURRENT),
-        ProfileStatus::Approved if !crate::revisions::has_pending(db, user_id).await? => Ok(SLOT_REVISION),
+        s if s.editable() => Ok(DocSlot::Current),
+        ProfileStatus::Approved if !crate::revisions::has_pending(db, user_id).await? => Ok(DocSlot::Revision),
         ProfileStatus::Approved => Err(Error::Refused(Problem::RevisionPending)),
         _ => Err(Error::Refused(Problem::ProfileLocked)),
     }
@@ -301,7 +298,7 @@ struct NewFile<'a> {
     key: &'a str,
     kind: FileKind,
     size: i64,
-    slot: &'static str,
+    slot: DocSlot,
 }
 
 async fn record_document(
@@ -335,7 +332,7 @@ async fn record_document(
         uploaded_at: Set(Utc::now()),
         decided_by: Set(None),
         decided_at: Set(None),
-        slot: Set(slot.to_owned()),
+        slot: Set(slot),
     };
     let saved = match existing {
         Some(_) => row.update(&txn).await?,

@@ -41,7 +41,7 @@ async fn reset(state: &AppState, actor: &audit::Actor, b: &Breaker) -> Result<()
     if !breaker::reset(&state.db, b).await? {
         return Err(Error::Refused(Problem::NotFound));
     }
-    let after = serde_json::json!({ "state": "closed" });
+    let after = serde_json::json!({ "state": domain::finance::BreakerState::Closed });
     audit::record(&state.db, actor, "biller.breaker_reset", "biller", &b.scope, None, Some(after)).await?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::staff::Entity as Staff;
 use crate::error::{Error, Result};
 use crate::infra::wib;
-use crate::onboarding::{self, SLOT_CURRENT, SLOT_REVISION};
+use crate::onboarding::{self, DocSlot};
 use crate::{regions, AppState};
 use chrono::Utc;
 use domain::profile::{DocStatus, FieldChange, Moderation, ProfileIn, ProfileStatus, RevisionOut, RevisionStatus};
@@ -266,7 +266,7 @@ async fn apply(
         let old = ProfileDocument::find()
             .filter(profile_document::Column::UserId.eq(d.user_id))
             .filter(profile_document::Column::DocType.eq(&d.doc_type))
-            .filter(profile_document::Column::Slot.eq(SLOT_CURRENT))
+            .filter(profile_document::Column::Slot.eq(DocSlot::Current))
             .one(txn)
             .await?;
         if let Some(old) = old {
@@ -275,7 +275,7 @@ async fn apply(
         }
         let (staff_id, doc_id) = (Some(actor.id()), d.id);
         let mut row: profile_document::ActiveModel = d.into();
-        row.slot = Set(SLOT_CURRENT.into());
+        row.slot = Set(DocSlot::Current);
         row.status = Set(DocStatus::Accepted);
         row.decided_by = Set(staff_id);
         row.decided_at = Set(Some(Utc::now()));
@@ -304,7 +304,7 @@ pub async fn remove_upload(state: &AppState, partner: &PartnerActor, doc_id: &st
     let d = ProfileDocument::find_by_id(id)
         .one(&txn)
         .await?
-        .filter(|d| d.user_id == user_id && d.slot == SLOT_REVISION)
+        .filter(|d| d.user_id == user_id && d.slot == DocSlot::Revision)
         .ok_or(Error::Refused(Problem::NotFound))?;
     if pending_of(&txn, user_id).await?.is_some() {
         return Err(Error::Refused(Problem::RevisionPending));

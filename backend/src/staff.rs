@@ -23,11 +23,6 @@ use uuid::Uuid;
 
 const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 
-pub(crate) fn role_of(s: &staff::Model) -> Role {
-    // An unknown stored role gets the least rights, never more.
-    Role::from_code(&s.role).unwrap_or(Role::Finance)
-}
-
 /// Creates the first operator (an admin) when there is no staff yet and
 /// returns its one-time password so the server can print it once.
 pub async fn ensure_initial_operator(state: &AppState) -> Result<Option<(String, String)>> {
@@ -47,7 +42,7 @@ async fn insert(db: &impl ConnectionTrait, email: &str, name: &str, role: Role, 
         email: Set(email.to_owned()),
         name: Set(name.to_owned()),
         password_hash: Set(hash),
-        role: Set(role.code().into()),
+        role: Set(role),
         created_at: Set(chrono::Utc::now()),
         totp_secret: Set(None),
         totp_last_step: Set(None),
@@ -132,12 +127,7 @@ async fn check_password(state: &AppState, email: &str, pw: &str, ip: IpAddr) -> 
         Some(s) if !s.active => Err(Error::Refused(Problem::StaffInactive)),
         Some(s) => {
             attempt.succeeded(&state.db).await?;
-            Ok(PasswordOk {
-                id: s.id,
-                email: s.email.clone(),
-                role: role_of(&s),
-                totp_enabled: s.totp_secret.is_some(),
-            })
+            Ok(PasswordOk { id: s.id, email: s.email.clone(), role: s.role, totp_enabled: s.totp_secret.is_some() })
         }
         None => Err(Error::Refused(Problem::WrongEmailOrPassword)),
     }
@@ -214,7 +204,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
         .into_iter()
         .map(|s| StaffRowOut {
             id: s.id.to_string(),
-            role: role_of(&s),
+            role: s.role,
             name: s.name,
             email: s.email,
             active: s.active,
@@ -266,7 +256,7 @@ pub async fn change(state: &AppState, admin: &StaffActor, id: &str, change: Staf
     let mut row: staff::ActiveModel = s.into();
     let action = match change {
         StaffChange::Role(r) => {
-            row.role = Set(r.code().into());
+            row.role = Set(r);
             "staff.role_changed"
         }
         StaffChange::Active(a) => {

@@ -20,6 +20,51 @@ pub fn rupiah(n: i64) -> String {
     }
 }
 
+stored_enum! {
+    /// How a product is bought through the gateway.
+    pub enum ProductFlow {
+        /// Inquiry, then Payment of the billed amount (PLN, PDAM …).
+        Dual = "dual",
+        /// SinglePayment at the catalog price (pulsa …).
+        Single = "single",
+    }
+}
+
+stored_enum! {
+    /// Why a deposit moved.
+    pub enum LedgerKind {
+        /// Money in (a top-up, a manual credit).
+        Credit = "credit",
+        /// A payment.
+        Debit = "debit",
+        /// A failed payment's money back.
+        Refund = "refund",
+        /// A manual correction by finance staff.
+        Adjustment = "adjustment",
+    }
+}
+
+stored_enum! {
+    /// A biller's circuit breaker: closed lets calls through, open refuses
+    /// them until its time is up, probing lets one call try.
+    pub enum BreakerState {
+        Closed = "closed",
+        Open = "open",
+        Probing = "probing",
+    }
+}
+
+stored_enum! {
+    /// A callback to the partner's server.
+    pub enum DeliveryStatus {
+        /// Waiting for its (next) attempt.
+        Pending = "pending",
+        Delivered = "delivered",
+        /// Every attempt failed; "Kirim ulang" starts again.
+        Failed = "failed",
+    }
+}
+
 /// Today's payments (WIB day) of one environment, by outcome.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCounts {
@@ -46,7 +91,7 @@ pub struct LedgerEntryOut {
     /// `DD/MM/YYYY HH:MM:SS` WIB.
     pub at: String,
     pub environment: crate::Env,
-    pub kind: String,
+    pub kind: LedgerKind,
     pub amount: i64,
     pub balance_after: i64,
     pub reference: String,
@@ -80,7 +125,7 @@ pub struct PartnerFinanceOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BreakerOut {
     pub biller: String,
-    pub state: String,
+    pub state: BreakerState,
     /// Consecutive failures so far.
     pub failures: i32,
     /// WIB `DD/MM/YYYY HH:MM:SS`.
@@ -218,8 +263,7 @@ pub struct CallbackSettingsOut {
 pub struct CallbackDeliveryOut {
     pub id: String,
     pub created_at: String,
-    /// `pending`, `delivered` or `failed`.
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub last_status: Option<i32>,
     pub last_error: Option<String>,
@@ -234,7 +278,7 @@ pub struct ProductOut {
     pub category: String,
     pub biller: String,
     /// `dual` (Inquiry + Payment) or `single` (SinglePayment).
-    pub flow: String,
+    pub flow: ProductFlow,
     pub price: i64,
     pub admin_fee: i64,
     pub partner_fee: i64,

@@ -50,6 +50,7 @@ pub mod env;
 pub mod finance;
 pub mod lang;
 pub mod list;
+pub mod mail;
 pub mod moderation;
 pub mod nav;
 pub mod phone;

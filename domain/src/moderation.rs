@@ -4,6 +4,14 @@ use crate::profile::{DocTypeOut, DocumentOut, ProfileIn, ProfileStatus, Revision
 use crate::sla::SlaClock;
 use serde::{Deserialize, Serialize};
 
+stored_enum! {
+    /// Who did what the audit log records.
+    pub enum ActorKind {
+        Partner = "partner",
+        Staff = "staff",
+    }
+}
+
 /// One profile waiting in (or passed through) the moderation queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItemOut {
@@ -71,7 +79,7 @@ pub struct PartnerDetailOut {
 pub struct AuditOut {
     /// `DD/MM/YYYY HH:MM:SS` WIB.
     pub at: String,
-    pub actor_kind: String,
+    pub actor_kind: ActorKind,
     pub actor_name: String,
     pub action: String,
     pub entity: String,

@@ -29,6 +29,16 @@ impl Category {
 }
 
 stored_enum! {
+    /// Which file of a document type a row is.
+    pub enum DocSlot {
+        /// The file moderation decides (or decided) on.
+        Current = "current",
+        /// A replacement proposed with a revision of an approved profile.
+        Revision = "revision",
+    }
+}
+
+stored_enum! {
     pub enum ProfileStatus {
         /// Being filled in; nothing sent yet.
         Draft = "draft",

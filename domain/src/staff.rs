@@ -5,14 +5,15 @@ use crate::account::{check_required, normalize_email};
 use crate::{FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    /// Everything, including staff accounts and the audit log.
-    Admin,
-    /// The moderation queue and partners.
-    Moderator,
-    /// Deposits and reconciliation; partners read-only.
-    Finance,
+stored_enum! {
+    pub enum Role {
+        /// Everything, including staff accounts and the audit log.
+        Admin = "admin",
+        /// The moderation queue and partners.
+        Moderator = "moderator",
+        /// Deposits and reconciliation; partners read-only.
+        Finance = "finance",
+    }
 }
 
 /// Something staff can do; each server function asks for one.
@@ -26,20 +27,6 @@ pub enum Permission {
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Moderator, Role::Finance];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Moderator => "moderator",
-            Role::Finance => "finance",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     pub fn may(self, p: Permission) -> bool {
         match self {
             Role::Admin => true,

@@ -12,10 +12,11 @@ pub fn audit_columns(t: &Texts) -> Vec<Column> {
 }
 
 pub fn audit_row(e: AuditOut) -> impl IntoView {
+    let t = crate::i18n::use_texts();
     view! {
         <tr>
             <td>{e.at}</td>
-            <td>{e.actor_name}<br /><span class="muted small">{e.actor_kind}</span></td>
+            <td>{e.actor_name}<br /><span class="muted small">{t.actor_kind(e.actor_kind)}</span></td>
             <td><code>{e.action}</code></td>
             <td>{e.entity}<br /><span class="muted small">{e.entity_id}</span></td>
             <td class="small">

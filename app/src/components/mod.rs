@@ -1,5 +1,6 @@
 pub mod audit;
 pub mod dialog;
+pub mod documents;
 pub mod form;
 pub mod frame;
 pub mod layout;
@@ -8,4 +9,6 @@ pub mod nav;
 pub mod notice;
 pub mod outages;
 pub mod profile;
+pub mod regions;
 pub mod status;
+pub mod totp;

@@ -6,7 +6,7 @@ use crate::components::list::{Column, Loaded, Table};
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use domain::finance::BreakerOut;
+use domain::finance::{BreakerOut, BreakerState};
 use leptos::prelude::*;
 
 /// A titled panel with the breakers of `list`; `reset` (when `Some`) offers
@@ -53,7 +53,7 @@ fn OutageTable(
     .map(Column::new)
     .to_vec();
     let row = move |b: BreakerOut| {
-        let down = b.state != "closed";
+        let down = b.state != BreakerState::Closed;
         let biller = b.biller.clone();
         let action = reset.filter(|_| down).map(|cb| {
             view! {
@@ -69,7 +69,7 @@ fn OutageTable(
         view! {
             <tr aria-label=b.biller.clone()>
                 <td><code>{b.biller.clone()}</code></td>
-                <td><Chip tone=if down { Tone::Bad } else { Tone::Ok } text=t.breaker_state(&b.state) /></td>
+                <td><Chip tone=if down { Tone::Bad } else { Tone::Ok } text=t.breaker_state(b.state) /></td>
                 <td class="num">{b.failures}</td>
                 <td>{b.opened_at.unwrap_or_else(|| "—".into())}</td>
                 <td>{if down { b.open_until.unwrap_or_else(|| "—".into()) } else { "—".into() }}</td>

@@ -1,7 +1,8 @@
 //! The text of each enum value the UI shows, beside `problem`.
 
 use super::Texts;
-use domain::finance::IpStatus;
+use domain::finance::{BreakerState, DeliveryStatus, IpStatus, LedgerKind};
+use domain::moderation::ActorKind;
 use domain::profile::{Category, DocStatus, DocTypeOut, ProfileStatus};
 use domain::staff::Role;
 use domain::Lang;
@@ -87,11 +88,36 @@ impl Texts {
     }
 
     /// A biller circuit breaker's state.
-    pub fn breaker_state(&self, state: &str) -> &'static str {
+    pub fn breaker_state(&self, state: BreakerState) -> &'static str {
         match state {
-            "open" => self.finance.outage_open,
-            "probing" => self.finance.outage_probing,
-            _ => self.finance.outage_closed,
+            BreakerState::Open => self.finance.outage_open,
+            BreakerState::Probing => self.finance.outage_probing,
+            BreakerState::Closed => self.finance.outage_closed,
+        }
+    }
+
+    /// A callback delivery's state.
+    pub fn delivery_status(&self, s: DeliveryStatus) -> &'static str {
+        match s {
+            DeliveryStatus::Pending => self.portal.delivery_pending,
+            DeliveryStatus::Delivered => self.portal.delivery_delivered,
+            DeliveryStatus::Failed => self.portal.delivery_failed,
+        }
+    }
+
+    pub fn ledger_kind(&self, k: LedgerKind) -> &'static str {
+        match k {
+            LedgerKind::Credit => self.finance.kind_credit,
+            LedgerKind::Debit => self.finance.kind_debit,
+            LedgerKind::Refund => self.finance.kind_refund,
+            LedgerKind::Adjustment => self.finance.kind_adjustment,
+        }
+    }
+
+    pub fn actor_kind(&self, k: ActorKind) -> &'static str {
+        match k {
+            ActorKind::Partner => self.moderation.actor_partner,
+            ActorKind::Staff => self.moderation.actor_staff,
         }
     }
 }

@@ -88,5 +88,13 @@ texts! {
             | "Buying price",
         saved: "Tersimpan"
             | "Saved",
+        kind_credit: "Kredit"
+            | "Credit",
+        kind_debit: "Debit"
+            | "Debit",
+        kind_refund: "Refund"
+            | "Refund",
+        kind_adjustment: "Koreksi"
+            | "Adjustment",
     }
 }

@@ -118,5 +118,9 @@ texts! {
             | "Run",
         reconcile_busy: "Sedang ditanyakan worker (ditutup pada jalan berikutnya)"
             | "Being asked by a worker (closed on the next run)",
+        actor_partner: "Mitra"
+            | "Partner",
+        actor_staff: "Staf"
+            | "Staff",
     }
 }

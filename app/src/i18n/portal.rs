@@ -70,5 +70,11 @@ texts! {
             | "Numbers ending in 38 simulate a biller that is down. After 5 in a row, that biller's products answer rc 38 for your account until retested or marked recovered.",
         outage_empty_sandbox: "Tidak ada gangguan simulasi."
             | "No simulated outage.",
+        delivery_pending: "Menunggu kirim"
+            | "Waiting",
+        delivery_delivered: "Terkirim"
+            | "Delivered",
+        delivery_failed: "Gagal"
+            | "Failed",
     }
 }

@@ -18,6 +18,7 @@ use crate::infra::wib;
 use crate::ledger::Env;
 use chrono::{DateTime, Duration, Utc};
 use domain::finance::BreakerOut;
+use domain::finance::BreakerState;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashSet;
@@ -84,7 +85,7 @@ pub async fn gate(db: &impl ConnectionTrait, b: &Breaker) -> Result<Gate> {
     let Some(row) = BillerBreaker::find_by_id(b.scope.clone()).one(db).await? else {
         return Ok(Gate::Closed { clean: true });
     };
-    if row.state == "closed" {
+    if row.state == BreakerState::Closed {
         return Ok(Gate::Closed { clean: row.failures == 0 });
     }
     let now = Utc::now();
@@ -93,11 +94,11 @@ pub async fn gate(db: &impl ConnectionTrait, b: &Breaker) -> Result<Gate> {
     }
     // The pause is over (or a probe was lost): one instance takes the probe.
     let taken = BillerBreaker::update_many()
-        .col_expr(biller_breaker::Column::State, Expr::value("probing"))
+        .col_expr(biller_breaker::Column::State, Expr::value(BreakerState::Probing))
         .col_expr(biller_breaker::Column::OpenUntil, Expr::value(Some(now + Duration::seconds(PROBE_SECS))))
         .col_expr(biller_breaker::Column::UpdatedAt, Expr::value(now))
         .filter(biller_breaker::Column::Scope.eq(b.scope.clone()))
-        .filter(biller_breaker::Column::State.ne("closed"))
+        .filter(biller_breaker::Column::State.ne(BreakerState::Closed))
         .filter(biller_breaker::Column::OpenUntil.lte(now))
         .exec(db)
         .await?;
@@ -122,7 +123,7 @@ pub async fn record<T>(
 
 async fn close(db: &impl ConnectionTrait, b: &Breaker, gate: Gate) -> Result<()> {
     BillerBreaker::update_many()
-        .col_expr(biller_breaker::Column::State, Expr::value("closed"))
+        .col_expr(biller_breaker::Column::State, Expr::value(BreakerState::Closed))
         .col_expr(biller_breaker::Column::Failures, Expr::value(0))
         .col_expr(biller_breaker::Column::CooldownSecs, Expr::value(0))
         .col_expr(biller_breaker::Column::OpenUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -147,7 +148,7 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
     let row = biller_breaker::ActiveModel {
         scope: Set(b.scope.clone()),
         biller: Set(b.biller.clone()),
-        state: Set("closed".into()),
+        state: Set(BreakerState::Closed),
         failures: Set(1),
         cooldown_secs: Set(0),
         open_until: Set(None),
@@ -162,7 +163,7 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
         .to_owned();
     BillerBreaker::insert(row).on_conflict(add_one).exec_without_returning(db).await?;
     let opened = BillerBreaker::update_many()
-        .col_expr(biller_breaker::Column::State, Expr::value("open"))
+        .col_expr(biller_breaker::Column::State, Expr::value(BreakerState::Open))
         .col_expr(biller_breaker::Column::CooldownSecs, Expr::value(FIRST_COOLDOWN_SECS))
         .col_expr(
             biller_breaker::Column::OpenUntil,
@@ -171,7 +172,7 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
         .col_expr(biller_breaker::Column::OpenedAt, Expr::value(Some(now)))
         .col_expr(biller_breaker::Column::Trips, Expr::col(biller_breaker::Column::Trips).add(1))
         .filter(biller_breaker::Column::Scope.eq(b.scope.clone()))
-        .filter(biller_breaker::Column::State.eq("closed"))
+        .filter(biller_breaker::Column::State.eq(BreakerState::Closed))
         .filter(biller_breaker::Column::Failures.gte(THRESHOLD))
         .exec(db)
         .await?;
@@ -184,13 +185,13 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
 async fn reopen(db: &impl ConnectionTrait, b: &Breaker, cooldown: i32, e: &BillerError) -> Result<()> {
     let now = Utc::now();
     BillerBreaker::update_many()
-        .col_expr(biller_breaker::Column::State, Expr::value("open"))
+        .col_expr(biller_breaker::Column::State, Expr::value(BreakerState::Open))
         .col_expr(biller_breaker::Column::CooldownSecs, Expr::value(cooldown))
         .col_expr(biller_breaker::Column::OpenUntil, Expr::value(Some(now + Duration::seconds(cooldown.into()))))
         .col_expr(biller_breaker::Column::LastError, Expr::value(Some(error_text(e))))
         .col_expr(biller_breaker::Column::UpdatedAt, Expr::value(now))
         .filter(biller_breaker::Column::Scope.eq(b.scope.clone()))
-        .filter(biller_breaker::Column::State.eq("probing"))
+        .filter(biller_breaker::Column::State.eq(BreakerState::Probing))
         .exec(db)
         .await?;
     tracing::warn!(scope = %b.scope, cooldown, "probe failed: breaker open again");
@@ -203,7 +204,7 @@ pub async fn down_billers(db: &impl ConnectionTrait, env: Env, user_id: Uuid) ->
     let prefix = scope_prefix(env, user_id);
     Ok(BillerBreaker::find()
         .filter(biller_breaker::Column::Scope.starts_with(&prefix))
-        .filter(biller_breaker::Column::State.ne("closed"))
+        .filter(biller_breaker::Column::State.ne(BreakerState::Closed))
         .all(db)
         .await?
         .into_iter()
@@ -235,7 +236,8 @@ pub async fn list(db: &impl ConnectionTrait, env: Env, user_id: Uuid) -> Result<
 /// Closes a breaker by hand (the biller is known to be back); false when
 /// it was not open.
 pub async fn reset(db: &impl ConnectionTrait, b: &Breaker) -> Result<bool> {
-    let was_open = BillerBreaker::find_by_id(b.scope.clone()).one(db).await?.is_some_and(|r| r.state != "closed");
+    let was_open =
+        BillerBreaker::find_by_id(b.scope.clone()).one(db).await?.is_some_and(|r| r.state != BreakerState::Closed);
     if was_open {
         close(db, b, Gate::Closed { clean: false }).await?;
     }

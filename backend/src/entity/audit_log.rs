@@ -9,7 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub at: DateTimeUtc,
     /// `partner`, `staff` or `system`.
-    pub actor_kind: String,
+    pub actor_kind: domain::moderation::ActorKind,
     pub actor_id: Option<Uuid>,
     pub actor_name: String,
     pub action: String,

@@ -8,8 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub scope: String,
     pub biller: String,
-    /// `closed`, `open` or `probing`.
-    pub state: String,
+    pub state: domain::finance::BreakerState,
     /// Consecutive failures while closed.
     pub failures: i32,
     /// How long the last opening lasts; doubles after a failed probe.

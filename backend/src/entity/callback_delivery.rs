@@ -11,8 +11,7 @@ pub struct Model {
     pub url: String,
     /// The exact JSON body that is signed and sent.
     pub payload: String,
-    /// `pending`, `delivered` or `failed` (gave up).
-    pub status: String,
+    pub status: domain::finance::DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     /// A worker's lease: no other worker sends it before then.

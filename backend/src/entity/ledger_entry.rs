@@ -8,8 +8,7 @@ pub struct Model {
     pub id: Uuid,
     pub user_id: Uuid,
     pub environment: domain::Env,
-    /// `credit`, `debit`, `refund` or `adjustment`.
-    pub kind: String,
+    pub kind: domain::finance::LedgerKind,
     pub amount: i64,
     pub balance_after: i64,
     /// Unique per account: the idempotency key of the movement.

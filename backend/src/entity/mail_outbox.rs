@@ -11,8 +11,7 @@ pub struct Model {
     pub subject: String,
     pub html: String,
     pub body_text: String,
-    /// `pending`, `sent` or `failed`.
-    pub status: String,
+    pub status: domain::mail::MailStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub locked_until: Option<DateTimeUtc>,

@@ -11,7 +11,7 @@ pub struct Model {
     /// Which biller serves it (`pln`, `pdam`, `pulsa`, …).
     pub biller: String,
     /// `dual` (Inquiry then Payment) or `single` (SinglePayment).
-    pub flow: String,
+    pub flow: domain::finance::ProductFlow,
     /// Selling price of a single-flow product (0 for bills).
     pub price: i64,
     pub admin_fee: i64,

@@ -18,9 +18,7 @@ pub struct Model {
     pub uploaded_at: DateTimeUtc,
     pub decided_by: Option<Uuid>,
     pub decided_at: Option<DateTimeUtc>,
-    /// `current` (approved or under first moderation) or `revision` (a
-    /// replacement proposed for an approved profile).
-    pub slot: String,
+    pub slot: domain::profile::DocSlot,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,7 @@ pub struct Model {
     pub name: String,
     pub password_hash: String,
     /// `admin`, `moderator` or `finance`.
-    pub role: String,
+    pub role: domain::staff::Role,
     pub created_at: DateTimeUtc,
     /// Base32 TOTP secret once the second factor is set up.
     pub totp_secret: Option<String>,

@@ -15,6 +15,7 @@ use crate::error::{is_unique_violation, Error, Result};
 use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::ProductFlow;
 use domain::finance::ProductStatus;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
@@ -76,7 +77,7 @@ async fn usable_product(
     db: &impl ConnectionTrait,
     m: &Merchant,
     code: &str,
-    flow: &str,
+    flow: ProductFlow,
 ) -> Result<std::result::Result<product::Model, Rc>> {
     let Some(p) = Product::find_by_id(code.to_owned()).one(db).await? else { return Ok(Err(Rc::UnknownProduct)) };
     match p.status {
@@ -131,7 +132,7 @@ fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {
 /// `POST /Services/Inquiry`.
 pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
-    let p = match usable_product(&state.db, m, &product_code, "dual").await? {
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
@@ -205,7 +206,7 @@ fn amounts(body: &Value) -> Result<(i64, i64, i64)> {
 pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let p = match usable_product(&state.db, m, &product_code, "dual").await? {
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
@@ -226,7 +227,7 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
 pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let p = match usable_product(&state.db, m, &product_code, "single").await? {
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Single).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };

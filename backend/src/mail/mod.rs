@@ -32,7 +32,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: OutgoingMail) -> Result<()
         subject: Set(mail.subject),
         html: Set(mail.html),
         body_text: Set(mail.text),
-        status: Set(outbox::PENDING.into()),
+        status: Set(outbox::MailStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),

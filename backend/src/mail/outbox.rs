@@ -7,9 +7,7 @@ use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-pub const PENDING: &str = "pending";
-pub const SENT: &str = "sent";
-pub const FAILED: &str = "failed";
+pub use domain::mail::MailStatus;
 /// After this many failed attempts a message is marked failed for good.
 pub const MAX_ATTEMPTS: i32 = 8;
 /// What stays of a secret-bearing body once the message is final.
@@ -25,7 +23,7 @@ fn backoff(attempts: i32) -> Duration {
 pub async fn deliver_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Result<usize> {
     let now = Utc::now();
     let due = Outbox::find()
-        .filter(Column::Status.eq(PENDING))
+        .filter(Column::Status.eq(MailStatus::Pending))
         .filter(Column::NextAttemptAt.lte(now))
         .filter(free_at(now))
         .order_by_asc(Column::NextAttemptAt)
@@ -47,7 +45,7 @@ fn free_at(now: chrono::DateTime<Utc>) -> Condition {
 
 /// Takes a lease on one message; false when another worker was first.
 async fn claim(db: &DatabaseConnection, row: &mail_outbox::Model) -> crate::Result<bool> {
-    let pending = Condition::all().add(Column::Status.eq(PENDING));
+    let pending = Condition::all().add(Column::Status.eq(MailStatus::Pending));
     crate::infra::lease::take::<Outbox>(db, Column::Id, row.id, Column::LockedUntil, LEASE_SECS, pending).await
 }
 
@@ -64,7 +62,7 @@ async fn deliver(db: &DatabaseConnection, mailer: &Mailer, row: mail_outbox::Mod
     match result {
         Ok(()) => {
             update
-                .col_expr(Column::Status, Expr::value(SENT))
+                .col_expr(Column::Status, Expr::value(MailStatus::Sent))
                 .col_expr(Column::SentAt, Expr::value(Some(now)))
                 .col_expr(Column::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
                 .exec(db)
@@ -75,7 +73,7 @@ async fn deliver(db: &DatabaseConnection, mailer: &Mailer, row: mail_outbox::Mod
         }
         Err(e) => {
             let attempts = row.attempts + 1;
-            let status = if attempts >= MAX_ATTEMPTS { FAILED } else { PENDING };
+            let status = if attempts >= MAX_ATTEMPTS { MailStatus::Failed } else { MailStatus::Pending };
             update
                 .col_expr(Column::Status, Expr::value(status))
                 .col_expr(Column::Attempts, Expr::value(attempts))

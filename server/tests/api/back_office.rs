@@ -421,7 +421,7 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
         }
     };
     let entry = adjust("1.000.000", "TRF-001").await.unwrap();
-    assert_eq!((entry.amount, entry.balance_after, entry.kind.as_str()), (1_000_000, 1_000_000, "credit"));
+    assert_eq!((entry.amount, entry.balance_after, entry.kind.code()), (1_000_000, 1_000_000, "credit"));
     let again = adjust("1.000.000", "TRF-001").await.unwrap();
     assert_eq!(again.balance_after, 1_000_000, "the same reference is booked once");
     assert_eq!(adjust("-2000000", "KOREKSI-1").await.unwrap_err(), AppError::Problem(Problem::InsufficientDeposit));

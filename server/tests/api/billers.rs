@@ -45,7 +45,7 @@ async fn a_biller_that_stops_answering_is_cut_off_and_probed_back() {
     }
     let scope = Breaker::new(Env::Development, m.user_id, "pdam").scope;
     let row = breaker_row(&app, &scope).await;
-    assert_eq!((row.state.as_str(), row.failures, row.trips, row.cooldown_secs), ("open", 5, 1, 30));
+    assert_eq!((row.state.code(), row.failures, row.trips, row.cooldown_secs), ("open", 5, 1, 30));
     // Open: a good number is not even tried (it would be rc 00).
     assert_eq!(rc_of_inquiry(&app, &m, "400461", "7700000100", "good1").await, "38");
     // Every PDAM product is Maintenance now, other billers are not.
@@ -64,13 +64,13 @@ async fn a_biller_that_stops_answering_is_cut_off_and_probed_back() {
     app.set_time("UPDATE biller_breakers SET open_until = $1", Utc::now() - Duration::seconds(1)).await;
     assert_eq!(rc_of_inquiry(&app, &m, "400461", "7700000038", "probe1").await, "38");
     let row = breaker_row(&app, &scope).await;
-    assert_eq!((row.state.as_str(), row.cooldown_secs), ("open", 60));
+    assert_eq!((row.state.code(), row.cooldown_secs), ("open", 60));
     assert!(row.open_until.unwrap() > Utc::now() + Duration::seconds(50));
     // Next pause over, the biller answers: closed, back to normal.
     app.set_time("UPDATE biller_breakers SET open_until = $1", Utc::now() - Duration::seconds(1)).await;
     assert_eq!(rc_of_inquiry(&app, &m, "400461", "7700000100", "probe2").await, "00");
     let row = breaker_row(&app, &scope).await;
-    assert_eq!((row.state.as_str(), row.failures, row.trips), ("closed", 0, 1));
+    assert_eq!((row.state.code(), row.failures, row.trips), ("closed", 0, 1));
     assert_eq!(rc_of_inquiry(&app, &m, "400011", "7700000100", "good3").await, "00");
 }
 
@@ -96,7 +96,7 @@ async fn no_money_moves_while_a_biller_is_cut_off() {
     assert!(recorded.is_empty(), "nothing recorded");
     // The partner sees the simulated outage and ends it.
     let list: Vec<BreakerOut> = app.call("sandbox_breakers", &[]).await.unwrap();
-    assert_eq!((list.len(), list[0].biller.as_str(), list[0].state.as_str()), (1, "pulsa", "open"));
+    assert_eq!((list.len(), list[0].biller.as_str(), list[0].state.code()), (1, "pulsa", "open"));
     let _: () = app.call("sandbox_breaker_reset", &[("biller", "pulsa")]).await.unwrap();
     let out = services::single_payment(&app.state, &m, &pulsa("081200000100", "after2")).await.unwrap();
     assert_eq!(out["rc"], "00");
@@ -116,7 +116,7 @@ async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breaker
     }
     assert_eq!(breaker::gate(&app.state.db, &b).await.unwrap(), Gate::Open);
     let list: Vec<BreakerOut> = call_with(&staff, &app.base, "breaker_list", &[]).await.unwrap();
-    assert_eq!((list[0].biller.as_str(), list[0].state.as_str(), list[0].failures), ("pdam", "open", 5));
+    assert_eq!((list[0].biller.as_str(), list[0].state.code(), list[0].failures), ("pdam", "open", 5));
     assert_eq!(list[0].last_error.as_deref(), Some("biller tidak dapat dihubungi: connection refused"));
     // The pause is over and ten instances ask at once: exactly one probes.
     app.set_time("UPDATE biller_breakers SET open_until = $1", Utc::now() - Duration::seconds(1)).await;

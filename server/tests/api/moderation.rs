@@ -226,7 +226,9 @@ async fn staff_search_the_audit_log_and_partners_cannot() {
     let actions: Vec<&str> = all.items.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(all.total, 11, "8 uploads, 1 submission, the staff's 2FA set-up and sign-in: {actions:?}");
     assert_eq!(&actions[..3], ["staff.login", "staff.totp_enabled", "profile.submitted"], "newest first");
-    assert!(all.items[2..].iter().all(|e| e.actor_name == partner.name && e.actor_kind == "partner"));
+    assert!(all.items[2..]
+        .iter()
+        .all(|e| e.actor_name == partner.name && e.actor_kind == domain::moderation::ActorKind::Partner));
 
     let found = send_with(&staff, &app.base, AuditLog { list: search("profile.submitted") }).await.unwrap();
     assert_eq!(found.total, 1);

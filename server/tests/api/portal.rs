@@ -534,7 +534,7 @@ async fn secret_mail_bodies_leave_the_outbox_once_sent() {
     let rows = backend::entity::mail_outbox::Entity::find().all(&app.state.db).await.unwrap();
     assert_eq!(rows.len(), 2, "activation and reset");
     for r in rows {
-        assert_eq!(r.status, "sent");
+        assert_eq!(r.status, domain::mail::MailStatus::Sent);
         assert!(r.carries_secret);
         assert!(!r.body_text.contains("token=") && !r.html.contains("token="), "{}", r.body_text);
         assert!(r.recipient == p.email && !r.subject.is_empty(), "the metadata stays");

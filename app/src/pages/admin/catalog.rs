@@ -131,7 +131,7 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     };
     view! {
         <tr aria-label=p.code.clone()>
-            <td><code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.clone()}</span></td>
+            <td><code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.code()}</span></td>
             <td><input aria-label=format!("{} {}", t.common.name_label, p.code) disabled=!editable prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></td>
             {cell(0, t.finance.col_price)}
             {cell(1, t.finance.col_admin_fee)}

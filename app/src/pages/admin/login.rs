@@ -3,6 +3,7 @@
 
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::layout::AuthCard;
+use crate::components::totp::TotpQr;
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{StaffLogin, StaffVerifyCode};
 use domain::account::{check_required, normalize_email};
@@ -93,16 +94,5 @@ fn CodeStep(setup: Option<TotpSetup>) -> impl IntoView {
                 <SubmitButton label=t.staff.totp_verify_button pending=action.pending() />
             </form>
         </AuthCard>
-    }
-}
-
-/// The QR code and typed key of a second factor being set up, after `intro`.
-#[component]
-pub fn TotpQr(setup: TotpSetup, intro: &'static str) -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <p>{intro}</p>
-        <div class="qr" role="img" aria-label=t.staff.totp_enroll_title inner_html=setup.qr_svg></div>
-        <p class="muted small">{t.staff.totp_secret_label}": "<code data-testid="totp-secret">{setup.secret}</code></p>
     }
 }

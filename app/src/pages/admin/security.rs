@@ -1,9 +1,9 @@
 //! "Keamanan Akun": staff whose role does not require a second factor
 //! turn it on themselves (admins enrol at their first sign-in).
 
-use super::login::TotpQr;
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::frame::StaffPage;
+use crate::components::totp::TotpQr;
 use crate::i18n::use_texts;
 use crate::server_fns::staff::{TotpBegin, TotpConfirm};
 use domain::staff::{clean_code, StaffOut};

@@ -84,7 +84,7 @@ fn StaffTable(
                 <td>
                     <label class="sr-only" for=select_id.clone()>{t.staff.col_role}</label>
                     <select id=select_id on:change=on_role disabled=is_me>
-                        {Role::ALL.map(|r| view! { <option value=r.code() selected=r == s.role>{t.role(r)}</option> }).collect_view()}
+                        {Role::ALL.iter().map(|&r| view! { <option value=r.code() selected=r == s.role>{t.role(r)}</option> }).collect_view()}
                     </select>
                 </td>
                 <td>{if s.totp_enabled { t.staff.totp_enabled } else { t.staff.totp_disabled }}</td>
@@ -182,7 +182,7 @@ fn NewStaffForm(create: ServerAction<StaffCreate>) -> impl IntoView {
                     <label for="role">{t.staff.col_role}<span class="req" aria-hidden="true">" *"</span></label>
                     <select id="role" name="role" prop:value=move || role.get() on:change=move |ev| { role.set(event_target_value(&ev)); form.touch("role"); }>
                         <option value="">{t.staff.choose_role}</option>
-                        {Role::ALL.map(|r| view! { <option value=r.code()>{t.role(r)}</option> }).collect_view()}
+                        {Role::ALL.iter().map(|&r| view! { <option value=r.code()>{t.role(r)}</option> }).collect_view()}
                     </select>
                     <p class="field-error" role="alert">{move || role_err.get().map(|p| t.problem(p)).or_else(server_role_err)}</p>
                 </div>

@@ -1,11 +1,11 @@
 //! "Pengisian Data Profil" (manual Gambar 8–9): can be saved as a draft and
 //! completed later; "Simpan" sends it to moderation.
 
-use super::documents::DocumentRow;
-use super::regions::RegionField;
+use crate::components::documents::DocumentRow;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
 use crate::components::frame::PartnerPage;
 use crate::components::list::Loaded;
+use crate::components::regions::{reset_on_change, RegionField};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::profile::{get_profile, SaveProfile};
@@ -29,17 +29,6 @@ fn ProfileFormLoader(profile: Resource<Result<ProfileOut, AppError>>) -> impl In
     view! {
         <Loaded resource=profile children=move |p| view! { <ProfileForm profile=p /> } />
     }
-}
-
-/// Clears `child` when `parent` changes after the first run (not on load).
-pub(super) fn reset_on_change(parent: RwSignal<String>, child: RwSignal<String>) {
-    Effect::new(move |prev: Option<String>| {
-        let now = parent.get();
-        if prev.is_some_and(|p| p != now) {
-            child.set(String::new());
-        }
-        now
-    });
 }
 
 #[component]

@@ -3,12 +3,12 @@
 //! dokumen"). The revision goes to moderation; the account stays active on
 //! the approved data meanwhile.
 
-use super::documents::DocumentRow;
-use super::regions::RegionField;
+use crate::components::documents::DocumentRow;
 use crate::components::form::{general_problem, FormAlert, FormState, TextField};
 use crate::components::frame::PartnerPage;
 use crate::components::list::Loaded;
 use crate::components::profile::ModeratedStamp;
+use crate::components::regions::{reset_on_change, RegionField};
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -112,9 +112,9 @@ fn RevisionForm(profile: ProfileOut) -> impl IntoView {
     let district = field("district", "note_district");
     let village = field("village", "note_village");
     let address = field("address", "note_address");
-    super::form::reset_on_change(province.value, regency.value);
-    super::form::reset_on_change(regency.value, district.value);
-    super::form::reset_on_change(district.value, village.value);
+    reset_on_change(province.value, regency.value);
+    reset_on_change(regency.value, district.value);
+    reset_on_change(district.value, village.value);
     let all = [
         personal_name,
         personal_phone,

@@ -117,11 +117,12 @@ fn FinanceBody(
 }
 
 fn ledger_row(e: LedgerEntryOut) -> impl IntoView {
+    let t = use_texts();
     view! {
         <tr>
             <td>{e.at}</td>
             <td>{e.environment.label()}</td>
-            <td>{e.kind}</td>
+            <td>{t.ledger_kind(e.kind)}</td>
             <td class="num">{rupiah(e.amount)}</td>
             <td class="num">{rupiah(e.balance_after)}</td>
             <td><code>{e.reference}</code>{e.note.map(|n| view! { <br /><span class="muted small">{n}</span> })}</td>

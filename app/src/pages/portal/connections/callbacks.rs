@@ -72,7 +72,7 @@ fn CallbackBody(
                 <td>{d.created_at}</td>
                 <td><code class="small">{d.payload}</code></td>
                 <td>
-                    {d.status}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
+                    {t.delivery_status(d.status)}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
                     {d.last_error.as_deref().map(|class| view! { <br /><span class="muted small">{t.callback_failure(class)}</span> })}
                 </td>
                 <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.portal.resend_callback}</button></td>

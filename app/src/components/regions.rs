@@ -101,3 +101,14 @@ pub fn RegionField(
         </div>
     }
 }
+
+/// Clears `child` when `parent` changes after the first run (not on load).
+pub fn reset_on_change(parent: RwSignal<String>, child: RwSignal<String>) {
+    Effect::new(move |prev: Option<String>| {
+        let now = parent.get();
+        if prev.is_some_and(|p| p != now) {
+            child.set(String::new());
+        }
+        now
+    });
+}

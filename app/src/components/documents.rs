@@ -1,7 +1,6 @@
 //! One upload row per required document: its state, the file chosen, a
 //! progress bar, and a clear message before (type, size) and after upload.
 
-use super::megabytes;
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -104,4 +103,9 @@ pub fn DocumentRow(
             <p class="field-error" id=format!("{input_id}-msg") role="alert">{move || shown_problem().map(|p| t.problem(p))}</p>
         </div>
     }
+}
+
+/// "1,2 MB" style sizes for the upload limit.
+pub fn megabytes(bytes: usize) -> String {
+    format!("{} MB", (bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0)
 }
