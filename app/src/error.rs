@@ -24,7 +24,12 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // Arguments the server cannot read: mostly a malformed id in an
+            // address, which names nothing there is (a 404, not our 500).
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Problem(Problem::NotFound),
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use crate::{
 };
 use chrono::{Duration, Utc};
 use domain::account::{
-    check_new_password, normalize_email, ActivationOut, ChangePasswordIn, LoginIn, LoginOut, NewPartner, RegisterIn,
+    check_new_password, normalize_email, ActivationOut, ChangePasswordIn, LoginIn, NewPartner, RegisterIn,
     ResetPasswordIn, UserOut, RESEND_COOLDOWN_SECS,
 };
 use domain::{FieldError, Lang, Problem};
@@ -256,9 +256,18 @@ pub async fn activate(state: &AppState, secret: &str) -> Result<ActivationOut> {
     Ok(ActivationOut::Activated)
 }
 
-/// Checks a login; the caller starts the session on `LoggedIn`.
+/// A login that passed the password check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignedIn {
+    /// The caller starts the partner's session.
+    Partner(Uuid),
+    /// Right password, but the e-mail address is not confirmed yet: no session.
+    Unverified { email: String },
+}
+
+/// Checks a login by phone and password.
 #[tracing::instrument(skip_all)]
-pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<(LoginOut, Option<Uuid>)> {
+pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<SignedIn> {
     let phone = input.parse().map_err(Error::Invalid)?;
     let attempt = LoginAttempt::begin(&state.db, "login", phone.as_str(), ip)
         .await?
@@ -271,10 +280,10 @@ pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<(Log
     };
     attempt.succeeded(&state.db).await?;
     if u.email_verified_at.is_none() {
-        return Ok((LoginOut::Unverified { email: u.email }, None));
+        return Ok(SignedIn::Unverified { email: u.email });
     }
     tracing::info!(user_id = %u.id, "partner logged in");
-    Ok((LoginOut::LoggedIn, Some(u.id)))
+    Ok(SignedIn::Partner(u.id))
 }
 
 /// Sends a reset link when the address belongs to an account. Always answers

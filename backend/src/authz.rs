@@ -48,7 +48,7 @@ impl StaffActor {
 
     pub fn out(&self) -> StaffOut {
         StaffOut {
-            id: self.id.to_string(),
+            id: self.id.into(),
             name: self.name.clone(),
             email: self.email.clone(),
             role: self.role,

@@ -23,6 +23,7 @@ use chrono::{Duration, Utc};
 use domain::finance::DeliveryStatus;
 use domain::finance::{CallbackDeliveryOut, CallbackSettingsOut};
 use domain::transaction::TxStatus;
+use domain::DeliveryId;
 use domain::Problem;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
@@ -85,7 +86,7 @@ pub async fn settings(db: &impl ConnectionTrait, partner: &PartnerActor) -> Resu
         .await?
         .into_iter()
         .map(|d| CallbackDeliveryOut {
-            id: d.id.to_string(),
+            id: d.id.into(),
             created_at: wib::format(d.created_at),
             status: d.status,
             attempts: d.attempts,
@@ -288,9 +289,9 @@ async fn target(state: &AppState, url: &str) -> std::result::Result<reqwest::Cli
 const RESEND: crate::infra::ratelimit::Limit = crate::infra::ratelimit::Limit::new(5, 60);
 
 /// "Kirim ulang": the partner asks for a delivery to be sent again now.
-pub async fn resend(state: &AppState, partner: &PartnerActor, id: &str) -> Result<()> {
+pub async fn resend(state: &AppState, partner: &PartnerActor, id: DeliveryId) -> Result<()> {
     let user_id = partner.partner_id();
-    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = id.0;
     RESEND
         .hit(&state.db, &format!("callback-resend:{user_id}"))
         .await?

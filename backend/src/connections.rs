@@ -14,6 +14,7 @@ use crate::AppState;
 use chrono::Utc;
 use domain::finance::IpStatus;
 use domain::finance::{IpEntryOut, IpOverview, IP_LIMIT};
+use domain::IpEntryId;
 use domain::{FieldError, ListQuery, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
@@ -24,7 +25,7 @@ use uuid::Uuid;
 
 fn out(e: ip_whitelist::Model, owner: Option<&profile::Model>) -> IpEntryOut {
     IpEntryOut {
-        id: e.id.to_string(),
+        id: e.id.into(),
         environment: e.environment,
         ip: e.ip,
         status: e.status,
@@ -117,9 +118,9 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
 }
 
 /// Removes one of the partner's own entries (another's is `NotFound`).
-pub async fn remove(state: &AppState, partner: &PartnerActor, id: &str) -> Result<()> {
+pub async fn remove(state: &AppState, partner: &PartnerActor, id: IpEntryId) -> Result<()> {
     let user_id = partner.partner_id();
-    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = id.0;
     let txn = state.db.begin().await?;
     let e = IpWhitelist::find_by_id(id)
         .one(&txn)
@@ -153,9 +154,9 @@ pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
 
 /// Approves, or rejects with a reason, one entry.
 #[tracing::instrument(skip_all, fields(staff_id = %staff.id(), approve))]
-pub async fn decide(state: &AppState, staff: &StaffActor, id: &str, approve: bool, reason: &str) -> Result<()> {
+pub async fn decide(state: &AppState, staff: &StaffActor, id: IpEntryId, approve: bool, reason: &str) -> Result<()> {
     let staff_id = staff.id();
-    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = id.0;
     let reason = reason.trim();
     if !approve {
         domain::account::check_required(reason, 300).map_err(|p| Error::field("reason", p))?;

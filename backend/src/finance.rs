@@ -16,6 +16,7 @@ use crate::AppState;
 use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
 use domain::transaction::{TxKind, TxStatus};
+use domain::UserId;
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -71,13 +72,9 @@ fn entry_out(e: ledger_entry::Model) -> LedgerEntryOut {
     }
 }
 
-fn parse_user(id: &str) -> Result<Uuid> {
-    Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))
-}
-
 /// A partner's deposits, latest 50 ledger entries, products and block.
-pub async fn partner_finance(db: &impl ConnectionTrait, user_id: &str) -> Result<PartnerFinanceOut> {
-    let user_id = parse_user(user_id)?;
+pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Result<PartnerFinanceOut> {
+    let user_id = user_id.0;
     let entries = LedgerEntry::find()
         .filter(ledger_entry::Column::UserId.eq(user_id))
         .order_by_desc(ledger_entry::Column::CreatedAt)
@@ -124,13 +121,13 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: &str) -> Result
 pub async fn adjust(
     state: &AppState,
     staff: &StaffActor,
-    user_id: &str,
+    user_id: UserId,
     env: &str,
     amount: i64,
     reference: &str,
     note: &str,
 ) -> Result<LedgerEntryOut> {
-    let user_id = parse_user(user_id)?;
+    let user_id = user_id.0;
     let mut errs = Vec::new();
     let env = Env::from_code(env);
     if env.is_none() {
@@ -172,8 +169,14 @@ pub async fn adjust(
 
 /// Staff allow (or stop) a product for a partner in production — the state
 /// the Live approval will set once that flow exists.
-pub async fn set_product(state: &AppState, staff: &StaffActor, user_id: &str, code: &str, active: bool) -> Result<()> {
-    let user_id = parse_user(user_id)?;
+pub async fn set_product(
+    state: &AppState,
+    staff: &StaffActor,
+    user_id: UserId,
+    code: &str,
+    active: bool,
+) -> Result<()> {
+    let user_id = user_id.0;
     let txn = state.db.begin().await?;
     let who = staff.audit();
     Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
@@ -228,8 +231,8 @@ pub async fn reset_sandbox(state: &AppState, partner: &PartnerActor) -> Result<i
 }
 
 /// Lifts a merchant's Sign-On block.
-pub async fn reset_signon(state: &AppState, staff: &StaffActor, user_id: &str) -> Result<u64> {
-    let user_id = parse_user(user_id)?;
+pub async fn reset_signon(state: &AppState, staff: &StaffActor, user_id: UserId) -> Result<u64> {
+    let user_id = user_id.0;
     let who = staff.audit();
     signon::reset(state, &who, user_id).await
 }

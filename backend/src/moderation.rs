@@ -22,6 +22,7 @@ use domain::profile::{DocStatus, ProfileStatus};
 use domain::region::RegionLevel;
 use domain::sla::SlaClock;
 use domain::Env;
+use domain::{DocumentId, UserId};
 use domain::{Lang, Msisdn, Problem};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -87,7 +88,7 @@ pub async fn queue(db: &impl ConnectionTrait, viewer: &StaffActor, filter: Queue
     let names = staff_names(db).await?;
     let now = Utc::now();
     let item = |p: &profile::Model, submitted: chrono::DateTime<Utc>, revision: bool| QueueItemOut {
-        user_id: p.user_id.to_string(),
+        user_id: p.user_id.into(),
         business_name: p.business_name.clone(),
         email: emails.get(&p.user_id).cloned().unwrap_or_default(),
         category: p.category.clone().unwrap_or_default(),
@@ -128,9 +129,9 @@ async fn staff_names(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>>
 
 /// "Assign to me": the moderator takes a profile (or its revision) so the
 /// others leave it; taking it from a colleague is allowed and audited.
-pub async fn assign(state: &AppState, staff: &StaffActor, user_id: &str) -> Result<()> {
+pub async fn assign(state: &AppState, staff: &StaffActor, user_id: UserId) -> Result<()> {
     let staff_id = staff.id();
-    let user_id = parse_id(user_id)?;
+    let user_id = user_id.0;
     let txn = state.db.begin().await?;
     let actor = staff.audit();
     let p = Profile::find_by_id(user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
@@ -146,10 +147,6 @@ pub async fn assign(state: &AppState, staff: &StaffActor, user_id: &str) -> Resu
     Ok(())
 }
 
-fn parse_id(id: &str) -> Result<Uuid> {
-    Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))
-}
-
 /// The names of a form's province, regency, district and village.
 pub async fn region_names(db: &impl ConnectionTrait, f: &domain::profile::ProfileIn) -> Result<Vec<String>> {
     let mut names = Vec::new();
@@ -159,8 +156,8 @@ pub async fn region_names(db: &impl ConnectionTrait, f: &domain::profile::Profil
     Ok(names)
 }
 
-pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
-    let user_id = parse_id(user_id)?;
+pub async fn review(state: &AppState, user_id: UserId) -> Result<ReviewOut> {
+    let user_id = user_id.0;
     let p = Profile::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let form = onboarding::profile_of(state, user_id).await?;
     let current_regions = region_names(&state.db, &form.fields).await?;
@@ -179,7 +176,7 @@ pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
         None => None,
     };
     Ok(ReviewOut {
-        user_id: user_id.to_string(),
+        user_id: user_id.into(),
         status: form.status,
         required: form.required_for(&form.fields.category),
         fields: form.fields,
@@ -201,12 +198,12 @@ pub async fn review(state: &AppState, user_id: &str) -> Result<ReviewOut> {
 pub async fn decide(
     state: &AppState,
     staff: &StaffActor,
-    doc_id: &str,
+    doc_id: DocumentId,
     accept: bool,
     reason: &str,
 ) -> Result<ProfileStatus> {
     let staff_id = staff.id();
-    let doc_id = parse_id(doc_id)?;
+    let doc_id = doc_id.0;
     let reason = reason.trim();
     if !accept {
         domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;

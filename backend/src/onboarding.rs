@@ -27,7 +27,7 @@ pub use domain::profile::DocSlot;
 
 fn doc_out(d: profile_document::Model, moderated: Option<Moderation>) -> DocumentOut {
     DocumentOut {
-        id: d.id.to_string(),
+        id: d.id.into(),
         doc_type: d.doc_type,
         original_name: d.original_name,
         content_type: d.content_type,

@@ -11,6 +11,7 @@ use crate::infra::wib;
 use crate::AppState;
 use domain::moderation::{AuditOut, PartnerDetailOut, PartnerRowOut};
 use domain::profile::ProfileStatus;
+use domain::UserId;
 use domain::{ListQuery, Msisdn, Page, Problem};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder};
@@ -70,7 +71,7 @@ pub async fn list(
 
 fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
     PartnerRowOut {
-        user_id: u.id.to_string(),
+        user_id: u.id.into(),
         name: u.name.clone(),
         company: p.map(|p| p.business_name.clone()).filter(|n| !n.is_empty()).unwrap_or(u.company.clone()),
         email: u.email.clone(),
@@ -82,8 +83,8 @@ fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
 }
 
 /// One partner's page; `NotFound` for an unknown id.
-pub async fn detail(state: &AppState, user_id: &str) -> Result<PartnerDetailOut> {
-    let id = Uuid::parse_str(user_id).map_err(|_| Error::Refused(Problem::NotFound))?;
+pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOut> {
+    let id = user_id.0;
     let db = &state.db;
     let u = User::find_by_id(id).one(db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let p = Profile::find_by_id(id).one(db).await?;

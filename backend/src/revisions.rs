@@ -15,6 +15,7 @@ use crate::onboarding::{self, DocSlot};
 use crate::{regions, AppState};
 use chrono::Utc;
 use domain::profile::{DocStatus, FieldChange, Moderation, ProfileIn, ProfileStatus, RevisionOut, RevisionStatus};
+use domain::{DocumentId, RevisionId};
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -74,7 +75,7 @@ pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<R
         _ => None,
     };
     Ok(Some(RevisionOut {
-        id: r.id.to_string(),
+        id: r.id.into(),
         status,
         changes: changes_of(&r),
         documents,
@@ -169,12 +170,12 @@ pub async fn submit(
 pub async fn decide(
     state: &AppState,
     staff: &StaffActor,
-    revision_id: &str,
+    revision_id: RevisionId,
     approve: bool,
     reason: &str,
 ) -> Result<()> {
     let staff_id = staff.id();
-    let id = Uuid::parse_str(revision_id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = revision_id.0;
     let reason = reason.trim();
     if !approve {
         domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;
@@ -297,9 +298,9 @@ async fn discard(txn: &DatabaseTransaction, docs: Vec<profile_document::Model>) 
 }
 
 /// Cancels a replacement file uploaded for a revision not yet sent.
-pub async fn remove_upload(state: &AppState, partner: &PartnerActor, doc_id: &str) -> Result<()> {
+pub async fn remove_upload(state: &AppState, partner: &PartnerActor, doc_id: DocumentId) -> Result<()> {
     let user_id = partner.partner_id();
-    let id = Uuid::parse_str(doc_id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = doc_id.0;
     let txn = state.db.begin().await?;
     let d = ProfileDocument::find_by_id(id)
         .one(&txn)

@@ -12,6 +12,7 @@ use crate::{
 };
 use domain::account::{check_required, normalize_email};
 use domain::staff::{clean_code, NewStaffIn, Role, StaffRowOut, TotpSetup};
+use domain::StaffId;
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
@@ -203,7 +204,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
         .await?
         .into_iter()
         .map(|s| StaffRowOut {
-            id: s.id.to_string(),
+            id: s.id.into(),
             role: s.role,
             name: s.name,
             email: s.email,
@@ -217,7 +218,7 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<StaffRowOut>> {
 /// An admin creates a staff account; the initial password is returned to
 /// be handed over once (it is stored only as its argon2 hash).
 #[tracing::instrument(skip_all, fields(admin = %admin.id()))]
-pub async fn create(state: &AppState, admin: &StaffActor, input: &NewStaffIn) -> Result<(StaffRowOut, String)> {
+pub async fn create(state: &AppState, admin: &StaffActor, input: &NewStaffIn) -> Result<NewStaff> {
     let actor = admin.audit();
     let errs = input.problems();
     if !errs.is_empty() {
@@ -229,9 +230,16 @@ pub async fn create(state: &AppState, admin: &StaffActor, input: &NewStaffIn) ->
     let s = insert(&state.db, &email, input.name.trim(), role, &pw).await?;
     let after = serde_json::json!({ "email": s.email, "name": s.name, "role": s.role });
     audit::record(&state.db, &actor, "staff.created", "staff", &s.id.to_string(), None, Some(after)).await?;
-    let row = list(&state.db).await?.into_iter().find(|r| r.id == s.id.to_string());
+    let row = list(&state.db).await?.into_iter().find(|r| r.id.0 == s.id);
     let row = row.ok_or_else(|| anyhow::anyhow!("created staff row missing"))?;
-    Ok((row, pw))
+    Ok(NewStaff { row, password: pw })
+}
+
+/// A staff account just made, with its one-time initial password.
+#[derive(Debug, Clone)]
+pub struct NewStaff {
+    pub row: StaffRowOut,
+    pub password: String,
 }
 
 /// What an admin may change about another staff member.
@@ -244,9 +252,9 @@ pub enum StaffChange {
 }
 
 #[tracing::instrument(skip_all, fields(admin = %admin.id()))]
-pub async fn change(state: &AppState, admin: &StaffActor, id: &str, change: StaffChange) -> Result<()> {
+pub async fn change(state: &AppState, admin: &StaffActor, id: StaffId, change: StaffChange) -> Result<()> {
     let actor = admin.audit();
-    let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let id = id.0;
     if id == admin.id() {
         // Nobody removes their own rights: there is always an admin left.
         return Err(Error::Refused(Problem::Forbidden));

@@ -221,7 +221,7 @@ mod tests {
 /// A whitelist entry as the partner and staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IpEntryOut {
-    pub id: String,
+    pub id: crate::IpEntryId,
     pub environment: crate::Env,
     pub ip: String,
     pub status: IpStatus,
@@ -261,7 +261,7 @@ pub struct CallbackSettingsOut {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallbackDeliveryOut {
-    pub id: String,
+    pub id: crate::DeliveryId,
     pub created_at: String,
     pub status: DeliveryStatus,
     pub attempts: i32,
@@ -337,4 +337,15 @@ impl ProductIn {
         }
         errs
     }
+}
+
+/// What a reconciliation run ("Rekonsiliasi H+1") closed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReconcileOut {
+    pub day: String,
+    pub succeeded: u64,
+    pub failed: u64,
+    /// Being asked (or just settled) by a worker at that moment: a re-run
+    /// closes what is still open.
+    pub busy: u64,
 }

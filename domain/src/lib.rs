@@ -48,6 +48,7 @@ macro_rules! stored_enum {
 pub mod account;
 pub mod env;
 pub mod finance;
+pub mod ids;
 pub mod lang;
 pub mod list;
 pub mod mail;
@@ -63,6 +64,7 @@ pub mod staff;
 pub mod transaction;
 
 pub use env::Env;
+pub use ids::{DeliveryId, DocumentId, IpEntryId, RevisionId, StaffId, UserId};
 pub use lang::Lang;
 pub use list::{ListQuery, Page};
 pub use phone::Msisdn;

@@ -15,7 +15,7 @@ stored_enum! {
 /// One profile waiting in (or passed through) the moderation queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItemOut {
-    pub user_id: String,
+    pub user_id: crate::UserId,
     pub business_name: String,
     pub email: String,
     pub category: String,
@@ -34,7 +34,7 @@ pub struct QueueItemOut {
 /// Everything a moderator needs to decide on one profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewOut {
-    pub user_id: String,
+    pub user_id: crate::UserId,
     pub status: ProfileStatus,
     pub fields: ProfileIn,
     /// Province, regency, district and village names.
@@ -54,7 +54,7 @@ pub struct ReviewOut {
 /// One partner in the staff's partner list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerRowOut {
-    pub user_id: String,
+    pub user_id: crate::UserId,
     pub name: String,
     pub company: String,
     pub email: String,

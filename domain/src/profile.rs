@@ -92,7 +92,7 @@ pub struct DocTypeOut {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentOut {
-    pub id: String,
+    pub id: crate::DocumentId,
     pub doc_type: String,
     pub original_name: String,
     pub content_type: String,
@@ -131,7 +131,7 @@ pub struct FieldChange {
 /// A proposed change to an approved profile ("Revisi Data Profil").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevisionOut {
-    pub id: String,
+    pub id: crate::RevisionId,
     pub status: RevisionStatus,
     pub changes: Vec<FieldChange>,
     /// Replacement documents proposed with it.

@@ -44,7 +44,7 @@ impl Role {
 /// The signed-in staff member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffOut {
-    pub id: String,
+    pub id: crate::StaffId,
     pub name: String,
     pub email: String,
     pub role: Role,
@@ -60,7 +60,7 @@ impl StaffOut {
 /// One row of the staff list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRowOut {
-    pub id: String,
+    pub id: crate::StaffId,
     pub name: String,
     pub email: String,
     pub role: Role,

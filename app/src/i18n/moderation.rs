@@ -116,8 +116,6 @@ texts! {
             | "Day (WIB)",
         reconcile_button: "Jalankan"
             | "Run",
-        reconcile_busy: "Sedang ditanyakan worker (ditutup pada jalan berikutnya)"
-            | "Being asked by a worker (closed on the next run)",
         actor_partner: "Mitra"
             | "Partner",
         actor_staff: "Staf"

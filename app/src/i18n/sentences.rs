@@ -71,6 +71,21 @@ impl Texts {
         }
     }
 
+    /// After "Rekonsiliasi H+1": what it closed, and what a worker held.
+    pub fn reconciled(&self, out: &domain::finance::ReconcileOut) -> String {
+        let (ok, failed, busy) = (out.succeeded, out.failed, out.busy);
+        match (self.lang, busy) {
+            (Lang::Id, 0) => format!("Berhasil {ok} · Gagal {failed}"),
+            (Lang::Id, _) => format!(
+                "Berhasil {ok} · Gagal {failed} · Sedang ditanyakan worker (ditutup pada jalan berikutnya) {busy}"
+            ),
+            (Lang::En, 0) => format!("Successful {ok} · Failed {failed}"),
+            (Lang::En, _) => {
+                format!("Successful {ok} · Failed {failed} · Being asked by a worker (closed on the next run) {busy}")
+            }
+        }
+    }
+
     /// "Dimoderasi oleh NAME pada DD/MM/YYYY HH:MM:SS".
     pub fn moderated(&self, by: &str, at: &str) -> String {
         match self.lang {

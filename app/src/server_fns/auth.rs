@@ -38,11 +38,13 @@ pub async fn login(phone: String, password: String) -> Result<LoginOut, AppError
     let state = crate::ssr::state()?;
     let ip = crate::ssr::client_ip().await?;
     let input = domain::account::LoginIn { phone, password };
-    let (out, user) = backend::accounts::login(&state, &input, ip).await?;
-    if let Some(id) = user {
-        crate::ssr::sign_in(crate::ssr::PARTNER_KEY, id).await?;
+    match backend::accounts::login(&state, &input, ip).await? {
+        backend::accounts::SignedIn::Partner(id) => {
+            crate::ssr::sign_in(crate::ssr::PARTNER_KEY, id).await?;
+            Ok(LoginOut::LoggedIn)
+        }
+        backend::accounts::SignedIn::Unverified { email } => Ok(LoginOut::Unverified { email }),
     }
-    Ok(out)
 }
 
 #[server(prefix = "/api", endpoint = "logout")]

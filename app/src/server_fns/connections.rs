@@ -3,6 +3,7 @@ use domain::finance::{IpEntryOut, IpOverview};
 use domain::ListQuery;
 #[cfg(feature = "ssr")]
 use domain::{rights::Right, staff::Permission};
+use domain::{DeliveryId, IpEntryId};
 use leptos::prelude::*;
 
 /// The partner's whitelist, searchable, 10 a page.
@@ -19,9 +20,9 @@ pub async fn ip_add(environment: String, ip: String) -> Result<IpEntryOut, AppEr
 }
 
 #[server(prefix = "/api", endpoint = "ip_remove")]
-pub async fn ip_remove(id: String) -> Result<(), AppError> {
+pub async fn ip_remove(id: IpEntryId) -> Result<(), AppError> {
     let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
-    Ok(backend::connections::remove(&crate::ssr::state()?, &me, &id).await?)
+    Ok(backend::connections::remove(&crate::ssr::state()?, &me, id).await?)
 }
 
 /// The operator's queue of addresses waiting for approval.
@@ -32,9 +33,9 @@ pub async fn ip_queue() -> Result<Vec<IpEntryOut>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "ip_decide")]
-pub async fn ip_decide(id: String, approve: bool, reason: String) -> Result<(), AppError> {
+pub async fn ip_decide(id: IpEntryId, approve: bool, reason: String) -> Result<(), AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::connections::decide(&crate::ssr::state()?, &staff, &id, approve, &reason).await?)
+    Ok(backend::connections::decide(&crate::ssr::state()?, &staff, id, approve, &reason).await?)
 }
 
 /// The callback URL, its signing secret and the latest deliveries.
@@ -52,7 +53,7 @@ pub async fn callback_set_url(url: String) -> Result<(), AppError> {
 
 /// "Kirim ulang".
 #[server(prefix = "/api", endpoint = "callback_resend")]
-pub async fn callback_resend(id: String) -> Result<(), AppError> {
+pub async fn callback_resend(id: DeliveryId) -> Result<(), AppError> {
     let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
-    Ok(backend::callbacks::resend(&crate::ssr::state()?, &me, &id).await?)
+    Ok(backend::callbacks::resend(&crate::ssr::state()?, &me, id).await?)
 }

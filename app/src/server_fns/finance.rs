@@ -2,6 +2,7 @@ use crate::error::AppError;
 use domain::finance::{BreakerOut, DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
 #[cfg(feature = "ssr")]
 use domain::staff::Permission;
+use domain::UserId;
 use leptos::prelude::*;
 
 /// The signed-in partner's deposits and today's payments.
@@ -35,22 +36,21 @@ pub async fn sandbox_reset() -> Result<i64, AppError> {
 
 /// Runs (or re-runs) the H+1 reconciliation of a WIB day (finance).
 #[server(prefix = "/api", endpoint = "reconcile_day")]
-pub async fn reconcile_day(day: String) -> Result<(u64, u64, u64), AppError> {
+pub async fn reconcile_day(day: String) -> Result<domain::finance::ReconcileOut, AppError> {
     crate::ssr::staff(Permission::Finance).await?;
-    let out = backend::gateway::settlement::reconcile_day(&crate::ssr::state()?, &day).await?;
-    Ok((out.succeeded, out.failed, out.busy))
+    Ok(backend::gateway::settlement::reconcile_day(&crate::ssr::state()?, &day).await?)
 }
 
 #[server(prefix = "/api", endpoint = "partner_finance")]
-pub async fn partner_finance(user_id: String) -> Result<PartnerFinanceOut, AppError> {
+pub async fn partner_finance(user_id: UserId) -> Result<PartnerFinanceOut, AppError> {
     crate::ssr::staff(Permission::ViewPartners).await?;
-    Ok(backend::finance::partner_finance(&crate::ssr::state()?.db, &user_id).await?)
+    Ok(backend::finance::partner_finance(&crate::ssr::state()?.db, user_id).await?)
 }
 
 /// Manual credit (positive) or debit (negative) by finance staff.
 #[server(prefix = "/api", endpoint = "deposit_adjust")]
 pub async fn deposit_adjust(
-    user_id: String,
+    user_id: UserId,
     environment: String,
     amount: String,
     reference: String,
@@ -63,19 +63,19 @@ pub async fn deposit_adjust(
         .parse()
         .map_err(|_| AppError::Invalid(vec![domain::FieldError::new("amount", domain::Problem::AmountInvalid)]))?;
     let state = crate::ssr::state()?;
-    Ok(backend::finance::adjust(&state, &staff, &user_id, &environment, amount, &reference, &note).await?)
+    Ok(backend::finance::adjust(&state, &staff, user_id, &environment, amount, &reference, &note).await?)
 }
 
 #[server(prefix = "/api", endpoint = "product_set")]
-pub async fn product_set(user_id: String, code: String, active: bool) -> Result<(), AppError> {
+pub async fn product_set(user_id: UserId, code: String, active: bool) -> Result<(), AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::finance::set_product(&crate::ssr::state()?, &staff, &user_id, &code, active).await?)
+    Ok(backend::finance::set_product(&crate::ssr::state()?, &staff, user_id, &code, active).await?)
 }
 
 #[server(prefix = "/api", endpoint = "signon_reset")]
-pub async fn signon_reset(user_id: String) -> Result<u64, AppError> {
+pub async fn signon_reset(user_id: UserId) -> Result<u64, AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::finance::reset_signon(&crate::ssr::state()?, &staff, &user_id).await?)
+    Ok(backend::finance::reset_signon(&crate::ssr::state()?, &staff, user_id).await?)
 }
 
 /// The outages the partner simulated in development.

@@ -3,6 +3,7 @@ use domain::moderation::{AuditOut, PartnerDetailOut, PartnerRowOut, QueueItemOut
 use domain::profile::ProfileStatus;
 #[cfg(feature = "ssr")]
 use domain::staff::Permission;
+use domain::{DocumentId, RevisionId, UserId};
 use domain::{ListQuery, Page};
 use leptos::prelude::*;
 
@@ -16,30 +17,30 @@ pub async fn moderation_queue(filter: String) -> Result<Vec<QueueItemOut>, AppEr
 }
 
 #[server(prefix = "/api", endpoint = "moderation_review")]
-pub async fn moderation_review(user_id: String) -> Result<ReviewOut, AppError> {
+pub async fn moderation_review(user_id: UserId) -> Result<ReviewOut, AppError> {
     crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::moderation::review(&crate::ssr::state()?, &user_id).await?)
+    Ok(backend::moderation::review(&crate::ssr::state()?, user_id).await?)
 }
 
 /// "Assign to me".
 #[server(prefix = "/api", endpoint = "moderation_assign")]
-pub async fn moderation_assign(user_id: String) -> Result<(), AppError> {
+pub async fn moderation_assign(user_id: UserId) -> Result<(), AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::moderation::assign(&crate::ssr::state()?, &staff, &user_id).await?)
+    Ok(backend::moderation::assign(&crate::ssr::state()?, &staff, user_id).await?)
 }
 
 /// Accepts or rejects one document; returns the profile's new state.
 #[server(prefix = "/api", endpoint = "moderation_decide")]
-pub async fn moderation_decide(doc_id: String, accept: bool, reason: String) -> Result<ProfileStatus, AppError> {
+pub async fn moderation_decide(doc_id: DocumentId, accept: bool, reason: String) -> Result<ProfileStatus, AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::moderation::decide(&crate::ssr::state()?, &staff, &doc_id, accept, &reason).await?)
+    Ok(backend::moderation::decide(&crate::ssr::state()?, &staff, doc_id, accept, &reason).await?)
 }
 
 /// Approves or rejects (with a reason) a revision of an approved profile.
 #[server(prefix = "/api", endpoint = "revision_decide")]
-pub async fn revision_decide(revision_id: String, approve: bool, reason: String) -> Result<(), AppError> {
+pub async fn revision_decide(revision_id: RevisionId, approve: bool, reason: String) -> Result<(), AppError> {
     let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::revisions::decide(&crate::ssr::state()?, &staff, &revision_id, approve, &reason).await?)
+    Ok(backend::revisions::decide(&crate::ssr::state()?, &staff, revision_id, approve, &reason).await?)
 }
 
 /// The audit log, searchable, 20 entries a page (admins only).
@@ -57,7 +58,7 @@ pub async fn partners(list: ListQuery, status: Option<ProfileStatus>) -> Result<
 }
 
 #[server(prefix = "/api", endpoint = "partner")]
-pub async fn partner(user_id: String) -> Result<PartnerDetailOut, AppError> {
+pub async fn partner(user_id: UserId) -> Result<PartnerDetailOut, AppError> {
     crate::ssr::staff(Permission::ViewPartners).await?;
-    Ok(backend::partners::detail(&crate::ssr::state()?, &user_id).await?)
+    Ok(backend::partners::detail(&crate::ssr::state()?, user_id).await?)
 }

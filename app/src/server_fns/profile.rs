@@ -2,6 +2,7 @@ use crate::error::AppError;
 use domain::profile::{ProfileIn, ProfileOut, ProfileStatus};
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
+use domain::DocumentId;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "profile")]
@@ -31,7 +32,7 @@ pub async fn submit_revision(
 
 /// Withdraws a replacement file uploaded for a revision not yet sent.
 #[server(prefix = "/api", endpoint = "remove_revision_upload")]
-pub async fn remove_revision_upload(doc_id: String) -> Result<(), AppError> {
+pub async fn remove_revision_upload(doc_id: DocumentId) -> Result<(), AppError> {
     let me = crate::ssr::partner_may(Right::SubmitProfil).await?;
-    Ok(backend::revisions::remove_upload(&crate::ssr::state()?, &me, &doc_id).await?)
+    Ok(backend::revisions::remove_upload(&crate::ssr::state()?, &me, doc_id).await?)
 }

@@ -2,6 +2,7 @@ use crate::error::AppError;
 use domain::staff::{LoginStep, NewStaffIn, StaffOut, StaffRowOut};
 #[cfg(feature = "ssr")]
 use domain::staff::{Permission, Role};
+use domain::StaffId;
 use leptos::prelude::*;
 
 /// The password step. Staff who need a code are not signed in yet: the
@@ -66,13 +67,12 @@ pub async fn staff_list() -> Result<Vec<StaffRowOut>, AppError> {
 #[server(prefix = "/api", endpoint = "staff_create")]
 pub async fn staff_create(input: NewStaffIn) -> Result<String, AppError> {
     let admin = crate::ssr::staff(Permission::ManageStaff).await?;
-    let (_, password) = backend::staff::create(&crate::ssr::state()?, &admin, &input).await?;
-    Ok(password)
+    Ok(backend::staff::create(&crate::ssr::state()?, &admin, &input).await?.password)
 }
 
 /// `what`: `role` (with `role`), `activate`, `deactivate` or `reset_totp`.
 #[server(prefix = "/api", endpoint = "staff_change")]
-pub async fn staff_change(id: String, what: String, role: String) -> Result<(), AppError> {
+pub async fn staff_change(id: StaffId, what: String, role: String) -> Result<(), AppError> {
     use backend::staff::StaffChange;
     let admin = crate::ssr::staff(Permission::ManageStaff).await?;
     let change = match what.as_str() {
@@ -82,7 +82,7 @@ pub async fn staff_change(id: String, what: String, role: String) -> Result<(), 
         "reset_totp" => StaffChange::ResetTotp,
         _ => return Err(AppError::Problem(domain::Problem::NotFound)),
     };
-    Ok(backend::staff::change(&crate::ssr::state()?, &admin, &id, change).await?)
+    Ok(backend::staff::change(&crate::ssr::state()?, &admin, id, change).await?)
 }
 
 /// "Keamanan Akun": a signed-in staff member starts turning on the second

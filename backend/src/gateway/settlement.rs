@@ -267,16 +267,7 @@ fn day_bounds(day: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     Ok((from, to))
 }
 
-/// What a reconciliation run closed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ReconcileOut {
-    pub day: String,
-    pub succeeded: u64,
-    pub failed: u64,
-    /// Being asked (or just settled) by a worker at that moment: a re-run
-    /// closes what is still open.
-    pub busy: u64,
-}
+pub use domain::finance::ReconcileOut;
 
 #[cfg(test)]
 mod tests {

@@ -4,11 +4,18 @@
 use crate::common::{call_with, new_client, search, send_with, staff_sign_in, totp_code, TestApp, PNG};
 use app::error::AppError;
 use app::server_fns::connections::IpList;
-use app::server_fns::moderation::{AuditLog, Partners};
-use domain::finance::{DashboardOut, LedgerEntryOut, PartnerFinanceOut};
-use domain::moderation::{PartnerDetailOut, QueueItemOut, ReviewOut};
+use app::server_fns::connections::{IpDecide, IpRemove};
+use app::server_fns::finance::{DepositAdjust, PartnerFinance, ProductSet};
+use app::server_fns::moderation::{
+    AuditLog, ModerationAssign, ModerationDecide, ModerationReview, Partner, Partners, RevisionDecide,
+};
+use app::server_fns::profile::RemoveRevisionUpload;
+use app::server_fns::staff::StaffChange;
+use domain::finance::DashboardOut;
+use domain::moderation::{PartnerDetailOut, QueueItemOut};
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
 use domain::staff::{LoginStep, StaffOut, StaffRowOut};
+use domain::DocumentId;
 use domain::{FieldError, Problem};
 use sea_orm::EntityTrait;
 
@@ -105,26 +112,21 @@ async fn each_role_gets_only_its_rights_on_the_server() {
         call_with::<Vec<QueueItemOut>>(&finance, &app.base, "moderation_queue", q).await.unwrap_err(),
         forbidden
     );
-    let decide = &[("doc_id", "x"), ("accept", "true"), ("reason", "")];
-    assert_eq!(
-        call_with::<ProfileStatus>(&finance, &app.base, "moderation_decide", decide).await.unwrap_err(),
-        forbidden
-    );
+    let decide = ModerationDecide { doc_id: DocumentId(uuid::Uuid::new_v4()), accept: true, reason: String::new() };
+    assert_eq!(send_with(&finance, &app.base, decide).await.unwrap_err(), forbidden);
 
     // The admin lists staff, and cannot lock themselves out.
     let list: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
     assert_eq!(list.len(), 3);
     let me = list.iter().find(|s| s.email == app.state.config.operator_email).unwrap();
-    let err =
-        call_with::<()>(&admin, &app.base, "staff_change", &[("id", &me.id), ("what", "deactivate"), ("role", "")])
-            .await
-            .unwrap_err();
+    let err = send_with(&admin, &app.base, StaffChange { id: me.id, what: "deactivate".into(), role: String::new() })
+        .await
+        .unwrap_err();
     assert_eq!(err, forbidden);
     // A deactivated moderator loses the open session and cannot sign in.
     let mira = list.iter().find(|s| s.email == "mira@operator.test").unwrap();
-    let _: () = call_with(&admin, &app.base, "staff_change", &[("id", &mira.id), ("what", "deactivate"), ("role", "")])
-        .await
-        .unwrap();
+    let deactivate = StaffChange { id: mira.id, what: "deactivate".into(), role: String::new() };
+    send_with(&admin, &app.base, deactivate).await.unwrap();
     let err = call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     let err = call_with::<LoginStep>(
@@ -138,9 +140,8 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     assert_eq!(err, AppError::Problem(Problem::StaffInactive));
     // Promoting finance to admin makes 2FA mandatory at the next sign-in.
     let fahri = list.iter().find(|s| s.email == "fahri@operator.test").unwrap();
-    let _: () = call_with(&admin, &app.base, "staff_change", &[("id", &fahri.id), ("what", "role"), ("role", "admin")])
-        .await
-        .unwrap();
+    let promote = StaffChange { id: fahri.id, what: "role".into(), role: "admin".into() };
+    send_with(&admin, &app.base, promote).await.unwrap();
     let step: LoginStep = call_with(
         &new_client(&app.base),
         &app.base,
@@ -169,15 +170,15 @@ async fn a_moderator_takes_a_profile_and_the_queue_shows_whose_it_is() {
     let mine: Vec<QueueItemOut> =
         call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
     assert!(mine.is_empty());
-    let user_id = queue[0].user_id.clone();
-    let _: () = call_with(&admin, &app.base, "moderation_assign", &[("user_id", &user_id)]).await.unwrap();
+    let user_id = queue[0].user_id;
+    send_with(&admin, &app.base, ModerationAssign { user_id }).await.unwrap();
     let mine: Vec<QueueItemOut> =
         call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
     assert_eq!((mine.len(), mine[0].assignee.as_deref(), mine[0].mine), (1, Some("Operator"), true));
-    let review: ReviewOut = call_with(&admin, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let review = send_with(&admin, &app.base, ModerationReview { user_id }).await.unwrap();
     assert_eq!(review.assignee.as_deref(), Some("Operator"));
     // The partner cannot take it.
-    let err = app.call::<()>("moderation_assign", &[("user_id", &user_id)]).await.unwrap_err();
+    let err = app.send(ModerationAssign { user_id }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -188,8 +189,8 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     app.submit_complete_profile().await;
     let (admin, ..) = app.operator().await;
     let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-    let user_id = queue[0].user_id.clone();
-    app.approve_all(&admin, &user_id).await;
+    let user_id = queue[0].user_id;
+    app.approve_all(&admin, user_id).await;
     let other = new_client(&app.base);
     let second = app.signed_in_partner_on(&other).await;
 
@@ -205,7 +206,7 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     assert_eq!(search("", "").await.len(), 2);
     let merchant = queue[0].merchant_id.clone();
     assert!(merchant.is_none(), "not approved when listed");
-    let detail: PartnerDetailOut = call_with(&admin, &app.base, "partner", &[("user_id", &user_id)]).await.unwrap();
+    let detail = send_with(&admin, &app.base, Partner { user_id }).await.unwrap();
     let merchant_id = detail.account.merchant_id.clone().unwrap();
     assert_eq!(search(&merchant_id.to_lowercase(), "").await, vec![partner.email.clone()]);
     assert_eq!(search("SAMPURNA JAYA", "").await.len(), 2, "by company name");
@@ -227,7 +228,7 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     assert!(actions.contains(&"profile.approved") && actions.contains(&"profile.submitted"), "{actions:?}");
     // Partners and strangers get nothing.
     for c in [&app.client, &new_client(&app.base)] {
-        let err = call_with::<PartnerDetailOut>(c, &app.base, "partner", &[("user_id", &user_id)]).await.unwrap_err();
+        let err = send_with(c, &app.base, Partner { user_id }).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     }
     let err = call_with::<PartnerDetailOut>(&admin, &app.base, "partner", &[("user_id", "nope")]).await.unwrap_err();
@@ -302,7 +303,7 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
         call_with(&admin, &app.base, "moderation_queue", &[("filter", "revision")]).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert!(queue[0].revision);
-    let review: ReviewOut = call_with(&admin, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let review = send_with(&admin, &app.base, ModerationReview { user_id }).await.unwrap();
     let r = review.revision.unwrap();
     assert_eq!(r.changes.len(), 1);
     let c = &r.changes[0];
@@ -317,25 +318,14 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let stranger = new_client(&app.base);
     app.signed_in_partner_on(&stranger).await;
     assert_eq!(stranger.get(&new_doc_url).send().await.unwrap().status(), 404);
-    let err = call_with::<()>(&stranger, &app.base, "remove_revision_upload", &[("doc_id", &r.documents[0].id)])
-        .await
-        .unwrap_err();
+    let err = send_with(&stranger, &app.base, RemoveRevisionUpload { doc_id: r.documents[0].id }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound));
-    let err = call_with::<()>(
-        &stranger,
-        &app.base,
-        "revision_decide",
-        &[("revision_id", &r.id), ("approve", "true"), ("reason", "")],
-    )
-    .await
-    .unwrap_err();
+    let approve = |revision_id| RevisionDecide { revision_id, approve: true, reason: String::new() };
+    let err = send_with(&stranger, &app.base, approve(r.id)).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 
     // Approval applies the fields and makes the replacement current.
-    let _: () =
-        call_with(&admin, &app.base, "revision_decide", &[("revision_id", &r.id), ("approve", "true"), ("reason", "")])
-            .await
-            .unwrap();
+    send_with(&admin, &app.base, approve(r.id)).await.unwrap();
     let after: ProfileOut = app.call("profile", &[]).await.unwrap();
     assert_eq!(after.fields.business_name, "PT. SAMPURNA JAYA ABADI");
     // The partner is told by e-mail (after activation, approval and credentials).
@@ -347,14 +337,7 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     assert_eq!((npwp.original_name.as_str(), npwp.status), ("npwp-baru.png", DocStatus::Accepted));
     assert!(npwp.moderated.is_some());
     assert_eq!(app.client.get(app.url(&format!("/dokumen/{}", old_npwp.id))).send().await.unwrap().status(), 404);
-    let err = call_with::<()>(
-        &admin,
-        &app.base,
-        "revision_decide",
-        &[("revision_id", &r.id), ("approve", "true"), ("reason", "")],
-    )
-    .await
-    .unwrap_err();
+    let err = send_with(&admin, &app.base, approve(r.id)).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotInReview), "decided once");
 
     // A rejected revision needs a reason and leaves the data as it was.
@@ -362,23 +345,10 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let notes = [("address", "Pindah kantor")];
     send_revision(&app, &revision_body(&after, &change, &notes)).await.unwrap();
     let rev = app.call::<ProfileOut>("profile", &[]).await.unwrap().revision.unwrap();
-    let err = call_with::<()>(
-        &admin,
-        &app.base,
-        "revision_decide",
-        &[("revision_id", &rev.id), ("approve", "false"), ("reason", "")],
-    )
-    .await
-    .unwrap_err();
+    let reject = |reason: &str| RevisionDecide { revision_id: rev.id, approve: false, reason: reason.into() };
+    let err = send_with(&admin, &app.base, reject("")).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
-    let _: () = call_with(
-        &admin,
-        &app.base,
-        "revision_decide",
-        &[("revision_id", &rev.id), ("approve", "false"), ("reason", "Alamat tidak sesuai NIB")],
-    )
-    .await
-    .unwrap();
+    send_with(&admin, &app.base, reject("Alamat tidak sesuai NIB")).await.unwrap();
     let last: ProfileOut = app.call("profile", &[]).await.unwrap();
     assert_eq!(last.fields.address, after.fields.address);
     let mails = app.mails(&partner.email, 5).await;
@@ -397,28 +367,21 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     app.submit_complete_profile().await;
     let (admin, user_id) = app.approve_submitted().await;
 
-    let f: PartnerFinanceOut = call_with(&admin, &app.base, "partner_finance", &[("user_id", &user_id)]).await.unwrap();
+    let f = send_with(&admin, &app.base, PartnerFinance { user_id }).await.unwrap();
     assert_eq!((f.production_deposit, f.development_deposit), (0, 10_000_000));
     assert!(f.products.len() >= 20 && f.products.iter().all(|p| !p.active));
     assert_eq!(f.entries[0].reference, "sandbox:initial");
 
     let adjust = |amount: &'static str, reference: &'static str| {
-        let (admin, base, user_id) = (admin.clone(), app.base.clone(), user_id.clone());
-        async move {
-            call_with::<LedgerEntryOut>(
-                &admin,
-                &base,
-                "deposit_adjust",
-                &[
-                    ("user_id", &user_id),
-                    ("environment", "production"),
-                    ("amount", amount),
-                    ("reference", reference),
-                    ("note", "Transfer BCA"),
-                ],
-            )
-            .await
-        }
+        let (admin, base) = (admin.clone(), app.base.clone());
+        let adjust = DepositAdjust {
+            user_id,
+            environment: "production".into(),
+            amount: amount.into(),
+            reference: reference.into(),
+            note: "Transfer BCA".into(),
+        };
+        async move { send_with(&admin, &base, adjust).await }
     };
     let entry = adjust("1.000.000", "TRF-001").await.unwrap();
     assert_eq!((entry.amount, entry.balance_after, entry.kind.code()), (1_000_000, 1_000_000, "credit"));
@@ -471,22 +434,19 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     assert!(matches!(past, backend::Error::Refused(Problem::AmountInvalid)), "{past:?}");
     let up_to = backend::ledger::apply(&app.state.db, &credit(10, "test:upto")).await.unwrap();
     assert_eq!(up_to.balance_after, domain::finance::MAX_BALANCE);
-    let _: () =
-        call_with(&admin, &app.base, "product_set", &[("user_id", &user_id), ("code", "501021"), ("active", "true")])
-            .await
-            .unwrap();
-    let f: PartnerFinanceOut = call_with(&admin, &app.base, "partner_finance", &[("user_id", &user_id)]).await.unwrap();
+    send_with(&admin, &app.base, ProductSet { user_id, code: "501021".into(), active: true }).await.unwrap();
+    let f = send_with(&admin, &app.base, PartnerFinance { user_id }).await.unwrap();
     assert!(f.products.iter().any(|p| p.code == "501021" && p.active));
     assert_eq!(f.production_deposit, 1_000_000);
 
     // The partner's dashboard shows both deposits; others see nothing.
     let stats: DashboardOut = app.call("dashboard_stats", &[]).await.unwrap();
     assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
-    let err = app.call::<PartnerFinanceOut>("partner_finance", &[("user_id", &user_id)]).await.unwrap_err();
+    let err = app.send(PartnerFinance { user_id }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     // The sandbox deposit goes back to Rp 10.000.000; production is untouched.
     let debit = backend::ledger::Movement {
-        user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+        user_id: user_id.0,
         env: backend::gateway::Env::Development,
         kind: backend::ledger::Kind::Debit,
         amount: -123_450,
@@ -504,14 +464,14 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     // A moderator may activate products but not move money.
     let pw = create_staff(&app, &admin, "Mira", "mira.f@operator.test", "moderator").await;
     let moderator = signed_in_staff(&app, "mira.f@operator.test", &pw).await;
-    let err = call_with::<LedgerEntryOut>(
-        &moderator,
-        &app.base,
-        "deposit_adjust",
-        &[("user_id", &user_id), ("environment", "production"), ("amount", "5"), ("reference", "X"), ("note", "")],
-    )
-    .await
-    .unwrap_err();
+    let adjust = DepositAdjust {
+        user_id,
+        environment: "production".into(),
+        amount: "5".into(),
+        reference: "X".into(),
+        note: String::new(),
+    };
+    let err = send_with(&moderator, &app.base, adjust).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::Forbidden));
     let audit = send_with(&admin, &app.base, AuditLog { list: search("deposit.adjusted") }).await.unwrap();
     assert_eq!(audit.total, 1, "the repeated reference did not write twice");
@@ -559,27 +519,20 @@ async fn partners_register_addresses_and_staff_approve_them() {
     // Staff decide; a rejection needs a reason; another partner cannot delete.
     let waiting: Vec<IpEntryOut> = call_with(&admin, &app.base, "ip_queue", &[]).await.unwrap();
     assert_eq!(waiting.len(), 11);
-    let err =
-        call_with::<()>(&admin, &app.base, "ip_decide", &[("id", &v6.id), ("approve", "false"), ("reason", "")]).await;
+    let reject = |reason: &str| IpDecide { id: v6.id, approve: false, reason: reason.into() };
+    let err = send_with(&admin, &app.base, reject("")).await;
     assert_eq!(err.unwrap_err(), AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
-    let _: () = call_with(
-        &admin,
-        &app.base,
-        "ip_decide",
-        &[("id", &v6.id), ("approve", "false"), ("reason", "Bukan IP server")],
-    )
-    .await
-    .unwrap();
+    send_with(&admin, &app.base, reject("Bukan IP server")).await.unwrap();
     let page = app.send(IpList { list: search("2001") }).await.unwrap().ips;
     let rejected = page.items.iter().find(|e| e.environment == domain::Env::Production).unwrap();
     assert_eq!((rejected.status.code(), rejected.reason.as_deref()), ("rejected", Some("Bukan IP server")));
     let stranger = new_client(&app.base);
     app.signed_in_partner_on(&stranger).await;
-    let err = call_with::<()>(&stranger, &app.base, "ip_remove", &[("id", &v6.id)]).await.unwrap_err();
+    let err = send_with(&stranger, &app.base, IpRemove { id: v6.id }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound));
     let theirs = send_with(&stranger, &app.base, IpList { list: search("") }).await.unwrap().ips;
     assert_eq!(theirs.total, 0, "each partner sees only their own addresses");
-    let _: () = app.call("ip_remove", &[("id", &v6.id)]).await.unwrap();
+    app.send(IpRemove { id: v6.id }).await.unwrap();
     let err = call_with::<Vec<IpEntryOut>>(&app.client, &app.base, "ip_queue", &[]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
@@ -712,10 +665,10 @@ async fn deactivation_and_a_second_factor_reset_sign_the_staff_member_out_everyw
     let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
     let rows: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
-    let id = rows.iter().find(|r| r.email == "mira@operator.test").unwrap().id.clone();
+    let id = rows.iter().find(|r| r.email == "mira@operator.test").unwrap().id;
     let change = |what: &'static str| {
-        let (admin, base, id) = (admin.clone(), app.base.clone(), id.clone());
-        async move { call_with::<()>(&admin, &base, "staff_change", &[("id", &id), ("what", what), ("role", "")]).await }
+        let (admin, base) = (admin.clone(), app.base.clone());
+        async move { send_with(&admin, &base, StaffChange { id, what: what.into(), role: String::new() }).await }
     };
     change("reset_totp").await.unwrap();
     let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
@@ -723,7 +676,7 @@ async fn deactivation_and_a_second_factor_reset_sign_the_staff_member_out_everyw
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
     change("deactivate").await.unwrap();
     let sessions = backend::entity::session::Entity::find().all(&app.state.db).await.unwrap();
-    assert!(sessions.iter().all(|s| !s.data.contains(&id)), "no session of hers is left");
+    assert!(sessions.iter().all(|s| !s.data.contains(&id.to_string())), "no session of hers is left");
     let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
     assert_eq!(who, None);
 }

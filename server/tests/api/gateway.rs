@@ -3,9 +3,10 @@
 //! official PHP sample's raw-text handling, nonce replay, Sign-On rules and
 //! the deposit, and two gateway instances on one database.
 
-use crate::common::{search, TestApp};
+use crate::common::{search, send_with, TestApp};
 use app::error::AppError;
-use app::server_fns::connections::IpList;
+use app::server_fns::connections::{CallbackResend, IpDecide, IpList, IpRemove};
+use app::server_fns::finance::ReconcileDay;
 use md5::{Digest, Md5};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
@@ -104,7 +105,7 @@ async fn approved(app: &TestApp) -> Approved {
     }
     Approved {
         merchant_id: me.unwrap().merchant_id.unwrap(),
-        user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+        user_id: user_id.0,
         production: Creds { user: after("user", 0), password: after("password", 0) },
         development: Creds { user: after("user", 1), password: after("password", 1) },
         staff,
@@ -115,14 +116,7 @@ async fn approved(app: &TestApp) -> Approved {
 async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) {
     let entry: domain::finance::IpEntryOut = app.call("ip_add", &[("environment", env), ("ip", ip)]).await.unwrap();
     assert_eq!(entry.status.code(), "pending");
-    let _: () = crate::common::call_with(
-        staff,
-        &app.base,
-        "ip_decide",
-        &[("id", &entry.id), ("approve", "true"), ("reason", "")],
-    )
-    .await
-    .unwrap();
+    send_with(staff, &app.base, IpDecide { id: entry.id, approve: true, reason: String::new() }).await.unwrap();
 }
 
 /// A gateway listener of `env` on a free port, on `state`'s database.
@@ -688,8 +682,8 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
     // Remove the development approval: 127.0.0.1 is now unknown there.
     let page = app.send(IpList { list: search("") }).await.unwrap().ips;
-    let dev_entry = page.items.iter().find(|e| e.environment == domain::Env::Development).unwrap().id.clone();
-    let _: () = app.call("ip_remove", &[("id", &dev_entry)]).await.unwrap();
+    let dev_entry = page.items.iter().find(|e| e.environment == domain::Env::Development).unwrap().id;
+    app.send(IpRemove { id: dev_entry }).await.unwrap();
     let refused = |with_xff: bool| {
         let dev = dev.clone();
         let body = sign_on_body(&a).to_string();
@@ -716,14 +710,7 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
         crate::common::call_with(staff, &app.base, "ip_queue", &[]).await.unwrap();
     let spoofed = queue.iter().find(|e| e.ip == "10.9.8.7").unwrap();
     assert_eq!(spoofed.merchant_id.as_deref(), Some(a.merchant_id.as_str()));
-    let _: () = crate::common::call_with(
-        staff,
-        &app.base,
-        "ip_decide",
-        &[("id", &spoofed.id), ("approve", "true"), ("reason", "")],
-    )
-    .await
-    .unwrap();
+    send_with(staff, &app.base, IpDecide { id: spoofed.id, approve: true, reason: String::new() }).await.unwrap();
     assert_eq!(refused(true).await.0, 403, "X-Forwarded-For from an untrusted peer is ignored");
     // Production is approved for 127.0.0.1 and still works.
     let prod = gateway(&app.state, backend::gateway::Env::Production).await;
@@ -792,7 +779,7 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
 
     // "Kirim ulang" once the partner's server is fixed: delivered, signed.
     status.store(200, std::sync::atomic::Ordering::SeqCst);
-    let _: () = app.call("callback_resend", &[("id", &delivery.id)]).await.unwrap();
+    app.send(CallbackResend { id: delivery.id }).await.unwrap();
     wait_for(2).await;
     let (headers, payload) = seen.lock().unwrap()[1].clone();
     let ts = headers["x-callback-timestamp"].to_str().unwrap().to_owned();
@@ -813,8 +800,7 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
             // Another partner cannot resend it.
             let other = crate::common::new_client(&app.base);
             app.signed_in_partner_on(&other).await;
-            let err =
-                crate::common::call_with::<()>(&other, &app.base, "callback_resend", &[("id", &delivery.id)]).await;
+            let err = send_with(&other, &app.base, CallbackResend { id: delivery.id }).await;
             assert_eq!(err.unwrap_err(), AppError::Problem(domain::Problem::NotFound));
             return;
         }
@@ -854,10 +840,10 @@ async fn the_h_plus_1_reconciliation_closes_a_day_once() {
     let err = backend::gateway::settlement::reconcile_day(&app.state, &today).await.unwrap_err();
     assert_eq!(backend::gateway::rc::Rc::of(&err).code(), "02", "{err:?}");
     // Finance may run it from the back office; partners may not.
-    let (succeeded, failed, busy): (u64, u64, u64) =
-        crate::common::call_with(&a.staff, &app.base, "reconcile_day", &[("day", &day)]).await.unwrap();
-    assert_eq!((succeeded, failed, busy), (0, 0, 0));
-    let err = app.call::<(u64, u64, u64)>("reconcile_day", &[("day", &day)]).await.unwrap_err();
+    let run = || ReconcileDay { day: day.clone() };
+    let out = crate::common::send_with(&a.staff, &app.base, run()).await.unwrap();
+    assert_eq!((out.succeeded, out.failed, out.busy), (0, 0, 0));
+    let err = app.send(run()).await.unwrap_err();
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
 }
 
@@ -1086,7 +1072,7 @@ async fn callbacks_never_reach_private_or_own_addresses() {
     // "Kirim ulang" is limited.
     let mut refused = false;
     for _ in 0..8 {
-        match app.call::<()>("callback_resend", &[("id", &d.id)]).await {
+        match app.send(CallbackResend { id: d.id }).await {
             Ok(()) => {}
             Err(AppError::TooSoon { .. }) => refused = true,
             Err(e) => panic!("{e:?}"),

@@ -4,10 +4,11 @@
 
 use crate::common::{call_with, new_client, search, send_with, TestApp, PDF, PNG};
 use app::error::AppError;
-use app::server_fns::moderation::AuditLog;
+use app::server_fns::moderation::{AuditLog, ModerationDecide, ModerationReview};
 use domain::account::UserOut;
-use domain::moderation::{QueueItemOut, ReviewOut};
+use domain::moderation::QueueItemOut;
 use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
+use domain::DocumentId;
 use domain::{FieldError, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -19,11 +20,14 @@ async fn submit_complete_profile(app: &TestApp) {
     app.submit_complete_profile().await;
 }
 
-async fn decide(app: &TestApp, staff: &reqwest::Client, doc_id: &str, accept: bool, reason: &str) -> ProfileStatus {
-    let accept = accept.to_string();
-    call_with(staff, &app.base, "moderation_decide", &[("doc_id", doc_id), ("accept", &accept), ("reason", reason)])
-        .await
-        .unwrap()
+async fn decide(
+    app: &TestApp,
+    staff: &reqwest::Client,
+    doc_id: DocumentId,
+    accept: bool,
+    reason: &str,
+) -> ProfileStatus {
+    send_with(staff, &app.base, ModerationDecide { doc_id, accept, reason: reason.into() }).await.unwrap()
 }
 
 fn value_after(text: &str, label: &str, nth: usize) -> String {
@@ -48,27 +52,21 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
         call_with(&staff, &app.base, "moderation_queue", &[("filter", "submitted")]).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].business_name, "PT. SAMPURNA JAYA");
-    let user_id = queue[0].user_id.clone();
-    let review: ReviewOut = call_with(&staff, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let user_id = queue[0].user_id;
+    let review = send_with(&staff, &app.base, ModerationReview { user_id }).await.unwrap();
     assert_eq!(review.documents.len(), 8);
     assert_eq!(review.region_names[0], "Jawa Barat");
     assert_eq!(review.region_names[1], "Kota Bandung");
 
     // A rejection needs a reason.
-    let npwp = review.documents.iter().find(|d| d.doc_type == "npwp").unwrap().id.clone();
-    let err = call_with::<ProfileStatus>(
-        &staff,
-        &app.base,
-        "moderation_decide",
-        &[("doc_id", &npwp), ("accept", "false"), ("reason", " ")],
-    )
-    .await
-    .unwrap_err();
+    let npwp = review.documents.iter().find(|d| d.doc_type == "npwp").unwrap().id;
+    let blank = ModerationDecide { doc_id: npwp, accept: false, reason: " ".into() };
+    let err = send_with(&staff, &app.base, blank).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
-    assert_eq!(decide(&app, &staff, &npwp, false, "NPWP buram, mohon unggah ulang").await, ProfileStatus::Submitted);
+    assert_eq!(decide(&app, &staff, npwp, false, "NPWP buram, mohon unggah ulang").await, ProfileStatus::Submitted);
     let mut last = ProfileStatus::Submitted;
     for d in review.documents.iter().filter(|d| d.doc_type != "npwp") {
-        last = decide(&app, &staff, &d.id, true, "").await;
+        last = decide(&app, &staff, d.id, true, "").await;
     }
     assert_eq!(last, ProfileStatus::Rejected);
 
@@ -86,10 +84,10 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
     body.push(("submit".into(), "true".into()));
     let body: Vec<(&str, &str)> = body.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(app.call::<ProfileStatus>("save_profile", &body).await.unwrap(), ProfileStatus::Submitted);
-    let review: ReviewOut = call_with(&staff, &app.base, "moderation_review", &[("user_id", &user_id)]).await.unwrap();
+    let review = send_with(&staff, &app.base, ModerationReview { user_id }).await.unwrap();
     let npwp = review.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
     assert_eq!((npwp.status, npwp.original_name.as_str()), (DocStatus::Pending, "npwp-jelas.png"));
-    assert_eq!(decide(&app, &staff, &npwp.id, true, "").await, ProfileStatus::Approved);
+    assert_eq!(decide(&app, &staff, npwp.id, true, "").await, ProfileStatus::Approved);
 
     // Approval and credentials e-mails, both environments.
     let mails = app.mails(&partner.email, 4).await;
@@ -135,14 +133,8 @@ async fn moderation_needs_a_staff_session() {
         let err =
             call_with::<Vec<QueueItemOut>>(client, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
-        let err = call_with::<ProfileStatus>(
-            client,
-            &app.base,
-            "moderation_decide",
-            &[("doc_id", "x"), ("accept", "true"), ("reason", "")],
-        )
-        .await
-        .unwrap_err();
+        let decide = ModerationDecide { doc_id: DocumentId(uuid::Uuid::new_v4()), accept: true, reason: String::new() };
+        let err = send_with(client, &app.base, decide).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     }
 }
@@ -192,14 +184,14 @@ async fn twenty_concurrent_approvals_get_twenty_distinct_merchant_ids() {
             address: "Jl. Contoh".into(),
         };
         backend::onboarding::save_profile(state, &partner, &form, true).await.unwrap();
-        backend::moderation::decide(state, &staff, &ektp.id, true, "").await.unwrap();
+        backend::moderation::decide(state, &staff, ektp.id, true, "").await.unwrap();
         last_docs.push(npwp.id);
     }
     let tasks: Vec<_> = last_docs
         .into_iter()
         .map(|doc| {
             let (state, staff) = (state.clone(), staff.clone());
-            tokio::spawn(async move { backend::moderation::decide(&state, &staff, &doc, true, "").await })
+            tokio::spawn(async move { backend::moderation::decide(&state, &staff, doc, true, "").await })
         })
         .collect();
     for t in tasks {

@@ -52,7 +52,7 @@ fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
         }
     });
     let reason = RwSignal::new(String::new());
-    let (id1, id2) = (e.id.clone(), e.id.clone());
+    let (id1, id2) = (e.id, e.id);
     let reason_id = format!("reason-{}", e.id);
     let reason_err = move || {
         decide
@@ -71,11 +71,11 @@ fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
             <td>{e.created_at.clone()}</td>
             <td class="decide">
                 <FormAlert problem=general />
-                <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(IpDecide { id: id1.clone(), approve: true, reason: String::new() }); }>{t.moderation.approve}</button>
+                <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(IpDecide { id: id1, approve: true, reason: String::new() }); }>{t.moderation.approve}</button>
                 <label for=reason_id.clone()>{t.moderation.reject_reason}</label>
                 <input id=reason_id type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                 <p class="field-error" role="alert">{reason_err}</p>
-                <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(IpDecide { id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>{t.moderation.reject}</button>
+                <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(IpDecide { id: id2, approve: false, reason: reason.get_untracked() }); }>{t.moderation.reject}</button>
             </td>
         </tr>
     }

@@ -48,11 +48,7 @@ fn ReconcileForm() -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || run.pending().get()>{t.moderation.reconcile_button}</button>
             </form>
             {move || run.value().get().map(|r| match r {
-                Ok((ok, failed, busy)) => {
-                    let busy = (busy > 0).then(|| format!(" · {} {busy}", t.moderation.reconcile_busy));
-                    let text = format!("{} {ok} · {} {failed}{}", t.common.count_success, t.common.count_failed, busy.unwrap_or_default());
-                    view! { <p class="status status-ok" role="status">{text}</p> }.into_any()
-                }
+                Ok(out) => view! { <p class="status status-ok" role="status">{t.reconciled(&out)}</p> }.into_any(),
                 Err(e) => view! {
                     <p class="field-error" role="alert">
                         {e.general().or_else(|| e.field_errors().first().map(|f| f.problem)).map(|p| t.problem(p))}

@@ -6,6 +6,7 @@ mod finance;
 use crate::components::audit::{audit_columns, audit_row};
 use crate::components::frame::StaffPage;
 use crate::components::list::{use_list_query, use_query_param, Column, DataTable, Loaded, Table};
+use crate::components::nav::{load_by, use_id_param};
 use crate::components::profile::{DocPreview, ModeratedStamp, ProfileFacts};
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
@@ -14,10 +15,9 @@ use crate::server_fns::moderation::{partner, partners};
 use domain::moderation::{PartnerDetailOut, PartnerRowOut, ReviewOut};
 use domain::profile::ProfileStatus;
 use domain::staff::{Permission, StaffOut};
-use domain::{ListQuery, Page};
+use domain::{ListQuery, Page, UserId};
 use finance::{FinanceState, PartnerFinance};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
@@ -92,9 +92,9 @@ fn Partners(page: Page<PartnerRowOut>, list: ListQuery, status: String) -> impl 
 
 #[component]
 pub fn PartnerDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let detail = Resource::new(move || params.read().get("user_id").unwrap_or_default(), partner);
-    let finance = FinanceState::new(move || params.read().get("user_id").unwrap_or_default());
+    let user_id = use_id_param::<UserId>("user_id");
+    let detail = Resource::new(move || user_id.get(), |id| load_by(id, partner));
+    let finance = FinanceState::new(move || user_id.get());
     view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance /> } /> }
 }
 
@@ -129,7 +129,7 @@ fn PartnerDetail(
                         Some(r) => view! { <ProfileFacts r=r.clone() /><PartnerDocuments r /> }.into_any(),
                         None => view! { <p class="muted">{t.moderation.profile_not_started}</p> }.into_any(),
                     }}
-                    {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id.clone() me=me.clone() state=finance /> })}
+                    {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
                     <h2>{t.moderation.partner_timeline}</h2>
                     <Table caption=t.moderation.partner_timeline columns=audit_columns(t) rows=d.timeline row=audit_row />
                 }

@@ -4,6 +4,7 @@
 use crate::components::form::{general_problem, FormAlert};
 use crate::components::frame::StaffPage;
 use crate::components::list::{Column, Loaded, Table};
+use crate::components::nav::{load_by, use_id_param};
 use crate::components::profile::{DocPreview, ModeratedStamp, ProfileFacts};
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
@@ -12,12 +13,12 @@ use crate::server_fns::moderation::{moderation_review, ModerationAssign, Moderat
 use domain::moderation::ReviewOut;
 use domain::problem::problem_for;
 use domain::profile::{DocStatus, DocumentOut, FieldChange, ProfileStatus, RevisionOut, RevisionStatus};
+use domain::{DocumentId, UserId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    let params = use_params_map();
+    let user_id = use_id_param::<UserId>("user_id");
     let decide = ServerAction::<ModerationDecide>::new();
     // Reload after a decision that went through; a refused one keeps the
     // page (and the reason being typed) as it is.
@@ -27,11 +28,8 @@ pub fn ReviewPage() -> impl IntoView {
             decided.update(|n| *n += 1);
         }
     });
-    let review = Resource::new(
-        move || (params.read().get("user_id").unwrap_or_default(), decided.get()),
-        |(id, _)| moderation_review(id),
-    );
-    provide_context(LastDecided(RwSignal::new(String::new())));
+    let review = Resource::new(move || (user_id.get(), decided.get()), |(id, _)| load_by(id, moderation_review));
+    provide_context(LastDecided(RwSignal::new(None)));
     view! {
         <StaffPage render=move |me: domain::staff::StaffOut| {
             provide_context(StaffName(me.name.clone()));
@@ -68,7 +66,7 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
     let revision = r.revision.clone().filter(|rev| rev.status == RevisionStatus::Submitted);
     let names = r.revision_region_names.clone();
     let doc_types = r.doc_types.clone();
-    let user_id = r.user_id.clone();
+    let user_id = r.user_id;
     view! {
         <AssignBar user_id assignee=r.assignee.clone() />
         <ProfileFacts r=r.clone() />
@@ -80,7 +78,7 @@ fn ReviewBody(r: ReviewOut, decide: ServerAction<ModerationDecide>) -> impl Into
 
 /// "Ambil" (assign to me) and who holds the profile now.
 #[component]
-fn AssignBar(user_id: String, assignee: Option<String>) -> impl IntoView {
+fn AssignBar(user_id: UserId, assignee: Option<String>) -> impl IntoView {
     let t = use_texts();
     let assign = ServerAction::<ModerationAssign>::new();
     let shown = RwSignal::new(assignee);
@@ -94,7 +92,7 @@ fn AssignBar(user_id: String, assignee: Option<String>) -> impl IntoView {
         <div class="toolbar">
             <span>{t.moderation.assigned_to}": "<strong data-testid="assignee">{move || shown.get().unwrap_or_else(|| t.moderation.unassigned.to_owned())}</strong></span>
             <button type="button" class="btn btn-light" disabled=move || assign.pending().get()
-                on:click=move |_| { assign.dispatch(ModerationAssign { user_id: user_id.clone() }); }>
+                on:click=move |_| { assign.dispatch(ModerationAssign { user_id }); }>
                 {t.moderation.assign_to_me}
             </button>
         </div>
@@ -163,7 +161,7 @@ fn RevisionReview(
             view! { <DocPreview name doc=d.clone() /> }
         })
         .collect_view();
-    let (id1, id2) = (rev.id.clone(), rev.id.clone());
+    let (id1, id2) = (rev.id, rev.id);
     view! {
         <section class="panel revision" aria-label=t.common.revision_title>
             <h2>{t.common.revision_title}" · "<span class="muted small">{rev.submitted_at.clone()}" WIB"</span></h2>
@@ -172,14 +170,14 @@ fn RevisionReview(
             <FormAlert problem=general />
             <div class="decide">
                 <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()
-                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id1.clone(), approve: true, reason: String::new() }); }>
+                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id1, approve: true, reason: String::new() }); }>
                     {t.moderation.approve_revision}
                 </button>
                 <label for="revision-reason">{t.moderation.reject_reason}</label>
                 <textarea id="revision-reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 <p class="field-error" role="alert">{reason_err}</p>
                 <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
-                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id2.clone(), approve: false, reason: reason.get_untracked() }); }>
+                    on:click=move |_| { decide.dispatch(RevisionDecide { revision_id: id2, approve: false, reason: reason.get_untracked() }); }>
                     {t.moderation.reject_revision}
                 </button>
             </div>
@@ -189,11 +187,11 @@ fn RevisionReview(
 
 /// The document whose decision was sent last (its card shows the answer).
 #[derive(Clone, Copy)]
-struct LastDecided(RwSignal<String>);
+struct LastDecided(RwSignal<Option<DocumentId>>);
 
-fn mark_last(last: Option<RwSignal<String>>, doc_id: &str) {
+fn mark_last(last: Option<RwSignal<Option<DocumentId>>>, doc_id: DocumentId) {
     if let Some(last) = last {
-        last.set(doc_id.to_owned());
+        last.set(Some(doc_id));
     }
 }
 
@@ -217,17 +215,17 @@ fn DocReview(
         view! { <img class="doc-preview" src=url.clone() alt=name.clone() /> }.into_any()
     };
     let pending = doc.status == DocStatus::Pending && open;
-    let id = doc.id.clone();
-    let id2 = doc.id.clone();
+    let id = doc.id;
+    let id2 = doc.id;
     let reason_id = format!("reason-{}", doc.id);
     // The action is shared by every card: only the card last sent shows its answer.
     let last = use_context::<LastDecided>().map(|l| l.0);
-    let mine = doc.id.clone();
+    let mine = doc.id;
     let field_error = move || {
         decide
             .value()
             .get()
-            .filter(|_| last.is_some_and(|l| l.get() == mine))
+            .filter(|_| last.is_some_and(|l| l.get() == Some(mine)))
             .and_then(Result::err)
             .and_then(|e| problem_for(e.field_errors(), "reason"))
             .map(|p| t.problem(p))
@@ -246,8 +244,8 @@ fn DocReview(
                 <div class="decide">
                     <button type="button" class="btn btn-primary" disabled=move || decide.pending().get()
                         on:click=move |_| {
-                            mark_last(last, &id);
-                            decide.dispatch(ModerationDecide { doc_id: id.clone(), accept: true, reason: String::new() });
+                            mark_last(last, id);
+                            decide.dispatch(ModerationDecide { doc_id: id, accept: true, reason: String::new() });
                         }>
                         {t.moderation.accept}
                     </button>
@@ -256,8 +254,8 @@ fn DocReview(
                     <p class="field-error" role="alert">{field_error}</p>
                     <button type="button" class="btn btn-danger" disabled=move || decide.pending().get()
                         on:click=move |_| {
-                            mark_last(last, &id2);
-                            decide.dispatch(ModerationDecide { doc_id: id2.clone(), accept: false, reason: reason.get_untracked() });
+                            mark_last(last, id2);
+                            decide.dispatch(ModerationDecide { doc_id: id2, accept: false, reason: reason.get_untracked() });
                         }>
                         {t.moderation.reject}
                     </button>

@@ -11,7 +11,7 @@ use crate::server_fns::staff::{staff_list, StaffChange, StaffCreate};
 use domain::account::{check_required, normalize_email};
 use domain::problem::problem_for;
 use domain::staff::{NewStaffIn, Role, StaffOut, StaffRowOut};
-use domain::{ListQuery, Page};
+use domain::{ListQuery, Page, StaffId};
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn StaffAdminPage() -> impl IntoView {
                 <FormAlert problem=general />
                 <Loaded resource=rows children=move |all| {
                     let page = list.get().apply(all, |s| format!("{} {}", s.name, s.email), sort_key);
-                    view! { <StaffTable page list=list.get() me=me.id.clone() change /> }
+                    view! { <StaffTable page list=list.get() me=me.id change /> }
                 } />
                 <NewStaffForm create />
             }
@@ -50,7 +50,7 @@ fn sort_key(s: &StaffRowOut, column: &str) -> Option<String> {
 fn StaffTable(
     page: Page<StaffRowOut>,
     list: ListQuery,
-    me: String,
+    me: StaffId,
     change: ServerAction<StaffChange>,
 ) -> impl IntoView {
     let t = use_texts();
@@ -64,18 +64,18 @@ fn StaffTable(
     ];
     let row = move |s: StaffRowOut| {
         let is_me = s.id == me;
-        let (id1, id2, id3) = (s.id.clone(), s.id.clone(), s.id.clone());
+        let (id1, id2, id3) = (s.id, s.id, s.id);
         let select_id = format!("role-{}", s.id);
         let on_role = move |ev| {
             let role = event_target_value(&ev);
-            change.dispatch(StaffChange { id: id1.clone(), what: "role".into(), role });
+            change.dispatch(StaffChange { id: id1, what: "role".into(), role });
         };
         let active = s.active;
         let set_active = move |what: &str| {
-            change.dispatch(StaffChange { id: id2.clone(), what: what.into(), role: String::new() });
+            change.dispatch(StaffChange { id: id2, what: what.into(), role: String::new() });
         };
         let reset = move || {
-            change.dispatch(StaffChange { id: id3.clone(), what: "reset_totp".into(), role: String::new() });
+            change.dispatch(StaffChange { id: id3, what: "reset_totp".into(), role: String::new() });
         };
         view! {
             <tr>
@@ -92,7 +92,6 @@ fn StaffTable(
                 <td class="actions">
                     {(!is_me).then(|| view! {
                         {if active {
-                            let set_active = set_active.clone();
                             view! {
                                 <ConfirmButton
                                     label=t.staff.staff_deactivate
@@ -102,13 +101,11 @@ fn StaffTable(
                                 />
                             }.into_any()
                         } else {
-                            let set_active = set_active.clone();
                             view! {
                                 <button type="button" class="btn btn-light" on:click=move |_| set_active("activate")>{t.staff.staff_activate}</button>
                             }.into_any()
                         }}
                         {s.totp_enabled.then(|| {
-                            let reset = reset.clone();
                             view! {
                                 <ConfirmButton
                                     label=t.staff.staff_reset_totp

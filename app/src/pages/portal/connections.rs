@@ -50,7 +50,7 @@ fn Connections(
         Column::new(t.common.col_actions),
     ];
     let row = move |e: IpEntryOut| {
-        let id = e.id.clone();
+        let id = e.id;
         view! {
             <tr>
                 <td>{e.environment.label()}</td>
@@ -61,7 +61,7 @@ fn Connections(
                     <ConfirmButton
                         label=t.common.delete
                         aria_label=format!("{} {}", t.common.delete, e.ip)
-                        on_yes=move || { remove.dispatch(IpRemove { id: id.clone() }); }
+                        on_yes=move || { remove.dispatch(IpRemove { id }); }
                     />
                 </td>
             </tr>

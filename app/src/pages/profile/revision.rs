@@ -199,11 +199,11 @@ fn RevisionForm(profile: ProfileOut) -> impl IntoView {
                         <summary>{t.profile.change_document}</summary>
                         <DocumentRow doc_type=ty current=replacement on_uploaded max_bytes missing=Signal::stored(None) />
                         {move || replacement.get().map(|d| {
-                            let id = d.id.clone();
+                            let id = d.id;
                             let doc_type = d.doc_type.clone();
                             view! {
                                 <button type="button" class="btn btn-light" on:click=move |_| {
-                                    remove.dispatch(RemoveRevisionUpload { doc_id: id.clone() });
+                                    remove.dispatch(RemoveRevisionUpload { doc_id: id });
                                     uploads.update(|ds| ds.retain(|x| x.doc_type != doc_type));
                                 }>{t.profile.cancel_replacement}</button>
                             }

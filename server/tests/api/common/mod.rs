@@ -5,6 +5,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use app::error::AppError;
+use app::server_fns::moderation::{ModerationDecide, ModerationQueue, ModerationReview};
 use backend::{AppState, Config};
 use figment::providers::Serialized;
 use figment::Figment;
@@ -467,28 +468,20 @@ impl TestApp {
 
     /// The operator signs in and accepts every document of the one profile
     /// waiting; returns the operator's client and the partner's user id.
-    pub async fn approve_submitted(&self) -> (reqwest::Client, String) {
+    pub async fn approve_submitted(&self) -> (reqwest::Client, domain::UserId) {
         let (staff, ..) = self.operator().await;
-        let queue: Vec<domain::moderation::QueueItemOut> =
-            call_with(&staff, &self.base, "moderation_queue", &[("filter", "")]).await.unwrap();
-        let user_id = queue[0].user_id.clone();
-        self.approve_all(&staff, &user_id).await;
+        let queue = send_with(&staff, &self.base, ModerationQueue { filter: String::new() }).await.unwrap();
+        let user_id = queue[0].user_id;
+        self.approve_all(&staff, user_id).await;
         (staff, user_id)
     }
 
     /// `staff` accepts every document of the partner `user_id`.
-    pub async fn approve_all(&self, staff: &reqwest::Client, user_id: &str) {
-        let review: domain::moderation::ReviewOut =
-            call_with(staff, &self.base, "moderation_review", &[("user_id", user_id)]).await.unwrap();
+    pub async fn approve_all(&self, staff: &reqwest::Client, user_id: domain::UserId) {
+        let review = send_with(staff, &self.base, ModerationReview { user_id }).await.unwrap();
         for d in review.documents {
-            let _: domain::profile::ProfileStatus = call_with(
-                staff,
-                &self.base,
-                "moderation_decide",
-                &[("doc_id", &d.id), ("accept", "true"), ("reason", "")],
-            )
-            .await
-            .unwrap();
+            let accept = ModerationDecide { doc_id: d.id, accept: true, reason: String::new() };
+            send_with(staff, &self.base, accept).await.unwrap();
         }
     }
 }
@@ -502,7 +495,7 @@ impl TestApp {
         let (staff, user_id) = self.approve_submitted().await;
         let me: Option<domain::account::UserOut> = self.call("current_user", &[]).await.unwrap();
         let m = backend::gateway::Merchant {
-            user_id: uuid::Uuid::parse_str(&user_id).unwrap(),
+            user_id: user_id.0,
             merchant_id: me.and_then(|u| u.merchant_id).unwrap(),
             env: backend::gateway::Env::Development,
         };

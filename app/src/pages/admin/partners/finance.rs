@@ -3,11 +3,13 @@
 
 use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::list::{Column, Loaded, Table};
+use crate::components::nav::load_by;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
 use domain::finance::{rupiah, LedgerEntryOut, PartnerFinanceOut};
 use domain::staff::{Permission, StaffOut};
+use domain::UserId;
 use leptos::prelude::*;
 
 /// The finance panel's resource and actions, made once at the top of the
@@ -24,20 +26,20 @@ pub struct FinanceState {
 
 impl FinanceState {
     /// For the partner `user_id` (read reactively, from the route).
-    pub fn new(user_id: impl Fn() -> String + Send + Sync + 'static) -> FinanceState {
+    pub fn new(user_id: impl Fn() -> Option<UserId> + Send + Sync + 'static) -> FinanceState {
         let adjust = ServerAction::<DepositAdjust>::new();
         let product = ServerAction::<ProductSet>::new();
         let reset = ServerAction::<SignonReset>::new();
         let data = Resource::new(
             move || (user_id(), adjust.version().get(), product.version().get(), reset.version().get()),
-            |(id, ..)| partner_finance(id),
+            |(id, ..)| load_by(id, partner_finance),
         );
         FinanceState { adjust, product, reset, data }
     }
 }
 
 #[component]
-pub fn PartnerFinance(user_id: String, me: StaffOut, state: FinanceState) -> impl IntoView {
+pub fn PartnerFinance(user_id: UserId, me: StaffOut, state: FinanceState) -> impl IntoView {
     let t = use_texts();
     let FinanceState { adjust, product, reset, data } = state;
     let may_finance = me.may(Permission::Finance);
@@ -47,7 +49,7 @@ pub fn PartnerFinance(user_id: String, me: StaffOut, state: FinanceState) -> imp
             <h2>{t.finance.finance_title}</h2>
             <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>
                 <Loaded resource=data children=move |f| {
-                    let user_id = user_id.clone();
+                    let user_id = user_id;
                     view! { <FinanceBody f user_id may_finance may_moderate adjust product reset /> }
                 } />
             </Suspense>
@@ -58,7 +60,7 @@ pub fn PartnerFinance(user_id: String, me: StaffOut, state: FinanceState) -> imp
 #[component]
 fn FinanceBody(
     f: PartnerFinanceOut,
-    user_id: String,
+    user_id: UserId,
     may_finance: bool,
     may_moderate: bool,
     adjust: ServerAction<DepositAdjust>,
@@ -66,13 +68,12 @@ fn FinanceBody(
     reset: ServerAction<SignonReset>,
 ) -> impl IntoView {
     let t = use_texts();
-    let uid = user_id.clone();
+    let uid = user_id;
     let blocked = (f.signon_blocked && may_moderate).then(|| {
-        let uid = uid.clone();
         view! {
             <div class="alert alert-warning" role="status">
                 {t.finance.signon_blocked}" "
-                <button type="button" class="btn btn-light" on:click=move |_| { reset.dispatch(SignonReset { user_id: uid.clone() }); }>{t.finance.signon_reset}</button>
+                <button type="button" class="btn btn-light" on:click=move |_| { reset.dispatch(SignonReset { user_id: uid }); }>{t.finance.signon_reset}</button>
             </div>
         }
     });
@@ -80,12 +81,12 @@ fn FinanceBody(
         .products
         .iter()
         .map(|p| {
-            let (uid, code, active) = (user_id.clone(), p.code.clone(), p.active);
+            let (uid, code, active) = (user_id, p.code.clone(), p.active);
             let box_id = format!("product-{}", p.code);
             view! {
                 <li>
                     <input type="checkbox" id=box_id.clone() checked=active disabled=!may_moderate
-                        on:change=move |_| { product.dispatch(ProductSet { user_id: uid.clone(), code: code.clone(), active: !active }); } />
+                        on:change=move |_| { product.dispatch(ProductSet { user_id: uid, code: code.clone(), active: !active }); } />
                     <label for=box_id>{format!("{} {} ", p.code, p.name)}<span class="muted small">{p.status.code()}</span></label>
                 </li>
             }
@@ -108,7 +109,7 @@ fn FinanceBody(
             <div class="card"><h3>{t.common.deposit_production}</h3><p class="big" data-testid="deposit-production">{rupiah(f.production_deposit)}</p></div>
             <div class="card"><h3>{t.common.deposit_development}</h3><p class="big">{rupiah(f.development_deposit)}</p></div>
         </div>
-        {may_finance.then(|| view! { <AdjustForm user_id=user_id.clone() adjust /> })}
+        {may_finance.then(|| view! { <AdjustForm user_id=user_id adjust /> })}
         <h3>{t.finance.ledger_title}</h3>
         <Table caption=t.finance.ledger_title columns=ledger_columns rows=f.entries row=ledger_row empty=t.finance.ledger_empty />
         <h3>{t.finance.products_title}</h3>
@@ -132,7 +133,7 @@ fn ledger_row(e: LedgerEntryOut) -> impl IntoView {
 }
 
 #[component]
-fn AdjustForm(user_id: String, adjust: ServerAction<DepositAdjust>) -> impl IntoView {
+fn AdjustForm(user_id: UserId, adjust: ServerAction<DepositAdjust>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::default();
     let environment = RwSignal::new("production".to_owned());
@@ -160,7 +161,7 @@ fn AdjustForm(user_id: String, adjust: ServerAction<DepositAdjust>) -> impl Into
         let ok = amount_err.get_untracked().is_none() && reference_err.get_untracked().is_none();
         if form.submit(ok) {
             adjust.dispatch(DepositAdjust {
-                user_id: user_id.clone(),
+                user_id,
                 environment: environment.get_untracked(),
                 amount: amount.get_untracked(),
                 reference: reference.get_untracked(),

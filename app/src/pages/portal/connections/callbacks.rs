@@ -66,7 +66,7 @@ fn CallbackBody(
     let resend_problem = general_problem(resend.value());
     let columns = [t.common.col_time, "Payload", t.common.col_status, t.common.col_actions].map(Column::new).to_vec();
     let row = move |d: CallbackDeliveryOut| {
-        let id = d.id.clone();
+        let id = d.id;
         view! {
             <tr>
                 <td>{d.created_at}</td>
@@ -75,7 +75,7 @@ fn CallbackBody(
                     {t.delivery_status(d.status)}" · "{d.attempts}"×"{d.last_status.map(|c| format!(" · HTTP {c}"))}
                     {d.last_error.as_deref().map(|class| view! { <br /><span class="muted small">{t.callback_failure(class)}</span> })}
                 </td>
-                <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id: id.clone() }); }>{t.portal.resend_callback}</button></td>
+                <td><button type="button" class="btn btn-light" on:click=move |_| { resend.dispatch(CallbackResend { id }); }>{t.portal.resend_callback}</button></td>
             </tr>
         }
     };
