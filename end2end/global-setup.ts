@@ -12,7 +12,8 @@ import { field, hydrated, OPERATOR_SECRET_FILE, OPERATOR_STATE_FILE, shot, totp 
 export default async function globalSetup(config: FullConfig) {
   const use = config.projects[0].use;
   const browser = await chromium.launch({ executablePath: use.launchOptions?.executablePath, args: use.launchOptions?.args });
-  const page = await browser.newPage({ baseURL: use.baseURL, locale: 'id-ID' });
+  const context = await browser.newContext({ baseURL: use.baseURL, locale: 'id-ID' });
+  const page = await context.newPage();
   await page.goto('/admin');
   await hydrated(page);
   await field(page, 'Email').fill(process.env.OPERATOR_EMAIL!);

@@ -2,6 +2,7 @@
 
 use crate::entity::audit_log::{self, Entity as AuditLog};
 use domain::moderation::ActorKind;
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -40,8 +41,6 @@ pub async fn record(
 ) -> Result<(), sea_orm::DbErr> {
     let (kind, id, name) = actor.parts();
     audit_log::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        at: Set(chrono::Utc::now()),
         actor_kind: Set(kind),
         actor_id: Set(Some(id)),
         actor_name: Set(name.to_owned()),
@@ -50,6 +49,7 @@ pub async fn record(
         entity_id: Set(entity_id.to_owned()),
         before: Set(before.map(|v| v.to_string())),
         after: Set(after.map(|v| v.to_string())),
+        ..audit_log::ActiveModel::new()
     }
     .insert(db)
     .await?;

@@ -14,6 +14,7 @@ use crate::entity::callback_delivery::{self, Entity as CallbackDelivery};
 use crate::entity::partner_setting::{self, Entity as PartnerSetting};
 use crate::entity::profile::Entity as Profile;
 use crate::entity::transaction;
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::gateway::rc::Rc;
 use crate::infra::outbound;
@@ -28,6 +29,7 @@ use domain::Problem;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::sea_query::Condition;
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -78,8 +80,7 @@ async fn settings_row(db: &impl ConnectionTrait, user_id: Uuid) -> Result<partne
 pub async fn settings(db: &impl ConnectionTrait, partner: &PartnerActor) -> Result<CallbackSettingsOut> {
     let user_id = partner.partner_id();
     let s = settings_row(db, user_id).await?;
-    let deliveries = CallbackDelivery::find()
-        .filter(callback_delivery::Column::UserId.eq(user_id))
+    let deliveries = CallbackDelivery::of_partner(user_id)
         .order_by_desc(callback_delivery::Column::CreatedAt)
         .limit(20)
         .all(db)
@@ -159,7 +160,6 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
     });
     let now = Utc::now();
     callback_delivery::ActiveModel {
-        id: Set(Uuid::now_v7()),
         user_id: Set(t.user_id),
         transaction_id: Set(t.id),
         url: Set(url),
@@ -170,8 +170,8 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
         locked_until: Set(None),
         last_status: Set(None),
         last_error: Set(None),
-        created_at: Set(now),
         delivered_at: Set(None),
+        ..callback_delivery::ActiveModel::new()
     }
     .insert(db)
     .await?;

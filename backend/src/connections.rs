@@ -7,6 +7,7 @@ use crate::audit;
 use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::ip_whitelist::{self, Entity as IpWhitelist};
 use crate::entity::profile::{self, Entity as Profile};
+use crate::entity::OfPartner;
 use crate::error::{is_unique_violation, Error, Result};
 use crate::infra::wib;
 use crate::ledger::Env;
@@ -16,6 +17,7 @@ use domain::finance::IpStatus;
 use domain::finance::{IpEntryOut, IpOverview, IP_LIMIT};
 use domain::IpEntryId;
 use domain::{FieldError, ListQuery, Problem};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
@@ -59,7 +61,7 @@ pub async fn list(state: &AppState, partner: &PartnerActor, list: &ListQuery) ->
         _ => ip_whitelist::Column::CreatedAt,
     };
     let order = if list.sort.is_empty() || list.desc { Order::Desc } else { Order::Asc };
-    let mut query = IpWhitelist::find().filter(ip_whitelist::Column::UserId.eq(partner.partner_id()));
+    let mut query = IpWhitelist::of_partner(partner.partner_id());
     if !list.search().is_empty() {
         query = query.filter(ip_whitelist::Column::Ip.contains(list.search()));
     }
@@ -84,24 +86,19 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
     let (Some(env), Some(ip)) = (env, ip) else { return Err(Error::Invalid(errs)) };
     let txn = state.db.begin().await?;
     approved_partner(&txn, user_id).await?;
-    let count = IpWhitelist::find()
-        .filter(ip_whitelist::Column::UserId.eq(user_id))
-        .filter(ip_whitelist::Column::Environment.eq(env))
-        .count(&txn)
-        .await?;
+    let count = IpWhitelist::of_partner(user_id).filter(ip_whitelist::Column::Environment.eq(env)).count(&txn).await?;
     if count >= IP_LIMIT {
         return Err(Error::field("ip", Problem::IpLimit));
     }
     let row = ip_whitelist::ActiveModel {
-        id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
         environment: Set(env),
         ip: Set(ip.to_string()),
         status: Set(IpStatus::Pending),
         reason: Set(None),
-        created_at: Set(Utc::now()),
         decided_by: Set(None),
         decided_at: Set(None),
+        ..ip_whitelist::ActiveModel::new()
     };
     let saved = row.insert(&txn).await.map_err(|e| {
         if is_unique_violation(&e) {

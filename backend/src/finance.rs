@@ -8,6 +8,7 @@ use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::gateway::signon;
 use crate::infra::wib;
@@ -38,14 +39,12 @@ pub async fn dashboard(db: &impl ConnectionTrait, partner: &PartnerActor) -> Res
 /// Today's (WIB) payments of one environment by status, and its refunds.
 async fn today_counts(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<DayCounts> {
     let since = crate::infra::wib::start_of(crate::infra::wib::date_of(Utc::now()));
-    let today = Transaction::find()
-        .filter(transaction::Column::UserId.eq(user_id))
+    let today = Transaction::of_partner(user_id)
         .filter(transaction::Column::Environment.eq(env))
         .filter(transaction::Column::Kind.eq(TxKind::Payment))
         .filter(transaction::Column::CreatedAt.gte(since));
     let count = |status: TxStatus| today.clone().filter(transaction::Column::Status.eq(status)).count(db);
-    let refund = LedgerEntry::find()
-        .filter(ledger_entry::Column::UserId.eq(user_id))
+    let refund = LedgerEntry::of_partner(user_id)
         .filter(ledger_entry::Column::Environment.eq(env))
         .filter(ledger_entry::Column::Kind.eq(Kind::Refund))
         .filter(ledger_entry::Column::CreatedAt.gte(since))
@@ -75,8 +74,7 @@ fn entry_out(e: ledger_entry::Model) -> LedgerEntryOut {
 /// A partner's deposits, latest 50 ledger entries, products and block.
 pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Result<PartnerFinanceOut> {
     let user_id = user_id.0;
-    let entries = LedgerEntry::find()
-        .filter(ledger_entry::Column::UserId.eq(user_id))
+    let entries = LedgerEntry::of_partner(user_id)
         .order_by_desc(ledger_entry::Column::CreatedAt)
         .limit(50)
         .all(db)
@@ -84,13 +82,8 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Resu
         .into_iter()
         .map(entry_out)
         .collect();
-    let active: Vec<String> = PartnerProduct::find()
-        .filter(partner_product::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.product_code)
-        .collect();
+    let active: Vec<String> =
+        PartnerProduct::of_partner(user_id).all(db).await?.into_iter().map(|p| p.product_code).collect();
     let products = Product::find()
         .order_by_asc(product::Column::Category)
         .order_by_asc(product::Column::Code)

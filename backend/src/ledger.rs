@@ -4,11 +4,13 @@
 
 use crate::entity::deposit::{self, Entity as Deposit};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use chrono::Utc;
 use domain::finance::{MAX_BALANCE, MAX_MOVEMENT};
 use domain::Problem;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -68,7 +70,6 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
     }
     let balance_after = balance(db, m.user_id, m.env).await?;
     let entry = ledger_entry::ActiveModel {
-        id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
         environment: Set(m.env),
         kind: Set(m.kind),
@@ -77,7 +78,7 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
         reference: Set(m.reference.to_owned()),
         note: Set(m.note.map(str::to_owned)),
         actor_name: Set(m.actor_name.to_owned()),
-        created_at: Set(now),
+        ..ledger_entry::ActiveModel::new()
     };
     LedgerEntry::insert(entry).exec_with_returning(db).await.map_err(|e| {
         if crate::error::is_unique_violation(&e) {
@@ -95,8 +96,7 @@ pub async fn find(
     env: Env,
     reference: &str,
 ) -> Result<Option<ledger_entry::Model>> {
-    Ok(LedgerEntry::find()
-        .filter(ledger_entry::Column::UserId.eq(user_id))
+    Ok(LedgerEntry::of_partner(user_id)
         .filter(ledger_entry::Column::Environment.eq(env))
         .filter(ledger_entry::Column::Reference.eq(reference))
         .one(db)
@@ -110,11 +110,7 @@ pub async fn balance(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Resu
 
 /// The sum of every entry: equal to the balance, or the books are wrong.
 pub async fn entries_sum(db: &impl ConnectionTrait, user_id: Uuid, env: Env) -> Result<i64> {
-    let rows = LedgerEntry::find()
-        .filter(ledger_entry::Column::UserId.eq(user_id))
-        .filter(ledger_entry::Column::Environment.eq(env))
-        .all(db)
-        .await?;
+    let rows = LedgerEntry::of_partner(user_id).filter(ledger_entry::Column::Environment.eq(env)).all(db).await?;
     Ok(rows.iter().map(|e| e.amount).sum())
 }
 

@@ -11,6 +11,7 @@ use crate::entity::required_document::{self, Entity as RequiredDocument};
 use crate::entity::staff::Entity as Staff;
 use crate::entity::user::{self, Entity as User};
 use crate::entity::webreport_account;
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::infra::wib;
 use crate::mail::templates::{CredentialSet, Kind, RejectedItem};
@@ -26,6 +27,7 @@ use domain::{DocumentId, UserId};
 use domain::{Lang, Msisdn, Problem};
 use rand::Rng;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -254,8 +256,7 @@ async fn settle(
         .into_iter()
         .map(|r| r.doc_type)
         .collect();
-    let docs = ProfileDocument::find()
-        .filter(profile_document::Column::UserId.eq(p.user_id))
+    let docs = ProfileDocument::of_partner(p.user_id)
         .filter(profile_document::Column::Slot.eq(onboarding::DocSlot::Current))
         .all(txn)
         .await?;
@@ -367,12 +368,11 @@ async fn approve(
         let username = random_from(b"abcdefghijklmnopqrstuvwxyz", 12);
         let password = random_from(b"0123456789ABCDEF", 32);
         api_credential::ActiveModel {
-            id: Set(Uuid::now_v7()),
             user_id: Set(p.user_id),
             environment: Set(env),
             username: Set(username.clone()),
             ha1: Set(crate::gateway::digest::ha1(&username, &state.config.digest_realm, &password)),
-            created_at: Set(now),
+            ..api_credential::ActiveModel::new()
         }
         .insert(txn)
         .await?;

@@ -7,6 +7,7 @@ use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::required_document::Entity as RequiredDocument;
 use crate::entity::user::Entity as User;
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::{infra::storage, regions, AppState};
 use chrono::Utc;
@@ -62,11 +63,7 @@ async fn status_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileSt
 }
 
 async fn documents_in(db: &impl ConnectionTrait, user_id: Uuid, slot: DocSlot) -> Result<Vec<profile_document::Model>> {
-    Ok(ProfileDocument::find()
-        .filter(profile_document::Column::UserId.eq(user_id))
-        .filter(profile_document::Column::Slot.eq(slot))
-        .all(db)
-        .await?)
+    Ok(ProfileDocument::of_partner(user_id).filter(profile_document::Column::Slot.eq(slot)).all(db).await?)
 }
 
 async fn documents(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<profile_document::Model>> {
@@ -309,8 +306,7 @@ async fn record_document(
     let user_id = partner.partner_id();
     let NewFile { doc_type, file_name, key, kind, size, slot } = f;
     let txn = state.db.begin().await?;
-    let existing = ProfileDocument::find()
-        .filter(profile_document::Column::UserId.eq(user_id))
+    let existing = ProfileDocument::of_partner(user_id)
         .filter(profile_document::Column::DocType.eq(doc_type))
         .filter(profile_document::Column::Slot.eq(slot))
         .one(&txn)

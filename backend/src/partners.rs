@@ -3,9 +3,10 @@
 
 use crate::entity::audit_log::{self, Entity as AuditLog};
 use crate::entity::profile::{self, Entity as Profile};
-use crate::entity::profile_document::{self, Entity as ProfileDocument};
-use crate::entity::profile_revision::{self, Entity as ProfileRevision};
+use crate::entity::profile_document::Entity as ProfileDocument;
+use crate::entity::profile_revision::Entity as ProfileRevision;
 use crate::entity::user::{self, Entity as User};
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::infra::wib;
 use crate::AppState;
@@ -104,9 +105,9 @@ pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOu
 /// documents and revisions, newest first (the latest 100).
 async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<AuditOut>> {
     let mut entity_ids = vec![id.to_string()];
-    let docs = ProfileDocument::find().filter(profile_document::Column::UserId.eq(id)).all(db).await?;
+    let docs = ProfileDocument::of_partner(id).all(db).await?;
     entity_ids.extend(docs.iter().map(|d| d.id.to_string()));
-    let revisions = ProfileRevision::find().filter(profile_revision::Column::UserId.eq(id)).all(db).await?;
+    let revisions = ProfileRevision::of_partner(id).all(db).await?;
     entity_ids.extend(revisions.iter().map(|r| r.id.to_string()));
     let rows = AuditLog::find()
         .filter(

@@ -9,6 +9,7 @@ use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::profile_document::{self, Entity as ProfileDocument};
 use crate::entity::profile_revision::{self, Entity as ProfileRevision};
 use crate::entity::staff::Entity as Staff;
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::infra::wib;
 use crate::onboarding::{self, DocSlot};
@@ -38,8 +39,7 @@ pub async fn has_pending(db: &impl ConnectionTrait, user_id: Uuid) -> Result<boo
 }
 
 async fn pending_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<profile_revision::Model>> {
-    Ok(ProfileRevision::find()
-        .filter(profile_revision::Column::UserId.eq(user_id))
+    Ok(ProfileRevision::of_partner(user_id)
         .filter(profile_revision::Column::Status.eq(RevisionStatus::Submitted))
         .one(db)
         .await?)
@@ -53,11 +53,8 @@ fn changes_of(r: &profile_revision::Model) -> Vec<FieldChange> {
 
 /// The partner's latest revision, with the changes against `approved`.
 pub async fn latest(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<RevisionOut>> {
-    let Some(r) = ProfileRevision::find()
-        .filter(profile_revision::Column::UserId.eq(user_id))
-        .order_by_desc(profile_revision::Column::SubmittedAt)
-        .one(db)
-        .await?
+    let Some(r) =
+        ProfileRevision::of_partner(user_id).order_by_desc(profile_revision::Column::SubmittedAt).one(db).await?
     else {
         return Ok(None);
     };
@@ -264,8 +261,7 @@ async fn apply(
     audit::record(txn, actor, "profile.updated", "profile", &p.user_id.to_string(), Some(before), Some(after)).await?;
     let mut removed = Vec::new();
     for d in docs {
-        let old = ProfileDocument::find()
-            .filter(profile_document::Column::UserId.eq(d.user_id))
+        let old = ProfileDocument::of_partner(d.user_id)
             .filter(profile_document::Column::DocType.eq(&d.doc_type))
             .filter(profile_document::Column::Slot.eq(DocSlot::Current))
             .one(txn)

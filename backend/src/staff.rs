@@ -15,6 +15,7 @@ use domain::staff::{clean_code, NewStaffIn, Role, StaffRowOut, TotpSetup};
 use domain::StaffId;
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
@@ -39,15 +40,14 @@ pub async fn ensure_initial_operator(state: &AppState) -> Result<Option<(String,
 async fn insert(db: &impl ConnectionTrait, email: &str, name: &str, role: Role, pw: &str) -> Result<staff::Model> {
     let hash = password::hash(pw.to_owned()).await?;
     let row = staff::ActiveModel {
-        id: Set(Uuid::now_v7()),
         email: Set(email.to_owned()),
         name: Set(name.to_owned()),
         password_hash: Set(hash),
         role: Set(role),
-        created_at: Set(chrono::Utc::now()),
         totp_secret: Set(None),
         totp_last_step: Set(None),
         active: Set(true),
+        ..staff::ActiveModel::new()
     };
     row.insert(db).await.map_err(|e| {
         if is_unique_violation(&e) {

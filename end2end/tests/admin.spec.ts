@@ -50,7 +50,7 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   // The catalog is a list like every other: ten a page, searchable.
   await page.getByLabel('Search:').fill('100301');
   await page.getByRole('button', { name: 'Cari' }).click();
-  await expect(page).toHaveURL(/\/admin\/katalog\?q=100301$/);
+  await expect(page).toHaveURL(/\/admin\/katalog\?per=10&q=100301$/);
   await expect(page.getByRole('row', { name: '100301' })).toBeVisible();
   await expect(page.getByText('Menampilkan 1 sampai 1 dari 1 entri data')).toBeVisible();
   await expect(page.getByText('Semua biller normal: belum ada gangguan tercatat.')).toBeVisible();

@@ -163,8 +163,10 @@ where
 }
 
 fn frame(caption: &'static str, heads: impl IntoView, rows: AnyView) -> impl IntoView {
+    // A wide table scrolls sideways on a phone: the keyboard must reach it
+    // too, so its frame takes the focus (a named group for screen readers).
     view! {
-        <div class="table-wrap panel">
+        <div class="table-wrap panel" tabindex="0" role="group" aria-label=caption>
             <table class="table">
                 <caption class="sr-only">{caption}</caption>
                 <thead><tr>{heads}</tr></thead>

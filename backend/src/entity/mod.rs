@@ -27,3 +27,75 @@ pub mod staff;
 pub mod transaction;
 pub mod user;
 pub mod webreport_account;
+
+/// Rows that belong to one partner. Use cases list them through
+/// `X::of_partner(id)`, so a query cannot forget the tenant filter (and a
+/// reader sees at once that it is scoped).
+pub trait OfPartner: sea_orm::EntityTrait {
+    fn partner_column() -> Self::Column;
+
+    fn of_partner(user_id: uuid::Uuid) -> sea_orm::Select<Self> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        Self::find().filter(Self::partner_column().eq(user_id))
+    }
+}
+
+macro_rules! of_partner {
+    ($($module:ident),* $(,)?) => {
+        $(
+            impl OfPartner for $module::Entity {
+                fn partner_column() -> $module::Column {
+                    $module::Column::UserId
+                }
+            }
+        )*
+    };
+}
+
+of_partner!(
+    api_credential,
+    callback_delivery,
+    deposit,
+    email_token,
+    gateway_session,
+    ip_whitelist,
+    ledger_entry,
+    partner_product,
+    partner_setting,
+    profile,
+    profile_document,
+    profile_revision,
+    signon_day,
+    transaction,
+    webreport_account,
+);
+
+/// A new row gets its id (UUIDv7, so ids sort by creation) and its creation
+/// time here, in one place: use cases write `ActiveModel { …, ..ActiveModel::new() }`.
+macro_rules! new_rows_get_id_and_time {
+    ($($module:ident . $time:ident),* $(,)?) => {
+        $(
+            impl sea_orm::ActiveModelBehavior for $module::ActiveModel {
+                fn new() -> Self {
+                    Self {
+                        id: sea_orm::ActiveValue::Set(uuid::Uuid::now_v7()),
+                        $time: sea_orm::ActiveValue::Set(chrono::Utc::now()),
+                        ..<Self as sea_orm::ActiveModelTrait>::default()
+                    }
+                }
+            }
+        )*
+    };
+}
+
+new_rows_get_id_and_time!(
+    api_credential.created_at,
+    audit_log.at,
+    callback_delivery.created_at,
+    ip_whitelist.created_at,
+    ledger_entry.created_at,
+    mail_outbox.created_at,
+    staff.created_at,
+    transaction.created_at,
+    user.created_at,
+);

@@ -11,6 +11,7 @@ use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
+use crate::entity::OfPartner;
 use crate::error::{is_unique_violation, Error, Result};
 use crate::ledger::{self, Kind, Movement};
 use crate::AppState;
@@ -19,6 +20,7 @@ use domain::finance::ProductFlow;
 use domain::finance::ProductStatus;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -99,8 +101,7 @@ async fn usable_product(
 
 /// This merchant's transactions of this environment with `reference`.
 fn by_reference(m: &Merchant, reference: &str) -> sea_orm::Select<Transaction> {
-    Transaction::find()
-        .filter(transaction::Column::UserId.eq(m.user_id))
+    Transaction::of_partner(m.user_id)
         .filter(transaction::Column::Environment.eq(m.env))
         .filter(transaction::Column::ReferenceId.eq(reference))
 }
@@ -156,7 +157,6 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     let data = bill_data(&customer, &bill, admin);
     let now = Utc::now();
     let row = transaction::ActiveModel {
-        id: Set(Uuid::now_v7()),
         user_id: Set(m.user_id),
         environment: Set(m.env),
         kind: Set(TxKind::Inquiry),
@@ -170,13 +170,13 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         total: Set(bill.tagihan + admin),
         data: Set(data.to_string()),
         biller_ref: Set(None),
-        created_at: Set(now),
         updated_at: Set(now),
         final_at: Set(None),
         poll_attempts: Set(0),
         next_poll_at: Set(None),
         poll_until: Set(None),
         locked_until: Set(None),
+        ..transaction::ActiveModel::new()
     };
     Transaction::insert(row).exec(&state.db).await.map_err(|e| {
         if is_unique_violation(&e) {
@@ -423,8 +423,7 @@ pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
             .into_iter()
             .map(|p| p.code)
             .collect(),
-        Env::Production => PartnerProduct::find()
-            .filter(partner_product::Column::UserId.eq(m.user_id))
+        Env::Production => PartnerProduct::of_partner(m.user_id)
             .order_by_asc(partner_product::Column::ProductCode)
             .all(&state.db)
             .await?

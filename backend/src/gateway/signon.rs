@@ -6,6 +6,7 @@ use super::Merchant;
 use crate::audit::{self, Actor};
 use crate::entity::gateway_session::{self, Entity as GatewaySession};
 use crate::entity::signon_day::{self, Entity as SignonDay};
+use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::{DateTime, Utc};
@@ -48,8 +49,7 @@ fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
 
 /// Whether the merchant went over the daily limit and waits for staff.
 pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::Env) -> Result<bool> {
-    Ok(SignonDay::find()
-        .filter(signon_day::Column::UserId.eq(user_id))
+    Ok(SignonDay::of_partner(user_id)
         .filter(signon_day::Column::Environment.eq(env))
         .filter(signon_day::Column::Count.gt(DAILY_LIMIT))
         .count(db)

@@ -9,6 +9,7 @@ use crate::entity::mail_outbox;
 use anyhow::Context;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::ActiveModelBehavior;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};
 use secrecy::ExposeSecret;
 
@@ -27,7 +28,6 @@ pub struct OutgoingMail {
 pub async fn enqueue(db: &impl ConnectionTrait, mail: OutgoingMail) -> Result<(), sea_orm::DbErr> {
     let now = chrono::Utc::now();
     mail_outbox::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
         recipient: Set(mail.to),
         subject: Set(mail.subject),
         html: Set(mail.html),
@@ -37,9 +37,9 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: OutgoingMail) -> Result<()
         next_attempt_at: Set(now),
         locked_until: Set(None),
         last_error: Set(None),
-        created_at: Set(now),
         sent_at: Set(None),
         carries_secret: Set(mail.secret),
+        ..mail_outbox::ActiveModel::new()
     }
     .insert(db)
     .await?;

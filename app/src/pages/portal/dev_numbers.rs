@@ -61,8 +61,10 @@ fn SimulatedOutages(
 fn SandboxReset() -> impl IntoView {
     let t = use_texts();
     let reset = ServerAction::<SandboxReset>::new();
+    // A div, not a p: the dialog inside may not sit in a paragraph (the
+    // parser would close it, and hydration would not find its nodes).
     view! {
-        <p>
+        <div class="actions-line">
             <ConfirmButton
                 label=t.portal.sandbox_reset
                 title=t.common.confirm_title
@@ -73,6 +75,6 @@ fn SandboxReset() -> impl IntoView {
                 Ok(n) => view! { " "<span class="status status-ok" role="status">{t.sandbox_deposit_now(n)}</span> }.into_any(),
                 Err(e) => view! { " "<span class="field-error" role="alert">{e.general().map(|p| t.problem(p))}</span> }.into_any(),
             })}
-        </p>
+        </div>
     }
 }
