@@ -95,6 +95,7 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
 
   // Deactivated: the open session ends.
   await page.getByRole('row', { name: new RegExp(email) }).getByRole('button', { name: 'Nonaktifkan' }).click();
+  await shot(page, '26-konfirmasi-nonaktifkan');
   await confirmYes(page);
   await expect(page.getByRole('row', { name: new RegExp(email) }).getByText('Nonaktif', { exact: true })).toBeVisible();
   await mod.goto('/admin/beranda');

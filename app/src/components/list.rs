@@ -191,9 +191,31 @@ fn body<T, V: IntoView + 'static>(
     }
 }
 
+/// A filter in a list's search form: a labelled select, sent with the
+/// search (at once with the wasm, by the form's button without it).
+#[component]
+pub fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    /// The address parameter it sets.
+    name: &'static str,
+    /// (value, text) pairs.
+    options: Vec<(&'static str, &'static str)>,
+    chosen: String,
+) -> impl IntoView {
+    view! {
+        <div class="dt-filter">
+            <label for=id>{label}</label>
+            <select id=id name=name on:change=submit_form>
+                {options.into_iter().map(|(v, text)| view! { <option value=v selected=chosen == v>{text}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A choice made in the search form (page size, a filter): send the form
 /// (with the wasm; without it the form's button does).
-pub fn submit_form(ev: leptos::ev::Event) {
+fn submit_form(ev: leptos::ev::Event) {
     use wasm_bindgen::JsCast;
     let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).and_then(|s| s.form());
     if let Some(form) = form {

@@ -3,17 +3,36 @@
 
 use crate::common::{call_with, new_client, search, send_with, staff_sign_in, totp_code, TestApp, PNG};
 use app::error::AppError;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::catalog::CatalogList;
+use app::server_fns::catalog::CatalogUpdate;
+use app::server_fns::connections::IpAdd;
 use app::server_fns::connections::IpList;
+use app::server_fns::connections::IpQueue;
 use app::server_fns::connections::{IpDecide, IpRemove};
+use app::server_fns::finance::DashboardStats;
+use app::server_fns::finance::DevelopmentNumbers;
+use app::server_fns::finance::SandboxReset;
 use app::server_fns::finance::{DepositAdjust, PartnerFinance, ProductSet};
+use app::server_fns::moderation::ModerationQueue;
 use app::server_fns::moderation::{
     AuditLog, ModerationAssign, ModerationDecide, ModerationReview, Partner, Partners, RevisionDecide,
 };
+use app::server_fns::profile::GetProfile;
 use app::server_fns::profile::RemoveRevisionUpload;
+use app::server_fns::staff::CurrentStaff;
 use app::server_fns::staff::StaffChange;
+use app::server_fns::staff::StaffCreate;
+use app::server_fns::staff::StaffList;
+use app::server_fns::staff::StaffLogin;
+use app::server_fns::staff::StaffVerifyCode;
+use app::server_fns::staff::TotpBegin;
+use app::server_fns::staff::TotpConfirm;
 use domain::finance::DashboardOut;
+use domain::finance::ProductIn;
 use domain::moderation::{PartnerDetailOut, QueueItemOut};
 use domain::profile::{DocStatus, ProfileOut, ProfileStatus, RevisionStatus};
+use domain::staff::NewStaffIn;
 use domain::staff::{LoginStep, StaffOut, StaffRowOut};
 use domain::DocumentId;
 use domain::{FieldError, Problem};
@@ -21,14 +40,11 @@ use sea_orm::EntityTrait;
 
 /// The admin creates a staff account with `role`; returns its password.
 async fn create_staff(app: &TestApp, admin: &reqwest::Client, name: &str, email: &str, role: &str) -> String {
-    call_with(
-        admin,
-        &app.base,
-        "staff_create",
-        &[("input[name]", name), ("input[email]", email), ("input[role]", role)],
-    )
-    .await
-    .unwrap()
+    send_with(admin, &app.base, new_staff(name, email, role)).await.unwrap()
+}
+
+fn new_staff(name: &str, email: &str, role: &str) -> StaffCreate {
+    StaffCreate { input: NewStaffIn { name: name.into(), email: email.into(), role: role.into() } }
 }
 
 async fn signed_in_staff(app: &TestApp, email: &str, password: &str) -> reqwest::Client {
@@ -43,36 +59,40 @@ async fn admins_must_set_up_a_second_factor_and_each_code_works_once() {
     let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
     let c = new_client(&app.base);
     let step: LoginStep =
-        call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+        send_with(&c, &app.base, StaffLogin { email: email.to_string(), password: password.to_string() })
+            .await
+            .unwrap();
     let LoginStep::Enroll(setup) = step else { panic!("an admin without 2FA must enrol, got {step:?}") };
     // Half-way is not signed in.
-    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    let who: Option<StaffOut> = send_with(&c, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(who, None);
-    let err = call_with::<Vec<QueueItemOut>>(&c, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap_err();
+    let err = send_with(&c, &app.base, ModerationQueue { filter: String::new() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     // A wrong code is refused, a right one signs in.
-    let err = call_with::<()>(&c, &app.base, "staff_verify_code", &[("code", "000000")]).await;
+    let err = send_with(&c, &app.base, StaffVerifyCode { code: "000000".into() }).await;
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let good = totp_code(&setup.secret, now);
     if good != "000000" {
         assert_eq!(err.unwrap_err(), AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
     }
-    let _: () = call_with(&c, &app.base, "staff_verify_code", &[("code", &good)]).await.unwrap();
-    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    let _: () = send_with(&c, &app.base, StaffVerifyCode { code: good.to_string() }).await.unwrap();
+    let who: Option<StaffOut> = send_with(&c, &app.base, CurrentStaff {}).await.unwrap();
     assert!(who.unwrap().totp_enabled);
 
     // The next sign-in asks for a code, and the code just used is spent.
     let c2 = new_client(&app.base);
     let step: LoginStep =
-        call_with(&c2, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+        send_with(&c2, &app.base, StaffLogin { email: email.to_string(), password: password.to_string() })
+            .await
+            .unwrap();
     assert_eq!(step, LoginStep::Code);
-    let err = call_with::<()>(&c2, &app.base, "staff_verify_code", &[("code", &good)]).await.unwrap_err();
+    let err = send_with(&c2, &app.base, StaffVerifyCode { code: good.to_string() }).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
     let next = totp_code(&setup.secret, now + 30);
-    let _: () = call_with(&c2, &app.base, "staff_verify_code", &[("code", &next)]).await.unwrap();
+    let _: () = send_with(&c2, &app.base, StaffVerifyCode { code: next.to_string() }).await.unwrap();
     // Without a pending password step there is nothing to verify.
     let c3 = new_client(&app.base);
-    let err = call_with::<()>(&c3, &app.base, "staff_verify_code", &[("code", &next)]).await.unwrap_err();
+    let err = send_with(&c3, &app.base, StaffVerifyCode { code: next.to_string() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -84,14 +104,7 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     let (admin, ..) = app.operator().await;
     let mod_pw = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
     let fin_pw = create_staff(&app, &admin, "Fahri Finance", "fahri@operator.test", "finance").await;
-    let err = call_with::<String>(
-        &admin,
-        &app.base,
-        "staff_create",
-        &[("input[name]", "X"), ("input[email]", "MIRA@operator.test"), ("input[role]", "moderator")],
-    )
-    .await
-    .unwrap_err();
+    let err = send_with(&admin, &app.base, new_staff("X", "MIRA@operator.test", "moderator")).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("email", Problem::EmailTaken)]));
 
     let moderator = signed_in_staff(&app, "mira@operator.test", &mod_pw).await;
@@ -102,10 +115,10 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     assert_eq!(call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap().len(), 1);
     assert!(send_with(&moderator, &app.base, partners()).await.is_ok());
     let forbidden = AppError::Problem(Problem::Forbidden);
-    assert_eq!(call_with::<Vec<StaffRowOut>>(&moderator, &app.base, "staff_list", &[]).await.unwrap_err(), forbidden);
+    assert_eq!(send_with(&moderator, &app.base, StaffList {}).await.unwrap_err(), forbidden);
     assert_eq!(send_with(&moderator, &app.base, AuditLog { list: search("") }).await.unwrap_err(), forbidden);
-    let create = &[("input[name]", "Y"), ("input[email]", "y@operator.test"), ("input[role]", "admin")];
-    assert_eq!(call_with::<String>(&moderator, &app.base, "staff_create", create).await.unwrap_err(), forbidden);
+    let create = new_staff("Y", "y@operator.test", "admin");
+    assert_eq!(send_with(&moderator, &app.base, create).await.unwrap_err(), forbidden);
     // Finance sees partners but does not moderate.
     assert!(send_with(&finance, &app.base, partners()).await.is_ok());
     assert_eq!(
@@ -116,7 +129,7 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     assert_eq!(send_with(&finance, &app.base, decide).await.unwrap_err(), forbidden);
 
     // The admin lists staff, and cannot lock themselves out.
-    let list: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
+    let list: Vec<StaffRowOut> = send_with(&admin, &app.base, StaffList {}).await.unwrap();
     assert_eq!(list.len(), 3);
     let me = list.iter().find(|s| s.email == app.state.config.operator_email).unwrap();
     let err = send_with(&admin, &app.base, StaffChange { id: me.id, what: "deactivate".into(), role: String::new() })
@@ -129,11 +142,10 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     send_with(&admin, &app.base, deactivate).await.unwrap();
     let err = call_with::<Vec<QueueItemOut>>(&moderator, &app.base, "moderation_queue", q).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
-    let err = call_with::<LoginStep>(
+    let err = send_with(
         &new_client(&app.base),
         &app.base,
-        "staff_login",
-        &[("email", "mira@operator.test"), ("password", &mod_pw)],
+        StaffLogin { email: "mira@operator.test".into(), password: mod_pw.to_string() },
     )
     .await
     .unwrap_err();
@@ -142,11 +154,10 @@ async fn each_role_gets_only_its_rights_on_the_server() {
     let fahri = list.iter().find(|s| s.email == "fahri@operator.test").unwrap();
     let promote = StaffChange { id: fahri.id, what: "role".into(), role: "admin".into() };
     send_with(&admin, &app.base, promote).await.unwrap();
-    let step: LoginStep = call_with(
+    let step: LoginStep = send_with(
         &new_client(&app.base),
         &app.base,
-        "staff_login",
-        &[("email", "fahri@operator.test"), ("password", &fin_pw)],
+        StaffLogin { email: "fahri@operator.test".into(), password: fin_pw.to_string() },
     )
     .await
     .unwrap();
@@ -164,16 +175,17 @@ async fn a_moderator_takes_a_profile_and_the_queue_shows_whose_it_is() {
     app.signed_in_partner().await;
     app.submit_complete_profile().await;
     let (admin, ..) = app.operator().await;
-    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    let queue: Vec<QueueItemOut> =
+        send_with(&admin, &app.base, ModerationQueue { filter: String::new() }).await.unwrap();
     assert_eq!((queue[0].assignee.as_deref(), queue[0].mine), (None, false));
     assert!(!queue[0].sla.late() && queue[0].sla.used_hours <= 1);
     let mine: Vec<QueueItemOut> =
-        call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
+        send_with(&admin, &app.base, ModerationQueue { filter: "mine".into() }).await.unwrap();
     assert!(mine.is_empty());
     let user_id = queue[0].user_id;
     send_with(&admin, &app.base, ModerationAssign { user_id }).await.unwrap();
     let mine: Vec<QueueItemOut> =
-        call_with(&admin, &app.base, "moderation_queue", &[("filter", "mine")]).await.unwrap();
+        send_with(&admin, &app.base, ModerationQueue { filter: "mine".into() }).await.unwrap();
     assert_eq!((mine.len(), mine[0].assignee.as_deref(), mine[0].mine), (1, Some("Operator"), true));
     let review = send_with(&admin, &app.base, ModerationReview { user_id }).await.unwrap();
     assert_eq!(review.assignee.as_deref(), Some("Operator"));
@@ -188,7 +200,8 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     let partner = app.signed_in_partner().await;
     app.submit_complete_profile().await;
     let (admin, ..) = app.operator().await;
-    let queue: Vec<QueueItemOut> = call_with(&admin, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap();
+    let queue: Vec<QueueItemOut> =
+        send_with(&admin, &app.base, ModerationQueue { filter: String::new() }).await.unwrap();
     let user_id = queue[0].user_id;
     app.approve_all(&admin, user_id).await;
     let other = new_client(&app.base);
@@ -231,6 +244,7 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
         let err = send_with(c, &app.base, Partner { user_id }).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     }
+    // An address with a malformed id names nothing: "not found".
     let err = call_with::<PartnerDetailOut>(&admin, &app.base, "partner", &[("user_id", "nope")]).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound));
     let (status, html) = app.get_html("/admin/mitra").await;
@@ -259,12 +273,12 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let app = TestApp::spawn().await;
     let partner = app.signed_in_partner().await;
     // Nothing to revise before approval.
-    let before: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let before: ProfileOut = app.send(GetProfile {}).await.unwrap();
     let err = send_revision(&app, &revision_body(&before, &[], &[])).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::ProfileLocked));
     app.submit_complete_profile().await;
     let (admin, user_id) = app.approve_submitted().await;
-    let approved: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let approved: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(approved.status, ProfileStatus::Approved);
     let stamp = approved.documents[0].moderated.clone().unwrap();
     assert_eq!(stamp.by, "Operator");
@@ -280,7 +294,7 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     // "Ubah dokumen": the replacement waits beside the approved file.
     let (status, body) = app.upload(&app.client, "npwp", "npwp-baru.png", PNG).await;
     assert_eq!(status, 200, "{body}");
-    let with_upload: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let with_upload: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(with_upload.revision_uploads.len(), 1);
     let old_npwp = with_upload.documents.iter().find(|d| d.doc_type == "npwp").unwrap().clone();
     assert_eq!(old_npwp.status, DocStatus::Accepted, "the approved file stays current");
@@ -291,16 +305,16 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     assert_eq!(app.upload(&app.client, "ektp", "ktp.png", PNG).await.0, 409, "no uploads while it waits");
 
     // Meanwhile the account runs on the approved data.
-    let pending: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let pending: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!((pending.status, pending.fields.business_name.as_str()), (ProfileStatus::Approved, "PT. SAMPURNA JAYA"));
     let rev = pending.revision.clone().unwrap();
     assert_eq!(rev.status, RevisionStatus::Submitted);
-    let user: domain::account::UserOut = app.call("current_user", &[]).await.unwrap();
+    let user = app.send(CurrentUser {}).await.unwrap().expect("signed in");
     assert!(user.merchant_id.is_some());
 
     // The moderator sees old, new and the note side by side, and the file.
     let queue: Vec<QueueItemOut> =
-        call_with(&admin, &app.base, "moderation_queue", &[("filter", "revision")]).await.unwrap();
+        send_with(&admin, &app.base, ModerationQueue { filter: "revision".into() }).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert!(queue[0].revision);
     let review = send_with(&admin, &app.base, ModerationReview { user_id }).await.unwrap();
@@ -326,7 +340,7 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
 
     // Approval applies the fields and makes the replacement current.
     send_with(&admin, &app.base, approve(r.id)).await.unwrap();
-    let after: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let after: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(after.fields.business_name, "PT. SAMPURNA JAYA ABADI");
     // The partner is told by e-mail (after activation, approval and credentials).
     let mails = app.mails(&partner.email, 4).await;
@@ -344,12 +358,12 @@ async fn an_approved_partner_revises_the_profile_and_stays_active_until_the_deci
     let change = [("address", "Jl. Asia Afrika No. 8")];
     let notes = [("address", "Pindah kantor")];
     send_revision(&app, &revision_body(&after, &change, &notes)).await.unwrap();
-    let rev = app.call::<ProfileOut>("profile", &[]).await.unwrap().revision.unwrap();
+    let rev = app.send(GetProfile {}).await.unwrap().revision.unwrap();
     let reject = |reason: &str| RevisionDecide { revision_id: rev.id, approve: false, reason: reason.into() };
     let err = send_with(&admin, &app.base, reject("")).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
     send_with(&admin, &app.base, reject("Alamat tidak sesuai NIB")).await.unwrap();
-    let last: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let last: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(last.fields.address, after.fields.address);
     let mails = app.mails(&partner.email, 5).await;
     assert!(mails
@@ -405,7 +419,7 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     // past it is refused, one up to it is booked.
     let other = new_client(&app.base);
     app.signed_in_partner_on(&other).await;
-    let me: Option<domain::account::UserOut> = call_with(&other, &app.base, "current_user", &[]).await.unwrap();
+    let me: Option<domain::account::UserOut> = send_with(&other, &app.base, CurrentUser {}).await.unwrap();
     let rich = backend::entity::user::Entity::find()
         .all(&app.state.db)
         .await
@@ -440,7 +454,7 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     assert_eq!(f.production_deposit, 1_000_000);
 
     // The partner's dashboard shows both deposits; others see nothing.
-    let stats: DashboardOut = app.call("dashboard_stats", &[]).await.unwrap();
+    let stats: DashboardOut = app.send(DashboardStats {}).await.unwrap();
     assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
     let err = app.send(PartnerFinance { user_id }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
@@ -455,10 +469,10 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
         actor_name: "test",
     };
     backend::ledger::apply(&app.state.db, &debit).await.unwrap();
-    assert_eq!(app.call::<i64>("sandbox_reset", &[]).await.unwrap(), 10_000_000);
-    let stats: DashboardOut = app.call("dashboard_stats", &[]).await.unwrap();
+    assert_eq!(app.send(SandboxReset {}).await.unwrap(), 10_000_000);
+    let stats: DashboardOut = app.send(DashboardStats {}).await.unwrap();
     assert_eq!((stats.production_deposit, stats.development_deposit), (1_000_000, 10_000_000));
-    let numbers: Vec<domain::finance::TestNumberOut> = app.call("development_numbers", &[]).await.unwrap();
+    let numbers: Vec<domain::finance::TestNumberOut> = app.send(DevelopmentNumbers {}).await.unwrap();
     assert!(numbers.iter().any(|n| n.customer_id == "110100019766" && n.rc == "00"));
 
     // A moderator may activate products but not move money.
@@ -483,14 +497,14 @@ async fn partners_register_addresses_and_staff_approve_them() {
     let app = TestApp::spawn().await;
     app.signed_in_partner().await;
     // Not before the account is active.
-    let err = app.call::<IpEntryOut>("ip_add", &[("environment", "development"), ("ip", "203.0.113.7")]).await;
+    let err = app.send(IpAdd { environment: "development".into(), ip: "203.0.113.7".into() }).await;
     assert_eq!(err.unwrap_err(), AppError::Problem(Problem::ProfileLocked));
     app.submit_complete_profile().await;
     let (admin, _) = app.approve_submitted().await;
 
     let partner = &app;
     let add = |env: &'static str, ip: &'static str| async move {
-        partner.call::<IpEntryOut>("ip_add", &[("environment", env), ("ip", ip)]).await
+        partner.send(IpAdd { environment: env.to_string(), ip: ip.to_string() }).await
     };
     let bad = add("development", "203.0.113.256").await.unwrap_err();
     assert_eq!(bad, AppError::Invalid(vec![FieldError::new("ip", Problem::IpInvalid)]));
@@ -517,7 +531,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     assert_eq!(found.items.iter().map(|e| e.ip.as_str()).collect::<Vec<_>>(), vec!["198.51.100.7"]);
 
     // Staff decide; a rejection needs a reason; another partner cannot delete.
-    let waiting: Vec<IpEntryOut> = call_with(&admin, &app.base, "ip_queue", &[]).await.unwrap();
+    let waiting: Vec<IpEntryOut> = send_with(&admin, &app.base, IpQueue {}).await.unwrap();
     assert_eq!(waiting.len(), 11);
     let reject = |reason: &str| IpDecide { id: v6.id, approve: false, reason: reason.into() };
     let err = send_with(&admin, &app.base, reject("")).await;
@@ -533,7 +547,7 @@ async fn partners_register_addresses_and_staff_approve_them() {
     let theirs = send_with(&stranger, &app.base, IpList { list: search("") }).await.unwrap().ips;
     assert_eq!(theirs.total, 0, "each partner sees only their own addresses");
     app.send(IpRemove { id: v6.id }).await.unwrap();
-    let err = call_with::<Vec<IpEntryOut>>(&app.client, &app.base, "ip_queue", &[]).await.unwrap_err();
+    let err = send_with(&app.client, &app.base, IpQueue {}).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -542,36 +556,28 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
     use domain::finance::ProductOut;
     let app = TestApp::spawn().await;
     let (admin, ..) = app.operator().await;
-    let list: Vec<ProductOut> = call_with(&admin, &app.base, "catalog_list", &[]).await.unwrap();
+    let list: Vec<ProductOut> = send_with(&admin, &app.base, CatalogList {}).await.unwrap();
     let pdam = list.iter().find(|p| p.code == "400461").unwrap();
     assert_eq!((pdam.admin_fee, pdam.status.code()), (2_500, "aktif"));
-    let update = |admin_fee: &'static str, status: &'static str| {
+    let update = |admin_fee: i64, status: &'static str| {
         let (admin, base) = (admin.clone(), app.base.clone());
-        async move {
-            call_with::<ProductOut>(
-                &admin,
-                &base,
-                "catalog_update",
-                &[
-                    ("code", "400461"),
-                    ("input[name]", "PDAM Tirtawening Kota Bandung"),
-                    ("input[price]", "0"),
-                    ("input[admin_fee]", admin_fee),
-                    ("input[partner_fee]", "500"),
-                    ("input[buy_price]", "0"),
-                    ("input[status]", status),
-                ],
-            )
-            .await
-        }
+        let input = ProductIn {
+            name: "PDAM Tirtawening Kota Bandung".into(),
+            price: 0,
+            admin_fee,
+            partner_fee: 500,
+            buy_price: 0,
+            status: status.into(),
+        };
+        async move { send_with(&admin, &base, CatalogUpdate { code: "400461".into(), input }).await }
     };
-    let err = update("-1", "aktif").await.unwrap_err();
+    let err = update(-1, "aktif").await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("admin_fee", Problem::AmountInvalid)]));
     assert_eq!(
-        update("3000", "rusak").await.unwrap_err(),
+        update(3000, "rusak").await.unwrap_err(),
         AppError::Invalid(vec![FieldError::new("status", Problem::Required)])
     );
-    let saved = update("3000", "maintenance").await.unwrap();
+    let saved = update(3000, "maintenance").await.unwrap();
     assert_eq!((saved.admin_fee, saved.partner_fee, saved.status.code()), (3_000, 500, "maintenance"));
     // In effect at once: a maintenance product answers rc 38 at the gateway.
     let m = backend::gateway::Merchant {
@@ -586,7 +592,7 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
     assert_eq!(audit.total, 1);
     assert!(audit.items[0].before.as_deref().unwrap_or_default().contains("2500"));
     // Partners cannot see or change it.
-    let err = app.call::<Vec<ProductOut>>("catalog_list", &[]).await.unwrap_err();
+    let err = app.send(CatalogList {}).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -596,35 +602,37 @@ async fn a_moderator_turns_on_the_second_factor_and_then_needs_a_code() {
     let (admin, ..) = app.operator().await;
     let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
-    let err = call_with::<()>(&mira, &app.base, "totp_confirm", &[("code", "123456")]).await.unwrap_err();
+    let err = send_with(&mira, &app.base, TotpConfirm { code: "123456".into() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotFound), "nothing begun");
-    let setup: domain::staff::TotpSetup = call_with(&mira, &app.base, "totp_begin", &[]).await.unwrap();
+    let setup: domain::staff::TotpSetup = send_with(&mira, &app.base, TotpBegin {}).await.unwrap();
     assert!(setup.qr_svg.starts_with("<svg") || setup.qr_svg.contains("<svg"));
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
     let wrong = totp_code(&setup.secret, now - 3_600);
-    let err = call_with::<()>(&mira, &app.base, "totp_confirm", &[("code", &wrong)]).await.unwrap_err();
+    let err = send_with(&mira, &app.base, TotpConfirm { code: wrong.to_string() }).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
-    let me: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    let me: Option<StaffOut> = send_with(&mira, &app.base, CurrentStaff {}).await.unwrap();
     assert!(!me.unwrap().totp_enabled, "not on before a good code");
-    let _: () = call_with(&mira, &app.base, "totp_confirm", &[("code", &totp_code(&setup.secret, now))]).await.unwrap();
-    let me: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    let _: () =
+        send_with(&mira, &app.base, TotpConfirm { code: totp_code(&setup.secret, now).to_string() }).await.unwrap();
+    let me: Option<StaffOut> = send_with(&mira, &app.base, CurrentStaff {}).await.unwrap();
     assert!(me.unwrap().totp_enabled);
-    let again = call_with::<domain::staff::TotpSetup>(&mira, &app.base, "totp_begin", &[]).await.unwrap_err();
+    let again = send_with(&mira, &app.base, TotpBegin {}).await.unwrap_err();
     assert_eq!(again, AppError::Problem(Problem::SecondFactorOn));
     // From now on her sign-in needs a code (the next time step: each is good once).
     let c = new_client(&app.base);
     let step: LoginStep =
-        call_with(&c, &app.base, "staff_login", &[("email", "mira@operator.test"), ("password", &password)])
+        send_with(&c, &app.base, StaffLogin { email: "mira@operator.test".into(), password: password.to_string() })
             .await
             .unwrap();
     assert_eq!(step, LoginStep::Code);
-    let _: () =
-        call_with(&c, &app.base, "staff_verify_code", &[("code", &totp_code(&setup.secret, now + 30))]).await.unwrap();
-    let me: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    let _: () = send_with(&c, &app.base, StaffVerifyCode { code: totp_code(&setup.secret, now + 30).to_string() })
+        .await
+        .unwrap();
+    let me: Option<StaffOut> = send_with(&c, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(me.unwrap().email, "mira@operator.test");
     // Partners have no such page.
     app.signed_in_partner().await;
-    let err = app.call::<domain::staff::TotpSetup>("totp_begin", &[]).await.unwrap_err();
+    let err = app.send(TotpBegin {}).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
 }
 
@@ -636,25 +644,28 @@ async fn a_second_factor_secret_never_crosses_into_another_accounts_sign_in() {
     // Mira knows the admin's password and starts her own enrolment: the
     // secret she holds is in her browser's session.
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
-    let mine: domain::staff::TotpSetup = call_with(&mira, &app.base, "totp_begin", &[]).await.unwrap();
-    let step: LoginStep =
-        call_with(&mira, &app.base, "staff_login", &[("email", &admin_email), ("password", &admin_password)])
-            .await
-            .unwrap();
+    let mine: domain::staff::TotpSetup = send_with(&mira, &app.base, TotpBegin {}).await.unwrap();
+    let step: LoginStep = send_with(
+        &mira,
+        &app.base,
+        StaffLogin { email: admin_email.to_string(), password: admin_password.to_string() },
+    )
+    .await
+    .unwrap();
     assert_eq!(step, LoginStep::Code);
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
     for at in [now, now + 30] {
-        let err = call_with::<()>(&mira, &app.base, "staff_verify_code", &[("code", &totp_code(&mine.secret, at))])
+        let err = send_with(&mira, &app.base, StaffVerifyCode { code: totp_code(&mine.secret, at).to_string() })
             .await
             .unwrap_err();
         assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
     }
-    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    let who: Option<StaffOut> = send_with(&mira, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(who, None, "not signed in as the admin");
     // The admin's own authenticator still works: the stored secret is untouched.
     let c = new_client(&app.base);
     staff_sign_in(&c, &app.base, &admin_email, &admin_password, Some(&admin_secret)).await;
-    let who: Option<StaffOut> = call_with(&c, &app.base, "current_staff", &[]).await.unwrap();
+    let who: Option<StaffOut> = send_with(&c, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(who.unwrap().email, admin_email);
 }
 
@@ -664,20 +675,20 @@ async fn deactivation_and_a_second_factor_reset_sign_the_staff_member_out_everyw
     let (admin, ..) = app.operator().await;
     let password = create_staff(&app, &admin, "Mira Moderator", "mira@operator.test", "moderator").await;
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
-    let rows: Vec<StaffRowOut> = call_with(&admin, &app.base, "staff_list", &[]).await.unwrap();
+    let rows: Vec<StaffRowOut> = send_with(&admin, &app.base, StaffList {}).await.unwrap();
     let id = rows.iter().find(|r| r.email == "mira@operator.test").unwrap().id;
     let change = |what: &'static str| {
         let (admin, base) = (admin.clone(), app.base.clone());
         async move { send_with(&admin, &base, StaffChange { id, what: what.into(), role: String::new() }).await }
     };
     change("reset_totp").await.unwrap();
-    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    let who: Option<StaffOut> = send_with(&mira, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(who, None, "signed out by the reset");
     let mira = signed_in_staff(&app, "mira@operator.test", &password).await;
     change("deactivate").await.unwrap();
     let sessions = backend::entity::session::Entity::find().all(&app.state.db).await.unwrap();
     assert!(sessions.iter().all(|s| !s.data.contains(&id.to_string())), "no session of hers is left");
-    let who: Option<StaffOut> = call_with(&mira, &app.base, "current_staff", &[]).await.unwrap();
+    let who: Option<StaffOut> = send_with(&mira, &app.base, CurrentStaff {}).await.unwrap();
     assert_eq!(who, None);
 }
 
@@ -687,13 +698,15 @@ async fn fifty_parallel_wrong_codes_check_at_most_the_limit() {
     let (_, email, password, secret) = app.operator().await;
     let c = new_client(&app.base);
     let step: LoginStep =
-        call_with(&c, &app.base, "staff_login", &[("email", &email), ("password", &password)]).await.unwrap();
+        send_with(&c, &app.base, StaffLogin { email: email.to_string(), password: password.to_string() })
+            .await
+            .unwrap();
     assert_eq!(step, LoginStep::Code);
     let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
     let wrong = totp_code(&secret, now - 3_600);
     let tries = (0..50).map(|_| {
         let (c, base, code) = (c.clone(), app.base.clone(), wrong.clone());
-        tokio::spawn(async move { call_with::<()>(&c, &base, "staff_verify_code", &[("code", &code)]).await })
+        tokio::spawn(async move { send_with(&c, &base, StaffVerifyCode { code: code.to_string() }).await })
     });
     let mut checked = 0;
     for t in tries {

@@ -2,8 +2,14 @@
 //! down into Maintenance (rc 38) and probe it back, and pending payments
 //! asked after on the biller's schedule as leased jobs.
 
-use crate::common::{call_with, search, send_with, TestApp};
+use crate::common::{search, send_with, TestApp};
 use app::error::AppError;
+use app::server_fns::catalog::BreakerList;
+use app::server_fns::catalog::BreakerReset;
+use app::server_fns::catalog::CatalogUpdate;
+use app::server_fns::catalog::PriceCheck;
+use app::server_fns::finance::SandboxBreakerReset;
+use app::server_fns::finance::SandboxBreakers;
 use app::server_fns::moderation::AuditLog;
 use backend::billers::breaker::{self, Breaker, Gate};
 use backend::billers::BillerError;
@@ -11,6 +17,7 @@ use backend::gateway::settlement::{poll_due, reconcile_day};
 use backend::gateway::{services, Env, Merchant};
 use chrono::{Duration, Utc};
 use domain::finance::BreakerOut;
+use domain::finance::ProductIn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
@@ -95,12 +102,12 @@ async fn no_money_moves_while_a_biller_is_cut_off() {
         .unwrap();
     assert!(recorded.is_empty(), "nothing recorded");
     // The partner sees the simulated outage and ends it.
-    let list: Vec<BreakerOut> = app.call("sandbox_breakers", &[]).await.unwrap();
+    let list: Vec<BreakerOut> = app.send(SandboxBreakers {}).await.unwrap();
     assert_eq!((list.len(), list[0].biller.as_str(), list[0].state.code()), (1, "pulsa", "open"));
-    let _: () = app.call("sandbox_breaker_reset", &[("biller", "pulsa")]).await.unwrap();
+    let _: () = app.send(SandboxBreakerReset { biller: "pulsa".into() }).await.unwrap();
     let out = services::single_payment(&app.state, &m, &pulsa("081200000100", "after2")).await.unwrap();
     assert_eq!(out["rc"], "00");
-    let again = app.call::<()>("sandbox_breaker_reset", &[("biller", "pulsa")]).await.unwrap_err();
+    let again = app.send(SandboxBreakerReset { biller: "pulsa".into() }).await.unwrap_err();
     assert_eq!(again, AppError::Problem(domain::Problem::NotFound), "nothing open to close");
 }
 
@@ -115,7 +122,7 @@ async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breaker
         breaker::record(&app.state.db, &b, gate, &down).await.unwrap();
     }
     assert_eq!(breaker::gate(&app.state.db, &b).await.unwrap(), Gate::Open);
-    let list: Vec<BreakerOut> = call_with(&staff, &app.base, "breaker_list", &[]).await.unwrap();
+    let list: Vec<BreakerOut> = send_with(&staff, &app.base, BreakerList {}).await.unwrap();
     assert_eq!((list[0].biller.as_str(), list[0].state.code(), list[0].failures), ("pdam", "open", 5));
     assert_eq!(list[0].last_error.as_deref(), Some("biller tidak dapat dihubungi: connection refused"));
     // The pause is over and ten instances ask at once: exactly one probes.
@@ -138,9 +145,9 @@ async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breaker
     }
     assert_eq!(probes, 1);
     // Staff mark the biller recovered (audited); partners may not.
-    let err = app.call::<()>("breaker_reset", &[("biller", "pdam")]).await.unwrap_err();
+    let err = app.send(BreakerReset { biller: "pdam".into() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(domain::Problem::NotLoggedIn));
-    let _: () = call_with(&staff, &app.base, "breaker_reset", &[("biller", "pdam")]).await.unwrap();
+    let _: () = send_with(&staff, &app.base, BreakerReset { biller: "pdam".into() }).await.unwrap();
     assert_eq!(breaker::gate(&app.state.db, &b).await.unwrap(), Gate::Closed { clean: true });
     let audit = send_with(&staff, &app.base, AuditLog { list: search("biller.breaker_reset") }).await.unwrap();
     assert_eq!(audit.total, 1);
@@ -247,12 +254,12 @@ async fn reconciliation_leaves_a_payment_a_worker_is_asking_about() {
 
 #[tokio::test]
 async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
-    use domain::finance::{PriceCheckOut, PriceVerdict, ProductOut};
+    use domain::finance::{PriceCheckOut, PriceVerdict};
     let app = TestApp::spawn().await;
     let (admin, ..) = app.operator().await;
     let check = |c: reqwest::Client| {
         let base = app.base.clone();
-        async move { call_with::<Vec<PriceCheckOut>>(&c, &base, "price_check", &[]).await }
+        async move { send_with(&c, &base, PriceCheck {}).await }
     };
     let sheets = check(admin.clone()).await.unwrap();
     let sandbox = sheets.iter().find(|s| s.biller == "sandbox").unwrap();
@@ -265,22 +272,15 @@ async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
     assert_eq!(sandbox.rows.iter().filter(|r| r.verdict == PriceVerdict::Same).count(), sandbox.rows.len() - 2);
     assert!(sandbox.rows.iter().all(|r| r.code != "400461"), "bills have no fixed price");
     // Staff raise the price: no loss any more, but the buy price moved.
-    let _: ProductOut = call_with(
-        &admin,
-        &app.base,
-        "catalog_update",
-        &[
-            ("code", "510021"),
-            ("input[name]", "Telkomsel 100.000"),
-            ("input[price]", "100500"),
-            ("input[admin_fee]", "0"),
-            ("input[partner_fee]", "0"),
-            ("input[buy_price]", "98900"),
-            ("input[status]", "aktif"),
-        ],
-    )
-    .await
-    .unwrap();
+    let input = ProductIn {
+        name: "Telkomsel 100.000".into(),
+        price: 100_500,
+        admin_fee: 0,
+        partner_fee: 0,
+        buy_price: 98_900,
+        status: "aktif".into(),
+    };
+    send_with(&admin, &app.base, CatalogUpdate { code: "510021".into(), input }).await.unwrap();
     let sheets = check(admin.clone()).await.unwrap();
     assert_eq!(verdict(&sheets[0], "510021"), PriceVerdict::Changed);
     // Partners do not see the sheets.

@@ -5,6 +5,11 @@
 
 use crate::common::{search, send_with, TestApp};
 use app::error::AppError;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::connections::CallbackSetUrl;
+use app::server_fns::connections::CallbackSettings;
+use app::server_fns::connections::IpAdd;
+use app::server_fns::connections::IpQueue;
 use app::server_fns::connections::{CallbackResend, IpDecide, IpList, IpRemove};
 use app::server_fns::finance::ReconcileDay;
 use md5::{Digest, Md5};
@@ -98,7 +103,7 @@ async fn approved(app: &TestApp) -> Approved {
         let line = mail.lines().filter(|l| l.trim_start().starts_with(label)).nth(nth).unwrap();
         line.split_whitespace().last().unwrap().to_owned()
     };
-    let me: Option<domain::account::UserOut> = app.call("current_user", &[]).await.unwrap();
+    let me: Option<domain::account::UserOut> = app.send(CurrentUser {}).await.unwrap();
     // The tests call from 127.0.0.1: registered for both environments and approved.
     for env in ["development", "production"] {
         whitelist(app, &staff, env, "127.0.0.1").await;
@@ -114,7 +119,8 @@ async fn approved(app: &TestApp) -> Approved {
 
 /// The signed-in partner registers `ip` for `env`; the operator approves it.
 async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) {
-    let entry: domain::finance::IpEntryOut = app.call("ip_add", &[("environment", env), ("ip", ip)]).await.unwrap();
+    let entry: domain::finance::IpEntryOut =
+        app.send(IpAdd { environment: env.to_string(), ip: ip.to_string() }).await.unwrap();
     assert_eq!(entry.status.code(), "pending");
     send_with(staff, &app.base, IpDecide { id: entry.id, approve: true, reason: String::new() }).await.unwrap();
 }
@@ -700,14 +706,13 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
     assert_eq!(refused(false).await, (403, false, json!("10")), "refused before any challenge");
     // Registered again but not yet approved: still refused.
     let _: domain::finance::IpEntryOut =
-        app.call("ip_add", &[("environment", "development"), ("ip", "127.0.0.1")]).await.unwrap();
+        app.send(IpAdd { environment: "development".into(), ip: "127.0.0.1".into() }).await.unwrap();
     assert_eq!(refused(false).await.0, 403);
     // An approved address behind a proxy we do not trust counts for nothing.
     let staff = &a.staff;
     let _: domain::finance::IpEntryOut =
-        app.call("ip_add", &[("environment", "development"), ("ip", "10.9.8.7")]).await.unwrap();
-    let queue: Vec<domain::finance::IpEntryOut> =
-        crate::common::call_with(staff, &app.base, "ip_queue", &[]).await.unwrap();
+        app.send(IpAdd { environment: "development".into(), ip: "10.9.8.7".into() }).await.unwrap();
+    let queue: Vec<domain::finance::IpEntryOut> = crate::common::send_with(staff, &app.base, IpQueue {}).await.unwrap();
     let spoofed = queue.iter().find(|e| e.ip == "10.9.8.7").unwrap();
     assert_eq!(spoofed.merchant_id.as_deref(), Some(a.merchant_id.as_str()));
     send_with(staff, &app.base, IpDecide { id: spoofed.id, approve: true, reason: String::new() }).await.unwrap();
@@ -749,9 +754,9 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
     let a = approved(&app).await;
     let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(500));
     let (url, seen) = callback_receiver(status.clone()).await;
-    let err = app.call::<()>("callback_set_url", &[("url", "ftp://example.com/cb")]).await.unwrap_err();
+    let err = app.send(CallbackSetUrl { url: "ftp://example.com/cb".into() }).await.unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![domain::FieldError::new("url", domain::Problem::UrlInvalid)]));
-    let _: () = app.call("callback_set_url", &[("url", &url)]).await.unwrap();
+    let _: () = app.send(CallbackSetUrl { url: url.to_string() }).await.unwrap();
     let m = merchant(&a);
     let body = json!({"productID": "501021", "customerID": "081200000001", "referenceID": "cb1", "tagihan": "10950", "admin": "0", "total": "10950"});
     let first = backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
@@ -773,7 +778,7 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
         }
     };
     wait_for(1).await;
-    let settings: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+    let settings: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
     let delivery = settings.deliveries[0].clone();
     assert_eq!((delivery.status.code(), delivery.attempts, delivery.last_status), ("pending", 1, Some(500)));
 
@@ -795,7 +800,7 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
         (Some("00"), Some("cb1"), Some(a.merchant_id.as_str()))
     );
     for _ in 0..50 {
-        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        let s: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
         if s.deliveries[0].status == domain::finance::DeliveryStatus::Delivered {
             // Another partner cannot resend it.
             let other = crate::common::new_client(&app.base);
@@ -1033,7 +1038,7 @@ async fn callbacks_never_reach_private_or_own_addresses() {
         "http://[::1]/cb",
         "http://[fd00::1]/cb",
     ] {
-        let err = app.call::<()>("callback_set_url", &[("url", url)]).await.unwrap_err();
+        let err = app.send(CallbackSetUrl { url: url.to_string() }).await.unwrap_err();
         assert_eq!(
             err,
             AppError::Invalid(vec![domain::FieldError::new("url", domain::Problem::UrlNotPublic)]),
@@ -1059,7 +1064,7 @@ async fn callbacks_never_reach_private_or_own_addresses() {
     assert_eq!(backend::gateway::services::check_status(&app.state, &m, &body).await.unwrap()["rc"], "00");
     let mut shown = None;
     for _ in 0..100 {
-        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        let s: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
         if let Some(d) = s.deliveries.first().filter(|d| d.attempts > 0) {
             shown = Some(d.clone());
             break;
@@ -1087,13 +1092,13 @@ async fn a_callback_redirect_is_not_followed() {
     let a = approved(&app).await;
     let status = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(302));
     let (url, seen) = callback_receiver(status).await;
-    let _: () = app.call("callback_set_url", &[("url", &url)]).await.unwrap();
+    let _: () = app.send(CallbackSetUrl { url: url.to_string() }).await.unwrap();
     let m = merchant(&a);
     let body = json!({"productID": "501021", "customerID": "081200000001", "referenceID": "redir1", "tagihan": "10950", "admin": "0", "total": "10950"});
     backend::gateway::services::single_payment(&app.state, &m, &body).await.unwrap();
     backend::gateway::services::check_status(&app.state, &m, &body).await.unwrap();
     for _ in 0..100 {
-        let s: domain::finance::CallbackSettingsOut = app.call("callback_settings", &[]).await.unwrap();
+        let s: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
         if let Some(d) = s.deliveries.first().filter(|d| d.attempts > 0) {
             assert_eq!((d.status.code(), d.last_status, d.last_error.as_deref()), ("pending", Some(302), Some("http")));
             assert_eq!(seen.lock().unwrap().len(), 1, "one request, the redirect not followed");

@@ -2,9 +2,12 @@
 //! the partner, approval with credentials by e-mail, and merchant IDs under
 //! concurrency.
 
-use crate::common::{call_with, new_client, search, send_with, TestApp, PDF, PNG};
+use crate::common::{new_client, search, send_with, TestApp, PDF, PNG};
 use app::error::AppError;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::moderation::ModerationQueue;
 use app::server_fns::moderation::{AuditLog, ModerationDecide, ModerationReview};
+use app::server_fns::profile::GetProfile;
 use domain::account::UserOut;
 use domain::moderation::QueueItemOut;
 use domain::profile::{DocStatus, ProfileIn, ProfileOut, ProfileStatus};
@@ -49,7 +52,7 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
     let staff = staff_client(&app).await;
 
     let queue: Vec<QueueItemOut> =
-        call_with(&staff, &app.base, "moderation_queue", &[("filter", "submitted")]).await.unwrap();
+        send_with(&staff, &app.base, ModerationQueue { filter: "submitted".into() }).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].business_name, "PT. SAMPURNA JAYA");
     let user_id = queue[0].user_id;
@@ -73,7 +76,7 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
     // The partner is told, by e-mail and on the profile page.
     let mail = app.mails(&partner.email, 2).await.pop().unwrap();
     assert!(mail.contains("NPWP") && mail.contains("NPWP buram, mohon unggah ulang"), "{mail}");
-    let profile: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let profile: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(profile.status, ProfileStatus::Rejected);
     let doc = profile.documents.iter().find(|d| d.doc_type == "npwp").unwrap();
     assert_eq!((doc.status, doc.reason.as_deref()), (DocStatus::Rejected, Some("NPWP buram, mohon unggah ulang")));
@@ -94,7 +97,7 @@ async fn a_rejected_document_returns_to_the_partner_and_approval_sends_both_cred
     let approval = mails.iter().find(|m| m.contains("sudah kami setujui")).expect("approval mail");
     let credentials = mails.iter().find(|m| m.contains("Transaksi (Development)")).expect("credentials mail");
     assert!(credentials.contains("Transaksi (Production)") && credentials.contains("Mohon segera diganti"));
-    let me: Option<UserOut> = app.call("current_user", &[]).await.unwrap();
+    let me: Option<UserOut> = app.send(CurrentUser {}).await.unwrap();
     let me = me.unwrap();
     let merchant_id = me.merchant_id.clone().unwrap();
     assert!(merchant_id.starts_with("DJI") && merchant_id.len() == 9, "{merchant_id}");
@@ -130,8 +133,7 @@ async fn moderation_needs_a_staff_session() {
     app.signed_in_partner().await;
     submit_complete_profile(&app).await;
     for client in [&app.client, &new_client(&app.base)] {
-        let err =
-            call_with::<Vec<QueueItemOut>>(client, &app.base, "moderation_queue", &[("filter", "")]).await.unwrap_err();
+        let err = send_with(client, &app.base, ModerationQueue { filter: String::new() }).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
         let decide = ModerationDecide { doc_id: DocumentId(uuid::Uuid::new_v4()), accept: true, reason: String::new() };
         let err = send_with(client, &app.base, decide).await.unwrap_err();

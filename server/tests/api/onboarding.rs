@@ -1,8 +1,9 @@
 //! KYB profile and documents over real HTTP: uploads checked by content,
 //! files served only to their owner and staff, submission rules.
 
-use crate::common::{call_with, new_client, TestApp, PDF, PNG};
+use crate::common::{call_with, new_client, send_with, TestApp, PDF, PNG};
 use app::error::AppError;
+use app::server_fns::profile::GetProfile;
 use domain::profile::{ProfileOut, ProfileStatus};
 use domain::{FieldError, Problem};
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -28,7 +29,7 @@ async fn save(app: &TestApp, form: &[(String, String)], submit: bool) -> Result<
 async fn the_form_starts_from_the_registration() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
-    let profile: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let profile: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(profile.status, ProfileStatus::Draft);
     assert_eq!(profile.fields.personal_name, p.name);
     assert_eq!(profile.fields.personal_email, p.email);
@@ -90,7 +91,7 @@ async fn documents_are_served_to_their_owner_and_staff_only() {
     app.signed_in_partner_on(&other).await;
     assert_eq!(other.get(&url).send().await.unwrap().status(), 404);
     assert_eq!(new_client(&app.base).get(&url).send().await.unwrap().status(), 404);
-    let err = call_with::<ProfileOut>(&new_client(&app.base), &app.base, "profile", &[]).await.unwrap_err();
+    let err = send_with(&new_client(&app.base), &app.base, GetProfile {}).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
     let err = call_with::<ProfileStatus>(&new_client(&app.base), &app.base, "save_profile", &[("submit", "false")])
         .await
@@ -128,7 +129,7 @@ async fn a_draft_saves_partially_and_a_submission_needs_everything() {
         assert_eq!(status, 200);
     }
     assert_eq!(save(&app, &form, true).await.unwrap(), ProfileStatus::Submitted);
-    let profile: ProfileOut = app.call("profile", &[]).await.unwrap();
+    let profile: ProfileOut = app.send(GetProfile {}).await.unwrap();
     assert_eq!(profile.status, ProfileStatus::Submitted);
     assert!(profile.submitted_at.is_some());
 

@@ -1,8 +1,18 @@
 //! The partner journey and the platform around it, over real HTTP against
 //! the real app (SQLite by default; PostgreSQL with TEST_DATABASE=postgres).
 
-use crate::common::{call_with, new_client, Partner, TestApp};
+use crate::common::{new_client, send_with, Partner, TestApp};
 use app::error::AppError;
+use app::server_fns::account::ChangePassword;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::auth::ForgotPassword;
+use app::server_fns::auth::Login;
+use app::server_fns::auth::Logout;
+use app::server_fns::auth::Register;
+use app::server_fns::auth::ResendActivation;
+use app::server_fns::auth::ResendWait;
+use app::server_fns::auth::ResetPassword;
+use app::server_fns::staff::StaffLogin;
 use domain::account::LoginOut;
 use domain::{FieldError, Problem};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -28,7 +38,7 @@ async fn a_partner_registers_activates_by_email_logs_in_and_out() {
     let link = app.mail_link(&p.email, "/aktivasi").await;
 
     // Not active yet: the login is told why and nobody is signed in.
-    let out: LoginOut = app.call("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+    let out: LoginOut = app.send(Login { phone: p.phone.to_string(), password: p.password.to_string() }).await.unwrap();
     assert_eq!(out, LoginOut::Unverified { email: p.email.clone() });
     let (status, _) = app.get_html("/dashboard").await;
     assert_eq!(status, 303, "dashboard must redirect while signed out");
@@ -39,13 +49,13 @@ async fn a_partner_registers_activates_by_email_logs_in_and_out() {
 
     // The international form of the same number logs in too.
     let intl = format!("+62{}", &p.phone[1..]);
-    let out: LoginOut = app.call("login", &[("phone", &intl), ("password", &p.password)]).await.unwrap();
+    let out: LoginOut = app.send(Login { phone: intl.to_string(), password: p.password.to_string() }).await.unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
     let (status, html) = app.get_html("/dashboard").await;
     assert_eq!(status, 200);
     assert!(html.contains("ANDIKA SAMPURNA") && html.contains("Lengkapi Data"), "{html}");
 
-    let _: () = app.call("logout", &[]).await.unwrap();
+    let _: () = app.send(Logout {}).await.unwrap();
     let (status, _) = app.get_html("/dashboard").await;
     assert_eq!(status, 303);
 }
@@ -54,17 +64,14 @@ async fn a_partner_registers_activates_by_email_logs_in_and_out() {
 async fn bad_registration_input_names_each_field_and_saves_nothing() {
     let app = TestApp::spawn().await;
     let err = app
-        .call::<String>(
-            "register",
-            &[
-                ("name", " "),
-                ("company", ""),
-                ("email", "bukan-email"),
-                ("website", "x"),
-                ("phone", "12345"),
-                ("password", "pendek"),
-            ],
-        )
+        .send(Register {
+            name: " ".into(),
+            company: String::new(),
+            email: "bukan-email".into(),
+            website: "x".into(),
+            phone: "12345".into(),
+            password: "pendek".into(),
+        })
         .await
         .unwrap_err();
     assert_eq!(
@@ -114,20 +121,20 @@ async fn resend_waits_two_minutes_and_answers_alike_for_unknown_addresses() {
     app.register(&p).await.unwrap();
     app.mails(&p.email, 1).await;
 
-    let wait: u64 = app.call("resend_wait", &[("email", &p.email)]).await.unwrap();
+    let wait: u64 = app.send(ResendWait { email: p.email.to_string() }).await.unwrap();
     assert!((100..=120).contains(&wait), "{wait}");
-    let err = app.call::<()>("resend_activation", &[("email", &p.email)]).await.unwrap_err();
+    let err = app.send(ResendActivation { email: p.email.to_string() }).await.unwrap_err();
     assert!(matches!(err, AppError::TooSoon { problem: Problem::ResendTooSoon, secs } if secs > 100));
 
     // Unknown address: the same answers, first success then the cooldown.
     let unknown = "nobody@sampurna-jaya.test";
-    let _: () = app.call("resend_activation", &[("email", unknown)]).await.unwrap();
-    let err = app.call::<()>("resend_activation", &[("email", unknown)]).await.unwrap_err();
+    let _: () = app.send(ResendActivation { email: unknown.to_string() }).await.unwrap();
+    let err = app.send(ResendActivation { email: unknown.to_string() }).await.unwrap_err();
     assert!(matches!(err, AppError::TooSoon { problem: Problem::ResendTooSoon, .. }));
 
     // Once the cooldown is over a new link is sent (simulate time passing).
     app.state.db.execute_unprepared("UPDATE rate_limits SET window_start = window_start - 121").await.unwrap();
-    let _: () = app.call("resend_activation", &[("email", &p.email)]).await.unwrap();
+    let _: () = app.send(ResendActivation { email: p.email.to_string() }).await.unwrap();
     assert_eq!(app.mails(&p.email, 2).await.len(), 2);
     assert_eq!(app.mail_count(unknown).await, 0);
 }
@@ -162,10 +169,10 @@ async fn failed_logins_are_limited_per_account() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
     for _ in 0..5 {
-        let err = app.call::<LoginOut>("login", &[("phone", &p.phone), ("password", "salah12345")]).await.unwrap_err();
+        let err = app.send(Login { phone: p.phone.to_string(), password: "salah12345".into() }).await.unwrap_err();
         assert_eq!(err, AppError::Problem(Problem::InvalidCredentials));
     }
-    let err = app.call::<LoginOut>("login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap_err();
+    let err = app.send(Login { phone: p.phone.to_string(), password: p.password.to_string() }).await.unwrap_err();
     assert!(matches!(err, AppError::TooSoon { problem: Problem::TooManyAttempts, .. }), "{err:?}");
 }
 
@@ -173,9 +180,8 @@ async fn failed_logins_are_limited_per_account() {
 async fn unknown_phone_and_wrong_password_get_the_same_answer() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
-    let wrong_pw = app.call::<LoginOut>("login", &[("phone", &p.phone), ("password", "salah12345")]).await.unwrap_err();
-    let unknown =
-        app.call::<LoginOut>("login", &[("phone", "081299999999"), ("password", "salah12345")]).await.unwrap_err();
+    let wrong_pw = app.send(Login { phone: p.phone.to_string(), password: "salah12345".into() }).await.unwrap_err();
+    let unknown = app.send(Login { phone: "081299999999".into(), password: "salah12345".into() }).await.unwrap_err();
     assert_eq!(wrong_pw, unknown);
 }
 
@@ -203,7 +209,7 @@ async fn the_session_id_rotates_at_login_and_dies_at_logout() {
     assert!(!before.contains(&cookie.value().to_owned()));
     let stolen = cookie.value().to_owned();
 
-    let _: () = app.call("logout", &[]).await.unwrap();
+    let _: () = app.send(Logout {}).await.unwrap();
     // Replaying the old cookie after logout gets nothing.
     let res = reqwest::Client::new()
         .get(app.url("/dashboard"))
@@ -244,30 +250,39 @@ async fn cross_site_posts_are_refused() {
 async fn forgot_password_answers_alike_and_the_reset_link_works_once() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
-    let _: () = app.call("forgot_password", &[("email", &p.email)]).await.unwrap();
-    let _: () = app.call("forgot_password", &[("email", "nobody@sampurna-jaya.test")]).await.unwrap();
+    let _: () = app.send(ForgotPassword { email: p.email.to_string() }).await.unwrap();
+    let _: () = app.send(ForgotPassword { email: "nobody@sampurna-jaya.test".into() }).await.unwrap();
     let link = app.mail_link(&p.email, "/reset-password").await;
     let token = link.split("token=").nth(1).unwrap().to_owned();
 
     let err = app
-        .call::<()>("reset_password", &[("token", &token), ("password", "baru12345"), ("password_confirm", "baru1234")])
+        .send(ResetPassword {
+            token: token.to_string(),
+            password: "baru12345".into(),
+            password_confirm: "baru1234".into(),
+        })
         .await
         .unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("password_confirm", Problem::PasswordMismatch)]));
     let _: () = app
-        .call("reset_password", &[("token", &token), ("password", "baru12345"), ("password_confirm", "baru12345")])
+        .send(ResetPassword {
+            token: token.to_string(),
+            password: "baru12345".into(),
+            password_confirm: "baru12345".into(),
+        })
         .await
         .unwrap();
     let err = app
-        .call::<()>(
-            "reset_password",
-            &[("token", &token), ("password", "lagi12345"), ("password_confirm", "lagi12345")],
-        )
+        .send(ResetPassword {
+            token: token.to_string(),
+            password: "lagi12345".into(),
+            password_confirm: "lagi12345".into(),
+        })
         .await
         .unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::TokenUsed));
 
-    let out: LoginOut = app.call("login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
+    let out: LoginOut = app.send(Login { phone: p.phone.to_string(), password: "baru12345".into() }).await.unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
     assert_eq!(app.mail_count("nobody@sampurna-jaya.test").await, 0);
 }
@@ -277,31 +292,36 @@ async fn a_signed_in_partner_changes_the_password() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
     let err = app
-        .call::<()>(
-            "change_password",
-            &[("current_password", "salah12345"), ("password", "baru12345"), ("password_confirm", "baru12345")],
-        )
+        .send(ChangePassword {
+            current_password: "salah12345".into(),
+            password: "baru12345".into(),
+            password_confirm: "baru12345".into(),
+        })
         .await
         .unwrap_err();
     assert_eq!(err, AppError::Invalid(vec![FieldError::new("current_password", Problem::WrongCurrentPassword)]));
     let _: () = app
-        .call(
-            "change_password",
-            &[("current_password", &p.password), ("password", "baru12345"), ("password_confirm", "baru12345")],
-        )
+        .send(ChangePassword {
+            current_password: p.password.to_string(),
+            password: "baru12345".into(),
+            password_confirm: "baru12345".into(),
+        })
         .await
         .unwrap();
     let other = new_client(&app.base);
     let out: LoginOut =
-        call_with(&other, &app.base, "login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
+        send_with(&other, &app.base, Login { phone: p.phone.to_string(), password: "baru12345".into() }).await.unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
 
     let anonymous = new_client(&app.base);
-    let err = call_with::<()>(
+    let err = send_with(
         &anonymous,
         &app.base,
-        "change_password",
-        &[("current_password", "a"), ("password", "baru12345"), ("password_confirm", "baru12345")],
+        ChangePassword {
+            current_password: "a".into(),
+            password: "baru12345".into(),
+            password_confirm: "baru12345".into(),
+        },
     )
     .await
     .unwrap_err();
@@ -313,7 +333,7 @@ async fn the_seeded_operator_logs_in_to_the_back_office() {
     let app = TestApp::spawn().await;
     let (email, password) = backend::staff::ensure_initial_operator(&app.state).await.unwrap().unwrap();
     assert!(backend::staff::ensure_initial_operator(&app.state).await.unwrap().is_none(), "created once");
-    let err = app.call::<()>("staff_login", &[("email", &email), ("password", "salah")]).await.unwrap_err();
+    let err = app.send(StaffLogin { email: email.to_string(), password: "salah".into() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::WrongEmailOrPassword));
     crate::common::staff_sign_in(&app.client, &app.base, &email, &password, None).await.unwrap();
     let (status, html) = app.get_html("/admin/beranda").await;
@@ -390,7 +410,7 @@ async fn fifty_parallel_wrong_logins_try_at_most_the_limit() {
         let c = new_client(&app.base);
         let (base, phone) = (app.base.clone(), p.phone.clone());
         tokio::spawn(async move {
-            call_with::<LoginOut>(&c, &base, "login", &[("phone", &phone), ("password", "salah12345")]).await
+            send_with(&c, &base, Login { phone: phone.to_string(), password: "salah12345".into() }).await
         })
     });
     let mut tried = 0;
@@ -451,7 +471,7 @@ async fn session_row(app: &TestApp) -> backend::entity::session::Model {
 }
 
 async fn signed_in(app: &TestApp, client: &reqwest::Client) -> bool {
-    let me: Option<domain::account::UserOut> = call_with(client, &app.base, "current_user", &[]).await.unwrap();
+    let me: Option<domain::account::UserOut> = send_with(client, &app.base, CurrentUser {}).await.unwrap();
     me.is_some()
 }
 
@@ -493,13 +513,16 @@ async fn a_password_change_or_reset_ends_every_other_session() {
     let p = app.signed_in_partner().await;
     let laptop = new_client(&app.base);
     let out: LoginOut =
-        call_with(&laptop, &app.base, "login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+        send_with(&laptop, &app.base, Login { phone: p.phone.to_string(), password: p.password.to_string() })
+            .await
+            .unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
     let _: () = app
-        .call(
-            "change_password",
-            &[("current_password", &p.password), ("password", "baru12345"), ("password_confirm", "baru12345")],
-        )
+        .send(ChangePassword {
+            current_password: p.password.to_string(),
+            password: "baru12345".into(),
+            password_confirm: "baru12345".into(),
+        })
         .await
         .unwrap();
     assert!(signed_in(&app, &app.client).await, "the one who changed it stays");
@@ -507,17 +530,18 @@ async fn a_password_change_or_reset_ends_every_other_session() {
 
     // A reset ends them all.
     let out: LoginOut =
-        call_with(&laptop, &app.base, "login", &[("phone", &p.phone), ("password", "baru12345")]).await.unwrap();
+        send_with(&laptop, &app.base, Login { phone: p.phone.to_string(), password: "baru12345".into() })
+            .await
+            .unwrap();
     assert_eq!(out, LoginOut::LoggedIn);
     let anonymous = new_client(&app.base);
-    let _: () = call_with(&anonymous, &app.base, "forgot_password", &[("email", &p.email)]).await.unwrap();
+    let _: () = send_with(&anonymous, &app.base, ForgotPassword { email: p.email.to_string() }).await.unwrap();
     let link = app.mail_link(&p.email, "/reset-password").await;
     let token = link.split("token=").nth(1).unwrap().to_owned();
-    let _: () = call_with(
+    let _: () = send_with(
         &anonymous,
         &app.base,
-        "reset_password",
-        &[("token", &token), ("password", "lagi12345"), ("password_confirm", "lagi12345")],
+        ResetPassword { token: token.to_string(), password: "lagi12345".into(), password_confirm: "lagi12345".into() },
     )
     .await
     .unwrap();
@@ -529,7 +553,8 @@ async fn a_password_change_or_reset_ends_every_other_session() {
 async fn secret_mail_bodies_leave_the_outbox_once_sent() {
     let app = TestApp::spawn().await;
     let p = app.signed_in_partner().await;
-    let _: () = call_with(&new_client(&app.base), &app.base, "forgot_password", &[("email", &p.email)]).await.unwrap();
+    let _: () =
+        send_with(&new_client(&app.base), &app.base, ForgotPassword { email: p.email.to_string() }).await.unwrap();
     app.mail_link(&p.email, "/reset-password").await;
     let rows = backend::entity::mail_outbox::Entity::find().all(&app.state.db).await.unwrap();
     assert_eq!(rows.len(), 2, "activation and reset");

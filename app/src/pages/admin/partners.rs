@@ -5,7 +5,7 @@ mod finance;
 
 use crate::components::audit::{audit_columns, audit_row};
 use crate::components::frame::StaffPage;
-use crate::components::list::{use_list_query, use_query_param, Column, DataTable, Loaded, Table};
+use crate::components::list::{use_list_query, use_query_param, Column, DataTable, FilterSelect, Loaded, Table};
 use crate::components::nav::{load_by, use_id_param};
 use crate::components::profile::{DocPreview, ModeratedStamp, ProfileFacts};
 use crate::components::status::{Chip, Tone};
@@ -49,19 +49,12 @@ fn Partners(page: Page<PartnerRowOut>, list: ListQuery, status: String) -> impl 
         Column::sortable(t.moderation.col_registered, "registered"),
         Column::new(t.moderation.open_partner),
     ];
-    let choice = status.clone();
+    let states: Vec<_> = std::iter::once(("", t.common.all))
+        .chain(ProfileStatus::ALL.iter().map(|s| (s.code(), t.profile_status(*s))))
+        .collect();
+    let chosen = status.clone();
     let filter = move || {
-        let states = std::iter::once(("", t.common.all))
-            .chain(ProfileStatus::ALL.iter().map(|s| (s.code(), t.profile_status(*s))));
-        view! {
-            <div class="dt-filter">
-                <label for="partner-status">{t.moderation.filter_status}</label>
-                <select id="partner-status" name="status">
-                    {states.map(|(v, label)| view! { <option value=v selected=choice == v>{label}</option> }).collect_view()}
-                </select>
-            </div>
-        }
-        .into_any()
+        view! { <FilterSelect id="partner-status" label=t.moderation.filter_status name="status" options=states chosen /> }.into_any()
     };
     view! {
         <DataTable

@@ -2,7 +2,7 @@
 //! 1x24-hour promise.
 
 use crate::components::frame::StaffPage;
-use crate::components::list::{submit_form, use_list_query, use_query_param, Column, DataTable, Loaded};
+use crate::components::list::{use_list_query, use_query_param, Column, DataTable, FilterSelect, Loaded};
 use crate::components::status::{Chip, Tone};
 use crate::i18n::{use_texts, Texts};
 use crate::server_fns::moderation::moderation_queue;
@@ -56,7 +56,7 @@ fn Queue(page: Page<QueueItemOut>, list: ListQuery, status: String) -> impl Into
         Column::new(t.moderation.assigned_to),
         Column::new(t.common.col_actions),
     ];
-    let options = [
+    let options = vec![
         ("waiting", t.moderation.filter_waiting),
         ("revision", t.moderation.filter_revision),
         ("mine", t.moderation.filter_mine),
@@ -66,15 +66,8 @@ fn Queue(page: Page<QueueItemOut>, list: ListQuery, status: String) -> impl Into
     ];
     let chosen = if status.is_empty() { "waiting".to_owned() } else { status.clone() };
     let filter = move || {
-        view! {
-        <div class="dt-filter">
-            <label for="status-filter">{t.moderation.filter_status}</label>
-            <select id="status-filter" name="status" on:change=submit_form>
-                {options.map(|(v, label)| view! { <option value=v selected=chosen == v>{label}</option> }).collect_view()}
-            </select>
-        </div>
-    }
-    .into_any()
+        view! { <FilterSelect id="status-filter" label=t.moderation.filter_status name="status" options chosen /> }
+            .into_any()
     };
     view! {
         <DataTable

@@ -5,7 +5,12 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use app::error::AppError;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::auth::Login;
+use app::server_fns::auth::Register;
 use app::server_fns::moderation::{ModerationDecide, ModerationQueue, ModerationReview};
+use app::server_fns::staff::StaffLogin;
+use app::server_fns::staff::StaffVerifyCode;
 use backend::{AppState, Config};
 use figment::providers::Serialized;
 use figment::Figment;
@@ -175,17 +180,14 @@ impl TestApp {
 
     /// Registers the manual's example partner with a unique e-mail and phone.
     pub async fn register(&self, who: &Partner) -> Result<String, AppError> {
-        self.call(
-            "register",
-            &[
-                ("name", &who.name),
-                ("company", "PT. SAMPURNA JAYA"),
-                ("email", &who.email),
-                ("website", "www.sampurna-jaya.com"),
-                ("phone", &who.phone),
-                ("password", &who.password),
-            ],
-        )
+        self.send(Register {
+            name: who.name.to_string(),
+            company: "PT. SAMPURNA JAYA".into(),
+            email: who.email.to_string(),
+            website: "www.sampurna-jaya.com".into(),
+            phone: who.phone.to_string(),
+            password: who.password.to_string(),
+        })
         .await
     }
 
@@ -202,7 +204,9 @@ impl TestApp {
         let (_, html) = self.get_html(&link).await;
         assert!(html.contains("Aktivasi Berhasil"), "{html}");
         let out: domain::account::LoginOut =
-            call_with(client, &self.base, "login", &[("phone", &p.phone), ("password", &p.password)]).await.unwrap();
+            send_with(client, &self.base, Login { phone: p.phone.to_string(), password: p.password.to_string() })
+                .await
+                .unwrap();
         assert_eq!(out, domain::account::LoginOut::LoggedIn);
         p
     }
@@ -416,7 +420,7 @@ pub async fn staff_sign_in(
 ) -> Option<String> {
     use domain::staff::LoginStep;
     let step: LoginStep =
-        call_with(client, base, "staff_login", &[("email", email), ("password", password)]).await.unwrap();
+        send_with(client, base, StaffLogin { email: email.to_string(), password: password.to_string() }).await.unwrap();
     let secret = match step {
         LoginStep::SignedIn => return None,
         LoginStep::Code => secret.expect("this account has a second factor: pass its secret").to_owned(),
@@ -429,7 +433,7 @@ pub async fn staff_sign_in(
     // also accepted (one step of drift).
     for at in [unix_now(), unix_now() + 30] {
         let r: Result<(), AppError> =
-            call_with(client, base, "staff_verify_code", &[("code", &totp_code(&secret, at))]).await;
+            send_with(client, base, StaffVerifyCode { code: totp_code(&secret, at).to_string() }).await;
         match r {
             Ok(()) => return Some(secret),
             Err(AppError::Invalid(_)) => continue,
@@ -493,7 +497,7 @@ impl TestApp {
         self.signed_in_partner().await;
         self.submit_complete_profile().await;
         let (staff, user_id) = self.approve_submitted().await;
-        let me: Option<domain::account::UserOut> = self.call("current_user", &[]).await.unwrap();
+        let me: Option<domain::account::UserOut> = self.send(CurrentUser {}).await.unwrap();
         let m = backend::gateway::Merchant {
             user_id: user_id.0,
             merchant_id: me.and_then(|u| u.merchant_id).unwrap(),
