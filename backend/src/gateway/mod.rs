@@ -3,6 +3,7 @@
 //! with their response codes. The HTTP listener lives in the server crate.
 
 pub mod auth;
+pub mod body;
 pub mod digest;
 pub mod rc;
 pub mod services;

@@ -3,9 +3,9 @@
 //! Money moves in the same database transaction that records the payment;
 //! a payment that fails at the biller is refunded exactly once.
 
+use super::body::{field, required};
 use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
-use super::signon::field;
 use super::{Env, Merchant};
 use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
@@ -58,21 +58,8 @@ pub fn envelope(rc: Rc, body: &Value, data: Value) -> Value {
 /// open), so the product is in Maintenance.
 const MAINTENANCE: Rc = Rc::BillerLinkDown;
 
-fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
-    let mut errs = Vec::new();
-    let mut out = Vec::new();
-    for n in names {
-        match field(body, n).filter(|v| !v.is_empty() && v.len() <= 40) {
-            Some(v) => out.push(v),
-            None => errs.push(FieldError::new(n, Problem::Required)),
-        }
-    }
-    if errs.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Invalid(errs))
-    }
-}
+/// The longest product, customer or reference id a request may carry.
+const ID_MAX: usize = 40;
 
 /// The product if this merchant may use it here, else the rc to answer.
 async fn usable_product(
@@ -132,7 +119,8 @@ fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {
 
 /// `POST /Services/Inquiry`.
 pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
+    let [product_code, customer, reference] =
+        three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
@@ -204,7 +192,8 @@ fn amounts(body: &Value) -> Result<(i64, i64, i64)> {
 /// `POST /Services/Payment`: pays what an inquiry with the same
 /// referenceID found, for exactly its amounts.
 pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
+    let [product_code, customer, reference] =
+        three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
     let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
@@ -225,7 +214,8 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
 /// `POST /Services/SinglePayment`: pulsa, data, e-wallet and vouchers at
 /// the catalog price, no inquiry.
 pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let [product_code, customer, reference] = three(required(body, &["productID", "customerID", "referenceID"])?)?;
+    let [product_code, customer, reference] =
+        three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
     let p = match usable_product(&state.db, m, &product_code, ProductFlow::Single).await? {
         Ok(p) => p,
@@ -345,7 +335,7 @@ fn answer(t: &transaction::Model, body: &Value) -> Value {
 /// `POST /Services/Check-Status`: the payment as it stands; a pending one
 /// is asked of the biller first. rc 00 success, 17 failed, else pending.
 pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let reference = required(body, &["referenceID"])?.remove(0);
+    let reference = required(body, &["referenceID"], ID_MAX)?.remove(0);
     let Some(t) = find_trx(&state.db, m, &reference, TxKind::Payment).await? else {
         return Ok(envelope(Rc::NotFound, body, json!({})));
     };
@@ -367,7 +357,7 @@ pub async fn check_status(state: &AppState, m: &Merchant, body: &Value) -> Resul
 
 /// `POST /Services/getPulsa-Prabayar`: the pulsa of one operator prefix.
 pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let prefix = required(body, &["prefixID"])?.remove(0);
+    let prefix = required(body, &["prefixID"], ID_MAX)?.remove(0);
     let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
     let rows = Product::find()
         .filter(product::Column::OperatorPrefix.eq(prefix))
@@ -387,7 +377,7 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
 /// `POST /Services/getHargaByProductID`: the prices of one category.
 /// A product whose biller is down shows as Maintenance.
 pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let category = required(body, &["prefixID"])?.remove(0);
+    let category = required(body, &["prefixID"], ID_MAX)?.remove(0);
     let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
     let rows = Product::find()
         .filter(product::Column::Category.eq(category.to_uppercase()))

@@ -2,6 +2,7 @@
 //! 99 per merchant per WIB day; the 100th blocks every call of that merchant
 //! (rc 34) until staff reset the counter.
 
+use super::body::{field, required};
 use super::Merchant;
 use crate::audit::{self, Actor};
 use crate::entity::gateway_session::{self, Entity as GatewaySession};
@@ -10,7 +11,7 @@ use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::{DateTime, Utc};
-use domain::{FieldError, Problem};
+use domain::Problem;
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -18,34 +19,6 @@ use serde_json::Value;
 use uuid::Uuid;
 
 pub const DAILY_LIMIT: i32 = 99;
-
-/// A JSON field as the clients send it: a string, or a number.
-pub fn field(body: &Value, name: &str) -> Option<String> {
-    match body.get(name)? {
-        Value::String(s) => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-fn required(body: &Value, names: &[&str]) -> Result<Vec<String>> {
-    let mut errs = Vec::new();
-    let values = names
-        .iter()
-        .map(|n| {
-            let v = field(body, n).filter(|v| !v.is_empty());
-            if v.is_none() {
-                errs.push(FieldError::new(n, Problem::Required));
-            }
-            v.unwrap_or_default()
-        })
-        .collect();
-    if errs.is_empty() {
-        Ok(values)
-    } else {
-        Err(Error::Invalid(errs))
-    }
-}
 
 /// Whether the merchant went over the daily limit and waits for staff.
 pub async fn is_blocked(db: &impl ConnectionTrait, user_id: Uuid, env: super::Env) -> Result<bool> {
@@ -83,7 +56,7 @@ async fn count_today(db: &impl ConnectionTrait, m: &Merchant, now: DateTime<Utc>
 #[tracing::instrument(skip_all, fields(merchant = %m.merchant_id))]
 pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<String> {
     let [merchant_id, ..] =
-        <[String; 4]>::try_from(required(body, &["merchantID", "mitra", "accountID", "counterID"])?)
+        <[String; 4]>::try_from(required(body, &["merchantID", "mitra", "accountID", "counterID"], usize::MAX)?)
             .map_err(|_| Error::Refused(Problem::Required))?;
     if !merchant_id.eq_ignore_ascii_case(&m.merchant_id) || is_blocked(&state.db, m.user_id, m.env).await? {
         return Err(Error::Refused(Problem::SessionInvalid));
