@@ -57,7 +57,9 @@ impl AppError {
                 | Problem::SecondFactorOn
                 | Problem::ProfileLocked
                 | Problem::NotInReview
-                | Problem::TokenUsed => 409,
+                | Problem::TokenUsed
+                | Problem::AlreadyChosen
+                | Problem::WrongStep => 409,
                 Problem::Unavailable => 500,
                 _ => 400,
             },

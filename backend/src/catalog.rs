@@ -15,7 +15,7 @@ use domain::{FieldError, Problem};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn out(p: product::Model) -> ProductOut {
+pub(crate) fn out(p: product::Model) -> ProductOut {
     ProductOut {
         code: p.code,
         name: p.name,

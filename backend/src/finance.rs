@@ -16,12 +16,13 @@ use crate::ledger::{self, Env, Kind, Movement};
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{DashboardOut, DayCounts, LedgerEntryOut, PartnerFinanceOut, PartnerProductOut};
+use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::UserId;
 use domain::{FieldError, Problem};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -82,8 +83,13 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Resu
         .into_iter()
         .map(entry_out)
         .collect();
-    let active: Vec<String> =
-        PartnerProduct::of_partner(user_id).all(db).await?.into_iter().map(|p| p.product_code).collect();
+    let active: Vec<String> = PartnerProduct::of_partner(user_id)
+        .filter(partner_product::Column::State.eq(ProductState::Active))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.product_code)
+        .collect();
     let products = Product::find()
         .order_by_asc(product::Column::Category)
         .order_by_asc(product::Column::Code)
@@ -180,9 +186,20 @@ pub async fn set_product(
                 user_id: Set(user_id),
                 product_code: Set(code.to_owned()),
                 activated_at: Set(Utc::now()),
+                state: Set(ProductState::Active),
+                reason: Set(None),
+                updated_at: Set(Some(Utc::now())),
             })
             .exec(&txn)
             .await?;
+        }
+        // Staff switching on a product the partner has on its way: an
+        // override straight to production (audited below).
+        (Some(row), true) if !row.state.is_live() => {
+            let mut row: partner_product::ActiveModel = row.into();
+            row.state = Set(ProductState::Active);
+            row.updated_at = Set(Some(Utc::now()));
+            row.update(&txn).await?;
         }
         (Some(_), false) => {
             PartnerProduct::delete_by_id((user_id, code.to_owned())).exec(&txn).await?;

@@ -20,6 +20,7 @@ pub mod moderation;
 pub mod onboarding;
 pub mod outages;
 pub mod partners;
+pub mod products;
 pub mod regions;
 pub mod revisions;
 pub mod staff;

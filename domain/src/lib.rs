@@ -56,6 +56,7 @@ pub mod moderation;
 pub mod nav;
 pub mod phone;
 pub mod problem;
+pub mod products;
 pub mod profile;
 pub mod region;
 pub mod rights;

@@ -52,6 +52,10 @@ pub enum Problem {
     IpTaken,
     IpLimit,
     TooSoon,
+    /// The product is already among the partner's.
+    AlreadyChosen,
+    /// Not a step this product may take now (its lifecycle refuses it).
+    WrongStep,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

@@ -14,6 +14,7 @@ mod m20261123_000009_connections;
 mod m20261123_000010_callbacks;
 mod m20261123_000011_polling_and_breakers;
 mod m20261201_000012_hardening;
+mod m20261201_000013_product_lifecycle;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_callbacks::Migration),
             Box::new(m20261123_000011_polling_and_breakers::Migration),
             Box::new(m20261201_000012_hardening::Migration),
+            Box::new(m20261201_000013_product_lifecycle::Migration),
         ]
     }
 }

@@ -86,6 +86,11 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
             "Batas jumlah IP untuk tipe koneksi ini tercapai",
             "The limit of addresses for this connection type is reached",
         ),
+        Problem::AlreadyChosen => ("Produk ini sudah Anda pilih", "You have already chosen this product"),
+        Problem::WrongStep => (
+            "Langkah ini tidak dapat dilakukan pada status produk saat ini",
+            "This step is not possible in the product's current status",
+        ),
         Problem::TooSoon => ("Belum waktunya: hari tersebut belum berakhir", "Too soon: that day is not over yet"),
     }
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod connections;
 pub mod finance;
 pub mod moderation;
+pub mod products;
 pub mod profile;
 pub mod regions;
 pub mod staff;

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A product a partner may sell in production.
+/// One product of one partner, on its way to production (or there).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "partner_products")]
 pub struct Model {
@@ -8,7 +8,12 @@ pub struct Model {
     pub user_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub product_code: String,
+    /// When the partner chose it (or staff switched it on).
     pub activated_at: DateTimeUtc,
+    pub state: domain::products::ProductState,
+    /// The operator's reason of the last refusal (UAT or Live).
+    pub reason: Option<String>,
+    pub updated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

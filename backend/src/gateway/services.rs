@@ -18,6 +18,7 @@ use crate::AppState;
 use chrono::Utc;
 use domain::finance::ProductFlow;
 use domain::finance::ProductStatus;
+use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::ActiveModelBehavior;
@@ -78,9 +79,11 @@ async fn usable_product(
         return Ok(Err(Rc::ProductNotAllowed));
     }
     if m.env == Env::Production {
-        let allowed = PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.is_some();
-        if !allowed {
-            return Ok(Err(Rc::ProductNotAllowed));
+        // Production follows the partner's product lifecycle: Aktif only.
+        match PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.map(|x| x.state) {
+            Some(ProductState::Active) => {}
+            Some(ProductState::Maintenance) => return Ok(Err(MAINTENANCE)),
+            _ => return Ok(Err(Rc::ProductNotAllowed)),
         }
     }
     Ok(Ok(p))
@@ -414,6 +417,7 @@ pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
             .map(|p| p.code)
             .collect(),
         Env::Production => PartnerProduct::of_partner(m.user_id)
+            .filter(partner_product::Column::State.eq(ProductState::Active))
             .order_by_asc(partner_product::Column::ProductCode)
             .all(&state.db)
             .await?

@@ -12,4 +12,5 @@ mod gateway;
 mod moderation;
 mod onboarding;
 mod portal;
+mod products;
 mod regions;

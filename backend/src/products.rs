@@ -1,0 +1,146 @@
+//! "Produk" for partners (manual §9, Gambar 37–40): the catalog's products
+//! not chosen yet, choosing some, the partner's own with their states, and
+//! removing one that is not live. Every change of a product's state goes
+//! through `step`, which asks `domain::products::after` whether it may.
+
+use crate::audit;
+use crate::authz::PartnerActor;
+use crate::catalog;
+use crate::entity::partner_product::{self, Entity as PartnerProduct};
+use crate::entity::product::{self, Entity as Product};
+use crate::entity::OfPartner;
+use crate::error::{Error, Result};
+use crate::AppState;
+use chrono::Utc;
+use domain::finance::{ProductOut, ProductStatus};
+use domain::products::{after, MyProductOut, ProductEvent, ProductState};
+use domain::Problem;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// "Tambah Produk": the catalog's products of `category` (all when empty)
+/// that are on sale and not among the partner's yet.
+pub async fn choosable(state: &AppState, partner: &PartnerActor, category: &str) -> Result<Vec<ProductOut>> {
+    let mine = chosen_codes(&state.db, partner.partner_id()).await?;
+    let mut query = Product::find().filter(product::Column::Status.ne(ProductStatus::Nonaktif));
+    if !category.trim().is_empty() {
+        query = query.filter(product::Column::Category.eq(category.trim()));
+    }
+    let rows = query.order_by_asc(product::Column::Category).order_by_asc(product::Column::Code).all(&state.db).await?;
+    Ok(rows.into_iter().filter(|p| !mine.contains(&p.code)).map(catalog::out).collect())
+}
+
+/// "Simpan": the checked products become the partner's (state Dipilih).
+/// Codes already chosen are left as they are, so sending twice changes
+/// nothing; an unknown or retired code refuses the whole choice.
+pub async fn choose(state: &AppState, partner: &PartnerActor, codes: &[String]) -> Result<usize> {
+    let user_id = partner.partner_id();
+    if codes.is_empty() {
+        return Err(Error::field("codes", Problem::Required));
+    }
+    let txn = state.db.begin().await?;
+    let mine = chosen_codes(&txn, user_id).await?;
+    let mut added = 0;
+    for code in codes.iter().map(|c| c.trim()).collect::<HashSet<_>>() {
+        let on_sale =
+            Product::find_by_id(code.to_owned()).one(&txn).await?.is_some_and(|p| p.status != ProductStatus::Nonaktif);
+        if !on_sale {
+            return Err(Error::field("codes", Problem::NotFound));
+        }
+        if mine.contains(code) {
+            continue;
+        }
+        let now = Utc::now();
+        PartnerProduct::insert(partner_product::ActiveModel {
+            user_id: Set(user_id),
+            product_code: Set(code.to_owned()),
+            activated_at: Set(now),
+            state: Set(after(None, ProductEvent::Select).map_err(Error::Refused)?),
+            reason: Set(None),
+            updated_at: Set(Some(now)),
+        })
+        .exec(&txn)
+        .await?;
+        added += 1;
+    }
+    let after_json = serde_json::json!({ "products": codes });
+    audit::record(&txn, &partner.audit(), "product.chosen", "user", &user_id.to_string(), None, Some(after_json))
+        .await?;
+    txn.commit().await?;
+    Ok(added)
+}
+
+/// "Produk Anda": the partner's products with their states, by code.
+pub async fn mine(state: &AppState, partner: &PartnerActor) -> Result<Vec<MyProductOut>> {
+    let rows = PartnerProduct::of_partner(partner.partner_id())
+        .order_by_asc(partner_product::Column::ProductCode)
+        .all(&state.db)
+        .await?;
+    let codes: Vec<String> = rows.iter().map(|r| r.product_code.clone()).collect();
+    let products: std::collections::HashMap<String, product::Model> = Product::find()
+        .filter(product::Column::Code.is_in(codes))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.code.clone(), p))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter_map(|mine| {
+            let p = products.get(&mine.product_code)?.clone();
+            Some(MyProductOut {
+                code: p.code,
+                name: p.name,
+                category: p.category,
+                admin_fee: p.admin_fee,
+                partner_fee: p.partner_fee,
+                state: mine.state,
+                reason: mine.reason,
+            })
+        })
+        .collect())
+}
+
+/// "Hapus": drops a product that is not (on its way to being) live.
+pub async fn remove(state: &AppState, partner: &PartnerActor, code: &str) -> Result<()> {
+    let user_id = partner.partner_id();
+    let txn = state.db.begin().await?;
+    let row = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
+    let row = row.ok_or(Error::Refused(Problem::NotFound))?;
+    if !row.state.removable() {
+        return Err(Error::Refused(Problem::WrongStep));
+    }
+    PartnerProduct::delete_by_id((user_id, code.to_owned())).exec(&txn).await?;
+    let before = serde_json::json!({ "product": code, "state": row.state });
+    audit::record(&txn, &partner.audit(), "product.removed", "user", &user_id.to_string(), Some(before), None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Moves one partner's product by `event`, in the caller's transaction;
+/// refuses (`WrongStep`) what its lifecycle does not allow from where it is.
+pub async fn step(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    code: &str,
+    event: ProductEvent,
+    reason: Option<String>,
+) -> Result<ProductState> {
+    let row = PartnerProduct::find_by_id((user_id, code.to_owned())).one(db).await?;
+    let row = row.ok_or(Error::Refused(Problem::NotFound))?;
+    let next = after(Some(row.state), event).map_err(Error::Refused)?;
+    let mut row: partner_product::ActiveModel = row.into();
+    row.state = Set(next);
+    row.reason = Set(reason);
+    row.updated_at = Set(Some(Utc::now()));
+    row.update(db).await?;
+    Ok(next)
+}
+
+async fn chosen_codes(db: &impl ConnectionTrait, user_id: Uuid) -> Result<HashSet<String>> {
+    Ok(PartnerProduct::of_partner(user_id).all(db).await?.into_iter().map(|p| p.product_code).collect())
+}

@@ -1,0 +1,99 @@
+//! "Produk" and the product lifecycle: partners choose products, see their
+//! own with states, remove what is not live; every state change follows
+//! `domain::products::after`, and production answers only for Aktif.
+
+use crate::common::{new_client, send_with, TestApp};
+use app::error::AppError;
+use app::server_fns::products::{ProductRemove, ProductsChoosable, ProductsChoose, ProductsMine};
+use backend::gateway::{services, Env};
+use domain::products::{ProductEvent, ProductState};
+use domain::{FieldError, Problem};
+use serde_json::json;
+
+fn choose(codes: &[&str]) -> ProductsChoose {
+    ProductsChoose { codes: codes.iter().map(|c| c.to_string()).collect() }
+}
+
+#[tokio::test]
+async fn a_partner_chooses_products_once_and_removes_what_is_not_live() {
+    let app = TestApp::spawn().await;
+    let (_staff, m) = app.approved_merchant().await;
+    let pulsa = app.send(ProductsChoosable { category: "PULSA".into() }).await.unwrap();
+    assert!(pulsa.iter().any(|p| p.code == "501021") && pulsa.iter().all(|p| p.category == "PULSA"));
+
+    assert_eq!(app.send(choose(&["501021", "100301"])).await.unwrap(), 2);
+    // Sent again (a double click): nothing new, nothing doubled.
+    assert_eq!(app.send(choose(&["501021"])).await.unwrap(), 0);
+    let mine = app.send(ProductsMine {}).await.unwrap();
+    let states: Vec<_> = mine.iter().map(|p| (p.code.as_str(), p.state)).collect();
+    assert_eq!(states, [("100301", ProductState::Selected), ("501021", ProductState::Selected)]);
+    // Chosen products leave "Tambah Produk".
+    let left = app.send(ProductsChoosable { category: "PULSA".into() }).await.unwrap();
+    assert!(left.iter().all(|p| p.code != "501021"));
+    // An unknown code chooses nothing.
+    let err = app.send(choose(&["999999", "502521"])).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("codes", Problem::NotFound)]));
+    assert_eq!(app.send(ProductsMine {}).await.unwrap().len(), 2);
+
+    // Another partner sees none of them and cannot remove them.
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    assert!(send_with(&other, &app.base, ProductsMine {}).await.unwrap().is_empty());
+    let err = send_with(&other, &app.base, ProductRemove { code: "501021".into() }).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotFound));
+
+    // Live products stay; the rest may go.
+    let db = &app.state.db;
+    for e in [ProductEvent::RequestUat, ProductEvent::ApproveUat, ProductEvent::RequestLive, ProductEvent::ApproveLive]
+    {
+        backend::products::step(db, m.user_id, "100301", e, None).await.unwrap();
+    }
+    let err = app.send(ProductRemove { code: "100301".into() }).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::WrongStep));
+    app.send(ProductRemove { code: "501021".into() }).await.unwrap();
+    let mine = app.send(ProductsMine {}).await.unwrap();
+    assert_eq!(mine.iter().map(|p| (p.code.as_str(), p.state)).collect::<Vec<_>>(), [("100301", ProductState::Active)]);
+    // Signed out: nothing.
+    let err = send_with(&new_client(&app.base), &app.base, ProductsMine {}).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::NotLoggedIn));
+}
+
+#[tokio::test]
+async fn production_answers_only_for_products_that_went_live() {
+    let app = TestApp::spawn().await;
+    let (_staff, dev) = app.approved_merchant().await;
+    let prod = backend::gateway::Merchant { env: Env::Production, ..dev.clone() };
+    let inquiry =
+        |reference: &str| json!({"productID": "100301", "customerID": "110100019766", "referenceID": reference});
+    let rc = |out: serde_json::Value| out["rc"].as_str().unwrap_or_default().to_owned();
+    app.send(choose(&["100301"])).await.unwrap();
+    let db = &app.state.db;
+    // Chosen, UAT asked and approved, Live asked: still not production.
+    let path = [
+        (ProductEvent::ApproveUat, Err(Problem::WrongStep)),
+        (ProductEvent::RequestUat, Ok(ProductState::UatRequested)),
+        (ProductEvent::RejectUat, Ok(ProductState::UatRejected)),
+        (ProductEvent::RequestUat, Ok(ProductState::UatRequested)),
+        (ProductEvent::ApproveUat, Ok(ProductState::UatApproved)),
+        (ProductEvent::ApproveLive, Err(Problem::WrongStep)),
+        (ProductEvent::RequestLive, Ok(ProductState::LiveRequested)),
+    ];
+    for (i, (event, expected)) in path.into_iter().enumerate() {
+        let got = backend::products::step(db, dev.user_id, "100301", event, None).await.map_err(|e| match e {
+            backend::Error::Refused(p) => p,
+            other => panic!("{other:?}"),
+        });
+        assert_eq!(got, expected, "{event:?}");
+        let out = services::inquiry(&app.state, &prod, &inquiry(&format!("p{i}"))).await.unwrap();
+        assert_eq!(rc(out), "41", "production before Live approval ({event:?})");
+    }
+    backend::products::step(db, dev.user_id, "100301", ProductEvent::ApproveLive, None).await.unwrap();
+    let out = services::inquiry(&app.state, &prod, &inquiry("live")).await.unwrap();
+    assert_ne!(rc(out), "41", "Aktif: production reaches the biller layer");
+    let active = services::active_products(&app.state, &prod).await.unwrap();
+    assert_eq!(active["active"], "100301");
+    // Maintenance pauses it in production with the maintenance answer.
+    backend::products::step(db, dev.user_id, "100301", ProductEvent::Maintenance, None).await.unwrap();
+    let out = services::inquiry(&app.state, &prod, &inquiry("paused")).await.unwrap();
+    assert_eq!(rc(out), backend::gateway::rc::Rc::BillerLinkDown.code());
+}
