@@ -35,7 +35,7 @@ use pages::auth::{
 };
 use pages::portal::{
     change_password::ChangePasswordPage, connections::ConnectionsPage, dashboard::DashboardPage,
-    dev_numbers::DevNumbersPage,
+    dev_numbers::DevNumbersPage, products::ProductsPage,
 };
 use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
                 <Route path=path!("/integrasi/nomor-development") view=DevNumbersPage ssr=SsrMode::Async />
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
+                <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />

@@ -103,6 +103,29 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await expect(partner.getByRole('cell', { name: '110100019766' })).toBeVisible();
   await shot(partner, '44b-nomor-development');
 
+  // Produk: choose two PULSA products, see them in "Produk Anda", drop one.
+  await partner.getByRole('link', { name: 'Produk', exact: true }).click();
+  await hydrated(partner);
+  await partner.getByLabel('Pilih Kategori Produk').selectOption('PULSA');
+  await expect(partner).toHaveURL(/kategori=PULSA/);
+  await hydrated(partner);
+  await partner.getByLabel('Pilih 501021').check();
+  await partner.getByLabel('Pilih 502521').check();
+  await expect(partner.getByText('2 produk dipilih')).toBeVisible();
+  await shot(partner, '44f-tambah-produk');
+  await partner.getByRole('button', { name: 'Simpan' }).click();
+  await expect(partner.getByText('Sukses! Data berhasil disimpan!')).toBeVisible();
+  await expect(partner.getByLabel('Pilih 501021')).toHaveCount(0);
+  await partner.getByRole('link', { name: 'Produk Anda' }).click();
+  await hydrated(partner);
+  const chosen = partner.getByRole('row', { name: /501021/ });
+  await expect(chosen.getByText('Dipilih')).toBeVisible();
+  await shot(partner, '44g-produk-anda');
+  await partner.getByRole('button', { name: 'Hapus 502521' }).click();
+  await confirmYes(partner);
+  await expect(partner.getByRole('row', { name: /502521/ })).toHaveCount(0);
+  await expect(chosen).toBeVisible();
+
   // Koneksi: the partner registers a server address; the operator approves it.
   await partner.getByRole('link', { name: 'Koneksi' }).click();
   await expect(partner.getByRole('heading', { name: 'Pengaturan Koneksi' })).toBeVisible();

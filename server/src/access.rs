@@ -28,7 +28,7 @@ pub enum Need {
 
 /// The portal's pages by path (assets, API and unknown paths: `Anyone`).
 pub fn need_of(path: &str) -> Need {
-    const PARTNER: [&str; 5] = ["/dashboard", "/ubah-password", "/profil", "/integrasi", "/koneksi"];
+    const PARTNER: [&str; 6] = ["/dashboard", "/ubah-password", "/profil", "/integrasi", "/koneksi", "/produk"];
     let under = |prefix: &str| path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'));
     match path {
         "/" => Need::Root,

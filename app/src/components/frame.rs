@@ -80,6 +80,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                     <a href="/dashboard" aria-current=current("/dashboard")>{t.common.menu_dashboard}</a>
                     <a href="/profil" aria-current=current("/profil")>{t.common.menu_profile}</a>
                     {(user.profile_status == domain::profile::ProfileStatus::Approved).then(|| view! {
+                        <a href="/produk" aria-current=current("/produk")>{t.portal.menu_products}</a>
                         <a href="/koneksi" aria-current=current("/koneksi")>{t.common.menu_connections}</a>
                         <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.common.menu_integration}</a>
                     })}

@@ -200,14 +200,14 @@ pub fn FilterSelect(
     /// The address parameter it sets.
     name: &'static str,
     /// (value, text) pairs.
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(String, String)>,
     chosen: String,
 ) -> impl IntoView {
     view! {
         <div class="dt-filter">
             <label for=id>{label}</label>
             <select id=id name=name on:change=submit_form>
-                {options.into_iter().map(|(v, text)| view! { <option value=v selected=chosen == v>{text}</option> }).collect_view()}
+                {options.into_iter().map(|(v, text)| view! { <option selected=chosen == v value=v>{text}</option> }).collect_view()}
             </select>
         </div>
     }

@@ -3,6 +3,7 @@
 use super::Texts;
 use domain::finance::{BreakerState, DeliveryStatus, IpStatus, LedgerKind};
 use domain::moderation::ActorKind;
+use domain::products::ProductState;
 use domain::profile::{Category, DocStatus, DocTypeOut, ProfileStatus};
 use domain::staff::Role;
 use domain::Lang;
@@ -111,6 +112,20 @@ impl Texts {
             LedgerKind::Debit => self.finance.kind_debit,
             LedgerKind::Refund => self.finance.kind_refund,
             LedgerKind::Adjustment => self.finance.kind_adjustment,
+        }
+    }
+
+    /// "Status Produk" of a partner's product.
+    pub fn product_state(&self, s: ProductState) -> &'static str {
+        match s {
+            ProductState::Selected => self.portal.state_selected,
+            ProductState::UatRequested => self.portal.state_uat_requested,
+            ProductState::UatApproved => self.portal.state_uat_approved,
+            ProductState::UatRejected => self.portal.state_uat_rejected,
+            ProductState::LiveRequested => self.portal.state_live_requested,
+            ProductState::Active => self.portal.state_active,
+            ProductState::Maintenance => self.portal.state_maintenance,
+            ProductState::Inactive => self.portal.state_inactive,
         }
     }
 

@@ -76,5 +76,51 @@ texts! {
             | "Delivered",
         delivery_failed: "Gagal"
             | "Failed",
+        menu_products: "Produk"
+            | "Products",
+        products_title: "Produk"
+            | "Products",
+        tab_add: "Tambah Produk"
+            | "Add products",
+        tab_yours: "Produk Anda"
+            | "Your products",
+        col_choose: "Pilih"
+            | "Choose",
+        col_product_code: "Kode Produk"
+            | "Product code",
+        col_product_name: "Nama Produk"
+            | "Product name",
+        col_admin_fee: "Biaya Admin"
+            | "Admin fee",
+        col_fee: "Fee"
+            | "Fee",
+        col_product_status: "Status Produk"
+            | "Product status",
+        choose_category: "Pilih Kategori Produk"
+            | "Product category",
+        choose_status: "Pilih Status Produk"
+            | "Product status",
+        products_add_hint: "Centang produk yang ingin Anda jual, lalu Simpan. Produk yang tidak dipilih tidak disimpan ke sistem."
+            | "Tick the products you want to sell, then Save. Products not ticked are not saved.",
+        products_none_left: "Tidak ada produk lain untuk dipilih di kategori ini."
+            | "No other products to choose in this category.",
+        products_none_yours: "Belum ada produk. Pilih produk di tab Tambah Produk."
+            | "No products yet. Choose some in the Add products tab.",
+        state_selected: "Dipilih"
+            | "Chosen",
+        state_uat_requested: "UAT Diajukan"
+            | "UAT requested",
+        state_uat_approved: "UAT Disetujui"
+            | "UAT approved",
+        state_uat_rejected: "UAT Ditolak"
+            | "UAT rejected",
+        state_live_requested: "Live Diajukan"
+            | "Live requested",
+        state_active: "Aktif"
+            | "Active",
+        state_maintenance: "Maintenance"
+            | "Maintenance",
+        state_inactive: "Nonaktif"
+            | "Inactive",
     }
 }

@@ -86,6 +86,14 @@ impl Texts {
         }
     }
 
+    /// Under "Tambah Produk": how many boxes are ticked.
+    pub fn products_checked(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Id => format!("{n} produk dipilih"),
+            Lang::En => format!("{n} products ticked"),
+        }
+    }
+
     /// "Dimoderasi oleh NAME pada DD/MM/YYYY HH:MM:SS".
     pub fn moderated(&self, by: &str, at: &str) -> String {
         match self.lang {

@@ -51,6 +51,7 @@ fn Partners(page: Page<PartnerRowOut>, list: ListQuery, status: String) -> impl 
     ];
     let states: Vec<_> = std::iter::once(("", t.common.all))
         .chain(ProfileStatus::ALL.iter().map(|s| (s.code(), t.profile_status(*s))))
+        .map(|(v, l)| (v.to_owned(), l.to_owned()))
         .collect();
     let chosen = status.clone();
     let filter = move || {

@@ -63,7 +63,10 @@ fn Queue(page: Page<QueueItemOut>, list: ListQuery, status: String) -> impl Into
         ("rejected", t.common.status_rejected),
         ("approved", t.common.status_approved),
         ("all", t.common.all),
-    ];
+    ]
+    .into_iter()
+    .map(|(v, l)| (v.to_owned(), l.to_owned()))
+    .collect();
     let chosen = if status.is_empty() { "waiting".to_owned() } else { status.clone() };
     let filter = move || {
         view! { <FilterSelect id="status-filter" label=t.moderation.filter_status name="status" options chosen /> }

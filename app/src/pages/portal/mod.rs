@@ -4,3 +4,4 @@ pub mod change_password;
 pub mod connections;
 pub mod dashboard;
 pub mod dev_numbers;
+pub mod products;
