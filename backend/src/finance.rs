@@ -83,13 +83,8 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Resu
         .into_iter()
         .map(entry_out)
         .collect();
-    let active: Vec<String> = PartnerProduct::of_partner(user_id)
-        .filter(partner_product::Column::State.eq(ProductState::Active))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.product_code)
-        .collect();
+    let states: std::collections::HashMap<String, ProductState> =
+        PartnerProduct::of_partner(user_id).all(db).await?.into_iter().map(|p| (p.product_code, p.state)).collect();
     let products = Product::find()
         .order_by_asc(product::Column::Category)
         .order_by_asc(product::Column::Code)
@@ -97,7 +92,8 @@ pub async fn partner_finance(db: &impl ConnectionTrait, user_id: UserId) -> Resu
         .await?
         .into_iter()
         .map(|p| PartnerProductOut {
-            active: active.contains(&p.code),
+            active: states.get(&p.code).is_some_and(|s| s.is_live()),
+            state: states.get(&p.code).copied(),
             code: p.code,
             name: p.name,
             category: p.category,

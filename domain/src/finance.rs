@@ -106,7 +106,10 @@ pub struct PartnerProductOut {
     pub name: String,
     pub category: String,
     pub status: ProductStatus,
+    /// Live in production for this partner (staff may switch it).
     pub active: bool,
+    /// Where it stands for this partner, when the partner has it.
+    pub state: Option<crate::products::ProductState>,
 }
 
 /// A partner's money and products, for staff.

@@ -4,10 +4,11 @@
 
 use crate::common::{new_client, send_with, TestApp};
 use app::error::AppError;
+use app::server_fns::finance::PartnerFinance;
 use app::server_fns::products::{ProductRemove, ProductsChoosable, ProductsChoose, ProductsMine};
 use backend::gateway::{services, Env};
 use domain::products::{ProductEvent, ProductState};
-use domain::{FieldError, Problem};
+use domain::{FieldError, Problem, UserId};
 use serde_json::json;
 
 fn choose(codes: &[&str]) -> ProductsChoose {
@@ -17,7 +18,7 @@ fn choose(codes: &[&str]) -> ProductsChoose {
 #[tokio::test]
 async fn a_partner_chooses_products_once_and_removes_what_is_not_live() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (staff, m) = app.approved_merchant().await;
     let pulsa = app.send(ProductsChoosable { category: "PULSA".into() }).await.unwrap();
     assert!(pulsa.iter().any(|p| p.code == "501021") && pulsa.iter().all(|p| p.category == "PULSA"));
 
@@ -27,6 +28,10 @@ async fn a_partner_chooses_products_once_and_removes_what_is_not_live() {
     let mine = app.send(ProductsMine {}).await.unwrap();
     let states: Vec<_> = mine.iter().map(|p| (p.code.as_str(), p.state)).collect();
     assert_eq!(states, [("100301", ProductState::Selected), ("501021", ProductState::Selected)]);
+    // Staff see where each product stands for this partner.
+    let f = send_with(&staff, &app.base, PartnerFinance { user_id: UserId(m.user_id) }).await.unwrap();
+    let p = f.products.iter().find(|p| p.code == "501021").unwrap();
+    assert_eq!((p.state, p.active), (Some(ProductState::Selected), false));
     // Chosen products leave "Tambah Produk".
     let left = app.send(ProductsChoosable { category: "PULSA".into() }).await.unwrap();
     assert!(left.iter().all(|p| p.code != "501021"));

@@ -88,6 +88,7 @@ fn FinanceBody(
                     <input type="checkbox" id=box_id.clone() checked=active disabled=!may_moderate
                         on:change=move |_| { product.dispatch(ProductSet { user_id: uid, code: code.clone(), active: !active }); } />
                     <label for=box_id>{format!("{} {} ", p.code, p.name)}<span class="muted small">{p.status.code()}</span></label>
+                    {p.state.map(|s| view! { " "<span class="muted small" data-testid=format!("state-{}", p.code)>{t.product_state(s)}</span> })}
                 </li>
             }
         })
