@@ -15,6 +15,7 @@ mod m20261123_000010_callbacks;
 mod m20261123_000011_polling_and_breakers;
 mod m20261201_000012_hardening;
 mod m20261201_000013_product_lifecycle;
+mod m20261201_000014_product_families;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000011_polling_and_breakers::Migration),
             Box::new(m20261201_000012_hardening::Migration),
             Box::new(m20261201_000013_product_lifecycle::Migration),
+            Box::new(m20261201_000014_product_families::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ pub mod mail_outbox;
 pub mod partner_product;
 pub mod partner_setting;
 pub mod product;
+pub mod product_family;
 pub mod profile;
 pub mod profile_document;
 pub mod profile_revision;

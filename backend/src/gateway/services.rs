@@ -10,6 +10,7 @@ use super::{Env, Merchant};
 use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
+use crate::entity::product_family::Entity as ProductFamily;
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::entity::OfPartner;
 use crate::error::{is_unique_violation, Error, Result};
@@ -377,16 +378,24 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
     Ok(json!({ "rc": Rc::Success.code(), "record": record }))
 }
 
-/// `POST /Services/getHargaByProductID`: the prices of one category.
-/// A product whose biller is down shows as Maintenance.
+/// `POST /Services/getHargaByProductID`: the prices of one sub-family
+/// (`AAE.AAAB`: Telkomsel pulsa, …, as clients send) or of one of our
+/// category names. A product whose biller is down shows as Maintenance.
 pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
-    let category = required(body, &["prefixID"], ID_MAX)?.remove(0);
+    let asked = required(body, &["prefixID"], ID_MAX)?.remove(0).to_uppercase();
     let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
-    let rows = Product::find()
-        .filter(product::Column::Category.eq(category.to_uppercase()))
-        .order_by_asc(product::Column::Code)
-        .all(&state.db)
-        .await?;
+    let mut query = Product::find();
+    query = match ProductFamily::find_by_id(asked.clone()).one(&state.db).await? {
+        Some(f) => {
+            let q = query.filter(product::Column::Category.eq(f.category));
+            match f.operator_prefix {
+                Some(prefix) => q.filter(product::Column::OperatorPrefix.eq(prefix)),
+                None => q,
+            }
+        }
+        None => query.filter(product::Column::Category.eq(asked)),
+    };
+    let rows = query.order_by_asc(product::Column::Code).all(&state.db).await?;
     let record: Vec<Value> = rows
         .iter()
         .map(|p| {

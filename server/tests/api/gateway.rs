@@ -552,6 +552,19 @@ async fn pulsa_is_paid_at_the_catalog_price_and_pending_ones_settle() {
     assert_eq!(tsel10["price"], "10950");
     let cat = c.call("/Services/getHargaByProductID", &with_session(&sid, &a, json!({"prefixID": "EWALLET"}))).await;
     assert!(cat["record"].as_array().unwrap().iter().all(|r| r["status"] == "AKTIF"));
+    // Real clients ask by sub-family code (open-api.md §4): AAE.AAAB is Telkomsel pulsa.
+    let codes = |v: &Value| {
+        v["record"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    let telkomsel =
+        c.call("/Services/getHargaByProductID", &with_session(&sid, &a, json!({"prefixID": "AAE.AAAB"}))).await;
+    assert_eq!(codes(&telkomsel), ["500521", "501021", "502521", "505021", "510021"], "{telkomsel}");
+    let indosat =
+        c.call("/Services/getHargaByProductID", &with_session(&sid, &a, json!({"prefixID": "aae.aaaa"}))).await;
+    assert_eq!(codes(&indosat), ["500511", "501011", "502511"]);
+    let unknown =
+        c.call("/Services/getHargaByProductID", &with_session(&sid, &a, json!({"prefixID": "ZZZ.ZZZZ"}))).await;
+    assert_eq!((unknown["rc"].as_str(), codes(&unknown).len()), (Some("00"), 0));
     let active = c.call("/Services/get-Active-Product", &with_session(&sid, &a, json!({}))).await;
     assert!(active["active"].as_str().unwrap().split(',').any(|code| code == "100301"), "{active}");
 
