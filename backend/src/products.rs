@@ -16,8 +16,8 @@ use domain::finance::{ProductOut, ProductStatus};
 use domain::products::{after, MyProductOut, ProductEvent, ProductState};
 use domain::Problem;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -42,18 +42,19 @@ pub async fn choose(state: &AppState, partner: &PartnerActor, codes: &[String]) 
     if codes.is_empty() {
         return Err(Error::field("codes", Problem::Required));
     }
+    let wanted: HashSet<&str> = codes.iter().map(|c| c.trim()).collect();
     let txn = state.db.begin().await?;
+    let on_sale = Product::find()
+        .filter(product::Column::Code.is_in(wanted.iter().copied()))
+        .filter(product::Column::Status.ne(ProductStatus::Nonaktif))
+        .count(&txn)
+        .await?;
+    if on_sale != wanted.len() as u64 {
+        return Err(Error::field("codes", Problem::NotFound));
+    }
     let mine = chosen_codes(&txn, user_id).await?;
     let mut added = 0;
-    for code in codes.iter().map(|c| c.trim()).collect::<HashSet<_>>() {
-        let on_sale =
-            Product::find_by_id(code.to_owned()).one(&txn).await?.is_some_and(|p| p.status != ProductStatus::Nonaktif);
-        if !on_sale {
-            return Err(Error::field("codes", Problem::NotFound));
-        }
-        if mine.contains(code) {
-            continue;
-        }
+    for code in wanted.into_iter().filter(|c| !mine.contains(*c)) {
         let now = Utc::now();
         PartnerProduct::insert(partner_product::ActiveModel {
             user_id: Set(user_id),

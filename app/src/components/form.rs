@@ -79,6 +79,24 @@ impl FormState {
         });
     }
 
+    /// For a "create another" form: follows every answer, and after a
+    /// success runs `done` with the value (to empty the inputs) and starts
+    /// the form afresh.
+    pub fn follow_then_clear<T: Clone + Send + Sync + 'static>(
+        self,
+        value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+        done: impl Fn(T) + Send + Sync + 'static,
+    ) {
+        Effect::new(move |_| {
+            let Some(result) = value.get() else { return };
+            self.answer(&result);
+            if let Ok(v) = result {
+                done(v);
+                self.reset();
+            }
+        });
+    }
+
     /// Takes the server's answer; field problems go next to their inputs.
     pub fn answer<T>(self, result: &Result<T, AppError>) {
         self.server.set(match result {

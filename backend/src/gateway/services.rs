@@ -384,16 +384,15 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
 pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let asked = required(body, &["prefixID"], ID_MAX)?.remove(0).to_uppercase();
     let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
-    let mut query = Product::find();
-    query = match ProductFamily::find_by_id(asked.clone()).one(&state.db).await? {
+    let query = match ProductFamily::find_by_id(asked.clone()).one(&state.db).await? {
         Some(f) => {
-            let q = query.filter(product::Column::Category.eq(f.category));
+            let q = Product::find().filter(product::Column::Category.eq(f.category));
             match f.operator_prefix {
                 Some(prefix) => q.filter(product::Column::OperatorPrefix.eq(prefix)),
                 None => q,
             }
         }
-        None => query.filter(product::Column::Category.eq(asked)),
+        None => Product::find().filter(product::Column::Category.eq(asked)),
     };
     let rows = query.order_by_asc(product::Column::Code).all(&state.db).await?;
     let record: Vec<Value> = rows

@@ -137,16 +137,11 @@ fn NewStaffForm(create: ServerAction<StaffCreate>) -> impl IntoView {
     let role_err =
         form.error("role", move || Role::from_code(&role.get()).is_none().then_some(domain::Problem::Required));
     let created = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(result) = create.value().get() else { return };
-        form.answer(&result);
-        if let Ok(pw) = result {
-            created.set(Some(pw));
-            name.set(String::new());
-            email.set(String::new());
-            role.set(String::new());
-            form.reset();
-        }
+    form.follow_then_clear(create.value(), move |pw| {
+        created.set(Some(pw));
+        name.set(String::new());
+        email.set(String::new());
+        role.set(String::new());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

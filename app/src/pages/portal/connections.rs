@@ -100,14 +100,7 @@ fn AddIp(add: ServerAction<IpAdd>) -> impl IntoView {
             v.trim().parse::<std::net::IpAddr>().err().map(|_| domain::Problem::IpInvalid)
         }
     });
-    Effect::new(move |_| {
-        let Some(result) = add.value().get() else { return };
-        form.answer(&result);
-        if result.is_ok() {
-            ip.set(String::new());
-            form.reset();
-        }
-    });
+    form.follow_then_clear(add.value(), move |_| ip.set(String::new()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.submit(ip_err.get_untracked().is_none()) {

@@ -147,15 +147,10 @@ fn AdjustForm(user_id: UserId, adjust: ServerAction<DepositAdjust>) -> impl Into
     });
     let reference_err = form.error("reference", move || domain::account::check_required(&reference.get(), 60).err());
     let note_err = form.error("note", || None);
-    Effect::new(move |_| {
-        let Some(result) = adjust.value().get() else { return };
-        form.answer(&result);
-        if result.is_ok() {
-            amount.set(String::new());
-            reference.set(String::new());
-            note.set(String::new());
-            form.reset();
-        }
+    form.follow_then_clear(adjust.value(), move |_| {
+        amount.set(String::new());
+        reference.set(String::new());
+        note.set(String::new());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
