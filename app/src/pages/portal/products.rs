@@ -27,7 +27,9 @@ pub fn ProductsPage() -> impl IntoView {
     let remove = ServerAction::<ProductRemove>::new();
     // All choosable products (the category filter is applied here, so the
     // category list stays whole), and the partner's own.
-    let choosable = Resource::new(move || choose.version().get(), |_| products_choosable(String::new()));
+    // A removed product can be chosen again: both lists follow both actions.
+    let choosable =
+        Resource::new(move || (choose.version().get(), remove.version().get()), |_| products_choosable(String::new()));
     let mine = Resource::new(move || (choose.version().get(), remove.version().get()), |_| products_mine());
     view! {
         <PartnerPage render=move |_| {
