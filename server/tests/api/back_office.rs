@@ -230,6 +230,18 @@ async fn staff_find_partners_by_name_merchant_id_phone_email_and_state() {
     assert_eq!(search(&local, "").await, vec![second.email.clone()], "by phone as typed");
     assert_eq!(search("", "approved").await, vec![partner.email.clone()]);
     assert_eq!(search("", "draft").await, vec![second.email.clone()], "no profile yet counts as a draft");
+    // Sorted by registration (a sortable column head): newest first, or the other way.
+    let sorted = |desc: bool| {
+        let list = domain::ListQuery { sort: "registered".into(), desc, per: 10, ..Default::default() };
+        let (admin, base) = (admin.clone(), app.base.clone());
+        async move {
+            let page = send_with(&admin, &base, Partners { list, status: None }).await.unwrap();
+            page.items.into_iter().map(|r| r.email).collect::<Vec<_>>()
+        }
+    };
+    let newest_first = sorted(true).await;
+    assert_eq!(newest_first, vec![second.email.clone(), partner.email.clone()]);
+    assert_eq!(sorted(false).await, newest_first.into_iter().rev().collect::<Vec<_>>());
     assert!(search("tidak-ada-yang-cocok", "").await.is_empty());
 
     // The partner page: profile, documents with their stamps, history.
