@@ -21,6 +21,10 @@ impl Actor {
         self.parts().2
     }
 
+    pub fn kind(&self) -> ActorKind {
+        self.parts().0
+    }
+
     fn parts(&self) -> (ActorKind, Uuid, &str) {
         match self {
             Actor::Partner { id, name } => (ActorKind::Partner, *id, name),

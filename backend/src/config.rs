@@ -90,6 +90,8 @@ pub struct Config {
     /// Callback URLs may point at private, loopback or link-local addresses
     /// (only for tests and closed networks; `APP_CALLBACKS_ALLOW_PRIVATE`).
     pub callbacks_allow_private: bool,
+    /// Days the API log keeps a request before the cleanup job drops it (`APP_API_LOG_RETENTION_DAYS`).
+    pub api_log_retention_days: i64,
 }
 
 impl Default for Config {
@@ -128,6 +130,7 @@ impl Default for Config {
             gateway_read_timeout_secs: 10,
             gateway_rate_per_minute: 600,
             callbacks_allow_private: false,
+            api_log_retention_days: 30,
         }
     }
 }

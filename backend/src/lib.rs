@@ -2,6 +2,7 @@
 //! never depends on Leptos: the UI and the gateway both call in here.
 
 pub mod accounts;
+pub mod apilog;
 pub mod audit;
 pub mod authz;
 pub mod billers;
@@ -25,6 +26,7 @@ pub mod regions;
 pub mod revisions;
 pub mod staff;
 pub mod state;
+pub mod uat;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -360,6 +360,16 @@ pub enum Viewer {
     Staff(StaffActor),
 }
 
+impl Viewer {
+    /// Whether this viewer may see a file of the partner `owner`.
+    pub fn may_see(&self, owner: Uuid) -> bool {
+        match self {
+            Viewer::Partner(p) => p.partner_id() == owner,
+            Viewer::Staff(_) => true,
+        }
+    }
+}
+
 pub struct DocumentFile {
     pub bytes: Vec<u8>,
     pub content_type: String,
@@ -372,11 +382,7 @@ pub async fn document_file(state: &AppState, viewer: Viewer, id: &str) -> Result
     let not_found = Error::Refused(Problem::NotFound);
     let id = Uuid::parse_str(id).map_err(|_| Error::Refused(Problem::NotFound))?;
     let doc = ProfileDocument::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    let allowed = match viewer {
-        Viewer::Partner(p) => doc.user_id == p.partner_id(),
-        Viewer::Staff(_) => true,
-    };
-    if !allowed {
+    if !viewer.may_see(doc.user_id) {
         return Err(not_found);
     }
     let bytes = state.storage.get(&doc.storage_key).await?.ok_or(not_found)?;

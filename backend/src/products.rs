@@ -8,15 +8,18 @@ use crate::authz::PartnerActor;
 use crate::catalog;
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
+use crate::entity::product_step::{self, Entity as ProductStep};
 use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::{ProductOut, ProductStatus};
 use domain::products::{after, MyProductOut, ProductEvent, ProductState};
+use domain::uat::ProductStepOut;
 use domain::Problem;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveModelBehavior, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, TransactionTrait,
 };
 use std::collections::HashSet;
@@ -122,10 +125,13 @@ pub async fn remove(state: &AppState, partner: &PartnerActor, code: &str) -> Res
     Ok(())
 }
 
-/// Moves one partner's product by `event`, in the caller's transaction;
-/// refuses (`WrongStep`) what its lifecycle does not allow from where it is.
+/// Moves one partner's product by `event`, in the caller's transaction, and
+/// writes the step into its history; refuses (`WrongStep`) what its
+/// lifecycle does not allow from where it is. The update names the state it
+/// read, so of two requests racing for one step only one moves it.
 pub async fn step(
     db: &impl ConnectionTrait,
+    by: &audit::Actor,
     user_id: Uuid,
     code: &str,
     event: ProductEvent,
@@ -134,12 +140,50 @@ pub async fn step(
     let row = PartnerProduct::find_by_id((user_id, code.to_owned())).one(db).await?;
     let row = row.ok_or(Error::Refused(Problem::NotFound))?;
     let next = after(Some(row.state), event).map_err(Error::Refused)?;
-    let mut row: partner_product::ActiveModel = row.into();
-    row.state = Set(next);
-    row.reason = Set(reason);
-    row.updated_at = Set(Some(Utc::now()));
-    row.update(db).await?;
+    let now = Utc::now();
+    let moved = PartnerProduct::update_many()
+        .col_expr(partner_product::Column::State, Expr::value(next))
+        .col_expr(partner_product::Column::Reason, Expr::value(reason.clone()))
+        .col_expr(partner_product::Column::UpdatedAt, Expr::value(Some(now)))
+        .filter(partner_product::Column::UserId.eq(user_id))
+        .filter(partner_product::Column::ProductCode.eq(code))
+        .filter(partner_product::Column::State.eq(row.state))
+        .exec(db)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(Error::Refused(Problem::WrongStep));
+    }
+    ProductStep::insert(product_step::ActiveModel {
+        user_id: Set(user_id),
+        product_code: Set(code.to_owned()),
+        state: Set(next),
+        reason: Set(reason),
+        actor_kind: Set(by.kind()),
+        actor_name: Set(by.name().to_owned()),
+        ..product_step::ActiveModel::new()
+    })
+    .exec_without_returning(db)
+    .await?;
     Ok(next)
+}
+
+/// A partner's product steps, newest first (the staff's history).
+pub async fn history(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<ProductStepOut>> {
+    let rows = ProductStep::of_partner(user_id)
+        .order_by_desc(product_step::Column::At)
+        .order_by_desc(product_step::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ProductStepOut {
+            product_code: r.product_code,
+            state: r.state,
+            reason: r.reason,
+            by: r.actor_name,
+            at: crate::infra::wib::format(r.at),
+        })
+        .collect())
 }
 
 async fn chosen_codes(db: &impl ConnectionTrait, user_id: Uuid) -> Result<HashSet<String>> {

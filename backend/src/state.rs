@@ -14,6 +14,8 @@ pub struct AppState {
     pub storage: Arc<dyn Storage>,
     /// Signs digest nonces (see `gateway::auth`); the same on every instance.
     pub nonce_key: Arc<Vec<u8>>,
+    /// Where the gateway records each request (`apilog`).
+    pub api_log: crate::apilog::LogSink,
 }
 
 impl AppState {
@@ -27,11 +29,12 @@ impl AppState {
             None => crate::infra::secrets::shared(&db, "digest_nonce_key").await?,
         };
         Ok(AppState {
-            db,
+            db: db.clone(),
             config: Arc::new(config),
             mailer: Arc::new(mailer),
             storage: Arc::from(storage),
             nonce_key: Arc::new(nonce_key),
+            api_log: crate::apilog::LogSink::start(db.clone()),
         })
     }
 }

@@ -49,6 +49,10 @@ ids! {
     IpEntryId;
     /// One callback delivery to a partner's server.
     DeliveryId;
+    /// One request recorded in the API log.
+    ApiLogId;
+    /// One Request UAT of one product.
+    UatRequestId;
 }
 
 #[cfg(test)]

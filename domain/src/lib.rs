@@ -46,6 +46,7 @@ macro_rules! stored_enum {
 }
 
 pub mod account;
+pub mod apilog;
 pub mod env;
 pub mod finance;
 pub mod ids;
@@ -63,9 +64,10 @@ pub mod rights;
 pub mod sla;
 pub mod staff;
 pub mod transaction;
+pub mod uat;
 
 pub use env::Env;
-pub use ids::{DeliveryId, DocumentId, IpEntryId, RevisionId, StaffId, UserId};
+pub use ids::{ApiLogId, DeliveryId, DocumentId, IpEntryId, RevisionId, StaffId, UatRequestId, UserId};
 pub use lang::Lang;
 pub use list::{ListQuery, Page};
 pub use phone::Msisdn;

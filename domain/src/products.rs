@@ -30,6 +30,8 @@ pub enum ProductEvent {
     /// The partner chooses it ("Simpan" in "Tambah Produk").
     Select,
     RequestUat,
+    /// The partner deletes a request still waiting ("Hapus").
+    WithdrawUat,
     ApproveUat,
     RejectUat,
     RequestLive,
@@ -48,6 +50,16 @@ impl ProductState {
         self == ProductState::Active
     }
 
+    /// The gateway of `env` serves it: development once chosen (the partner
+    /// builds and proves the integration there), production once Aktif;
+    /// a product staff switched off serves nowhere.
+    pub fn usable_in(self, env: crate::Env) -> bool {
+        match env {
+            crate::Env::Production => self.is_live(),
+            crate::Env::Development => self != ProductState::Inactive,
+        }
+    }
+
     /// The partner may drop it: anything not (on its way to being) live.
     pub fn removable(self) -> bool {
         matches!(
@@ -64,6 +76,7 @@ pub fn after(now: Option<ProductState>, event: ProductEvent) -> Result<ProductSt
     let next = match (now, event) {
         (None, E::Select) => S::Selected,
         (Some(S::Selected | S::UatRejected), E::RequestUat) => S::UatRequested,
+        (Some(S::UatRequested), E::WithdrawUat) => S::Selected,
         (Some(S::UatRequested), E::ApproveUat) => S::UatApproved,
         (Some(S::UatRequested), E::RejectUat) => S::UatRejected,
         (Some(S::UatApproved), E::RequestLive) => S::LiveRequested,
@@ -97,9 +110,10 @@ mod tests {
     use super::ProductState as S;
     use super::*;
 
-    const EVENTS: [ProductEvent; 10] = [
+    const EVENTS: [ProductEvent; 11] = [
         E::Select,
         E::RequestUat,
+        E::WithdrawUat,
         E::ApproveUat,
         E::RejectUat,
         E::RequestLive,
@@ -126,6 +140,7 @@ mod tests {
             (None, E::Select),
             (Some(S::Selected), E::RequestUat),
             (Some(S::UatRejected), E::RequestUat),
+            (Some(S::UatRequested), E::WithdrawUat),
             (Some(S::UatRequested), E::ApproveUat),
             (Some(S::UatRequested), E::RejectUat),
             (Some(S::UatApproved), E::RequestLive),

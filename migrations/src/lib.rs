@@ -16,6 +16,7 @@ mod m20261123_000011_polling_and_breakers;
 mod m20261201_000012_hardening;
 mod m20261201_000013_product_lifecycle;
 mod m20261201_000014_product_families;
+mod m20261201_000015_going_live;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_hardening::Migration),
             Box::new(m20261201_000013_product_lifecycle::Migration),
             Box::new(m20261201_000014_product_families::Migration),
+            Box::new(m20261201_000015_going_live::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! SeaORM entities: one module per table.
 
 pub mod api_credential;
+pub mod api_log;
 pub mod audit_log;
 pub mod biller_breaker;
 pub mod callback_delivery;
@@ -16,6 +17,7 @@ pub mod partner_product;
 pub mod partner_setting;
 pub mod product;
 pub mod product_family;
+pub mod product_step;
 pub mod profile;
 pub mod profile_document;
 pub mod profile_revision;
@@ -26,6 +28,8 @@ pub mod session;
 pub mod signon_day;
 pub mod staff;
 pub mod transaction;
+pub mod uat_check;
+pub mod uat_request;
 pub mod user;
 pub mod webreport_account;
 
@@ -55,6 +59,7 @@ macro_rules! of_partner {
 
 of_partner!(
     api_credential,
+    api_log,
     callback_delivery,
     deposit,
     email_token,
@@ -63,11 +68,13 @@ of_partner!(
     ledger_entry,
     partner_product,
     partner_setting,
+    product_step,
     profile,
     profile_document,
     profile_revision,
     signon_day,
     transaction,
+    uat_request,
     webreport_account,
 );
 
@@ -96,7 +103,9 @@ new_rows_get_id_and_time!(
     ip_whitelist.created_at,
     ledger_entry.created_at,
     mail_outbox.created_at,
+    product_step.at,
     staff.created_at,
     transaction.created_at,
+    uat_request.created_at,
     user.created_at,
 );

@@ -16,6 +16,7 @@ use crate::entity::profile::Entity as Profile;
 use crate::error::{is_unique_violation, Result};
 use crate::AppState;
 use chrono::Utc;
+use domain::apilog::AuthOutcome;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -107,10 +108,27 @@ fn use_key(c: &Credentials) -> Option<String> {
     }
 }
 
-/// The merchant whose credentials of `env` sign this request, or `None`
-/// (answer with a new challenge): no or malformed header, another realm,
-/// a uri that is not this request's, unknown user, wrong response, a nonce
-/// we did not issue or that expired, or a replay.
+/// Who a request's digest names and whether it holds: the merchant, or
+/// why not in words ([`AuthOutcome`]) for the API log.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// The username the header named, checked or not.
+    pub username: Option<String>,
+    /// The partner of that username in this environment, once known.
+    pub user_id: Option<uuid::Uuid>,
+    pub result: std::result::Result<Merchant, AuthOutcome>,
+}
+
+impl Verdict {
+    fn refused(username: Option<String>, user_id: Option<uuid::Uuid>, why: AuthOutcome) -> Verdict {
+        Verdict { username, user_id, result: Err(why) }
+    }
+}
+
+/// Judges the request's digest against `env`'s credentials. Refused (answer
+/// with a new challenge): no or malformed header, another realm, a uri that
+/// is not this request's, a nonce we did not issue or that expired, unknown
+/// user, wrong response, or a replay.
 #[tracing::instrument(skip_all, fields(env = env.code()))]
 pub async fn authenticate(
     state: &AppState,
@@ -118,27 +136,32 @@ pub async fn authenticate(
     method: &str,
     target: &str,
     header: Option<&str>,
-) -> Result<Option<Merchant>> {
-    let Some(c) = header.and_then(digest::parse) else { return Ok(None) };
-    if c.realm != state.config.digest_realm || !uri_matches(&c.uri, target) {
-        return Ok(None);
-    }
-    let Some(use_key) = use_key(&c) else { return Ok(None) };
-    if !nonce_is_fresh(&state.nonce_key, env, &c.nonce, unix_now()) {
-        return Ok(None);
-    }
-    let Some(cred) = ApiCredential::find()
+) -> Result<Verdict> {
+    let Some(header) = header else { return Ok(Verdict::refused(None, None, AuthOutcome::NoHeader)) };
+    let Some(c) = digest::parse(header) else { return Ok(Verdict::refused(None, None, AuthOutcome::Malformed)) };
+    let username = Some(c.username.clone());
+    let early = if c.realm != state.config.digest_realm {
+        Some(AuthOutcome::WrongRealm)
+    } else if !uri_matches(&c.uri, target) {
+        Some(AuthOutcome::WrongUri)
+    } else if !nonce_is_fresh(&state.nonce_key, env, &c.nonce, unix_now()) {
+        Some(AuthOutcome::StaleNonce)
+    } else {
+        None
+    };
+    let cred = ApiCredential::find()
         .filter(api_credential::Column::Username.eq(&c.username))
         .filter(api_credential::Column::Environment.eq(env))
         .one(&state.db)
-        .await?
-    else {
-        tracing::info!("digest: unknown user for this environment");
-        return Ok(None);
-    };
+        .await?;
+    let Some(cred) = cred else { return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser)) };
+    let user_id = Some(cred.user_id);
+    if let Some(why) = early {
+        return Ok(Verdict::refused(username, user_id, why));
+    }
+    let Some(use_key) = use_key(&c) else { return Ok(Verdict::refused(username, user_id, AuthOutcome::Malformed)) };
     if !digest::verify(&cred.ha1, method, &c) {
-        tracing::info!("digest: wrong response");
-        return Ok(None);
+        return Ok(Verdict::refused(username, user_id, AuthOutcome::WrongPassword));
     }
     let used = DigestNonceUse::insert(digest_nonce_use::ActiveModel {
         nonce: Set(c.nonce.clone()),
@@ -148,10 +171,7 @@ pub async fn authenticate(
     .exec(&state.db)
     .await;
     match used {
-        Err(e) if is_unique_violation(&e) => {
-            tracing::info!("digest: replayed nonce");
-            return Ok(None);
-        }
+        Err(e) if is_unique_violation(&e) => return Ok(Verdict::refused(username, user_id, AuthOutcome::Replayed)),
         r => r?,
     };
     // Now and then, forget uses of nonces that expired anyway.
@@ -159,7 +179,10 @@ pub async fn authenticate(
         purge_expired(state).await?;
     }
     let merchant_id = Profile::find_by_id(cred.user_id).one(&state.db).await?.and_then(|p| p.merchant_id);
-    Ok(merchant_id.map(|merchant_id| Merchant { user_id: cred.user_id, merchant_id, env }))
+    let result = merchant_id
+        .map(|merchant_id| Merchant { user_id: cred.user_id, merchant_id, env })
+        .ok_or(AuthOutcome::UnknownUser);
+    Ok(Verdict { username, user_id, result })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::body::{field, required};
 use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
-use super::{Env, Merchant};
+use super::Merchant;
 use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
@@ -79,15 +79,13 @@ async fn usable_product(
     if p.flow != flow {
         return Ok(Err(Rc::ProductNotAllowed));
     }
-    if m.env == Env::Production {
-        // Production follows the partner's product lifecycle: Aktif only.
-        match PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.map(|x| x.state) {
-            Some(ProductState::Active) => {}
-            Some(ProductState::Maintenance) => return Ok(Err(MAINTENANCE)),
-            _ => return Ok(Err(Rc::ProductNotAllowed)),
-        }
+    // The partner's product lifecycle decides (`ProductState::usable_in`):
+    // chosen for development, Aktif for production.
+    match PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.map(|x| x.state) {
+        Some(s) if s.usable_in(m.env) => Ok(Ok(p)),
+        Some(ProductState::Maintenance) => Ok(Err(MAINTENANCE)),
+        _ => Ok(Err(Rc::ProductNotAllowed)),
     }
-    Ok(Ok(p))
 }
 
 /// This merchant's transactions of this environment with `reference`.
@@ -415,24 +413,21 @@ pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Re
 
 /// `POST /Services/get-Active-Product`: one comma-separated string.
 pub async fn active_products(state: &AppState, m: &Merchant) -> Result<Value> {
-    let codes: Vec<String> = match m.env {
-        Env::Development => Product::find()
-            .filter(product::Column::Status.eq(ProductStatus::Aktif))
-            .order_by_asc(product::Column::Code)
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|p| p.code)
-            .collect(),
-        Env::Production => PartnerProduct::of_partner(m.user_id)
-            .filter(partner_product::Column::State.eq(ProductState::Active))
-            .order_by_asc(partner_product::Column::ProductCode)
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|p| p.product_code)
-            .collect(),
-    };
+    let on_sale: std::collections::HashSet<String> = Product::find()
+        .filter(product::Column::Status.eq(ProductStatus::Aktif))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    let codes: Vec<String> = PartnerProduct::of_partner(m.user_id)
+        .order_by_asc(partner_product::Column::ProductCode)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .filter(|p| p.state.usable_in(m.env) && on_sale.contains(&p.product_code))
+        .map(|p| p.product_code)
+        .collect();
     Ok(json!({ "rc": Rc::Success.code(), "active": codes.join(",") }))
 }
 

@@ -40,6 +40,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "revision.id.txt",
     "revision.en.html",
     "revision.en.txt",
+    "product.id.html",
+    "product.id.txt",
+    "product.en.html",
+    "product.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -114,6 +118,18 @@ pub enum Kind<'a> {
         reason: &'a str,
         link: &'a str,
     },
+    /// A Request UAT or Request Live of `product` was approved, or
+    /// rejected with `reason`.
+    ProductDecided {
+        name: &'a str,
+        company: &'a str,
+        product: &'a str,
+        /// "UAT" or "Live".
+        stage: &'a str,
+        approved: bool,
+        reason: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Kind<'_> {
@@ -131,6 +147,7 @@ impl Kind<'_> {
             Kind::Credentials { .. } => "credentials",
             Kind::Rejection { .. } => "rejection",
             Kind::RevisionDecided { .. } => "revision",
+            Kind::ProductDecided { .. } => "product",
         }
     }
 
@@ -150,6 +167,14 @@ impl Kind<'_> {
             (Kind::RevisionDecided { approved: true, .. }, Lang::En) => format!("Profile revision approved — {brand}"),
             (Kind::RevisionDecided { .. }, Lang::Id) => format!("Revisi data ditolak — {brand}"),
             (Kind::RevisionDecided { .. }, Lang::En) => format!("Profile revision rejected — {brand}"),
+            (Kind::ProductDecided { stage, approved: true, .. }, Lang::Id) => {
+                format!("Request {stage} disetujui — {brand}")
+            }
+            (Kind::ProductDecided { stage, approved: true, .. }, Lang::En) => {
+                format!("{stage} request approved — {brand}")
+            }
+            (Kind::ProductDecided { stage, .. }, Lang::Id) => format!("Request {stage} ditolak — {brand}"),
+            (Kind::ProductDecided { stage, .. }, Lang::En) => format!("{stage} request rejected — {brand}"),
         }
     }
 
@@ -176,6 +201,9 @@ impl Kind<'_> {
             Kind::Rejection { name, company, items } => context! { name, company, items },
             Kind::RevisionDecided { name, company, approved, reason, link } => {
                 context! { name, company, approved, reason, link }
+            }
+            Kind::ProductDecided { name, company, product, stage, approved, reason, link } => {
+                context! { name, company, product, stage, approved, reason, link }
             }
         }
     }
@@ -226,6 +254,15 @@ mod tests {
                 approved: false,
                 reason: "<i>akta</i> tidak terbaca",
                 link: "http://x/profil",
+            },
+            Kind::ProductDecided {
+                name: "<b>Andika</b> token=abc",
+                company: "PT",
+                product: "100301 PLN Pascabayar",
+                stage: "UAT",
+                approved: false,
+                reason: "struk tidak terbaca",
+                link: "http://x/integrasi/uat",
             },
         ]
     }

@@ -15,9 +15,11 @@ use axum::{Extension, Router};
 use backend::connections;
 use backend::gateway::rc::Rc;
 use backend::gateway::{auth, services, signon, Env, Merchant};
-use backend::AppState;
+use backend::{apilog, AppState};
+use domain::apilog::{AuthOutcome, SessionOutcome};
 use serde_json::{json, Value};
 use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 
 /// Serves the gateway of `env` on `listener` (in a background task).
@@ -45,8 +47,100 @@ impl http1::Admission for Whitelist {
         if self.state.config.trusted_proxy_addrs().contains(&peer) {
             return None;
         }
-        refusal(&self.state, self.env, peer, None).await
+        let refused = refusal(&self.state, self.env, peer, None).await?;
+        // Refused before a byte is read: the log shows the address only.
+        let mut facts = Facts::new(self.env, peer.to_string(), "-".into(), "-".into());
+        facts.auth = AuthOutcome::AddressRefused;
+        self.state.api_log.record(facts.entry(refused.status().as_u16(), Vec::new(), Vec::new()));
+        Some(refused)
     }
+}
+
+/// What the layers learn of one request, for its API log entry.
+#[derive(Debug, Clone)]
+struct Facts {
+    env: Env,
+    at: chrono::DateTime<chrono::Utc>,
+    started: std::time::Instant,
+    client_ip: String,
+    method: String,
+    path: String,
+    auth: AuthOutcome,
+    username: Option<String>,
+    user_id: Option<uuid::Uuid>,
+    session: Option<SessionOutcome>,
+}
+
+impl Facts {
+    fn new(env: Env, client_ip: String, method: String, path: String) -> Facts {
+        let (at, started) = (chrono::Utc::now(), std::time::Instant::now());
+        Facts {
+            env,
+            at,
+            started,
+            client_ip,
+            method,
+            path,
+            auth: AuthOutcome::NoHeader,
+            username: None,
+            user_id: None,
+            session: None,
+        }
+    }
+
+    fn entry(self, http_status: u16, request: Vec<u8>, response: Vec<u8>) -> apilog::Entry {
+        apilog::Entry {
+            env: self.env,
+            user_id: self.user_id,
+            at: self.at,
+            method: self.method,
+            path: self.path,
+            client_ip: self.client_ip,
+            auth: self.auth,
+            username: self.username,
+            session: self.session,
+            http_status,
+            latency_ms: u32::try_from(self.started.elapsed().as_millis()).unwrap_or(u32::MAX),
+            request,
+            response,
+        }
+    }
+}
+
+/// The request's facts, shared by the layers that learn them.
+#[derive(Clone)]
+struct FactsSlot(Arc<Mutex<Facts>>);
+
+impl FactsSlot {
+    fn update(&self, f: impl FnOnce(&mut Facts)) {
+        if let Ok(mut facts) = self.0.lock() {
+            f(&mut facts);
+        }
+    }
+}
+
+/// The largest body the log reads (the listener refuses bigger ones anyway).
+const LOGGED_BODY_MAX: usize = 1 << 20;
+
+/// Records every request in the API log once it is answered. The bodies
+/// are already in memory (the listener reads them whole), so keeping a
+/// copy costs a clone; masking and writing happen on the log's writer.
+async fn record(State(gw): State<Gateway>, req: Request, next: Next) -> Response {
+    let ip = client_ip(&gw, &req).map(|ip| ip.to_string()).unwrap_or_default();
+    let facts = Facts::new(gw.env, ip, req.method().to_string(), req.uri().path().to_owned());
+    let slot = FactsSlot(Arc::new(Mutex::new(facts)));
+    let (parts, body) = req.into_parts();
+    let request = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
+    let mut req = Request::from_parts(parts, Body::from(request.clone()));
+    req.extensions_mut().insert(slot.clone());
+    let res = next.run(req).await;
+    let (parts, body) = res.into_parts();
+    let response = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
+    let facts = slot.0.lock().map(|f| f.clone());
+    if let Ok(facts) = facts {
+        gw.state.api_log.record(facts.entry(parts.status.as_u16(), request.to_vec(), response.to_vec()));
+    }
+    Response::from_parts(parts, Body::from(response))
 }
 
 /// The answer for `ip` when it is not approved for `env` (for `merchant`,
@@ -75,6 +169,7 @@ pub fn router(state: AppState, env: Env) -> Router {
         .route("/Services/{name}", any(service))
         .fallback(unknown)
         .layer(middleware::from_fn_with_state(gw.clone(), digest_guard))
+        .layer(middleware::from_fn_with_state(gw.clone(), record))
         .with_state(gw)
 }
 
@@ -144,28 +239,47 @@ fn refused_address() -> Response {
 /// authenticated merchant), carry a valid digest of this environment's
 /// credentials, and stay within the merchant's request rate.
 async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
-    let Some(ip) = client_ip(&gw, &req) else { return refused_address() };
+    let slot = req.extensions().get::<FactsSlot>().cloned();
+    let note = |f: &dyn Fn(&mut Facts)| {
+        if let Some(slot) = &slot {
+            slot.update(f);
+        }
+    };
+    let Some(ip) = client_ip(&gw, &req) else {
+        note(&|f| f.auth = AuthOutcome::AddressRefused);
+        return refused_address();
+    };
     let admitted = req.extensions().get::<http1::Admitted>().is_some();
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     if !admitted || peer != Some(ip) {
         if let Some(refused) = refusal(&gw.state, gw.env, ip, None).await {
+            note(&|f| f.auth = AuthOutcome::AddressRefused);
             return refused;
         }
     }
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
     let target = req.uri().path_and_query().map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
-    let merchant = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref()).await {
-        Ok(Some(merchant)) => merchant,
-        Ok(None) => return challenge(&gw),
+    let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref()).await {
+        Ok(verdict) => verdict,
         Err(e) => return error_response(&e, &Value::Null),
     };
+    note(&|f| {
+        f.username.clone_from(&verdict.username);
+        f.user_id = verdict.user_id;
+        f.auth = verdict.result.as_ref().err().copied().unwrap_or(AuthOutcome::Ok);
+    });
+    let Ok(merchant) = verdict.result else { return challenge(&gw) };
     if let Some(refused) = refusal(&gw.state, gw.env, ip, Some(merchant.user_id)).await {
+        note(&|f| f.auth = AuthOutcome::AddressRefused);
         return refused;
     }
     match backend::gateway::throttle(&gw.state, &merchant).await {
         Ok(Ok(())) => {}
-        Ok(Err(secs)) => return rate_limited(secs),
+        Ok(Err(secs)) => {
+            note(&|f| f.auth = AuthOutcome::RateLimited);
+            return rate_limited(secs);
+        }
         Err(e) => return error_response(&e, &Value::Null),
     }
     req.extensions_mut().insert(merchant);
@@ -188,11 +302,14 @@ async fn sign_on(State(gw): State<Gateway>, Extension(m): Extension<Merchant>, b
 async fn service(
     State(gw): State<Gateway>,
     Extension(m): Extension<Merchant>,
+    Extension(slot): Extension<FactsSlot>,
     Path(name): Path<String>,
     body: Bytes,
 ) -> Response {
     let Some(body) = body_json(&body) else { return rc_response(Rc::Format, &Value::Null) };
-    if let Err(e) = signon::check_session(&gw.state, &m, &body).await {
+    let session = signon::check_session(&gw.state, &m, &body).await;
+    slot.update(|f| f.session = Some(if session.is_ok() { SessionOutcome::Valid } else { SessionOutcome::Refused }));
+    if let Err(e) = session {
         return error_response(&e, &body);
     }
     let state = &gw.state;

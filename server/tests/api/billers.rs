@@ -45,7 +45,7 @@ async fn breaker_row(app: &TestApp, scope: &str) -> backend::entity::biller_brea
 #[tokio::test]
 async fn a_biller_that_stops_answering_is_cut_off_and_probed_back() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     // Five PDAM inquiries the biller does not answer: each rc 38.
     for i in 0..5 {
         assert_eq!(rc_of_inquiry(&app, &m, "400461", "7700000038", &format!("down{i}")).await, "38");
@@ -84,7 +84,7 @@ async fn a_biller_that_stops_answering_is_cut_off_and_probed_back() {
 #[tokio::test]
 async fn no_money_moves_while_a_biller_is_cut_off() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     let before = development_balance(&app, &m).await;
     for i in 0..5 {
         let out = services::single_payment(&app.state, &m, &pulsa("081200000038", &format!("d{i}"))).await.unwrap();
@@ -114,7 +114,7 @@ async fn no_money_moves_while_a_biller_is_cut_off() {
 #[tokio::test]
 async fn one_instance_takes_the_probe_and_staff_see_and_close_production_breakers() {
     let app = TestApp::spawn().await;
-    let (staff, _m) = app.approved_merchant().await;
+    let (staff, _m) = app.approved_merchant_with_products().await;
     let b = Breaker::new(Env::Production, uuid::Uuid::nil(), "pdam");
     let down: Result<(), BillerError> = Err(BillerError::Down("connection refused".into()));
     for _ in 0..breaker::THRESHOLD {
@@ -174,7 +174,7 @@ async fn payments(app: &TestApp) -> Vec<backend::entity::transaction::Model> {
 #[tokio::test]
 async fn two_status_workers_never_ask_about_the_same_payment() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     // Twenty pending payments that the biller settles as failed when asked.
     pending_payments(&app, &m, "17", 20).await;
     let before = development_balance(&app, &m).await;
@@ -202,7 +202,7 @@ async fn two_status_workers_never_ask_about_the_same_payment() {
 #[tokio::test]
 async fn a_pending_payment_is_asked_on_the_billers_schedule_then_left_to_h_plus_1() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     let paid_at = Utc::now();
     pending_payments(&app, &m, "71", 1).await;
     let t = &payments(&app).await[0];
@@ -236,7 +236,7 @@ async fn a_pending_payment_is_asked_on_the_billers_schedule_then_left_to_h_plus_
 #[tokio::test]
 async fn reconciliation_leaves_a_payment_a_worker_is_asking_about() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     pending_payments(&app, &m, "71", 1).await;
     let two_days = Utc::now() - Duration::days(2);
     app.set_time("UPDATE transactions SET created_at = $1", two_days).await;
@@ -291,7 +291,7 @@ async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
 #[tokio::test]
 async fn nobody_settles_a_payment_while_its_biller_call_is_in_flight() {
     let app = TestApp::spawn().await;
-    let (_staff, m) = app.approved_merchant().await;
+    let (_staff, m) = app.approved_merchant_with_products().await;
     let before = development_balance(&app, &m).await;
     // The biller takes 3 s to pay; asked meanwhile, it says failed.
     let body = pulsa("081200000072", "slow1");

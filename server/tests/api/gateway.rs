@@ -108,6 +108,8 @@ async fn approved(app: &TestApp) -> Approved {
     for env in ["development", "production"] {
         whitelist(app, &staff, env, "127.0.0.1").await;
     }
+    // Development serves the products the partner chose.
+    app.choose_all_products(&app.client).await;
     Approved {
         merchant_id: me.unwrap().merchant_id.unwrap(),
         user_id: user_id.0,

@@ -11,6 +11,11 @@ use domain::products::{ProductEvent, ProductState};
 use domain::{FieldError, Problem, UserId};
 use serde_json::json;
 
+/// Steps a test takes directly, as staff would.
+fn tester() -> backend::audit::Actor {
+    backend::audit::Actor::Staff { id: uuid::Uuid::nil(), name: "Penguji".into() }
+}
+
 fn choose(codes: &[&str]) -> ProductsChoose {
     ProductsChoose { codes: codes.iter().map(|c| c.to_string()).collect() }
 }
@@ -51,7 +56,7 @@ async fn a_partner_chooses_products_once_and_removes_what_is_not_live() {
     let db = &app.state.db;
     for e in [ProductEvent::RequestUat, ProductEvent::ApproveUat, ProductEvent::RequestLive, ProductEvent::ApproveLive]
     {
-        backend::products::step(db, m.user_id, "100301", e, None).await.unwrap();
+        backend::products::step(db, &tester(), m.user_id, "100301", e, None).await.unwrap();
     }
     let err = app.send(ProductRemove { code: "100301".into() }).await.unwrap_err();
     assert_eq!(err, AppError::Problem(Problem::WrongStep));
@@ -84,21 +89,22 @@ async fn production_answers_only_for_products_that_went_live() {
         (ProductEvent::RequestLive, Ok(ProductState::LiveRequested)),
     ];
     for (i, (event, expected)) in path.into_iter().enumerate() {
-        let got = backend::products::step(db, dev.user_id, "100301", event, None).await.map_err(|e| match e {
-            backend::Error::Refused(p) => p,
-            other => panic!("{other:?}"),
-        });
+        let got =
+            backend::products::step(db, &tester(), dev.user_id, "100301", event, None).await.map_err(|e| match e {
+                backend::Error::Refused(p) => p,
+                other => panic!("{other:?}"),
+            });
         assert_eq!(got, expected, "{event:?}");
         let out = services::inquiry(&app.state, &prod, &inquiry(&format!("p{i}"))).await.unwrap();
         assert_eq!(rc(out), "41", "production before Live approval ({event:?})");
     }
-    backend::products::step(db, dev.user_id, "100301", ProductEvent::ApproveLive, None).await.unwrap();
+    backend::products::step(db, &tester(), dev.user_id, "100301", ProductEvent::ApproveLive, None).await.unwrap();
     let out = services::inquiry(&app.state, &prod, &inquiry("live")).await.unwrap();
     assert_ne!(rc(out), "41", "Aktif: production reaches the biller layer");
     let active = services::active_products(&app.state, &prod).await.unwrap();
     assert_eq!(active["active"], "100301");
     // Maintenance pauses it in production with the maintenance answer.
-    backend::products::step(db, dev.user_id, "100301", ProductEvent::Maintenance, None).await.unwrap();
+    backend::products::step(db, &tester(), dev.user_id, "100301", ProductEvent::Maintenance, None).await.unwrap();
     let out = services::inquiry(&app.state, &prod, &inquiry("paused")).await.unwrap();
     assert_eq!(rc(out), backend::gateway::rc::Rc::BillerLinkDown.code());
 }

@@ -9,6 +9,7 @@ use app::server_fns::account::CurrentUser;
 use app::server_fns::auth::Login;
 use app::server_fns::auth::Register;
 use app::server_fns::moderation::{ModerationDecide, ModerationQueue, ModerationReview};
+use app::server_fns::products::{ProductsChoosable, ProductsChoose};
 use app::server_fns::staff::StaffLogin;
 use app::server_fns::staff::StaffVerifyCode;
 use backend::{AppState, Config};
@@ -504,6 +505,21 @@ impl TestApp {
             env: backend::gateway::Env::Development,
         };
         (staff, m)
+    }
+
+    /// [`Self::approved_merchant`] who has chosen every product on sale
+    /// ("Tambah Produk" → "Simpan"), so development serves them all.
+    pub async fn approved_merchant_with_products(&self) -> (reqwest::Client, backend::gateway::Merchant) {
+        let out = self.approved_merchant().await;
+        self.choose_all_products(&self.client).await;
+        out
+    }
+
+    /// The partner signed in on `client` chooses every product on sale.
+    pub async fn choose_all_products(&self, client: &reqwest::Client) {
+        let all = send_with(client, &self.base, ProductsChoosable { category: String::new() }).await.unwrap();
+        let codes = all.into_iter().map(|p| p.code).collect();
+        send_with(client, &self.base, ProductsChoose { codes }).await.unwrap();
     }
 
     /// Runs `sql` (with `$1` = `at`) on the test database: moves a job's
