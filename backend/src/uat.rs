@@ -25,8 +25,8 @@ use domain::products::{ProductEvent, ProductState};
 use domain::uat::{LiveProductOut, UatCheckOut, UatFileKind, UatItem, UatRequestOut, UatStatus};
 use domain::{ApiLogId, Env, Problem, UatRequestId, UserId};
 use sea_orm::{
-    ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -35,6 +35,7 @@ use uuid::Uuid;
 /// gateway's own refusals: format, session, rights, duplicates, pending).
 const NOT_A_BILLER_FAILURE: &[&str] = &["00", "02", "10", "34", "40", "41", "71", "86"];
 const PAYMENT_PATHS: &[&str] = &["/Services/Payment", "/Services/SinglePayment"];
+const CHECK_STATUS: &str = "/Services/Check-Status";
 
 /// The checklist of `code` for this partner, graded from their development
 /// log: each item the product's flow needs (`uat_checks`), with the log
@@ -81,13 +82,15 @@ async fn proof_of(db: &impl ConnectionTrait, user_id: Uuid, code: &str, item: Ua
         UatItem::PaymentOk => answered("/Services/Payment", "00").one(db).await?,
         UatItem::SinglePaymentOk => answered("/Services/SinglePayment", "00").one(db).await?,
         UatItem::DuplicateReference => of_product().filter(api_log::Column::Rc.eq("86")).one(db).await?,
+        // Refused at once, or found failed by Check-Status (rc 17).
         UatItem::FailureSeen => {
-            of_product()
-                .filter(api_log::Column::Path.is_in(PAYMENT_PATHS.iter().copied()))
-                .filter(api_log::Column::Rc.is_not_null())
-                .filter(api_log::Column::Rc.is_not_in(NOT_A_BILLER_FAILURE.iter().copied()))
-                .one(db)
-                .await?
+            let refused = Condition::all()
+                .add(api_log::Column::Path.is_in(PAYMENT_PATHS.iter().copied()))
+                .add(api_log::Column::Rc.is_not_null())
+                .add(api_log::Column::Rc.is_not_in(NOT_A_BILLER_FAILURE.iter().copied()));
+            let found_failed =
+                Condition::all().add(api_log::Column::Path.eq(CHECK_STATUS)).add(api_log::Column::Rc.eq("17"));
+            of_product().filter(Condition::any().add(refused).add(found_failed)).one(db).await?
         }
         UatItem::PendingFollowed => return followed_pending(db, user_id, code).await,
     };
@@ -106,7 +109,7 @@ async fn followed_pending(db: &impl ConnectionTrait, user_id: Uuid, code: &str) 
     for p in pending {
         let Some(reference) = p.reference_id else { continue };
         let ended = of_product()
-            .filter(api_log::Column::Path.eq("/Services/Check-Status"))
+            .filter(api_log::Column::Path.eq(CHECK_STATUS))
             .filter(api_log::Column::ReferenceId.eq(reference))
             .filter(api_log::Column::Rc.is_in(["00", "17"]))
             .filter(api_log::Column::At.gte(p.at))

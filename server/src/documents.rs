@@ -20,6 +20,9 @@ pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
         .route("/api/dokumen/{doc_type}", post(upload).layer(DefaultBodyLimit::max(max_upload + 64 * 1024)))
         .route("/dokumen/{id}", get(download))
+        // Two files in one request: twice the document limit.
+        .route("/api/uat", post(uat_upload).layer(DefaultBodyLimit::max(2 * max_upload + 64 * 1024)))
+        .route("/uat/{id}/{kind}", get(uat_download))
 }
 
 /// `AppError` as JSON with a fitting status code.
@@ -65,39 +68,93 @@ async fn upload(
     Err(refused(Problem::FileEmpty))
 }
 
+/// Who is asking for a file: its owner (a signed-in partner) or staff who
+/// may see partners. Deactivated staff, or a role without partner rights,
+/// see nothing: anyone not allowed gets 404, never a hint that the file exists.
+async fn viewer(state: &AppState, session: &Session) -> Result<Viewer, ApiError> {
+    let not_found = |_| refused(Problem::NotFound);
+    match (session_id(session, STAFF_KEY).await, session_id(session, PARTNER_KEY).await) {
+        (Some(staff), _) => Ok(Viewer::Staff(
+            backend::authz::staff(&state.db, staff, Permission::ViewPartners).await.map_err(not_found)?,
+        )),
+        (None, Some(partner)) => {
+            Ok(Viewer::Partner(backend::authz::partner(&state.db, partner, None).await.map_err(not_found)?))
+        }
+        (None, None) => Err(refused(Problem::NotFound)),
+    }
+}
+
 /// Served only to the owner and to staff; everyone else gets 404.
 async fn download(
     State(state): State<AppState>,
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    // Deactivated staff, or a role without partner rights, see nothing:
-    // anyone not allowed gets 404, never a hint that the file exists.
-    let not_found = |_| refused(Problem::NotFound);
-    let viewer = match (session_id(&session, STAFF_KEY).await, session_id(&session, PARTNER_KEY).await) {
-        (Some(staff), _) => {
-            Viewer::Staff(backend::authz::staff(&state.db, staff, Permission::ViewPartners).await.map_err(not_found)?)
-        }
-        (None, Some(partner)) => {
-            Viewer::Partner(backend::authz::partner(&state.db, partner, None).await.map_err(not_found)?)
-        }
-        (None, None) => return Err(refused(Problem::NotFound)),
-    };
+    let viewer = viewer(&state, &session).await?;
     let file = onboarding::document_file(&state, viewer, &id).await?;
-    let disposition = format!("inline; filename*=UTF-8''{}", percent_encode(&file.name));
+    Ok(file_response(&file.name, &file.content_type, file.bytes))
+}
+
+/// A stored file: shown in the browser when it can (PDF, images), saved
+/// otherwise; never sniffed into something else, never cached.
+fn file_response(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    let inline = content_type == "application/pdf" || content_type.starts_with("image/");
+    let how = if inline { "inline" } else { "attachment" };
+    let disposition = format!("{how}; filename*=UTF-8''{}", percent_encode(name));
     let headers = [
         (
             header::CONTENT_TYPE,
-            HeaderValue::from_str(&file.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
         ),
-        (
-            header::CONTENT_DISPOSITION,
-            HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("inline")),
-        ),
+        (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static(how))),
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
     ];
-    Ok((headers, file.bytes).into_response())
+    (headers, bytes).into_response()
+}
+
+/// "Tambah Data" → "Simpan" of Request UAT: the product and its two files
+/// (`inquiry`, `struk`) in one multipart form.
+async fn uat_upload(
+    State(state): State<AppState>,
+    session: Session,
+    mut form: Multipart,
+) -> Result<Json<domain::uat::UatRequestOut>, ApiError> {
+    let user = session_id(&session, PARTNER_KEY).await.ok_or(refused(Problem::NotLoggedIn))?;
+    let me = backend::authz::partner(&state.db, user, Some(Right::RequestUat)).await?;
+    let (mut code, mut inquiry, mut struk) = (String::new(), None, None);
+    while let Some(field) = form.next_field().await.map_err(|_| refused(Problem::FileTooLarge))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(|_| refused(Problem::FileTooLarge))?;
+        let evidence = || backend::uat::Evidence { name: file_name.clone(), bytes: bytes.to_vec() };
+        match name.as_str() {
+            "code" => code = String::from_utf8_lossy(&bytes).trim().to_owned(),
+            "inquiry" => inquiry = Some(evidence()),
+            "struk" => struk = Some(evidence()),
+            _ => {}
+        }
+    }
+    let missing = |field: &str| ApiError(AppError::Invalid(vec![domain::FieldError::new(field, Problem::Required)]));
+    if code.is_empty() {
+        return Err(missing("code"));
+    }
+    let inquiry = inquiry.ok_or_else(|| missing("inquiry"))?;
+    let struk = struk.ok_or_else(|| missing("struk"))?;
+    Ok(Json(backend::uat::request(&state, &me, &code, inquiry, struk).await?))
+}
+
+/// A Request UAT's file, for its owner and staff only.
+async fn uat_download(
+    State(state): State<AppState>,
+    session: Session,
+    Path((id, kind)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let viewer = viewer(&state, &session).await?;
+    let id = id.parse::<domain::UatRequestId>().map_err(|_| refused(Problem::NotFound))?;
+    let kind = domain::uat::UatFileKind::from_code(&kind).ok_or(refused(Problem::NotFound))?;
+    let (name, content_type, bytes) = backend::uat::file(&state, &viewer, id, kind).await?;
+    Ok(file_response(&name, &content_type, bytes))
 }
 
 /// RFC 5987 encoding for `filename*`.

@@ -25,6 +25,11 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         let state = pending.clone();
         async move { settle_pending(&state).await }
     });
+    let log = state.clone();
+    every(Duration::from_secs(3_600), "API log retention", move || {
+        let state = log.clone();
+        async move { backend::apilog::purge(&state).await.map(drop) }
+    });
     every(Duration::from_secs(600), "reconciliation", move || {
         let state = state.clone();
         async move { reconcile_yesterday(&state).await }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalog;
 pub mod connections;
 pub mod finance;
+pub mod integration;
 pub mod moderation;
 pub mod products;
 pub mod profile;

@@ -36,7 +36,7 @@ fn challenge_params(header: &str) -> HashMap<String, String> {
 
 /// How a client writes its Authorization header (open-api.md §2 table).
 #[derive(Debug, Clone, Copy)]
-enum Style {
+pub(crate) enum Style {
     /// python-requests HTTPDigestAuth
     Requests,
     /// PHP Guzzle / curl: no spaces, quoted qop
@@ -47,12 +47,20 @@ enum Style {
     Curl,
 }
 
-struct Creds {
-    user: String,
-    password: String,
+pub(crate) struct Creds {
+    pub(crate) user: String,
+    pub(crate) password: String,
 }
 
-fn authorization(style: Style, c: &Creds, method: &str, uri: &str, nonce: &str, opaque: &str, nc: u32) -> String {
+pub(crate) fn authorization(
+    style: Style,
+    c: &Creds,
+    method: &str,
+    uri: &str,
+    nonce: &str,
+    opaque: &str,
+    nc: u32,
+) -> String {
     let ha1 = md5(&format!("{}:{REALM}:{}", c.user, c.password));
     let ha2 = md5(&format!("{method}:{uri}"));
     let nc = format!("{nc:08x}");
@@ -84,16 +92,16 @@ fn rand_u64() -> u64 {
 
 /// A partner approved by the operator, with both credential sets as the
 /// credentials e-mail gave them.
-struct Approved {
-    merchant_id: String,
-    user_id: uuid::Uuid,
-    production: Creds,
-    development: Creds,
+pub(crate) struct Approved {
+    pub(crate) merchant_id: String,
+    pub(crate) user_id: uuid::Uuid,
+    pub(crate) production: Creds,
+    pub(crate) development: Creds,
     /// The operator, signed in.
-    staff: reqwest::Client,
+    pub(crate) staff: reqwest::Client,
 }
 
-async fn approved(app: &TestApp) -> Approved {
+pub(crate) async fn approved(app: &TestApp) -> Approved {
     let partner = app.signed_in_partner().await;
     app.submit_complete_profile().await;
     let (staff, user_id) = app.approve_submitted().await;
@@ -128,14 +136,14 @@ async fn whitelist(app: &TestApp, staff: &reqwest::Client, env: &str, ip: &str) 
 }
 
 /// A gateway listener of `env` on a free port, on `state`'s database.
-async fn gateway(state: &backend::AppState, env: backend::gateway::Env) -> String {
+pub(crate) async fn gateway(state: &backend::AppState, env: backend::gateway::Env) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     server::gateway::spawn(listener, state.clone(), env);
     format!("http://{addr}")
 }
 
-struct Client {
+pub(crate) struct Client {
     http: reqwest::Client,
     base: String,
     creds: Creds,
@@ -143,20 +151,20 @@ struct Client {
 }
 
 impl Client {
-    fn new(base: &str, creds: &Creds, style: Style) -> Client {
+    pub(crate) fn new(base: &str, creds: &Creds, style: Style) -> Client {
         let creds = Creds { user: creds.user.clone(), password: creds.password.clone() };
         Client { http: reqwest::Client::new(), base: base.to_owned(), creds, style }
     }
 
     /// An empty POST for the challenge, as several clients do first.
-    async fn challenge(&self, path: &str) -> HashMap<String, String> {
+    pub(crate) async fn challenge(&self, path: &str) -> HashMap<String, String> {
         let res = self.http.post(format!("{}{path}", self.base)).send().await.unwrap();
         assert_eq!(res.status(), 401);
         let h = res.headers().get("www-authenticate").unwrap().to_str().unwrap().to_owned();
         challenge_params(&h)
     }
 
-    async fn post_with(&self, path: &str, auth: &str, body: &Value) -> (u16, String) {
+    pub(crate) async fn post_with(&self, path: &str, auth: &str, body: &Value) -> (u16, String) {
         let res = self
             .http
             .post(format!("{}{path}", self.base))
@@ -170,7 +178,7 @@ impl Client {
     }
 
     /// Challenge, then the signed request.
-    async fn call(&self, path: &str, body: &Value) -> Value {
+    pub(crate) async fn call(&self, path: &str, body: &Value) -> Value {
         let ch = self.challenge(path).await;
         let auth = authorization(self.style, &self.creds, "POST", path, &ch["nonce"], &ch["opaque"], 1);
         let (status, text) = self.post_with(path, &auth, body).await;
@@ -179,7 +187,7 @@ impl Client {
     }
 }
 
-fn sign_on_body(a: &Approved) -> Value {
+pub(crate) fn sign_on_body(a: &Approved) -> Value {
     json!({"mitra": "DJI", "accountID": "081234567890", "merchantID": a.merchant_id, "merchantName": "PT.Testing", "counterID": "1"})
 }
 
@@ -434,13 +442,13 @@ async fn a_python_requests_client_works_unmodified() {
 }
 
 /// Signs on with a Go-style client and returns it with the session body.
-async fn signed_on(dev: &str, a: &Approved) -> (Client, String) {
+pub(crate) async fn signed_on(dev: &str, a: &Approved) -> (Client, String) {
     let c = Client::new(dev, &a.development, Style::Go);
     let sid = c.call("/auth/Sign-On", &sign_on_body(a)).await["SessionID"].as_str().unwrap().to_owned();
     (c, sid)
 }
 
-fn with_session(sid: &str, a: &Approved, v: Value) -> Value {
+pub(crate) fn with_session(sid: &str, a: &Approved, v: Value) -> Value {
     let mut v = v;
     v["sessionID"] = json!(sid);
     v["merchantID"] = json!(a.merchant_id);

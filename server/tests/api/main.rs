@@ -9,6 +9,7 @@ mod common;
 mod back_office;
 mod billers;
 mod gateway;
+mod going_live;
 mod moderation;
 mod onboarding;
 mod portal;
