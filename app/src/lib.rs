@@ -20,6 +20,7 @@ use leptos_router::{path, SsrMode};
 use pages::admin::{
     audit::AuditPageView,
     catalog::CatalogPage,
+    going_live::{LiveQueuePage, PartnerLogPage, StaffLogEntryPage, UatQueuePage},
     ip_queue::IpQueuePage,
     login::AdminLoginPage,
     partners::{PartnerDetailPage, PartnersPage},
@@ -34,8 +35,12 @@ use pages::auth::{
     reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
 };
 use pages::portal::{
-    change_password::ChangePasswordPage, connections::ConnectionsPage, dashboard::DashboardPage,
-    dev_numbers::DevNumbersPage, products::ProductsPage,
+    change_password::ChangePasswordPage,
+    connections::ConnectionsPage,
+    dashboard::DashboardPage,
+    dev_numbers::DevNumbersPage,
+    integration::{LivePage, LogEntryPage, LogPage, UatPage},
+    products::ProductsPage,
 };
 use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
@@ -88,6 +93,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
                 <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
                 <Route path=path!("/integrasi/nomor-development") view=DevNumbersPage ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/log") view=LogPage ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/log/:id") view=LogEntryPage ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/uat") view=UatPage ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/live") view=LivePage ssr=SsrMode::Async />
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
@@ -99,6 +108,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra/:user_id") view=PartnerDetailPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/ip") view=IpQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/uat") view=UatQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/live") view=LiveQueuePage ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra/:user_id/log") view=PartnerLogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />
             </Routes>

@@ -8,6 +8,10 @@ use domain::Problem;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+fn failed(_: wasm_bindgen::JsValue) -> AppError {
+    AppError::Problem(Problem::Unavailable)
+}
+
 /// Sends `file` as the multipart field `file` to `url`. `on_progress` gets
 /// 0–100; `on_done` gets the stored document or the reason it was refused.
 pub fn send(
@@ -16,11 +20,21 @@ pub fn send(
     on_progress: impl Fn(u32) + 'static,
     on_done: impl Fn(Result<DocumentOut, AppError>) + 'static,
 ) -> Result<(), AppError> {
-    let failed = |_| AppError::Problem(Problem::Unavailable);
-    let xhr = web_sys::XmlHttpRequest::new().map_err(failed)?;
-    xhr.open_with_async("POST", url, true).map_err(failed)?;
     let form = web_sys::FormData::new().map_err(failed)?;
     form.append_with_blob_and_filename("file", &file, &file.name()).map_err(failed)?;
+    send_form(url, form, on_progress, on_done)
+}
+
+/// Sends a whole multipart `form` to `url`, with the same progress and
+/// answer handling; the answer is read as a `T`.
+pub fn send_form<T: serde::de::DeserializeOwned + 'static>(
+    url: &str,
+    form: web_sys::FormData,
+    on_progress: impl Fn(u32) + 'static,
+    on_done: impl Fn(Result<T, AppError>) + 'static,
+) -> Result<(), AppError> {
+    let xhr = web_sys::XmlHttpRequest::new().map_err(failed)?;
+    xhr.open_with_async("POST", url, true).map_err(failed)?;
 
     let progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
         if e.length_computable() && e.total() > 0.0 {
@@ -42,7 +56,7 @@ pub fn send(
     xhr.send_with_opt_form_data(Some(&form)).map_err(failed)
 }
 
-fn answer(status: u16, body: &str) -> Result<DocumentOut, AppError> {
+fn answer<T: serde::de::DeserializeOwned>(status: u16, body: &str) -> Result<T, AppError> {
     match status {
         200 => serde_json::from_str(body).map_err(|_| AppError::Problem(Problem::Unavailable)),
         413 => Err(AppError::Problem(Problem::FileTooLarge)),

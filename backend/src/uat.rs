@@ -490,6 +490,75 @@ async fn live_outs(db: &impl ConnectionTrait, rows: Vec<partner_product::Model>)
         .collect())
 }
 
+/// "Download contoh Inquiry dan Payment": a workbook office suites open,
+/// one sheet per step, each with a request and the answer to expect, and
+/// what the operator looks for in the partner's files.
+pub fn examples_workbook() -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    /// (step, request, response)
+    type Example = (&'static str, &'static str, &'static str);
+    const SHEETS: &[(&str, &[Example])] = &[
+        (
+            "Inquiry",
+            &[
+                (
+                    "Sign-On",
+                    r#"POST /auth/Sign-On {"mitra":"DJI","accountID":"081234567890","merchantID":"DJI100087","merchantName":"PT.Testing","counterID":"1"}"#,
+                    r#"{"SessionID":"<32 hex>"}"#,
+                ),
+                (
+                    "Inquiry",
+                    r#"POST /Services/Inquiry {"sessionID":"<SessionID>","merchantID":"DJI100087","productID":"100301","customerID":"110100019766","referenceID":"000000000001"}"#,
+                    r#"{"rc":"00","description":"Transaksi berhasil","productID":"100301","customerID":"110100019766","referenceID":"000000000001","data":{"idPelanggan":"110100019766","nama":"…","tagihan":"000000150000","admin":"000000002500","total":"000000152500","periode":"NOV26"}}"#,
+                ),
+                (
+                    "referenceID diulang",
+                    r#"POST /Services/Inquiry (referenceID yang sama)"#,
+                    r#"{"rc":"86","description":"Kode referensi sudah digunakan",…}"#,
+                ),
+            ],
+        ),
+        (
+            "Payment",
+            &[
+                (
+                    "Payment",
+                    r#"POST /Services/Payment {"sessionID":"<SessionID>","merchantID":"DJI100087","productID":"100301","customerID":"110100019766","referenceID":"000000000001","tagihan":"000000150000","admin":"000000002500","total":"000000152500"}"#,
+                    r#"{"rc":"00","description":"Transaksi berhasil",…,"data":{"noReferensi":"…","status":"SUKSES",…}}"#,
+                ),
+                (
+                    "Pending lalu Check-Status",
+                    r#"POST /Services/Check-Status (productID, customerID, referenceID, tagihan, admin, total dari Payment)"#,
+                    r#"rc 00 berhasil, rc 17 gagal, rc lain masih diproses"#,
+                ),
+                ("Struk", "Cetakan/screenshot struk dari aplikasi Anda untuk transaksi di atas", "—"),
+            ],
+        ),
+    ];
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    let mut book = Workbook::new();
+    for (name, rows) in SHEETS {
+        let sheet = book.add_worksheet();
+        let failed = |e: rust_xlsxwriter::XlsxError| Error::Unexpected(anyhow::anyhow!("examples workbook: {e}"));
+        sheet.set_name(*name).map_err(failed)?;
+        for (col, (title, width)) in
+            [("Langkah", 24), ("Request (contoh)", 70), ("Response (contoh)", 70)].iter().enumerate()
+        {
+            let col = col as u16;
+            sheet.write_string_with_format(0, col, *title, &bold).map_err(failed)?;
+            sheet.set_column_width(col, *width).map_err(failed)?;
+        }
+        for (i, (step, request, response)) in rows.iter().enumerate() {
+            let row = i as u32 + 1;
+            for (col, text) in [step, request, response].iter().enumerate() {
+                sheet.write_string_with_format(row, col as u16, **text, &wrap).map_err(failed)?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(|e| Error::Unexpected(anyhow::anyhow!("examples workbook: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

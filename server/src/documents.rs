@@ -23,6 +23,7 @@ pub fn routes(max_upload: usize) -> Router<AppState> {
         // Two files in one request: twice the document limit.
         .route("/api/uat", post(uat_upload).layer(DefaultBodyLimit::max(2 * max_upload + 64 * 1024)))
         .route("/uat/{id}/{kind}", get(uat_download))
+        .route("/contoh/uat-inquiry-payment.xlsx", get(uat_examples))
 }
 
 /// `AppError` as JSON with a fitting status code.
@@ -155,6 +156,13 @@ async fn uat_download(
     let kind = domain::uat::UatFileKind::from_code(&kind).ok_or(refused(Problem::NotFound))?;
     let (name, content_type, bytes) = backend::uat::file(&state, &viewer, id, kind).await?;
     Ok(file_response(&name, &content_type, bytes))
+}
+
+/// "Download contoh Inquiry dan Payment": no secret in it, served to anyone.
+async fn uat_examples() -> Result<Response, ApiError> {
+    let bytes = backend::uat::examples_workbook()?;
+    let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    Ok(file_response("contoh-uat-inquiry-payment.xlsx", xlsx, bytes))
 }
 
 /// RFC 5987 encoding for `filename*`.

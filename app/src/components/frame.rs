@@ -83,6 +83,9 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                         <a href="/produk" aria-current=current("/produk")>{t.portal.menu_products}</a>
                         <a href="/koneksi" aria-current=current("/koneksi")>{t.common.menu_connections}</a>
                         <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.common.menu_integration}</a>
+                        <a href="/integrasi/uat" aria-current=current("/integrasi/uat")>{t.integration.menu_uat}</a>
+                        <a href="/integrasi/live" aria-current=current("/integrasi/live")>{t.integration.menu_live}</a>
+                        <a href="/integrasi/log" aria-current=current("/integrasi/log")>{t.integration.menu_log}</a>
                     })}
                 </nav>
                 <main class="content">{children()}<ContentReady /></main>
@@ -158,6 +161,10 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     })}
                     {staff.may(Permission::Moderate).then(|| view! {
                         <a href="/admin/ip" aria-current=current("/admin/ip")>{t.moderation.ip_queue_title}</a>
+                    })}
+                    {staff.may(Permission::Moderate).then(|| view! {
+                        <a href="/admin/uat" aria-current=current("/admin/uat")>{t.integration.uat_queue_title}</a>
+                        <a href="/admin/live" aria-current=current("/admin/live")>{t.integration.live_queue_title}</a>
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/mitra" aria-current=current("/admin/mitra")>{t.moderation.admin_partners}</a>

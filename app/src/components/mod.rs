@@ -1,3 +1,4 @@
+pub mod apilog;
 pub mod audit;
 pub mod dialog;
 pub mod documents;
@@ -12,3 +13,4 @@ pub mod profile;
 pub mod regions;
 pub mod status;
 pub mod totp;
+pub mod uat;

@@ -1,11 +1,13 @@
 //! The text of each enum value the UI shows, beside `problem`.
 
 use super::Texts;
+use domain::apilog::{AuthOutcome, SessionOutcome};
 use domain::finance::{BreakerState, DeliveryStatus, IpStatus, LedgerKind};
 use domain::moderation::ActorKind;
 use domain::products::ProductState;
 use domain::profile::{Category, DocStatus, DocTypeOut, ProfileStatus};
 use domain::staff::Role;
+use domain::uat::{UatItem, UatStatus};
 use domain::Lang;
 
 impl Texts {
@@ -112,6 +114,51 @@ impl Texts {
             LedgerKind::Debit => self.finance.kind_debit,
             LedgerKind::Refund => self.finance.kind_refund,
             LedgerKind::Adjustment => self.finance.kind_adjustment,
+        }
+    }
+
+    /// How a gateway request's authentication ended, in words.
+    pub fn auth_outcome(&self, o: AuthOutcome) -> &'static str {
+        match o {
+            AuthOutcome::Ok => self.integration.auth_ok,
+            AuthOutcome::NoHeader => self.integration.auth_no_header,
+            AuthOutcome::Malformed => self.integration.auth_malformed,
+            AuthOutcome::WrongRealm => self.integration.auth_wrong_realm,
+            AuthOutcome::WrongUri => self.integration.auth_wrong_uri,
+            AuthOutcome::StaleNonce => self.integration.auth_stale_nonce,
+            AuthOutcome::Replayed => self.integration.auth_replayed,
+            AuthOutcome::UnknownUser => self.integration.auth_unknown_user,
+            AuthOutcome::WrongPassword => self.integration.auth_wrong_password,
+            AuthOutcome::AddressRefused => self.integration.auth_address_refused,
+            AuthOutcome::RateLimited => self.integration.auth_rate_limited,
+        }
+    }
+
+    pub fn session_outcome(&self, s: SessionOutcome) -> &'static str {
+        match s {
+            SessionOutcome::Valid => self.integration.session_valid,
+            SessionOutcome::Refused => self.integration.session_refused,
+        }
+    }
+
+    /// One item of the UAT checklist.
+    pub fn uat_item(&self, i: UatItem) -> &'static str {
+        match i {
+            UatItem::SignOn => self.integration.item_sign_on,
+            UatItem::InquiryOk => self.integration.item_inquiry_ok,
+            UatItem::PaymentOk => self.integration.item_payment_ok,
+            UatItem::SinglePaymentOk => self.integration.item_single_payment_ok,
+            UatItem::DuplicateReference => self.integration.item_duplicate_reference,
+            UatItem::PendingFollowed => self.integration.item_pending_followed,
+            UatItem::FailureSeen => self.integration.item_failure_seen,
+        }
+    }
+
+    pub fn uat_status(&self, s: UatStatus) -> &'static str {
+        match s {
+            UatStatus::Waiting => self.integration.status_waiting,
+            UatStatus::Approved => self.integration.status_approved,
+            UatStatus::Rejected => self.integration.status_rejected,
         }
     }
 

@@ -29,6 +29,7 @@ mod auth;
 mod common;
 mod enums;
 mod finance;
+mod integration;
 mod moderation;
 mod portal;
 mod problems;
@@ -48,6 +49,7 @@ pub struct Texts {
     pub moderation: moderation::Moderation,
     pub staff: staff::Staff,
     pub finance: finance::Finance,
+    pub integration: integration::Integration,
 }
 
 pub static ID: Texts = Texts {
@@ -59,6 +61,7 @@ pub static ID: Texts = Texts {
     moderation: moderation::Moderation::ID,
     staff: staff::Staff::ID,
     finance: finance::Finance::ID,
+    integration: integration::Integration::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -70,6 +73,7 @@ pub static EN: Texts = Texts {
     moderation: moderation::Moderation::EN,
     staff: staff::Staff::EN,
     finance: finance::Finance::EN,
+    integration: integration::Integration::EN,
 };
 
 impl Texts {
@@ -120,7 +124,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 7] = [
+        let areas: [(&str, &[&str]); 8] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -128,6 +132,7 @@ mod tests {
             ("moderation", moderation::Moderation::KEYS),
             ("staff", staff::Staff::KEYS),
             ("finance", finance::Finance::KEYS),
+            ("integration", integration::Integration::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -149,6 +154,7 @@ mod tests {
                 t.moderation.values(),
                 t.staff.values(),
                 t.finance.values(),
+                t.integration.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

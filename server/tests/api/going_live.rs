@@ -273,4 +273,9 @@ async fn a_waiting_request_can_be_withdrawn_and_its_product_chosen_again() {
     let gone = app.client.get(app.url(&format!("/uat/{id}/inquiry"))).send().await.unwrap();
     assert_eq!(gone.status(), 404);
     assert!(send_with(&a.staff, &app.base, UatQueue {}).await.unwrap().is_empty());
+    // The example workbook is a real spreadsheet (a ZIP with a workbook part).
+    let examples = app.client.get(app.url("/contoh/uat-inquiry-payment.xlsx")).send().await.unwrap();
+    assert_eq!(examples.status(), 200);
+    let bytes = examples.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04") && bytes.windows(13).any(|w| w == b"xl/workbook.x"));
 }

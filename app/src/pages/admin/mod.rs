@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod catalog;
+pub mod going_live;
 pub mod ip_queue;
 pub mod login;
 pub mod partners;

@@ -11,6 +11,8 @@ use crate::components::profile::{DocPreview, ModeratedStamp, ProfileFacts};
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::pages::admin::going_live::ProductHistory;
+use crate::server_fns::integration::product_history;
 use crate::server_fns::moderation::{partner, partners};
 use domain::moderation::{PartnerDetailOut, PartnerRowOut, ReviewOut};
 use domain::profile::ProfileStatus;
@@ -89,7 +91,8 @@ pub fn PartnerDetailPage() -> impl IntoView {
     let user_id = use_id_param::<UserId>("user_id");
     let detail = Resource::new(move || user_id.get(), |id| load_by(id, partner));
     let finance = FinanceState::new(move || user_id.get());
-    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance /> } /> }
+    let history = Resource::new(move || user_id.get(), |id| load_by(id, product_history));
+    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance history /> } /> }
 }
 
 #[component]
@@ -97,6 +100,7 @@ fn PartnerDetail(
     detail: Resource<Result<PartnerDetailOut, AppError>>,
     me: StaffOut,
     finance: FinanceState,
+    history: Resource<Result<Vec<domain::uat::ProductStepOut>, AppError>>,
 ) -> impl IntoView {
     let t = use_texts();
     let may_moderate = me.may(Permission::Moderate);
@@ -124,6 +128,9 @@ fn PartnerDetail(
                         None => view! { <p class="muted">{t.moderation.profile_not_started}</p> }.into_any(),
                     }}
                     {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
+                    <h2>{t.integration.history_title}</h2>
+                    <p><a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a></p>
+                    <Loaded resource=history children=move |rows| view! { <ProductHistory rows /> } />
                     <h2>{t.moderation.partner_timeline}</h2>
                     <Table caption=t.moderation.partner_timeline columns=audit_columns(t) rows=d.timeline row=audit_row />
                 }

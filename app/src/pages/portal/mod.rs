@@ -4,4 +4,5 @@ pub mod change_password;
 pub mod connections;
 pub mod dashboard;
 pub mod dev_numbers;
+pub mod integration;
 pub mod products;
