@@ -66,6 +66,7 @@ e2e() {
   OPERATOR_EMAIL="$(awk '$1 == "email:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   OPERATOR_PASSWORD="$(awk '$1 == "password:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   (cd end2end && BASE_URL="http://127.0.0.1:$port" GATEWAY_DEV_URL="http://127.0.0.1:$gateway_port" \
+    GATEWAY_PROD_URL="http://127.0.0.1:3102" \
     MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
   kill "$pid" 2>/dev/null || true
   log "screenshots: end2end/artifacts/screenshots/"

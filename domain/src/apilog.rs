@@ -70,8 +70,10 @@ pub struct ApiLogDetail {
     pub response_body: Option<String>,
 }
 
-/// Filters of "Log API" beside the list's own search and paging.
+/// Filters of "Log API" beside the list's own search and paging. With no
+/// filter set a browser sends nothing of it: every field may be missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ApiLogFilter {
     pub environment: Option<Env>,
     pub auth: Option<AuthOutcome>,

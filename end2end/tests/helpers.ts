@@ -209,6 +209,8 @@ export async function staffLogin(page: Page) {
 
 /** The development gateway the e2e server listens on. */
 export const GATEWAY_DEV = process.env.GATEWAY_DEV_URL ?? 'http://127.0.0.1:4432';
+/** The production gateway the e2e server listens on. */
+export const GATEWAY_PROD = process.env.GATEWAY_PROD_URL ?? 'http://127.0.0.1:8899';
 
 /** The credentials of one environment from the approval e-mail. */
 export function credentialsFrom(mail: string, env: 'Development' | 'Production') {
@@ -219,12 +221,17 @@ export function credentialsFrom(mail: string, env: 'Development' | 'Production')
 }
 
 /** One POST to the gateway with HTTP Digest, as a partner's client does it. */
-export async function gatewayPost(creds: { user: string; password: string }, uri: string, body: object): Promise<any> {
+export async function gatewayPost(
+  creds: { user: string; password: string },
+  uri: string,
+  body: object,
+  base: string = GATEWAY_DEV,
+): Promise<any> {
   const crypto = await import('crypto');
   const md5 = (s: string) => crypto.createHash('md5').update(s).digest('hex');
   const json = JSON.stringify(body);
   const headers = { 'content-type': 'application/json' };
-  const first = await fetch(GATEWAY_DEV + uri, { method: 'POST', headers, body: json });
+  const first = await fetch(base + uri, { method: 'POST', headers, body: json });
   expect(first.status, `challenge for ${uri}`).toBe(401);
   const challenge = first.headers.get('www-authenticate') ?? '';
   const param = (k: string) => challenge.match(new RegExp(`${k}="([^"]*)"`))![1];
@@ -234,7 +241,7 @@ export async function gatewayPost(creds: { user: string; password: string }, uri
   const response = md5(`${ha1}:${nonce}:00000001:${cnonce}:auth:${md5(`POST:${uri}`)}`);
   const authorization = `Digest username="${creds.user}", realm="${realm}", nonce="${nonce}", uri="${uri}", ` +
     `response="${response}", opaque="${opaque}", qop=auth, nc=00000001, cnonce="${cnonce}"`;
-  const res = await fetch(GATEWAY_DEV + uri, { method: 'POST', headers: { ...headers, authorization }, body: json });
+  const res = await fetch(base + uri, { method: 'POST', headers: { ...headers, authorization }, body: json });
   expect(res.status, `${uri} answered`).toBe(200);
   return res.json();
 }

@@ -1,10 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
-import { DOCS, confirmYes, credentialsFrom, field, gatewayPost, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
+import { DOCS, GATEWAY_PROD, confirmYes, credentialsFrom, field, gatewayPost, hydrated, mailText, newPartner, pdfFile, pick, shot, signedInPartner, operatorContext } from './helpers';
 
 
 test('a moderator rejects a document, the partner replaces it, approval sends the credentials', async ({ browser }) => {
   // Two people, sixteen uploads and nine decisions: longer than the default minute on two cores.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const partnerCtx = await browser.newContext();
   const staffCtx = await operatorContext(browser);
   const partner = await partnerCtx.newPage();
@@ -116,6 +116,13 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await partner.getByRole('button', { name: 'Simpan' }).click();
   await expect(partner.getByText('Sukses! Data berhasil disimpan!')).toBeVisible();
   await expect(partner.getByLabel('Pilih 501021')).toHaveCount(0);
+  // And a PDAM product, for the development calls further down.
+  await partner.getByLabel('Pilih Kategori Produk').selectOption('PDAM');
+  await expect(partner).toHaveURL(/kategori=PDAM/);
+  await hydrated(partner);
+  await partner.getByLabel('Pilih 400461').check();
+  await partner.getByRole('button', { name: 'Simpan' }).click();
+  await expect(partner.getByLabel('Pilih 400461')).toHaveCount(0);
   await partner.getByRole('link', { name: 'Produk Anda' }).click();
   await hydrated(partner);
   const chosen = partner.getByRole('row', { name: /501021/ });
@@ -153,10 +160,18 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   await field(partner, 'IP').fill('127.0.0.1');
   await partner.getByRole('button', { name: 'Tambah' }).click();
   await expect(partner.getByRole('row', { name: /127\.0\.0\.1/ }).getByText('Menunggu persetujuan')).toBeVisible();
+  // For production too (the Live call at the end).
+  await partner.getByLabel('Tipe Koneksi').selectOption('production');
+  await field(partner, 'IP').fill('127.0.0.1');
+  await partner.getByRole('button', { name: 'Tambah' }).click();
+  await expect(partner.getByRole('row', { name: /127\.0\.0\.1/ }).getByText('Menunggu persetujuan')).toHaveCount(2);
   await staff.reload();
   await hydrated(staff);
   const local = staff.getByRole('row', { name: '127.0.0.1' });
-  await local.getByRole('button', { name: 'Setujui' }).click();
+  await expect(local).toHaveCount(2);
+  await local.first().getByRole('button', { name: 'Setujui' }).click();
+  await expect(local).toHaveCount(1);
+  await local.first().getByRole('button', { name: 'Setujui' }).click();
   await expect(local).toHaveCount(0);
 
   // Revision: a changed field needs its note; a document is replaced.
@@ -239,6 +254,105 @@ test('a moderator rejects a document, the partner replaces it, approval sends th
   expect((await inquiry('7700000100', 'recovered')).rc).toBe('00');
   await partner.goto('/dashboard');
   await expect(partner.getByTestId('today-development').locator('.count', { hasText: 'Berhasil' })).toContainText('1');
+
+  // Going live with the pulsa product. The checklist fills in from the
+  // calls above and these: a repeated referenceID, a pending payment
+  // followed by Check-Status to its failure.
+  await partner.goto('/integrasi/uat');
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'Tambah Data' }).click();
+  await partner.getByLabel('Pilih Produk').selectOption('501021');
+  await expect(partner.getByTestId('check-sign_on')).toContainText('Terpenuhi');
+  await expect(partner.getByTestId('check-duplicate_reference')).toContainText('Belum');
+  const pay = (customerID: string, referenceID: string, path = '/Services/SinglePayment') => gatewayPost(dev, path, {
+    ...session, productID: '501021', customerID, referenceID, tagihan: '10950', admin: '0', total: '10950',
+  });
+  expect((await pay('081200000100', 'pulsa-1')).rc).toBe('86');
+  expect((await pay('081200000117', 'pulsa-2')).rc).toBe('71');
+  expect((await pay('081200000117', 'pulsa-2', '/Services/Check-Status')).rc).toBe('17');
+  await partner.reload();
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'Tambah Data' }).click();
+  await partner.getByLabel('Pilih Produk').selectOption('501021');
+  for (const item of ['sign_on', 'single_payment_ok', 'duplicate_reference', 'pending_followed', 'failure_seen']) {
+    await expect(partner.getByTestId(`check-${item}`)).toContainText('Terpenuhi');
+  }
+  await partner.getByLabel('File Inquiry').setInputFiles(pdfFile('log-inquiry.pdf'));
+  await partner.getByLabel('File Struk').setInputFiles(pdfFile('struk.pdf'));
+  await shot(partner, '50-request-uat');
+  await partner.getByRole('button', { name: 'Simpan' }).click();
+  const uatRow = partner.getByRole('row', { name: /501021/ });
+  await expect(uatRow.getByText('Menunggu')).toBeVisible();
+
+  // The log proves each item; one entry in full, secrets masked.
+  await partner.getByTestId('check-pending_followed').getByRole('link', { name: 'Lihat log' }).click();
+  await expect(partner.getByTestId('log-auth')).toHaveText('Berhasil');
+  await expect(partner.getByText('0812*****117').first()).toBeVisible();
+  await shot(partner, '51-log-api-detail');
+  await partner.goto('/integrasi/log');
+  await expect(partner.getByRole('row', { name: /Check-Status/ }).first()).toBeVisible();
+  await shot(partner, '52-log-api');
+
+  // The operator rejects with a reason; the partner asks again; approved.
+  await staff.goto('/admin/uat');
+  await hydrated(staff);
+  const card = staff.getByRole('region', { name: new RegExp(`501021`) });
+  await card.getByText('File Inquiry (preview)').click();
+  await expect(card.locator('iframe')).toBeVisible();
+  await shot(staff, '53-persetujuan-uat');
+  await card.getByLabel('Alasan penolakan').fill('Struk belum memuat nomor referensi');
+  await card.getByRole('button', { name: 'Tolak' }).click();
+  await expect(staff.getByText('Tidak ada Request UAT yang menunggu.')).toBeVisible();
+  await partner.goto('/integrasi/uat');
+  await expect(partner.getByRole('row', { name: /501021/ }).getByText('Struk belum memuat nomor referensi')).toBeVisible();
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'Tambah Data' }).click();
+  await partner.getByLabel('Pilih Produk').selectOption('501021');
+  await partner.getByLabel('File Inquiry').setInputFiles(pdfFile('log-inquiry.pdf'));
+  await partner.getByLabel('File Struk').setInputFiles(pdfFile('struk-2.pdf'));
+  await partner.getByRole('button', { name: 'Simpan' }).click();
+  await expect(partner.getByRole('row', { name: /501021/ }).getByText('Menunggu')).toBeVisible();
+  await staff.goto('/admin/uat');
+  await hydrated(staff);
+  await staff.getByRole('region', { name: /501021/ }).getByRole('button', { name: 'APPROVE UAT' }).click();
+  await expect(staff.getByText('Tidak ada Request UAT yang menunggu.')).toBeVisible();
+
+  // Request Live with the manual's confirmation; the operator approves.
+  await partner.goto('/integrasi/live');
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'Request Live 501021' }).click();
+  await expect(partner.getByRole('dialog').getByText('Yakin melakukan Request Live?')).toBeVisible();
+  await shot(partner, '54-konfirmasi-request-live');
+  await confirmYes(partner);
+  await expect(partner.getByText('Proses Berhasil')).toBeVisible();
+  await staff.goto('/admin/live');
+  await hydrated(staff);
+  const liveRow = staff.getByRole('row', { name: /501021/ });
+  await shot(staff, '55-persetujuan-live');
+  await liveRow.getByRole('button', { name: 'APPROVE LIVE' }).click();
+  await expect(staff.getByText('Tidak ada Request Live yang menunggu.')).toBeVisible();
+  await partner.goto('/produk?tab=anda');
+  await expect(partner.getByRole('row', { name: /501021/ }).getByText('Aktif')).toBeVisible();
+  await shot(partner, '56-produk-aktif');
+  // Production now serves it: the call reaches the biller layer.
+  const prod = credentialsFrom(credentials, 'Production');
+  const prodSession = await gatewayPost(prod, '/auth/Sign-On', {
+    mitra: 'DJI', accountID: p.phone, merchantID: merchantId, merchantName: p.company, counterID: '1',
+  }, GATEWAY_PROD);
+  const live = await gatewayPost(prod, '/Services/SinglePayment', {
+    sessionID: prodSession.SessionID, merchantID: merchantId, productID: '501021', customerID: '081200000100',
+    referenceID: 'live-1', tagihan: '10950', admin: '0', total: '10950',
+  }, GATEWAY_PROD);
+  expect(live.rc).not.toBe('41');
+  // The partner's page shows the history and links to the log.
+  await staff.goto('/admin/mitra');
+  await staff.getByRole('searchbox').fill(merchantId);
+  await staff.getByRole('button', { name: 'Cari' }).click();
+  await staff.getByRole('row', { name: new RegExp(merchantId) }).getByRole('link', { name: 'Lihat' }).click();
+  await expect(staff.getByRole('table', { name: 'Riwayat UAT / Live' }).getByText('UAT Ditolak')).toBeVisible();
+  await shot(staff, '57-riwayat-uat-live');
+  await staff.getByRole('link', { name: 'Log API mitra' }).click();
+  await expect(staff.getByRole('row', { name: /Check-Status/ }).first()).toBeVisible();
   await partnerCtx.close();
   await staffCtx.close();
 });

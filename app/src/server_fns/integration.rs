@@ -13,7 +13,10 @@ use leptos::prelude::*;
 
 /// "Log API": the partner's own gateway requests, newest first.
 #[server(prefix = "/api", endpoint = "api_log_mine")]
-pub async fn api_log_mine(filter: ApiLogFilter, list: ListQuery) -> Result<Page<ApiLogOut>, AppError> {
+pub async fn api_log_mine(
+    #[server(default)] filter: ApiLogFilter,
+    list: ListQuery,
+) -> Result<Page<ApiLogOut>, AppError> {
     let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::apilog::mine(&crate::ssr::state()?, &me, &filter, &list).await?)
 }
@@ -29,7 +32,7 @@ pub async fn api_log_entry(id: ApiLogId) -> Result<ApiLogDetail, AppError> {
 #[server(prefix = "/api", endpoint = "api_log_of_partner")]
 pub async fn api_log_of_partner(
     user_id: UserId,
-    filter: ApiLogFilter,
+    #[server(default)] filter: ApiLogFilter,
     list: ListQuery,
 ) -> Result<Page<ApiLogOut>, AppError> {
     let staff = crate::ssr::staff(Permission::ViewPartners).await?;
