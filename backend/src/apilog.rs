@@ -57,9 +57,10 @@ pub struct Entry {
     pub session: Option<SessionOutcome>,
     pub http_status: u16,
     pub latency_ms: u32,
-    /// Raw bodies; masked (development) or dropped (production) by the writer.
-    pub request: Vec<u8>,
-    pub response: Vec<u8>,
+    /// Raw bodies (shared with the request, not copied); masked
+    /// (development) or dropped (production) by the writer.
+    pub request: bytes::Bytes,
+    pub response: bytes::Bytes,
 }
 
 enum Message {
@@ -265,9 +266,7 @@ pub async fn mine(
     filter: &ApiLogFilter,
     query: &ListQuery,
 ) -> Result<Page<ApiLogOut>> {
-    state.api_log.flush().await;
-    let select = filtered(ApiLog::of_partner(partner.partner_id()), filter, query);
-    Ok(crate::infra::db::fetch_page(&state.db, select, query, out).await?)
+    page_of(state, partner.partner_id(), filter, query).await
 }
 
 /// One of the partner's requests in full; another partner's is not found.
@@ -284,8 +283,13 @@ pub async fn of_partner(
     filter: &ApiLogFilter,
     query: &ListQuery,
 ) -> Result<Page<ApiLogOut>> {
+    page_of(state, user_id.0, filter, query).await
+}
+
+/// One partner's requests, newest first, with everything recorded so far.
+async fn page_of(state: &AppState, user_id: Uuid, filter: &ApiLogFilter, query: &ListQuery) -> Result<Page<ApiLogOut>> {
     state.api_log.flush().await;
-    let select = filtered(ApiLog::of_partner(user_id.0), filter, query);
+    let select = filtered(ApiLog::of_partner(user_id), filter, query);
     Ok(crate::infra::db::fetch_page(&state.db, select, query, out).await?)
 }
 
@@ -295,10 +299,8 @@ pub async fn entry(state: &AppState, _by: &StaffActor, id: ApiLogId) -> Result<A
     row.map(detail).ok_or(Error::Refused(Problem::NotFound))
 }
 
-fn detail(r: api_log::Model) -> ApiLogDetail {
-    let username = r.username.clone();
-    let request_body = r.request_body.clone();
-    let response_body = r.response_body.clone();
+fn detail(mut r: api_log::Model) -> ApiLogDetail {
+    let (username, request_body, response_body) = (r.username.take(), r.request_body.take(), r.response_body.take());
     ApiLogDetail { row: out(r), username, request_body, response_body }
 }
 
@@ -361,8 +363,10 @@ mod tests {
             session: Some(SessionOutcome::Valid),
             http_status: 200,
             latency_ms: 3,
-            request: br#"{"productID":"500511","referenceID":"123","customerID":"081234567890"}"#.to_vec(),
-            response: br#"{"rc":"00"}"#.to_vec(),
+            request: bytes::Bytes::from_static(
+                br#"{"productID":"500511","referenceID":"123","customerID":"081234567890"}"#,
+            ),
+            response: bytes::Bytes::from_static(br#"{"rc":"00"}"#),
         };
         let prod = row(entry(Env::Production));
         assert_eq!(prod.request_body, Set(None));
@@ -372,7 +376,7 @@ mod tests {
         let Set(Some(body)) = dev.request_body else { panic!("development keeps the body") };
         assert!(body.contains("0812*****890") && !body.contains("081234567890"), "{body}");
         let mut junk = entry(Env::Development);
-        junk.request = b"password=rahasia".to_vec();
+        junk.request = bytes::Bytes::from_static(b"password=rahasia");
         assert_eq!(row(junk).request_body, Set(Some("(bukan JSON, 16 byte)".into())));
     }
 }

@@ -138,8 +138,9 @@ fn evidence_type(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// "Tambah Data" → "Simpan": asks UAT for one of the partner's chosen (or
-/// UAT-rejected) products with its two files. Sent twice, the second finds
-/// the product already requested and stores nothing.
+/// UAT-rejected) products with its two files. Both files are checked before
+/// either is stored. Sent twice, the second finds the product already
+/// requested and stores nothing.
 pub async fn request(
     state: &AppState,
     partner: &PartnerActor,
@@ -147,25 +148,21 @@ pub async fn request(
     inquiry: Evidence,
     struk: Evidence,
 ) -> Result<UatRequestOut> {
-    let user_id = partner.partner_id();
-    let mut stored = Vec::new();
-    let mut files = Vec::new();
-    for (field, file) in [("inquiry", &inquiry), ("struk", &struk)] {
-        files.push(checked(state, field, file)?);
-    }
-    for (content_type, file) in files.iter().zip([&inquiry, &struk]) {
-        let key = storage::new_key("uat");
-        if let Err(e) = state.storage.put(&key, file.bytes.clone(), content_type).await {
-            forget(state, &stored).await;
-            return Err(e.into());
+    let inquiry_type = checked(state, "inquiry", &inquiry)?;
+    let struk_type = checked(state, "struk", &struk)?;
+    let inquiry = store(state, inquiry, inquiry_type).await?;
+    let struk = match store(state, struk, struk_type).await {
+        Ok(file) => file,
+        Err(e) => {
+            forget(state, &[inquiry.key]).await;
+            return Err(e);
         }
-        stored.push(key);
-    }
-    match record_request(state, partner, code, &inquiry, &struk, &files, &stored).await {
-        Ok(id) => mine_one(state, user_id, id).await,
+    };
+    match record_request(state, partner, code, &inquiry, &struk).await {
+        Ok(id) => mine_one(state, partner.partner_id(), id).await,
         Err(e) => {
             // Nothing half-saved: the files go when the request was refused.
-            forget(state, &stored).await;
+            forget(state, &[inquiry.key, struk.key]).await;
             Err(e)
         }
     }
@@ -186,6 +183,19 @@ fn checked(state: &AppState, field: &'static str, file: &Evidence) -> Result<&'s
     }
 }
 
+/// A checked file, in storage.
+struct StoredFile {
+    key: String,
+    name: String,
+    content_type: &'static str,
+}
+
+async fn store(state: &AppState, file: Evidence, content_type: &'static str) -> Result<StoredFile> {
+    let key = storage::new_key("uat");
+    state.storage.put(&key, file.bytes, content_type).await?;
+    Ok(StoredFile { key, name: domain::profile::clean_file_name(&file.name), content_type })
+}
+
 async fn forget(state: &AppState, keys: &[String]) {
     for key in keys {
         if let Err(e) = state.storage.delete(key).await {
@@ -198,10 +208,8 @@ async fn record_request(
     state: &AppState,
     partner: &PartnerActor,
     code: &str,
-    inquiry: &Evidence,
-    struk: &Evidence,
-    files: &[&'static str],
-    keys: &[String],
+    inquiry: &StoredFile,
+    struk: &StoredFile,
 ) -> Result<Uuid> {
     let user_id = partner.partner_id();
     let checks = checklist(state, user_id, code).await?;
@@ -212,12 +220,12 @@ async fn record_request(
         product_code: Set(code.to_owned()),
         status: Set(UatStatus::Waiting),
         reason: Set(None),
-        inquiry_key: Set(keys[0].clone()),
-        inquiry_name: Set(domain::profile::clean_file_name(&inquiry.name)),
-        inquiry_type: Set(files[0].to_owned()),
-        struk_key: Set(keys[1].clone()),
-        struk_name: Set(domain::profile::clean_file_name(&struk.name)),
-        struk_type: Set(files[1].to_owned()),
+        inquiry_key: Set(inquiry.key.clone()),
+        inquiry_name: Set(inquiry.name.clone()),
+        inquiry_type: Set(inquiry.content_type.to_owned()),
+        struk_key: Set(struk.key.clone()),
+        struk_name: Set(struk.name.clone()),
+        struk_type: Set(struk.content_type.to_owned()),
         checks: Set(serde_json::to_string(&checks).unwrap_or_else(|_| "[]".into())),
         decided_at: Set(None),
         decided_by: Set(None),
@@ -288,8 +296,6 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: UatRequestId, appr
     if row.status != UatStatus::Waiting {
         return Err(Error::Refused(Problem::WrongStep));
     }
-    let event = if approve { ProductEvent::ApproveUat } else { ProductEvent::RejectUat };
-    products::step(&txn, &staff.audit(), row.user_id, &row.product_code, event, reason.clone()).await?;
     let (user_id, code) = (row.user_id, row.product_code.clone());
     let mut row: uat_request::ActiveModel = row.into();
     row.status = Set(if approve { UatStatus::Approved } else { UatStatus::Rejected });
@@ -297,10 +303,7 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: UatRequestId, appr
     row.decided_at = Set(Some(Utc::now()));
     row.decided_by = Set(Some(staff.id()));
     row.update(&txn).await?;
-    let action = if approve { "uat.approved" } else { "uat.rejected" };
-    let after = serde_json::json!({ "product": code, "request": id.0, "reason": reason });
-    audit::record(&txn, &staff.audit(), action, "user", &user_id.to_string(), None, Some(after)).await?;
-    tell_partner(state, &txn, user_id, &code, Stage::Uat, reason.as_deref()).await?;
+    decided(state, &txn, staff, user_id, &code, Stage::Uat, reason).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -361,12 +364,7 @@ pub async fn decide_live(
 ) -> Result<()> {
     let reason = required_reason(approve, reason)?;
     let txn = state.db.begin().await?;
-    let event = if approve { ProductEvent::ApproveLive } else { ProductEvent::RejectLive };
-    products::step(&txn, &staff.audit(), user_id.0, code, event, reason.clone()).await?;
-    let action = if approve { "live.approved" } else { "live.rejected" };
-    let after = serde_json::json!({ "product": code, "reason": reason });
-    audit::record(&txn, &staff.audit(), action, "user", &user_id.to_string(), None, Some(after)).await?;
-    tell_partner(state, &txn, user_id.0, code, Stage::Live, reason.as_deref()).await?;
+    decided(state, &txn, staff, user_id.0, code, Stage::Live, reason).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -375,6 +373,36 @@ pub async fn decide_live(
 enum Stage {
     Uat,
     Live,
+}
+
+impl Stage {
+    /// The product's event and the audit action of a decision.
+    fn outcome(self, approve: bool) -> (ProductEvent, &'static str) {
+        match (self, approve) {
+            (Stage::Uat, true) => (ProductEvent::ApproveUat, "uat.approved"),
+            (Stage::Uat, false) => (ProductEvent::RejectUat, "uat.rejected"),
+            (Stage::Live, true) => (ProductEvent::ApproveLive, "live.approved"),
+            (Stage::Live, false) => (ProductEvent::RejectLive, "live.rejected"),
+        }
+    }
+}
+
+/// A staff decision of `stage` (approved when there is no reason): the
+/// product's step, the audit entry and the e-mail, in the caller's transaction.
+async fn decided(
+    state: &AppState,
+    txn: &impl ConnectionTrait,
+    staff: &StaffActor,
+    user_id: Uuid,
+    code: &str,
+    stage: Stage,
+    reason: Option<String>,
+) -> Result<()> {
+    let (event, action) = stage.outcome(reason.is_none());
+    products::step(txn, &staff.audit(), user_id, code, event, reason.clone()).await?;
+    let after = serde_json::json!({ "product": code, "reason": reason });
+    audit::record(txn, &staff.audit(), action, "user", &user_id.to_string(), None, Some(after)).await?;
+    tell_partner(state, txn, user_id, code, stage, reason.as_deref()).await
 }
 
 /// Queues the decision e-mail in the decision's transaction.

@@ -51,7 +51,7 @@ impl http1::Admission for Whitelist {
         // Refused before a byte is read: the log shows the address only.
         let mut facts = Facts::new(self.env, peer.to_string(), "-".into(), "-".into());
         facts.auth = AuthOutcome::AddressRefused;
-        self.state.api_log.record(facts.entry(refused.status().as_u16(), Vec::new(), Vec::new()));
+        self.state.api_log.record(facts.entry(refused.status().as_u16(), Bytes::new(), Bytes::new()));
         Some(refused)
     }
 }
@@ -88,7 +88,7 @@ impl Facts {
         }
     }
 
-    fn entry(self, http_status: u16, request: Vec<u8>, response: Vec<u8>) -> apilog::Entry {
+    fn entry(self, http_status: u16, request: Bytes, response: Bytes) -> apilog::Entry {
         apilog::Entry {
             env: self.env,
             user_id: self.user_id,
@@ -138,7 +138,7 @@ async fn record(State(gw): State<Gateway>, req: Request, next: Next) -> Response
     let response = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
     let facts = slot.0.lock().map(|f| f.clone());
     if let Ok(facts) = facts {
-        gw.state.api_log.record(facts.entry(parts.status.as_u16(), request.to_vec(), response.to_vec()));
+        gw.state.api_log.record(facts.entry(parts.status.as_u16(), request, response.clone()));
     }
     Response::from_parts(parts, Body::from(response))
 }
