@@ -26,6 +26,8 @@ fn md5(s: &str) -> String {
 const REALM: &str = "Design Jaya Indonesia";
 const USER: &str = "benchuserabc";
 const PASSWORD: &str = "0123456789ABCDEF0123456789ABCDEF";
+/// The pulsa product every payment buys.
+const PRODUCT: &str = "501021";
 
 async fn fresh_database(pg: &str, name: &str) -> String {
     let admin = Database::connect(format!("{pg}/postgres")).await.expect("PostgreSQL reachable");
@@ -112,6 +114,18 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         created_at: Set(now),
         decided_by: Set(None),
         decided_at: Set(None),
+    }
+    .insert(&state.db)
+    .await
+    .unwrap();
+    // Development serves the products the partner chose.
+    backend::entity::partner_product::ActiveModel {
+        user_id: Set(id),
+        product_code: Set(PRODUCT.into()),
+        activated_at: Set(now),
+        state: Set(domain::products::ProductState::Selected),
+        reason: Set(None),
+        updated_at: Set(Some(now)),
     }
     .insert(&state.db)
     .await
@@ -203,7 +217,7 @@ async fn main() {
             tokio::spawn(async move {
                 let mut latencies = Vec::with_capacity(per_worker);
                 for i in 0..per_worker {
-                    let body = json!({"sessionID": sid, "merchantID": merchant_id, "productID": "501021", "customerID": "081200000000",
+                    let body = json!({"sessionID": sid, "merchantID": merchant_id, "productID": PRODUCT, "customerID": "081200000000",
                         "referenceID": format!("B{w:03}{i:08}"), "tagihan": "10950", "admin": "0", "total": "10950"});
                     let t = Instant::now();
                     let out = post(&http, &base, "/Services/SinglePayment", &body).await;
