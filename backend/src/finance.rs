@@ -5,7 +5,7 @@
 use crate::audit;
 use crate::authz::{PartnerActor, StaffActor};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
-use crate::entity::partner_product::{self, Entity as PartnerProduct};
+use crate::entity::partner_product::Entity as PartnerProduct;
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::entity::OfPartner;
@@ -21,8 +21,7 @@ use domain::transaction::{TxKind, TxStatus};
 use domain::UserId;
 use domain::{FieldError, Problem};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -160,53 +159,6 @@ pub async fn adjust(
     audit::record(&txn, &who, "deposit.adjusted", "user", &user_id.to_string(), None, Some(after)).await?;
     txn.commit().await?;
     Ok(entry_out(entry))
-}
-
-/// Staff allow (or stop) a product for a partner in production — the state
-/// the Live approval will set once that flow exists.
-pub async fn set_product(
-    state: &AppState,
-    staff: &StaffActor,
-    user_id: UserId,
-    code: &str,
-    active: bool,
-) -> Result<()> {
-    let user_id = user_id.0;
-    let txn = state.db.begin().await?;
-    let who = staff.audit();
-    Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
-    let existing = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
-    match (existing, active) {
-        (None, true) => {
-            PartnerProduct::insert(partner_product::ActiveModel {
-                user_id: Set(user_id),
-                product_code: Set(code.to_owned()),
-                activated_at: Set(Utc::now()),
-                state: Set(ProductState::Active),
-                reason: Set(None),
-                updated_at: Set(Some(Utc::now())),
-            })
-            .exec(&txn)
-            .await?;
-        }
-        // Staff switching on a product the partner has on its way: an
-        // override straight to production (audited below).
-        (Some(row), true) if !row.state.is_live() => {
-            let mut row: partner_product::ActiveModel = row.into();
-            row.state = Set(ProductState::Active);
-            row.updated_at = Set(Some(Utc::now()));
-            row.update(&txn).await?;
-        }
-        (Some(_), false) => {
-            PartnerProduct::delete_by_id((user_id, code.to_owned())).exec(&txn).await?;
-        }
-        _ => return Ok(()),
-    }
-    let action = if active { "product.activated" } else { "product.deactivated" };
-    let after = serde_json::json!({ "product": code });
-    audit::record(&txn, &who, action, "user", &user_id.to_string(), None, Some(after)).await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 /// The partner puts the development deposit back to Rp 10.000.000 (one

@@ -4,7 +4,7 @@
 //! through `step`, which asks `domain::products::after` whether it may.
 
 use crate::audit;
-use crate::authz::PartnerActor;
+use crate::authz::{PartnerActor, StaffActor};
 use crate::catalog;
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
@@ -16,7 +16,7 @@ use chrono::Utc;
 use domain::finance::{ProductOut, ProductStatus};
 use domain::products::{after, MyProductOut, ProductEvent, ProductState};
 use domain::uat::ProductStepOut;
-use domain::Problem;
+use domain::{Problem, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelBehavior, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -57,18 +57,9 @@ pub async fn choose(state: &AppState, partner: &PartnerActor, codes: &[String]) 
     }
     let mine = chosen_codes(&txn, user_id).await?;
     let mut added = 0;
+    let chosen = after(None, ProductEvent::Select).map_err(Error::Refused)?;
     for code in wanted.into_iter().filter(|c| !mine.contains(*c)) {
-        let now = Utc::now();
-        PartnerProduct::insert(partner_product::ActiveModel {
-            user_id: Set(user_id),
-            product_code: Set(code.to_owned()),
-            activated_at: Set(now),
-            state: Set(after(None, ProductEvent::Select).map_err(Error::Refused)?),
-            reason: Set(None),
-            updated_at: Set(Some(now)),
-        })
-        .exec(&txn)
-        .await?;
+        write_state(&txn, &partner.audit(), user_id, code, None, chosen, None).await?;
         added += 1;
     }
     let after_json = serde_json::json!({ "products": codes });
@@ -127,8 +118,7 @@ pub async fn remove(state: &AppState, partner: &PartnerActor, code: &str) -> Res
 
 /// Moves one partner's product by `event`, in the caller's transaction, and
 /// writes the step into its history; refuses (`WrongStep`) what its
-/// lifecycle does not allow from where it is. The update names the state it
-/// read, so of two requests racing for one step only one moves it.
+/// lifecycle does not allow from where it is.
 pub async fn step(
     db: &impl ConnectionTrait,
     by: &audit::Actor,
@@ -140,18 +130,94 @@ pub async fn step(
     let row = PartnerProduct::find_by_id((user_id, code.to_owned())).one(db).await?;
     let row = row.ok_or(Error::Refused(Problem::NotFound))?;
     let next = after(Some(row.state), event).map_err(Error::Refused)?;
+    write_state(db, by, user_id, code, Some(row.state), next, reason).await?;
+    Ok(next)
+}
+
+/// An admin switches a partner's product on (Aktif) or off (Nonaktif) in
+/// production outside its UAT/Live path — the old "activate for partner"
+/// box, kept as an override that needs a reason and lands in the audit log
+/// and the product's history.
+#[tracing::instrument(skip_all, fields(staff_id = %staff.id(), code))]
+pub async fn override_live(
+    state: &AppState,
+    staff: &StaffActor,
+    user_id: UserId,
+    code: &str,
+    active: bool,
+    reason: &str,
+) -> Result<()> {
+    let reason = reason_given(reason)?;
+    let user_id = user_id.0;
+    let txn = state.db.begin().await?;
+    Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let now = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?.map(|r| r.state);
+    let next = if active { ProductState::Active } else { ProductState::Inactive };
+    if now == Some(next) || (now.is_none() && !active) {
+        return Ok(());
+    }
+    write_state(&txn, &staff.audit(), user_id, code, now, next, Some(reason.clone())).await?;
+    let action = if active { "product.override_on" } else { "product.override_off" };
+    let after = serde_json::json!({ "product": code, "state": next, "reason": reason });
+    let before = now.map(|s| serde_json::json!({ "product": code, "state": s }));
+    audit::record(&txn, &staff.audit(), action, "user", &user_id.to_string(), before, Some(after)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The reason a staff member must give (refusals, overrides): trimmed, at
+/// most 500 characters.
+pub fn reason_given(reason: &str) -> Result<String> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        Err(Error::field("reason", Problem::Required))
+    } else if reason.chars().count() > 500 {
+        Err(Error::field("reason", Problem::TooLong))
+    } else {
+        Ok(reason.to_owned())
+    }
+}
+
+/// Writes a product's new state and its history row: a first row when it
+/// had none (`from` = `None`), else an update that names the state it
+/// read, so of two requests racing for one step only one moves it.
+async fn write_state(
+    db: &impl ConnectionTrait,
+    by: &audit::Actor,
+    user_id: Uuid,
+    code: &str,
+    from: Option<ProductState>,
+    next: ProductState,
+    reason: Option<String>,
+) -> Result<()> {
     let now = Utc::now();
-    let moved = PartnerProduct::update_many()
-        .col_expr(partner_product::Column::State, Expr::value(next))
-        .col_expr(partner_product::Column::Reason, Expr::value(reason.clone()))
-        .col_expr(partner_product::Column::UpdatedAt, Expr::value(Some(now)))
-        .filter(partner_product::Column::UserId.eq(user_id))
-        .filter(partner_product::Column::ProductCode.eq(code))
-        .filter(partner_product::Column::State.eq(row.state))
-        .exec(db)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(Error::Refused(Problem::WrongStep));
+    match from {
+        None => {
+            PartnerProduct::insert(partner_product::ActiveModel {
+                user_id: Set(user_id),
+                product_code: Set(code.to_owned()),
+                activated_at: Set(now),
+                state: Set(next),
+                reason: Set(reason.clone()),
+                updated_at: Set(Some(now)),
+            })
+            .exec_without_returning(db)
+            .await?;
+        }
+        Some(from) => {
+            let moved = PartnerProduct::update_many()
+                .col_expr(partner_product::Column::State, Expr::value(next))
+                .col_expr(partner_product::Column::Reason, Expr::value(reason.clone()))
+                .col_expr(partner_product::Column::UpdatedAt, Expr::value(Some(now)))
+                .filter(partner_product::Column::UserId.eq(user_id))
+                .filter(partner_product::Column::ProductCode.eq(code))
+                .filter(partner_product::Column::State.eq(from))
+                .exec(db)
+                .await?;
+            if moved.rows_affected != 1 {
+                return Err(Error::Refused(Problem::WrongStep));
+            }
+        }
     }
     ProductStep::insert(product_step::ActiveModel {
         user_id: Set(user_id),
@@ -164,7 +230,7 @@ pub async fn step(
     })
     .exec_without_returning(db)
     .await?;
-    Ok(next)
+    Ok(())
 }
 
 /// A partner's product steps, newest first (the staff's history).

@@ -310,12 +310,10 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: UatRequestId, appr
 
 /// A rejection needs its reason; an approval has none.
 fn required_reason(approve: bool, reason: &str) -> Result<Option<String>> {
-    let reason = reason.trim();
-    match (approve, reason.is_empty()) {
-        (true, _) => Ok(None),
-        (false, true) => Err(Error::field("reason", Problem::Required)),
-        (false, false) if reason.chars().count() > 500 => Err(Error::field("reason", Problem::TooLong)),
-        (false, false) => Ok(Some(reason.to_owned())),
+    if approve {
+        Ok(None)
+    } else {
+        products::reason_given(reason).map(Some)
     }
 }
 

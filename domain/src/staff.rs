@@ -24,6 +24,9 @@ pub enum Permission {
     ManageStaff,
     ReadAudit,
     Finance,
+    /// Switch a partner's product on or off in production outside its
+    /// UAT/Live path (with a reason): admins only.
+    OverrideProducts,
 }
 
 impl Role {
@@ -136,6 +139,8 @@ mod tests {
         assert!(Role::Moderator.may(Permission::Moderate));
         assert!(!Role::Moderator.may(Permission::ManageStaff) && !Role::Moderator.may(Permission::ReadAudit));
         assert!(!Role::Finance.may(Permission::Moderate) && Role::Finance.may(Permission::Finance));
+        assert!(Role::Admin.may(Permission::OverrideProducts));
+        assert!(!Role::Moderator.may(Permission::OverrideProducts) && !Role::Finance.may(Permission::OverrideProducts));
         assert!(Role::Admin.needs_totp() && !Role::Moderator.needs_totp());
     }
 

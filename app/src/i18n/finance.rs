@@ -24,6 +24,10 @@ texts! {
             | "Environment",
         products_title: "Produk aktif (production)"
             | "Products (production)",
+        override_reason: "Alasan override (wajib)"
+            | "Reason for the override (required)",
+        override_hint: "Khusus admin: mengaktifkan atau menonaktifkan produk di Production di luar alur UAT/Live. Tercatat di log audit dan riwayat produk."
+            | "Admins only: switch a product on or off in production outside the UAT/Live path. Recorded in the audit log and the product history.",
         signon_blocked: "Sign-On diblokir: lebih dari 99 kali hari ini."
             | "Sign-On blocked: more than 99 today.",
         signon_reset: "Reset Sign-On"

@@ -66,10 +66,12 @@ pub async fn deposit_adjust(
     Ok(backend::finance::adjust(&state, &staff, user_id, &environment, amount, &reference, &note).await?)
 }
 
+/// The admin's override: a product on or off in production outside its
+/// UAT/Live path, with a reason.
 #[server(prefix = "/api", endpoint = "product_set")]
-pub async fn product_set(user_id: UserId, code: String, active: bool) -> Result<(), AppError> {
-    let staff = crate::ssr::staff(Permission::Moderate).await?;
-    Ok(backend::finance::set_product(&crate::ssr::state()?, &staff, user_id, &code, active).await?)
+pub async fn product_set(user_id: UserId, code: String, active: bool, reason: String) -> Result<(), AppError> {
+    let staff = crate::ssr::staff(Permission::OverrideProducts).await?;
+    Ok(backend::products::override_live(&crate::ssr::state()?, &staff, user_id, &code, active, &reason).await?)
 }
 
 #[server(prefix = "/api", endpoint = "signon_reset")]

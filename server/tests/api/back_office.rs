@@ -460,7 +460,8 @@ async fn finance_credits_a_deposit_once_per_reference_and_the_partner_sees_it() 
     assert!(matches!(past, backend::Error::Refused(Problem::AmountInvalid)), "{past:?}");
     let up_to = backend::ledger::apply(&app.state.db, &credit(10, "test:upto")).await.unwrap();
     assert_eq!(up_to.balance_after, domain::finance::MAX_BALANCE);
-    send_with(&admin, &app.base, ProductSet { user_id, code: "501021".into(), active: true }).await.unwrap();
+    let on = ProductSet { user_id, code: "501021".into(), active: true, reason: "Migrasi dari sistem lama".into() };
+    send_with(&admin, &app.base, on).await.unwrap();
     let f = send_with(&admin, &app.base, PartnerFinance { user_id }).await.unwrap();
     assert!(f.products.iter().any(|p| p.code == "501021" && p.active));
     assert_eq!(f.production_deposit, 1_000_000);

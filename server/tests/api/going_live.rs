@@ -3,19 +3,22 @@
 //! checklist graded from real calls, Request UAT with its two files, the
 //! operator's UAT and Live queues, and production opening for the product.
 
-use crate::common::{new_client, send_with, TestApp, PDF, PNG};
+use crate::common::{new_client, send_with, staff_sign_in, TestApp, PDF, PNG};
 use crate::gateway::{
     approved, authorization, gateway, sign_on_body, signed_on, with_session, Approved, Client, Style,
 };
 use app::error::AppError;
+use app::server_fns::finance::ProductSet;
 use app::server_fns::integration::{
     ApiLogEntry, ApiLogMine, ApiLogOfPartner, LiveDecide, LiveProducts, LiveQueue, LiveRequest, ProductHistory,
     UatChecklist, UatDecide, UatMine, UatQueue, UatWithdraw,
 };
 use app::server_fns::products::{ProductRemove, ProductsMine};
+use app::server_fns::staff::StaffCreate;
 use backend::gateway::Env;
 use domain::apilog::{ApiLogFilter, AuthOutcome, SessionOutcome};
 use domain::products::ProductState;
+use domain::staff::NewStaffIn;
 use domain::uat::{UatItem, UatStatus};
 use domain::{ListQuery, Problem, UserId};
 use sea_orm::EntityTrait;
@@ -250,7 +253,12 @@ async fn uat_evidence_comes_from_real_calls_and_the_queues_take_a_product_live()
     let history = send_with(&a.staff, &app.base, ProductHistory { user_id: UserId(a.user_id) }).await.unwrap();
     let steps: Vec<ProductState> = history.iter().filter(|s| s.product_code == "100301").map(|s| s.state).collect();
     use ProductState as S;
-    assert_eq!(steps, [S::Active, S::LiveRequested, S::UatApproved, S::UatRequested, S::UatRejected, S::UatRequested]);
+    let chosen = S::Selected;
+    assert_eq!(
+        steps,
+        [S::Active, S::LiveRequested, S::UatApproved, S::UatRequested, S::UatRejected, S::UatRequested, chosen]
+    );
+    assert_eq!(history.last().map(|s| s.by.as_str()), Some("ANDIKA SAMPURNA"), "chosen by the partner");
     // Production keeps a record too, without bodies.
     let prod_log = ApiLogFilter { environment: Some(Env::Production), ..ApiLogFilter::default() };
     let rows = app.send(ApiLogMine { filter: prod_log, list: all() }).await.unwrap();
@@ -278,4 +286,35 @@ async fn a_waiting_request_can_be_withdrawn_and_its_product_chosen_again() {
     assert_eq!(examples.status(), 200);
     let bytes = examples.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04") && bytes.windows(13).any(|w| w == b"xl/workbook.x"));
+}
+
+#[tokio::test]
+async fn only_an_admin_overrides_a_product_and_only_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let user_id = UserId(a.user_id);
+    let set = |active: bool, reason: &str| ProductSet { user_id, code: "100301".into(), active, reason: reason.into() };
+    // A moderator may not.
+    let new =
+        NewStaffIn { name: "Mira Moderator".into(), email: "mira@operator.test".into(), role: "moderator".into() };
+    let password: String = send_with(&a.staff, &app.base, StaffCreate { input: new }).await.unwrap();
+    let mira = new_client(&app.base);
+    assert_eq!(staff_sign_in(&mira, &app.base, "mira@operator.test", &password, None).await, None);
+    let err = send_with(&mira, &app.base, set(true, "Pelanggan lama")).await.unwrap_err();
+    assert_eq!(err, AppError::Problem(Problem::Forbidden));
+    // The admin must say why; nothing changes until then.
+    let err = send_with(&a.staff, &app.base, set(true, "  ")).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![domain::FieldError::new("reason", Problem::Required)]));
+    assert_eq!(state_of(&app, "100301").await, Some(ProductState::Selected));
+    send_with(&a.staff, &app.base, set(true, "Pelanggan lama, UAT di sistem lama")).await.unwrap();
+    assert_eq!(state_of(&app, "100301").await, Some(ProductState::Active));
+    send_with(&a.staff, &app.base, set(false, "Kontrak berakhir")).await.unwrap();
+    assert_eq!(state_of(&app, "100301").await, Some(ProductState::Inactive));
+    // Both steps are in the history with the reason, and in the audit log.
+    let history = send_with(&a.staff, &app.base, ProductHistory { user_id }).await.unwrap();
+    assert_eq!((history[0].state, history[0].reason.as_deref()), (ProductState::Inactive, Some("Kontrak berakhir")));
+    assert_eq!(history[1].reason.as_deref(), Some("Pelanggan lama, UAT di sistem lama"));
+    let audit = backend::entity::audit_log::Entity::find().all(&app.state.db).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.contains(&"product.override_on") && actions.contains(&"product.override_off"), "{actions:?}");
 }

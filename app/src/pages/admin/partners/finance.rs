@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
 use domain::finance::{rupiah, LedgerEntryOut, PartnerFinanceOut};
+use domain::problem::problem_for;
 use domain::staff::{Permission, StaffOut};
 use domain::UserId;
 use leptos::prelude::*;
@@ -44,13 +45,14 @@ pub fn PartnerFinance(user_id: UserId, me: StaffOut, state: FinanceState) -> imp
     let FinanceState { adjust, product, reset, data } = state;
     let may_finance = me.may(Permission::Finance);
     let may_moderate = me.may(Permission::Moderate);
+    let may_override = me.may(Permission::OverrideProducts);
     view! {
         <section class="panel" aria-label=t.finance.finance_title>
             <h2>{t.finance.finance_title}</h2>
             <Suspense fallback=move || view! { <p class="muted">{t.common.loading}</p> }>
                 <Loaded resource=data children=move |f| {
                     let user_id = user_id;
-                    view! { <FinanceBody f user_id may_finance may_moderate adjust product reset /> }
+                    view! { <FinanceBody f user_id may_finance may_moderate may_override adjust product reset /> }
                 } />
             </Suspense>
         </section>
@@ -63,6 +65,7 @@ fn FinanceBody(
     user_id: UserId,
     may_finance: bool,
     may_moderate: bool,
+    may_override: bool,
     adjust: ServerAction<DepositAdjust>,
     product: ServerAction<ProductSet>,
     reset: ServerAction<SignonReset>,
@@ -77,6 +80,25 @@ fn FinanceBody(
             </div>
         }
     });
+    // The override needs a reason, asked once above the list.
+    let reason = RwSignal::new(String::new());
+    let reason_error = move || {
+        product
+            .value()
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| problem_for(e.field_errors(), "reason"))
+            .map(|p| t.problem(p))
+    };
+    let override_form = may_override.then(|| {
+        view! {
+            <p class="muted small">{t.finance.override_hint}</p>
+            <label for="override-reason">{t.finance.override_reason}</label>
+            <input id="override-reason" type="text" maxlength="500" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+            <p class="field-error" role="alert">{reason_error}</p>
+            <FormAlert problem=general_problem(product.value()) />
+        }
+    });
     let products = f
         .products
         .iter()
@@ -85,8 +107,8 @@ fn FinanceBody(
             let box_id = format!("product-{}", p.code);
             view! {
                 <li>
-                    <input type="checkbox" id=box_id.clone() checked=active disabled=!may_moderate
-                        on:change=move |_| { product.dispatch(ProductSet { user_id: uid, code: code.clone(), active: !active }); } />
+                    <input type="checkbox" id=box_id.clone() checked=active disabled=!may_override
+                        on:change=move |_| { product.dispatch(ProductSet { user_id: uid, code: code.clone(), active: !active, reason: reason.get_untracked() }); } />
                     <label for=box_id>{format!("{} {} ", p.code, p.name)}<span class="muted small">{p.status.code()}</span></label>
                     {p.state.map(|s| view! { " "<span class="muted small" data-testid=format!("state-{}", p.code)>{t.product_state(s)}</span> })}
                 </li>
@@ -114,6 +136,7 @@ fn FinanceBody(
         <h3>{t.finance.ledger_title}</h3>
         <Table caption=t.finance.ledger_title columns=ledger_columns rows=f.entries row=ledger_row empty=t.finance.ledger_empty />
         <h3>{t.finance.products_title}</h3>
+        {override_form}
         <ul class="product-list">{products}</ul>
     }
 }
