@@ -59,6 +59,7 @@ impl AppError {
                 | Problem::NotInReview
                 | Problem::TokenUsed
                 | Problem::AlreadyChosen
+                | Problem::CodeTaken
                 | Problem::WrongStep => 409,
                 Problem::Unavailable => 500,
                 _ => 400,

@@ -289,11 +289,33 @@ pub struct ProductOut {
     pub status: ProductStatus,
 }
 
+/// The billers a product may be served by (its routing and outage key).
+/// Development serves every one from the sandbox; production adapters are
+/// chosen by these names.
+pub const BILLERS: &[&str] = &[
+    "pln",
+    "pdam",
+    "bpjs",
+    "telkom",
+    "pulsa",
+    "ewallet",
+    "pbb",
+    "multifinance",
+    "remittance",
+    "transfer",
+    "streaming",
+    "paytv",
+    "voucher",
+    "zakat",
+];
+
 /// What staff may change about a product.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProductIn {
     pub name: String,
+    /// One of [`BILLERS`]; empty keeps the product's biller.
+    pub biller: String,
     pub price: i64,
     pub admin_fee: i64,
     pub partner_fee: i64,
@@ -319,9 +341,72 @@ stored_enum! {
     }
 }
 
+/// A new catalog product ("Tambah Produk" of the back office).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewProductIn {
+    /// 3–12 capital letters or digits, e.g. `100301`, `NFX054`.
+    pub code: String,
+    pub category: String,
+    /// `dual` or `single`.
+    pub flow: String,
+    /// Pulsa operator prefix (`21` Telkomsel …), for getPulsa-Prabayar.
+    pub operator_prefix: String,
+    /// Its getHargaByProductID sub-family code, if it has one.
+    pub family: String,
+    pub details: ProductIn,
+}
+
+impl NewProductIn {
+    pub fn problems(&self) -> Vec<crate::FieldError> {
+        let mut errs = self.details.problems();
+        let code = self.code.trim();
+        if !(3..=12).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+            errs.push(crate::FieldError::new("code", crate::Problem::CodeInvalid));
+        }
+        if self.category.trim().is_empty() {
+            errs.push(crate::FieldError::new("category", crate::Problem::Required));
+        }
+        if ProductFlow::from_code(&self.flow).is_none() {
+            errs.push(crate::FieldError::new("flow", crate::Problem::Required));
+        }
+        if !BILLERS.contains(&self.details.biller.as_str()) {
+            errs.push(crate::FieldError::new("biller", crate::Problem::Required));
+        }
+        errs
+    }
+}
+
+/// A product category ("Pilih Kategori Produk").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CategoryIn {
+    /// Capital letters, digits and spaces, at most 40 (`TV BERBAYAR`).
+    pub code: String,
+    pub name: String,
+}
+
+impl CategoryIn {
+    pub fn problems(&self) -> Vec<crate::FieldError> {
+        let mut errs = Vec::new();
+        let code = self.code.trim();
+        let shape = code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ');
+        if code.is_empty() || code.len() > 40 || !shape {
+            errs.push(crate::FieldError::new("code", crate::Problem::CodeInvalid));
+        }
+        if let Err(p) = crate::account::check_required(&self.name, 80) {
+            errs.push(crate::FieldError::new("name", p));
+        }
+        errs
+    }
+}
+
 impl ProductIn {
     pub fn problems(&self) -> Vec<crate::FieldError> {
         let mut errs = Vec::new();
+        if !self.biller.is_empty() && !BILLERS.contains(&self.biller.as_str()) {
+            errs.push(crate::FieldError::new("biller", crate::Problem::Required));
+        }
         if let Err(p) = crate::account::check_required(&self.name, 100) {
             errs.push(crate::FieldError::new("name", p));
         }

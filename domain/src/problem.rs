@@ -56,6 +56,8 @@ pub enum Problem {
     AlreadyChosen,
     /// Not a step this product may take now (its lifecycle refuses it).
     WrongStep,
+    /// A catalog code (product or category) that exists already.
+    CodeTaken,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

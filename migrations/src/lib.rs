@@ -17,6 +17,7 @@ mod m20261201_000012_hardening;
 mod m20261201_000013_product_lifecycle;
 mod m20261201_000014_product_families;
 mod m20261201_000015_going_live;
+mod m20261201_000016_manual_catalog;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_product_lifecycle::Migration),
             Box::new(m20261201_000014_product_families::Migration),
             Box::new(m20261201_000015_going_live::Migration),
+            Box::new(m20261201_000016_manual_catalog::Migration),
         ]
     }
 }

@@ -24,6 +24,28 @@ texts! {
             | "Environment",
         products_title: "Produk aktif (production)"
             | "Products (production)",
+        new_product_title: "Tambah Produk"
+            | "Add product",
+        new_category_title: "Tambah Kategori"
+            | "Add category",
+        category_code: "Kode Kategori"
+            | "Category code",
+        category_name: "Nama Kategori"
+            | "Category name",
+        flow_label: "Alur transaksi"
+            | "Transaction flow",
+        flow_dual: "Inquiry + Payment"
+            | "Inquiry + Payment",
+        flow_single: "SinglePayment"
+            | "SinglePayment",
+        biller_label: "Biller"
+            | "Biller",
+        prefix_label: "Prefix operator (khusus pulsa)"
+            | "Operator prefix (pulsa only)",
+        family_label: "Kode sub-family (getHargaByProductID)"
+            | "Sub-family code (getHargaByProductID)",
+        retire_hint: "Untuk memensiunkan produk, ubah statusnya menjadi nonaktif: produk hilang dari Tambah Produk mitra dan gateway menjawab rc 15."
+            | "To retire a product, set its status to nonaktif: it leaves the partners' product list and the gateway answers rc 15.",
         override_reason: "Alasan override (wajib)"
             | "Reason for the override (required)",
         override_hint: "Khusus admin: mengaktifkan atau menonaktifkan produk di Production di luar alur UAT/Live. Tercatat di log audit dan riwayat produk."

@@ -87,6 +87,7 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
             "The limit of addresses for this connection type is reached",
         ),
         Problem::AlreadyChosen => ("Produk ini sudah Anda pilih", "You have already chosen this product"),
+        Problem::CodeTaken => ("Kode ini sudah dipakai", "This code is already in use"),
         Problem::WrongStep => (
             "Langkah ini tidak dapat dilakukan pada status produk saat ini",
             "This step is not possible in the product's current status",

@@ -132,6 +132,19 @@ pub const PRICES: &[(&str, i64, bool)] = &[
     ("751021", 20_700, true),
     ("752021", 20_700, true),
     ("754021", 20_650, true),
+    ("753021", 21_000, true),
+    ("755021", 20_700, true),
+    ("756021", 20_650, true),
+    ("NFX054", 53_000, true),
+    ("NFX186", 183_000, true),
+    ("VID039", 37_500, true),
+    ("SPT055", 53_900, true),
+    ("MLB086", 23_800, true),
+    ("FFR140", 19_400, true),
+    ("STM060", 64_500, true),
+    ("ALF050", 50_000, true),
+    ("GRF050", 49_800, true),
+    ("CGV050", 49_500, true),
 ];
 
 /// How long a [`Outcome::Slow`] payment takes at the biller.

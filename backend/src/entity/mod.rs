@@ -16,6 +16,7 @@ pub mod mail_outbox;
 pub mod partner_product;
 pub mod partner_setting;
 pub mod product;
+pub mod product_category;
 pub mod product_family;
 pub mod product_step;
 pub mod profile;

@@ -22,6 +22,8 @@ pub struct Model {
     /// `aktif`, `maintenance` or `nonaktif`.
     pub status: domain::finance::ProductStatus,
     pub updated_at: DateTimeUtc,
+    /// Its `getHargaByProductID` sub-family (`AAE.AAAB`, `AAB.AAAA`, …).
+    pub family: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

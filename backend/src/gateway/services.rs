@@ -382,17 +382,7 @@ pub async fn pulsa_prices(state: &AppState, m: &Merchant, body: &Value) -> Resul
 pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let asked = required(body, &["prefixID"], ID_MAX)?.remove(0).to_uppercase();
     let down = billers::breaker::down_billers(&state.db, m.env, m.user_id).await?;
-    let query = match ProductFamily::find_by_id(asked.clone()).one(&state.db).await? {
-        Some(f) => {
-            let q = Product::find().filter(product::Column::Category.eq(f.category));
-            match f.operator_prefix {
-                Some(prefix) => q.filter(product::Column::OperatorPrefix.eq(prefix)),
-                None => q,
-            }
-        }
-        None => Product::find().filter(product::Column::Category.eq(asked)),
-    };
-    let rows = query.order_by_asc(product::Column::Code).all(&state.db).await?;
+    let rows = family_products(&state.db, &asked).await?;
     let record: Vec<Value> = rows
         .iter()
         .map(|p| {
@@ -409,6 +399,24 @@ pub async fn category_prices(state: &AppState, m: &Merchant, body: &Value) -> Re
         })
         .collect();
     Ok(json!({ "rc": Rc::Success.code(), "record": record }))
+}
+
+/// The products of a sub-family code: those tagged with it, else (an alias
+/// such as `PLN`, or a family that is a whole category) its category; a code
+/// that is no family is read as a category name.
+async fn family_products(db: &impl ConnectionTrait, asked: &str) -> Result<Vec<product::Model>> {
+    let by_code = |q: sea_orm::Select<Product>| q.order_by_asc(product::Column::Code);
+    let category = match ProductFamily::find_by_id(asked.to_owned()).one(db).await? {
+        Some(f) => {
+            let tagged = by_code(Product::find().filter(product::Column::Family.eq(asked))).all(db).await?;
+            if !tagged.is_empty() {
+                return Ok(tagged);
+            }
+            f.category
+        }
+        None => asked.to_owned(),
+    };
+    Ok(by_code(Product::find().filter(product::Column::Category.eq(category))).all(db).await?)
 }
 
 /// `POST /Services/get-Active-Product`: one comma-separated string.

@@ -581,6 +581,7 @@ async fn staff_edit_the_catalog_and_the_gateway_uses_it_at_once() {
             partner_fee: 500,
             buy_price: 0,
             status: status.into(),
+            ..ProductIn::default()
         };
         async move { send_with(&admin, &base, CatalogUpdate { code: "400461".into(), input }).await }
     };

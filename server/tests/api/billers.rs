@@ -279,6 +279,7 @@ async fn staff_compare_the_billers_price_sheets_with_the_catalog() {
         partner_fee: 0,
         buy_price: 98_900,
         status: "aktif".into(),
+        ..ProductIn::default()
     };
     send_with(&admin, &app.base, CatalogUpdate { code: "510021".into(), input }).await.unwrap();
     let sheets = check(admin.clone()).await.unwrap();

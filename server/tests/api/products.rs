@@ -4,11 +4,14 @@
 
 use crate::common::{new_client, send_with, TestApp};
 use app::error::AppError;
+use app::server_fns::catalog::{CatalogCategories, CatalogCreate, CatalogList, CatalogUpdate, CategoryCreate};
 use app::server_fns::finance::PartnerFinance;
 use app::server_fns::products::{ProductRemove, ProductsChoosable, ProductsChoose, ProductsMine};
 use backend::gateway::{services, Env};
+use domain::finance::{CategoryIn, NewProductIn, ProductIn};
 use domain::products::{ProductEvent, ProductState};
 use domain::{FieldError, Problem, UserId};
+use sea_orm::EntityTrait;
 use serde_json::json;
 
 /// Steps a test takes directly, as staff would.
@@ -107,4 +110,107 @@ async fn production_answers_only_for_products_that_went_live() {
     backend::products::step(db, &tester(), dev.user_id, "100301", ProductEvent::Maintenance, None).await.unwrap();
     let out = services::inquiry(&app.state, &prod, &inquiry("paused")).await.unwrap();
     assert_eq!(rc(out), backend::gateway::rc::Rc::BillerLinkDown.code());
+}
+
+#[tokio::test]
+async fn the_catalog_has_the_manuals_categories_and_answers_each_sub_family() {
+    let app = TestApp::spawn().await;
+    let (staff, m) = app.approved_merchant_with_products().await;
+    let cats = send_with(&staff, &app.base, CatalogCategories {}).await.unwrap();
+    let codes: Vec<&str> = cats.iter().map(|c| c.code.as_str()).collect();
+    let manual = [
+        "ASURANSI",
+        "LISTRIK",
+        "MULTIFINANCE",
+        "PAJAK",
+        "PDAM",
+        "PULSA",
+        "REMITTANCE",
+        "STREAMING",
+        "TELEKOMUNIKASI",
+        "TRANSFER DANA",
+        "TV BERBAYAR",
+        "UANG ELEKTRONIK",
+        "VOUCHER GAME",
+        "ZAKAT",
+    ];
+    assert_eq!(&codes[..14], manual);
+    // Every category has products.
+    let all = send_with(&staff, &app.base, CatalogList {}).await.unwrap();
+    for c in manual {
+        assert!(all.iter().any(|p| p.category == c), "no product in {c}");
+    }
+    let family = |code: &str| {
+        let body = json!({ "prefixID": code });
+        let (app, m) = (&app, &m);
+        async move {
+            let out = services::category_prices(&app.state, m, &body).await.unwrap();
+            out["record"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(family("AAB.AAAA").await, ["NFX054", "NFX186"], "Netflix only");
+    assert_eq!(family("AAO.AABA").await, ["STM060"]);
+    assert_eq!(family("AAH.AAAL").await, ["520031", "520041", "550031"], "the whole pay-TV category");
+    // Our first category names still answer, now from the manual's categories.
+    assert_eq!(family("PLN").await, ["100301", "100302", "100311"]);
+    assert_eq!(family("LISTRIK").await, ["100301", "100302", "100311"]);
+}
+
+#[tokio::test]
+async fn staff_add_categories_and_products_that_partners_can_use_at_once_and_retire_them() {
+    let app = TestApp::spawn().await;
+    let (staff, m) = app.approved_merchant().await;
+    let category = CategoryIn { code: "DONASI".into(), name: "Donasi".into() };
+    send_with(&staff, &app.base, CategoryCreate { input: category.clone() }).await.unwrap();
+    let again = send_with(&staff, &app.base, CategoryCreate { input: category }).await.unwrap_err();
+    assert_eq!(again, AppError::Invalid(vec![FieldError::new("code", Problem::CodeTaken)]));
+    let new = |code: &str, category: &str| NewProductIn {
+        code: code.into(),
+        category: category.into(),
+        flow: "dual".into(),
+        details: ProductIn {
+            name: "Donasi Kitabisa".into(),
+            biller: "zakat".into(),
+            admin_fee: 1_000,
+            status: "aktif".into(),
+            ..ProductIn::default()
+        },
+        ..NewProductIn::default()
+    };
+    // Bad input is refused field by field and stores nothing.
+    let err = send_with(&staff, &app.base, CatalogCreate { input: new("x!", "DONASI") }).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::CodeInvalid)]));
+    let err = send_with(&staff, &app.base, CatalogCreate { input: new("810011", "TIDAKADA") }).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("category", Problem::NotFound)]));
+    let err = send_with(&staff, &app.base, CatalogCreate { input: new("100301", "DONASI") }).await.unwrap_err();
+    assert_eq!(err, AppError::Invalid(vec![FieldError::new("code", Problem::CodeTaken)]));
+    let created = send_with(&staff, &app.base, CatalogCreate { input: new("810011", "DONASI") }).await.unwrap();
+    assert_eq!((created.biller.as_str(), created.admin_fee), ("zakat", 1_000));
+    // A partner sees it at once, chooses it, and development serves it.
+    let donasi = app.send(ProductsChoosable { category: "DONASI".into() }).await.unwrap();
+    assert_eq!(donasi.iter().map(|p| p.code.as_str()).collect::<Vec<_>>(), ["810011"]);
+    app.send(choose(&["810011"])).await.unwrap();
+    let body = json!({"productID": "810011", "customerID": "3200000100", "referenceID": "don1"});
+    let rc = |out: serde_json::Value| out["rc"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(rc(services::inquiry(&app.state, &m, &body).await.unwrap()), "00");
+    // Another biller, then retired: gone from the list, unknown to the gateway.
+    let retire = ProductIn {
+        name: "Donasi Kitabisa".into(),
+        biller: "pdam".into(),
+        admin_fee: 1_000,
+        status: "nonaktif".into(),
+        ..ProductIn::default()
+    };
+    let saved = send_with(&staff, &app.base, CatalogUpdate { code: "810011".into(), input: retire }).await.unwrap();
+    assert_eq!(saved.biller, "pdam");
+    assert!(app.send(ProductsChoosable { category: "DONASI".into() }).await.unwrap().is_empty());
+    let body = json!({"productID": "810011", "customerID": "3200000100", "referenceID": "don2"});
+    assert_eq!(rc(services::inquiry(&app.state, &m, &body).await.unwrap()), "15");
+    // Audited.
+    let audit = backend::entity::audit_log::Entity::find().all(&app.state.db).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert!(
+        ["category.created", "product.created", "product.updated"].iter().all(|a| actions.contains(a)),
+        "{actions:?}"
+    );
 }

@@ -2,14 +2,22 @@
 //! product, edited row by row; changes are audited and apply at once.
 
 use crate::components::form::{general_problem, LoadError};
+use crate::components::form::{FormState, SubmitButton, TextField};
 use crate::components::frame::StaffPage;
 use crate::components::list::{use_list_query, Column, DataTable, Loaded, Table};
+use crate::components::notice::SuccessNotice;
 use crate::components::outages::OutagePanel;
 use crate::components::status::{Chip, Tone};
 use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::server_fns::catalog::{breaker_list, catalog_list, BreakerReset, CatalogUpdate, PriceCheck};
-use domain::finance::{rupiah, PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut, ProductStatus};
+use crate::server_fns::catalog::{
+    breaker_list, catalog_categories, catalog_list, BreakerReset, CatalogCreate, CatalogUpdate, CategoryCreate,
+    PriceCheck,
+};
+use domain::finance::{
+    rupiah, CategoryIn, NewProductIn, PriceCheckOut, PriceRowOut, PriceVerdict, ProductIn, ProductOut, ProductStatus,
+    BILLERS,
+};
 use domain::staff::{Permission, StaffOut};
 use leptos::prelude::*;
 
@@ -18,7 +26,10 @@ pub fn CatalogPage() -> impl IntoView {
     // The page's resources are made here, beside the staff check (see
     // DevNumbersPage): made inside the page's Suspense they would get other
     // ids on the server than in the browser.
-    let products = Resource::new(|| (), |_| catalog_list());
+    let create = ServerAction::<CatalogCreate>::new();
+    let add_category = ServerAction::<CategoryCreate>::new();
+    let products = Resource::new(move || create.version().get(), |_| catalog_list());
+    let categories = Resource::new(move || add_category.version().get(), |_| catalog_categories());
     let reset = ServerAction::<BreakerReset>::new();
     let breakers = Resource::new(move || reset.version().get(), |_| breaker_list());
     view! {
@@ -28,6 +39,11 @@ pub fn CatalogPage() -> impl IntoView {
             view! {
                 <h1 class="page-title">{t.common.catalog_title}</h1>
                 <BillerStatus editable reset list=breakers />
+                {editable.then(|| view! {
+                    <Loaded resource=categories children=move |cats| view! { <NewProductForm cats create /> } />
+                    <NewCategoryForm add=add_category />
+                })}
+                <p class="muted small">{t.finance.retire_hint}</p>
                 <Catalog products editable />
                 <PriceCheckPanel />
             }
@@ -97,11 +113,13 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     let name = RwSignal::new(p.name.clone());
     let money = [p.price, p.admin_fee, p.partner_fee, p.buy_price].map(|v| RwSignal::new(v.to_string()));
     let status = RwSignal::new(p.status.code().to_owned());
+    let biller = RwSignal::new(p.biller.clone());
     let code = p.code.clone();
     let on_save = move |_| {
         let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(-1);
         let input = ProductIn {
             name: name.get_untracked(),
+            biller: biller.get_untracked(),
             price: num(money[0]),
             admin_fee: num(money[1]),
             partner_fee: num(money[2]),
@@ -131,7 +149,10 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     };
     view! {
         <tr aria-label=p.code.clone()>
-            <td><code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.code()}</span></td>
+            <td>
+                <code>{p.code.clone()}</code><br /><span class="muted small">{p.category.clone()}" · "{p.flow.code()}</span><br />
+                <BillerSelect id=format!("biller-{}", p.code) label=format!("{} {}", t.finance.biller_label, p.code) value=biller disabled=!editable />
+            </td>
             <td><input aria-label=format!("{} {}", t.common.name_label, p.code) disabled=!editable prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></td>
             {cell(0, t.finance.col_price)}
             {cell(1, t.finance.col_admin_fee)}
@@ -150,6 +171,148 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
                 </p>
             </td>
         </tr>
+    }
+}
+
+/// The billers a product may be served by.
+#[component]
+fn BillerSelect(
+    id: String,
+    label: String,
+    value: RwSignal<String>,
+    #[prop(default = false)] disabled: bool,
+) -> impl IntoView {
+    view! {
+        <select id=id aria-label=label disabled=disabled on:change=move |ev| value.set(event_target_value(&ev))>
+            {BILLERS.iter().map(|b| view! { <option value=*b selected=move || value.get() == *b>{*b}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// A labelled select of (value, text) pairs bound to `value`.
+#[component]
+fn PickField(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {options.into_iter().map(|(v, text)| {
+                    let chosen = v.clone();
+                    view! { <option value=v selected=move || value.get() == chosen>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// "Tambah Produk": a new product, on sale at once.
+#[component]
+fn NewProductForm(cats: Vec<CategoryIn>, create: ServerAction<CatalogCreate>) -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::default();
+    let text = || RwSignal::new(String::new());
+    let (code, name, prefix, family) = (text(), text(), text(), text());
+    let money = [text(), text(), text(), text()];
+    let category = RwSignal::new(cats.first().map(|c| c.code.clone()).unwrap_or_default());
+    let flow = RwSignal::new("dual".to_owned());
+    let biller = RwSignal::new(BILLERS[0].to_owned());
+    form.follow_then_clear(create.value(), move |_| {
+        for s in [code, name, prefix, family].into_iter().chain(money) {
+            s.set(String::new());
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(0);
+        let input = NewProductIn {
+            code: code.get_untracked().trim().to_uppercase(),
+            category: category.get_untracked(),
+            flow: flow.get_untracked(),
+            operator_prefix: prefix.get_untracked(),
+            family: family.get_untracked().trim().to_uppercase(),
+            details: ProductIn {
+                name: name.get_untracked(),
+                biller: biller.get_untracked(),
+                price: num(money[0]),
+                admin_fee: num(money[1]),
+                partner_fee: num(money[2]),
+                buy_price: num(money[3]),
+                status: ProductStatus::Aktif.code().to_owned(),
+            },
+        };
+        if form.submit(true) {
+            create.dispatch(CatalogCreate { input });
+        }
+    };
+    let err = move |f: &'static str| form.error(f, || None);
+    let cat_options: Vec<(String, String)> =
+        cats.into_iter().map(|c| (c.code.clone(), format!("{} — {}", c.code, c.name))).collect();
+    let flows = vec![
+        ("dual".to_owned(), t.finance.flow_dual.to_owned()),
+        ("single".to_owned(), t.finance.flow_single.to_owned()),
+    ];
+    let money_fields = [
+        ("price", t.finance.col_price),
+        ("admin_fee", t.finance.col_admin_fee),
+        ("partner_fee", t.finance.col_partner_fee),
+        ("buy_price", t.finance.col_buy_price),
+    ];
+    view! {
+        <section class="panel" aria-label=t.finance.new_product_title>
+            <h2>{t.finance.new_product_title}</h2>
+            <SuccessNotice show=Signal::derive(move || matches!(create.value().get(), Some(Ok(_)))) />
+            <form class="field-grid" on:submit=on_submit novalidate>
+                <TextField form name="code" label=t.finance.col_code value=code error=err("code") />
+                <TextField form name="name" label=t.common.name_label value=name error=err("name") />
+                <PickField id="new-category" label=t.moderation.col_category options=cat_options value=category />
+                <PickField id="new-flow" label=t.finance.flow_label options=flows value=flow />
+                <div class="field">
+                    <label for="new-biller">{t.finance.biller_label}</label>
+                    <BillerSelect id="new-biller".to_owned() label=t.finance.biller_label.to_owned() value=biller />
+                </div>
+                {money_fields.into_iter().zip(money).map(|((field, label), value)| view! {
+                    <TextField form name=field label value error=err(field) required=false />
+                }).collect_view()}
+                <TextField form name="operator_prefix" label=t.finance.prefix_label value=prefix error=err("operator_prefix") required=false />
+                <TextField form name="family" label=t.finance.family_label value=family error=err("family") required=false />
+                <SubmitButton label=t.finance.new_product_title pending=create.pending() />
+            </form>
+        </section>
+    }
+}
+
+/// "Tambah Kategori".
+#[component]
+fn NewCategoryForm(add: ServerAction<CategoryCreate>) -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::default();
+    let (code, name) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    form.follow_then_clear(add.value(), move |_| {
+        code.set(String::new());
+        name.set(String::new());
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = CategoryIn { code: code.get_untracked().trim().to_uppercase(), name: name.get_untracked() };
+        if form.submit(true) {
+            add.dispatch(CategoryCreate { input });
+        }
+    };
+    view! {
+        <section class="panel" aria-label=t.finance.new_category_title>
+            <h2>{t.finance.new_category_title}</h2>
+            <SuccessNotice show=Signal::derive(move || matches!(add.value().get(), Some(Ok(_)))) />
+            <form class="field-grid" on:submit=on_submit novalidate>
+                <TextField form name="category_code" label=t.finance.category_code value=code error=form.error("code", || None) />
+                <TextField form name="category_name" label=t.finance.category_name value=name error=form.error("name", || None) />
+                <SubmitButton label=t.finance.new_category_title pending=add.pending() />
+            </form>
+        </section>
     }
 }
 
