@@ -60,6 +60,25 @@ test('an admin adds a moderator, who sees only what the role allows', async ({ b
   await expect(prices.getByRole('row', { name: '510021' }).getByText('Rugi: harga beli biller di atas harga jual')).toBeVisible();
   await expect(prices.getByRole('row', { name: '501081' }).getByText('Kosong / gangguan di biller')).toBeVisible();
   await shot(page, '24-katalog-produk');
+  // Staff add a category and a product in it, on sale at once.
+  const newCategory = page.getByRole('region', { name: 'Tambah Kategori' });
+  await newCategory.locator('#category_code').fill('DONASI');
+  await newCategory.locator('#category_name').fill('Donasi');
+  await newCategory.getByRole('button', { name: 'Tambah Kategori' }).click();
+  await expect(newCategory.getByText('Data berhasil disimpan')).toBeVisible();
+  const newProduct = page.getByRole('region', { name: 'Tambah Produk' });
+  await expect(newProduct.locator('#new-category')).toContainText('DONASI');
+  await newProduct.locator('#code').fill('810011');
+  await newProduct.locator('#name').fill('Donasi Kitabisa');
+  await newProduct.locator('#new-category').selectOption('DONASI');
+  await newProduct.locator('#new-biller').selectOption('zakat');
+  await newProduct.locator('#admin_fee').fill('1000');
+  await shot(page, '24b-tambah-produk-katalog');
+  await newProduct.getByRole('button', { name: 'Tambah Produk' }).click();
+  await expect(newProduct.getByText('Data berhasil disimpan')).toBeVisible();
+  await page.getByLabel('Search:').fill('810011');
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await expect(page.getByRole('row', { name: '810011' })).toBeVisible();
   await page.goto('/admin/staf');
   await hydrated(page);
 
