@@ -105,13 +105,7 @@ pub async fn create(state: &AppState, staff: &StaffActor, input: &NewProductIn) 
         updated_at: Set(Utc::now()),
         family: Set(family),
     };
-    let saved = Product::insert(row).exec_with_returning(&state.db).await.map_err(|e| {
-        if crate::error::is_unique_violation(&e) {
-            Error::field("code", Problem::CodeTaken)
-        } else {
-            e.into()
-        }
-    })?;
+    let saved = Product::insert(row).exec_with_returning(&state.db).await.map_err(code_taken)?;
     let saved = out(saved);
     audit::record(
         &state.db,
@@ -124,6 +118,15 @@ pub async fn create(state: &AppState, staff: &StaffActor, input: &NewProductIn) 
     )
     .await?;
     Ok(saved)
+}
+
+/// A second row with the same code is the user's mistake, said under "code".
+fn code_taken(e: sea_orm::DbErr) -> Error {
+    if crate::error::is_unique_violation(&e) {
+        Error::field("code", Problem::CodeTaken)
+    } else {
+        e.into()
+    }
 }
 
 /// The categories, in the manual's order.
@@ -145,13 +148,7 @@ pub async fn create_category(state: &AppState, staff: &StaffActor, input: &Categ
         name: Set(saved.name.clone()),
         sort: Set(last.map_or(0, |c| c.sort + 1)),
     };
-    ProductCategory::insert(row).exec_without_returning(&state.db).await.map_err(|e| {
-        if crate::error::is_unique_violation(&e) {
-            Error::field("code", Problem::CodeTaken)
-        } else {
-            e.into()
-        }
-    })?;
+    ProductCategory::insert(row).exec_without_returning(&state.db).await.map_err(code_taken)?;
     let after = serde_json::to_value(&saved).ok();
     audit::record(&state.db, &staff.audit(), "category.created", "category", &saved.code, None, after).await?;
     Ok(saved)

@@ -177,6 +177,16 @@ pub fn general_problem<T: Clone + Send + Sync + 'static>(
     Signal::derive(move || value.get().and_then(Result::err).and_then(|e| e.general()))
 }
 
+/// The text of the last answer's problem with `field`, for a message under
+/// an input that is not a `TextField` (a reason beside a decision button).
+pub fn field_problem<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let t = use_texts();
+    move || value.get().and_then(Result::err).and_then(|e| problem_for(e.field_errors(), field)).map(|p| t.problem(p))
+}
+
 /// A message above a form: a general problem of the last answer, or a success note.
 #[component]
 pub fn FormAlert(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {

@@ -116,16 +116,7 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
     let biller = RwSignal::new(p.biller.clone());
     let code = p.code.clone();
     let on_save = move |_| {
-        let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(-1);
-        let input = ProductIn {
-            name: name.get_untracked(),
-            biller: biller.get_untracked(),
-            price: num(money[0]),
-            admin_fee: num(money[1]),
-            partner_fee: num(money[2]),
-            buy_price: num(money[3]),
-            status: status.get_untracked(),
-        };
+        let input = product_in(name, biller, money, status.get_untracked(), -1);
         save.dispatch(CatalogUpdate { code: code.clone(), input });
     };
     let general = general_problem(save.value());
@@ -171,6 +162,28 @@ fn ProductRow(p: ProductOut, editable: bool) -> impl IntoView {
                 </p>
             </td>
         </tr>
+    }
+}
+
+/// A product's name, biller and money as typed (`Rp 1.500` style accepted);
+/// an amount that is not a number becomes `unreadable`, which the server
+/// refuses (-1) or takes as none (0).
+fn product_in(
+    name: RwSignal<String>,
+    biller: RwSignal<String>,
+    money: [RwSignal<String>; 4],
+    status: String,
+    unreadable: i64,
+) -> ProductIn {
+    let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(unreadable);
+    ProductIn {
+        name: name.get_untracked(),
+        biller: biller.get_untracked(),
+        price: num(money[0]),
+        admin_fee: num(money[1]),
+        partner_fee: num(money[2]),
+        buy_price: num(money[3]),
+        status,
     }
 }
 
@@ -228,22 +241,13 @@ fn NewProductForm(cats: Vec<CategoryIn>, create: ServerAction<CatalogCreate>) ->
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let num = |s: RwSignal<String>| s.get_untracked().trim().replace('.', "").parse::<i64>().unwrap_or(0);
         let input = NewProductIn {
             code: code.get_untracked().trim().to_uppercase(),
             category: category.get_untracked(),
             flow: flow.get_untracked(),
             operator_prefix: prefix.get_untracked(),
             family: family.get_untracked().trim().to_uppercase(),
-            details: ProductIn {
-                name: name.get_untracked(),
-                biller: biller.get_untracked(),
-                price: num(money[0]),
-                admin_fee: num(money[1]),
-                partner_fee: num(money[2]),
-                buy_price: num(money[3]),
-                status: ProductStatus::Aktif.code().to_owned(),
-            },
+            details: product_in(name, biller, money, ProductStatus::Aktif.code().to_owned(), 0),
         };
         if form.submit(true) {
             create.dispatch(CatalogCreate { input });

@@ -4,18 +4,16 @@
 //! UAT/Live history on the partner's page.
 
 use crate::components::apilog::{filter_of, ApiLogDetailView, ApiLogTable};
-use crate::components::form::{general_problem, FormAlert};
+use crate::components::form::{field_problem, general_problem, FormAlert};
 use crate::components::frame::StaffPage;
 use crate::components::list::{use_list_query, use_query_param, Column, Loaded, Table};
 use crate::components::nav::{load_by, use_id_param};
 use crate::components::status::{Chip, Tone};
 use crate::components::uat::ChecklistView;
-use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::integration::{
     api_log_of_partner, api_log_staff_entry, live_queue, uat_queue, LiveDecide, UatDecide,
 };
-use domain::problem::problem_for;
 use domain::products::ProductState;
 use domain::uat::{LiveProductOut, ProductStepOut, UatRequestOut};
 use domain::{ApiLogId, UserId};
@@ -49,16 +47,6 @@ fn UatCards(rows: Vec<UatRequestOut>, decide: ServerAction<UatDecide>) -> impl I
     rows.into_iter().map(|r| view! { <UatCard r decide /> }).collect_view().into_any()
 }
 
-/// The reason field's error of the last answer.
-fn reason_error<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
-) -> impl Fn() -> Option<&'static str> {
-    let t = use_texts();
-    move || {
-        value.get().and_then(Result::err).and_then(|e| problem_for(e.field_errors(), "reason")).map(|p| t.problem(p))
-    }
-}
-
 /// One request: who, what, how old, the files, the checklist, the decision.
 #[component]
 fn UatCard(r: UatRequestOut, decide: ServerAction<UatDecide>) -> impl IntoView {
@@ -86,7 +74,7 @@ fn UatCard(r: UatRequestOut, decide: ServerAction<UatDecide>) -> impl IntoView {
                 <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(UatDecide { id, approve: true, reason: String::new() }); }>{t.integration.approve_uat}</button>
                 <label for=reason_id.clone()>{t.moderation.reject_reason}</label>
                 <input id=reason_id type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-                <p class="field-error" role="alert">{reason_error(decide.value())}</p>
+                <p class="field-error" role="alert">{field_problem(decide.value(), "reason")}</p>
                 <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(UatDecide { id, approve: false, reason: reason.get_untracked() }); }>{t.moderation.reject}</button>
             </div>
         </section>
@@ -127,7 +115,7 @@ fn LiveRow(p: LiveProductOut, decide: ServerAction<LiveDecide>) -> impl IntoView
                 <button type="button" class="btn btn-primary" on:click=move |_| { decide.dispatch(LiveDecide { user_id, code: code.clone(), approve: true, reason: String::new() }); }>{t.integration.approve_live}</button>
                 <label for=reason_id.clone()>{t.moderation.reject_reason}</label>
                 <input id=reason_id type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
-                <p class="field-error" role="alert">{reason_error(decide.value())}</p>
+                <p class="field-error" role="alert">{field_problem(decide.value(), "reason")}</p>
                 <button type="button" class="btn btn-danger" on:click=move |_| { decide.dispatch(LiveDecide { user_id, code: code2.clone(), approve: false, reason: reason.get_untracked() }); }>{t.moderation.reject}</button>
             </td>
         </tr>

@@ -1,13 +1,12 @@
 //! "Persetujuan IP" (R-BO-2): addresses partners registered, oldest first;
 //! approve, or reject with a reason.
 
-use crate::components::form::{general_problem, FormAlert};
+use crate::components::form::{field_problem, general_problem, FormAlert};
 use crate::components::frame::StaffPage;
 use crate::components::list::{use_list_query, Column, DataTable, Loaded};
 use crate::i18n::use_texts;
 use crate::server_fns::connections::{ip_queue, IpDecide};
 use domain::finance::IpEntryOut;
-use domain::problem::problem_for;
 use leptos::prelude::*;
 
 #[component]
@@ -54,14 +53,7 @@ fn IpRow(e: IpEntryOut, decided: RwSignal<u32>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let (id1, id2) = (e.id, e.id);
     let reason_id = format!("reason-{}", e.id);
-    let reason_err = move || {
-        decide
-            .value()
-            .get()
-            .and_then(Result::err)
-            .and_then(|err| problem_for(err.field_errors(), "reason"))
-            .map(|p| t.problem(p))
-    };
+    let reason_err = field_problem(decide.value(), "reason");
     let general = general_problem(decide.value());
     view! {
         <tr aria-label=e.ip.clone()>

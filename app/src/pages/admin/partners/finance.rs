@@ -1,14 +1,13 @@
 //! On a partner's page: deposits and ledger, manual credit/debit (finance),
 //! the products allowed in production, and the Sign-On reset.
 
-use crate::components::form::{general_problem, FormAlert, FormState, SubmitButton, TextField};
+use crate::components::form::{field_problem, general_problem, FormAlert, FormState, SubmitButton, TextField};
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::nav::load_by;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::finance::{partner_finance, DepositAdjust, ProductSet, SignonReset};
 use domain::finance::{rupiah, LedgerEntryOut, PartnerFinanceOut};
-use domain::problem::problem_for;
 use domain::staff::{Permission, StaffOut};
 use domain::UserId;
 use leptos::prelude::*;
@@ -82,14 +81,7 @@ fn FinanceBody(
     });
     // The override needs a reason, asked once above the list.
     let reason = RwSignal::new(String::new());
-    let reason_error = move || {
-        product
-            .value()
-            .get()
-            .and_then(Result::err)
-            .and_then(|e| problem_for(e.field_errors(), "reason"))
-            .map(|p| t.problem(p))
-    };
+    let reason_error = field_problem(product.value(), "reason");
     let override_form = may_override.then(|| {
         view! {
             <p class="muted small">{t.finance.override_hint}</p>
