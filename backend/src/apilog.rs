@@ -40,6 +40,8 @@ use uuid::Uuid;
 const QUEUE: usize = 10_000;
 /// Rows per insert.
 const BATCH: usize = 200;
+/// How long the writer waits to fill a batch.
+const GATHER: std::time::Duration = std::time::Duration::from_millis(25);
 /// The longest body kept, in characters (after masking).
 const BODY_MAX_CHARS: usize = 4_000;
 
@@ -102,6 +104,15 @@ impl LogSink {
 async fn writer(db: DatabaseConnection, mut rx: mpsc::Receiver<Message>) {
     let mut messages = Vec::with_capacity(BATCH);
     while rx.recv_many(&mut messages, BATCH).await > 0 {
+        // A busy gateway sends one row at a time: wait a moment for more, so
+        // one insert carries many requests (not when a reader is waiting).
+        if messages.len() < BATCH && !messages.iter().any(|m| matches!(m, Message::Flush(_))) {
+            tokio::time::sleep(GATHER).await;
+            while messages.len() < BATCH {
+                let Ok(m) = rx.try_recv() else { break };
+                messages.push(m);
+            }
+        }
         let mut rows = Vec::with_capacity(messages.len());
         let mut waiting = Vec::new();
         for m in messages.drain(..) {
