@@ -44,7 +44,7 @@ impl AppError {
             AppError::Transport(_) => 500,
             AppError::Problem(p) => match p {
                 Problem::NotLoggedIn => 401,
-                Problem::Forbidden | Problem::StaffInactive => 403,
+                Problem::Forbidden | Problem::StaffInactive | Problem::Suspended | Problem::OwnerProtected => 403,
                 Problem::NotFound => 404,
                 Problem::FileTooLarge => 413,
                 Problem::TooManyAttempts | Problem::ResendTooSoon | Problem::TooSoon => 429,

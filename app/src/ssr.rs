@@ -76,26 +76,42 @@ pub async fn signed_in_as(key: &str) -> Result<Uuid, AppError> {
 
 /// Any signed-in partner user: their own dashboard, password, sandbox.
 pub async fn partner() -> Result<PartnerActor, AppError> {
+    declare_guard("partner");
     let id = signed_in_as(PARTNER_KEY).await?;
     Ok(backend::authz::partner(&state()?.db, id, None).await?)
 }
 
 /// A signed-in partner user who holds `right`.
 pub async fn partner_may(right: Right) -> Result<PartnerActor, AppError> {
+    declare_guard(&format!("partner:{right:?}"));
     let id = signed_in_as(PARTNER_KEY).await?;
     Ok(backend::authz::partner(&state()?.db, id, Some(right)).await?)
 }
 
 /// A signed-in staff member whose role grants `p` (else `Forbidden`).
 pub async fn staff(p: Permission) -> Result<StaffActor, AppError> {
+    declare_guard(&format!("staff:{p:?}"));
     let id = signed_in_as(STAFF_KEY).await?;
     Ok(backend::authz::staff(&state()?.db, id, p).await?)
 }
 
 /// Any signed-in staff member: their own security page, sign-out.
 pub async fn any_staff() -> Result<StaffActor, AppError> {
+    declare_guard("staff");
     let id = signed_in_as(STAFF_KEY).await?;
     Ok(backend::authz::any_staff(&state()?.db, id).await?)
+}
+
+/// Says which guard this server function opens with, in `x-guard`, when
+/// configured (`expose_guards`): the access sweep test learns from it what
+/// each function requires, without a list that could go stale.
+fn declare_guard(guard: &str) {
+    let Some(opts) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    if state().is_ok_and(|s| s.config.expose_guards) {
+        if let Ok(v) = http::HeaderValue::from_str(guard) {
+            opts.insert_header(http::HeaderName::from_static("x-guard"), v);
+        }
+    }
 }
 
 /// `Ok(None)` instead of `NotLoggedIn`: for "who is signed in, if anyone?".

@@ -1,5 +1,6 @@
 //! Partner accounts: registration, e-mail activation, login, passwords.
 
+use crate::audit::{self, Actor};
 use crate::authz::PartnerActor;
 use crate::entity::email_token::{self, Entity as EmailToken};
 use crate::entity::user::{self, Entity as User};
@@ -25,14 +26,19 @@ use uuid::Uuid;
 
 pub const ACTIVATION_HOURS: i64 = 24;
 pub const RESET_HOURS: i64 = 1;
+/// A new sub-user's link: long enough to reach someone on leave.
+pub const INVITE_HOURS: i64 = 72;
 const ACTIVATE: &str = "activate";
 const RESET: &str = "reset";
+const INVITE: &str = "invite";
 
 /// What an e-mailed link is for.
 #[derive(Clone, Copy)]
 enum Purpose {
     Activate,
     Reset,
+    /// A sub-user's first link: confirms the address and sets a password.
+    Invite,
 }
 
 impl Purpose {
@@ -40,6 +46,7 @@ impl Purpose {
         match self {
             Purpose::Activate => ACTIVATE,
             Purpose::Reset => RESET,
+            Purpose::Invite => INVITE,
         }
     }
 
@@ -47,21 +54,25 @@ impl Purpose {
         match self {
             Purpose::Activate => ACTIVATION_HOURS,
             Purpose::Reset => RESET_HOURS,
+            Purpose::Invite => INVITE_HOURS,
         }
     }
 
     fn path(self) -> &'static str {
         match self {
             Purpose::Activate => "/aktivasi",
-            Purpose::Reset => "/reset-password",
+            Purpose::Reset | Purpose::Invite => "/reset-password",
         }
     }
 
-    fn mail<'a>(self, name: &'a str, link: &'a str) -> Kind<'a> {
-        let hours = self.hours();
-        match self {
-            Purpose::Activate => Kind::Activation { name, link, hours },
-            Purpose::Reset => Kind::PasswordReset { name, link, hours },
+    fn mail<'a>(self, m: &'a LinkMail<'a>, link: &'a str) -> Kind<'a> {
+        let (name, hours) = (m.name, self.hours());
+        match (self, &m.invited) {
+            (Purpose::Invite, Some(i)) => {
+                Kind::Invitation { name, company: i.company, inviter: i.inviter, username: i.username, link, hours }
+            }
+            (Purpose::Activate, _) => Kind::Activation { name, link, hours },
+            (Purpose::Reset | Purpose::Invite, _) => Kind::PasswordReset { name, link, hours },
         }
     }
 }
@@ -90,6 +101,7 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
     let hash = password::hash(new.password.clone()).await?;
     let now = Utc::now();
     let id = Uuid::now_v7();
+    let username = crate::team::free_username(&state.db, &new.company, 1).await?;
     let row = user::ActiveModel {
         id: Set(id),
         name: Set(new.name.clone()),
@@ -102,6 +114,11 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
         email_verified_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        owner_id: Set(None),
+        username: Set(Some(username)),
+        rights: Set(None),
+        suspended_at: Set(None),
+        suspension_reason: Set(None),
     };
     let txn = state.db.begin().await?;
     if let Err(e) = row.insert(&txn).await {
@@ -113,6 +130,9 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
         });
     }
     send_link(state, &txn, LinkMail::activation(id, &new.name, &new.email, lang)).await?;
+    let actor = Actor::Partner { id, name: new.name.clone() };
+    let after = serde_json::json!({ "company": new.company, "email": new.email, "phone": new.phone.as_str(), "ip": ip.to_string() });
+    audit::record(&txn, &actor, "partner.registered", "user", &id.to_string(), None, Some(after)).await?;
     txn.commit().await?;
     // The cooldown starts with the first e-mail, whoever asks next.
     let _ = RESEND.hit(&state.db, &resend_key(&new.email)).await?;
@@ -128,28 +148,63 @@ async fn ensure_unique(db: &impl ConnectionTrait, new: &NewPartner) -> Result<()
 }
 
 async fn taken_error(db: &impl ConnectionTrait, new: &NewPartner) -> Result<Option<Error>> {
+    contact_taken(db, &new.email, &new.phone, None).await
+}
+
+/// `email` or `phone` already belong to an account (other than `except`):
+/// both are unique across every partner user, owners and sub-users alike.
+pub(crate) async fn contact_taken(
+    db: &impl ConnectionTrait,
+    email: &str,
+    phone: &domain::Msisdn,
+    except: Option<Uuid>,
+) -> Result<Option<Error>> {
+    let other = |q: sea_orm::Select<User>| match except {
+        Some(id) => q.filter(user::Column::Id.ne(id)),
+        None => q,
+    };
     let mut errs = Vec::new();
-    if User::find().filter(user::Column::Email.eq(&new.email)).one(db).await?.is_some() {
+    if other(User::find().filter(user::Column::Email.eq(email))).one(db).await?.is_some() {
         errs.push(FieldError::new("email", Problem::EmailTaken));
     }
-    if User::find().filter(user::Column::Phone.eq(new.phone.as_str())).one(db).await?.is_some() {
+    if other(User::find().filter(user::Column::Phone.eq(phone.as_str()))).one(db).await?.is_some() {
         errs.push(FieldError::new("phone", Problem::PhoneTaken));
     }
     Ok((!errs.is_empty()).then_some(Error::Invalid(errs)))
 }
 
 /// A link e-mail to write in the outbox together with its token.
-struct LinkMail<'a> {
+pub(crate) struct LinkMail<'a> {
     user_id: Uuid,
     name: &'a str,
     email: &'a str,
     lang: Lang,
     purpose: Purpose,
+    invited: Option<Invited<'a>>,
+}
+
+/// Who added a sub-user, to say so in their first e-mail.
+pub(crate) struct Invited<'a> {
+    pub company: &'a str,
+    pub inviter: &'a str,
+    pub username: &'a str,
 }
 
 impl<'a> LinkMail<'a> {
-    fn activation(user_id: Uuid, name: &'a str, email: &'a str, lang: Lang) -> Self {
-        LinkMail { user_id, name, email, lang, purpose: Purpose::Activate }
+    pub(crate) fn activation(user_id: Uuid, name: &'a str, email: &'a str, lang: Lang) -> Self {
+        LinkMail { user_id, name, email, lang, purpose: Purpose::Activate, invited: None }
+    }
+
+    /// A new sub-user's link to confirm the address and set a password.
+    pub(crate) fn invitation(u: &'a user::Model, invited: Invited<'a>) -> Self {
+        LinkMail {
+            user_id: u.id,
+            name: &u.name,
+            email: &u.email,
+            lang: Lang::from_code(&u.lang),
+            purpose: Purpose::Invite,
+            invited: Some(invited),
+        }
     }
 
     fn reset(u: &'a user::Model) -> Self {
@@ -159,12 +214,13 @@ impl<'a> LinkMail<'a> {
             email: &u.email,
             lang: Lang::from_code(&u.lang),
             purpose: Purpose::Reset,
+            invited: None,
         }
     }
 }
 
 /// Issues a single-use token and writes its e-mail into the outbox, both in `txn`.
-async fn send_link(state: &AppState, txn: &impl ConnectionTrait, m: LinkMail<'_>) -> Result<()> {
+pub(crate) async fn send_link(state: &AppState, txn: &impl ConnectionTrait, m: LinkMail<'_>) -> Result<()> {
     let secret = token::new_token();
     let now = Utc::now();
     email_token::ActiveModel {
@@ -179,7 +235,7 @@ async fn send_link(state: &AppState, txn: &impl ConnectionTrait, m: LinkMail<'_>
     .insert(txn)
     .await?;
     let link = state.config.link(&format!("{}?token={secret}", m.purpose.path()));
-    let mail = mail::templates::render(&m.purpose.mail(m.name, &link), m.lang, &state.config.brand, m.email)?;
+    let mail = mail::templates::render(&m.purpose.mail(&m, &link), m.lang, &state.config.brand, m.email)?;
     mail::enqueue(txn, mail).await?;
     Ok(())
 }
@@ -250,7 +306,9 @@ pub async fn activate(state: &AppState, secret: &str) -> Result<ActivationOut> {
     let mut active: user::ActiveModel = u.into();
     active.email_verified_at = Set(Some(Utc::now()));
     active.updated_at = Set(Utc::now());
-    active.update(&txn).await?;
+    let u = active.update(&txn).await?;
+    let actor = Actor::Partner { id: u.id, name: u.name.clone() };
+    audit::record(&txn, &actor, "partner.activated", "user", &u.id.to_string(), None, None).await?;
     txn.commit().await?;
     tracing::info!(user_id = %t.user_id, "account activated");
     Ok(ActivationOut::Activated)
@@ -263,6 +321,8 @@ pub enum SignedIn {
     Partner(Uuid),
     /// Right password, but the e-mail address is not confirmed yet: no session.
     Unverified { email: String },
+    /// Right password, but the operator suspended the company: no session.
+    Suspended { reason: String, contact: String },
 }
 
 /// Checks a login by phone and password.
@@ -282,8 +342,37 @@ pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<Sign
     if u.email_verified_at.is_none() {
         return Ok(SignedIn::Unverified { email: u.email });
     }
+    if let Some(reason) = suspension_of(&state.db, &u).await? {
+        return Ok(SignedIn::Suspended { reason, contact: state.config.support_contact.clone() });
+    }
+    record_session(&state.db, &u, "partner.login", Some(ip)).await?;
     tracing::info!(user_id = %u.id, "partner logged in");
     Ok(SignedIn::Partner(u.id))
+}
+
+/// Why `u`'s company is suspended, if it is.
+async fn suspension_of(db: &impl ConnectionTrait, u: &user::Model) -> Result<Option<String>> {
+    let owner = match u.owner_id {
+        Some(owner) => User::find_by_id(owner).one(db).await?,
+        None => Some(u.clone()),
+    };
+    Ok(owner.filter(|o| o.suspended_at.is_some()).map(|o| o.suspension_reason.unwrap_or_default()))
+}
+
+/// A sign-in or sign-out in the audit log, as the person who did it.
+async fn record_session(db: &impl ConnectionTrait, u: &user::Model, action: &str, ip: Option<IpAddr>) -> Result<()> {
+    let actor = Actor::Partner { id: u.id, name: u.name.clone() };
+    let after = ip.map(|ip| serde_json::json!({ "ip": ip.to_string() }));
+    audit::record(db, &actor, action, "user", &u.id.to_string(), None, after).await?;
+    Ok(())
+}
+
+/// Records a sign-out (the web layer ends the session).
+pub async fn logout(state: &AppState, partner: &PartnerActor, ip: Option<IpAddr>) -> Result<()> {
+    match User::find_by_id(partner.user_id()).one(&state.db).await? {
+        Some(u) => record_session(&state.db, &u, "partner.logout", ip).await,
+        None => Ok(()),
+    }
 }
 
 /// Sends a reset link when the address belongs to an account. Always answers
@@ -309,7 +398,10 @@ pub async fn reset_password(state: &AppState, input: &ResetPasswordIn) -> Result
     }
     let hash = password::hash(input.password.clone()).await?;
     let txn = state.db.begin().await?;
-    let t = find_token(&txn, &input.token, RESET).await?.ok_or(Error::Refused(Problem::TokenInvalid))?;
+    let t = match find_token(&txn, &input.token, RESET).await? {
+        Some(t) => t,
+        None => find_token(&txn, &input.token, INVITE).await?.ok_or(Error::Refused(Problem::TokenInvalid))?,
+    };
     if t.used_at.is_some() {
         return Err(Error::Refused(Problem::TokenUsed));
     }
@@ -326,9 +418,12 @@ pub async fn reset_password(state: &AppState, input: &ResetPasswordIn) -> Result
     active.password_hash = Set(hash);
     active.email_verified_at = Set(verified);
     active.updated_at = Set(now);
-    active.update(&txn).await?;
+    let u = active.update(&txn).await?;
     // Whoever was signed in with the old password is not any more.
     end_sessions(&txn, Subject::Partner(t.user_id), None).await?;
+    let actor = Actor::Partner { id: u.id, name: u.name.clone() };
+    let action = if t.purpose == INVITE { "partner.password_set" } else { "partner.password_reset" };
+    audit::record(&txn, &actor, action, "user", &u.id.to_string(), None, None).await?;
     txn.commit().await?;
     tracing::info!(user_id = %t.user_id, "password reset");
     Ok(())
@@ -343,7 +438,7 @@ pub async fn change_password(
     input: &ChangePasswordIn,
     keep: Option<&str>,
 ) -> Result<()> {
-    let user_id = partner.partner_id();
+    let user_id = partner.user_id();
     let u = User::find_by_id(user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     if input.current_password.is_empty() {
         return Err(Error::field("current_password", Problem::Required));
@@ -362,18 +457,29 @@ pub async fn change_password(
     let txn = state.db.begin().await?;
     active.update(&txn).await?;
     end_sessions(&txn, Subject::Partner(user_id), keep).await?;
+    audit::record(&txn, &partner.audit(), "partner.password_changed", "user", &user_id.to_string(), None, None).await?;
     txn.commit().await?;
     Ok(())
 }
 
-pub async fn find_user(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<UserOut>> {
-    let Some(u) = User::find_by_id(id).one(db).await? else { return Ok(None) };
-    let profile = crate::entity::profile::Entity::find_by_id(id).one(db).await?;
+/// What the portal shows about the signed-in user: who they are, their
+/// company's profile state and what they may open.
+pub async fn find_user(db: &impl ConnectionTrait, me: &PartnerActor) -> Result<Option<UserOut>> {
+    let Some(u) = User::find_by_id(me.user_id()).one(db).await? else { return Ok(None) };
+    let profile = crate::entity::profile::Entity::find_by_id(me.partner_id()).one(db).await?;
+    // The company's name as its owner's row has it now (a revision may change it).
+    let company = match u.owner_id {
+        Some(owner) => User::find_by_id(owner).one(db).await?.map_or(u.company, |o| o.company),
+        None => u.company,
+    };
     Ok(Some(UserOut {
         phone: domain::Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone),
         name: u.name,
-        company: u.company,
+        company,
         email: u.email,
+        username: u.username.unwrap_or_default(),
+        owner: me.is_owner(),
+        rights: me.rights(),
         profile_status: profile.as_ref().map(|p| p.status).unwrap_or(domain::profile::ProfileStatus::Draft),
         merchant_id: profile.and_then(|p| p.merchant_id),
     }))

@@ -73,16 +73,25 @@ pub async fn staff(db: &impl ConnectionTrait, id: Uuid, p: Permission) -> Result
     }
 }
 
-/// A partner's user, acting for the partner account (the tenant).
+/// A partner's user, acting for the partner account (the tenant): the
+/// owner, or a sub-user with the rights the owner gave.
 #[derive(Debug, Clone)]
 pub struct PartnerActor {
     user_id: Uuid,
+    partner_id: Uuid,
     name: String,
+    /// `None`: the owner, who has every right.
+    rights: Option<Vec<Right>>,
 }
 
 impl PartnerActor {
-    /// The partner account everything belongs to.
+    /// The partner account everything belongs to (its owner's id).
     pub fn partner_id(&self) -> Uuid {
+        self.partner_id
+    }
+
+    /// The person signed in (the owner or a sub-user).
+    pub fn user_id(&self) -> Uuid {
         self.user_id
     }
 
@@ -90,22 +99,40 @@ impl PartnerActor {
         &self.name
     }
 
-    /// The owner has every right; sub-users will have what the owner gave.
-    pub fn may(&self, _right: Right) -> bool {
-        true
+    pub fn is_owner(&self) -> bool {
+        self.rights.is_none()
     }
 
-    /// As the audit log names them.
+    pub fn may(&self, right: Right) -> bool {
+        self.rights.as_ref().is_none_or(|rs| rs.contains(&right))
+    }
+
+    /// What this user holds, in the matrix order.
+    pub fn rights(&self) -> Vec<Right> {
+        Right::ALL.into_iter().filter(|r| self.may(*r)).collect()
+    }
+
+    /// As the audit log names them: the person, not the company.
     pub fn audit(&self) -> Actor {
         Actor::Partner { id: self.user_id, name: self.name.clone() }
     }
 }
 
 /// The partner user `user_id` (signed in), if they hold `right` (`None`:
-/// any signed-in partner user, e.g. for their own dashboard).
+/// any signed-in partner user, e.g. for their own dashboard). A deleted
+/// user is signed out; a suspended company's users are refused. Rights are
+/// read on every call, so what the owner takes away is gone at once.
 pub async fn partner(db: &impl ConnectionTrait, user_id: Uuid, right: Option<Right>) -> Result<PartnerActor> {
     let u = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    let actor = PartnerActor { user_id: u.id, name: u.name };
+    let owner = match u.owner_id {
+        Some(owner) => User::find_by_id(owner).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?,
+        None => u.clone(),
+    };
+    if owner.suspended_at.is_some() {
+        return Err(Error::Refused(Problem::Suspended));
+    }
+    let rights = u.owner_id.map(|_| domain::rights::decode(u.rights.as_deref().unwrap_or_default()));
+    let actor = PartnerActor { user_id: u.id, partner_id: owner.id, name: u.name, rights };
     match right {
         Some(r) if !actor.may(r) => Err(Error::Refused(Problem::Forbidden)),
         _ => Ok(actor),

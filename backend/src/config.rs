@@ -41,6 +41,11 @@ pub struct Config {
     pub operator_code: String,
     /// E-mail of the operator account created on first start (`APP_OPERATOR_EMAIL`).
     pub operator_email: String,
+    /// Whom a suspended partner is told to contact (`APP_SUPPORT_CONTACT`).
+    pub support_contact: String,
+    /// Name each server function's guard in an `x-guard` response header
+    /// (`APP_EXPOSE_GUARDS`): for the access sweep test, off by default.
+    pub expose_guards: bool,
     /// Proxies whose `X-Forwarded-For` is believed, comma separated (`APP_TRUSTED_PROXIES`).
     pub trusted_proxies: String,
     /// `trusted_proxies` parsed once at load (asked on every request).
@@ -107,6 +112,8 @@ impl Default for Config {
             brand: "Web Open API".into(),
             operator_code: "DJI".into(),
             operator_email: "operator@localhost".into(),
+            support_contact: "operator@localhost".into(),
+            expose_guards: false,
             trusted_proxies: String::new(),
             trusted_proxy_addrs: Vec::new(),
             log_format: LogFormat::Text,

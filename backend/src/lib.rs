@@ -26,6 +26,8 @@ pub mod regions;
 pub mod revisions;
 pub mod staff;
 pub mod state;
+pub mod suspension;
+pub mod team;
 pub mod uat;
 
 pub use config::Config;

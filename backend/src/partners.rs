@@ -32,7 +32,8 @@ pub async fn list(
         _ => user::Column::CreatedAt,
     };
     let order = if list.sort.is_empty() || list.desc { Order::Desc } else { Order::Asc };
-    let mut query = User::find().order_by(column, order);
+    // A partner is a company: its owner's row (sub-users are on its page).
+    let mut query = User::find().filter(user::Column::OwnerId.is_null()).order_by(column, order);
     let q = list.search();
     if !q.is_empty() {
         let mut any = Condition::any()
@@ -87,7 +88,11 @@ fn row(u: &user::Model, p: Option<&profile::Model>) -> PartnerRowOut {
 pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOut> {
     let id = user_id.0;
     let db = &state.db;
-    let u = User::find_by_id(id).one(db).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let u = User::find_by_id(id)
+        .filter(user::Column::OwnerId.is_null())
+        .one(db)
+        .await?
+        .ok_or(Error::Refused(Problem::NotFound))?;
     let p = Profile::find_by_id(id).one(db).await?;
     let review = match &p {
         Some(_) => Some(crate::moderation::review(state, user_id).await?),
@@ -97,6 +102,11 @@ pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOu
         account: row(&u, p.as_ref()),
         email_verified: u.email_verified_at.is_some(),
         review,
+        suspension: u.suspended_at.map(|at| domain::moderation::SuspensionOut {
+            since: wib::format(at),
+            reason: u.suspension_reason.clone().unwrap_or_default(),
+        }),
+        users: crate::team::of_partner(db, id).await?,
         timeline: timeline(db, id).await?,
     })
 }
@@ -104,14 +114,20 @@ pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOu
 /// Everything the partner did and everything done to their profile, its
 /// documents and revisions, newest first (the latest 100).
 async fn timeline(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<AuditOut>> {
-    let mut entity_ids = vec![id.to_string()];
+    let members: Vec<Uuid> =
+        User::find().filter(user::Column::OwnerId.eq(id)).all(db).await?.into_iter().map(|u| u.id).collect();
+    let mut entity_ids: Vec<String> = members.iter().map(Uuid::to_string).collect();
+    entity_ids.push(id.to_string());
     let docs = ProfileDocument::of_partner(id).all(db).await?;
     entity_ids.extend(docs.iter().map(|d| d.id.to_string()));
     let revisions = ProfileRevision::of_partner(id).all(db).await?;
     entity_ids.extend(revisions.iter().map(|r| r.id.to_string()));
     let rows = AuditLog::find()
         .filter(
-            Condition::any().add(audit_log::Column::ActorId.eq(id)).add(audit_log::Column::EntityId.is_in(entity_ids)),
+            Condition::any()
+                .add(audit_log::Column::ActorId.eq(id))
+                .add(audit_log::Column::ActorId.is_in(members))
+                .add(audit_log::Column::EntityId.is_in(entity_ids)),
         )
         .order_by_desc(audit_log::Column::At)
         .paginate(db, 100)

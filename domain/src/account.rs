@@ -46,9 +46,20 @@ pub struct UserOut {
     pub company: String,
     pub email: String,
     pub phone: String,
+    pub username: String,
+    /// The company's owner (every right, manages everything).
+    pub owner: bool,
+    /// What this user may open (the owner: every right).
+    pub rights: Vec<crate::rights::Right>,
     pub profile_status: crate::profile::ProfileStatus,
     /// Set once the operator approved the profile.
     pub merchant_id: Option<String>,
+}
+
+impl UserOut {
+    pub fn may(&self, right: crate::rights::Right) -> bool {
+        self.rights.contains(&right)
+    }
 }
 
 /// What an activation link turned out to be; the page explains each case
@@ -65,7 +76,14 @@ pub enum ActivationOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LoginOut {
     LoggedIn,
-    Unverified { email: String },
+    Unverified {
+        email: String,
+    },
+    /// The company is suspended: why, and whom to contact.
+    Suspended {
+        reason: String,
+        contact: String,
+    },
 }
 
 /// A registration that passed every rule: the server stores exactly this.
@@ -147,10 +165,10 @@ fn check_confirm(pw: &str, confirm: &str) -> Result<(), Problem> {
 
 /// Collects the problems of a form, one per field, in field order.
 #[derive(Default)]
-struct Collector(Vec<FieldError>);
+pub(crate) struct Collector(pub(crate) Vec<FieldError>);
 
 impl Collector {
-    fn check<T>(&mut self, field: &str, result: Result<T, Problem>) -> Option<T> {
+    pub(crate) fn check<T>(&mut self, field: &str, result: Result<T, Problem>) -> Option<T> {
         result.map_err(|p| self.0.push(FieldError::new(field, p))).ok()
     }
 }

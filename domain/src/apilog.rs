@@ -29,6 +29,8 @@ stored_enum! {
         AddressRefused = "address_refused",
         /// Over the merchant's requests per minute.
         RateLimited = "rate_limited",
+        /// The operator suspended the partner: refused with rc 10.
+        Suspended = "suspended",
     }
 }
 

@@ -63,6 +63,7 @@ pub mod region;
 pub mod rights;
 pub mod sla;
 pub mod staff;
+pub mod team;
 pub mod transaction;
 pub mod uat;
 
@@ -71,4 +72,4 @@ pub use ids::{ApiLogId, DeliveryId, DocumentId, IpEntryId, RevisionId, StaffId, 
 pub use lang::Lang;
 pub use list::{ListQuery, Page};
 pub use phone::Msisdn;
-pub use problem::{FieldError, Problem};
+pub use problem::{problem_for, FieldError, Problem};

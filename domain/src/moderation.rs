@@ -70,8 +70,19 @@ pub struct PartnerDetailOut {
     pub account: PartnerRowOut,
     pub email_verified: bool,
     pub review: Option<ReviewOut>,
+    /// Set while the operator has the partner suspended.
+    pub suspension: Option<SuspensionOut>,
+    /// The company's users, owner first (read-only for staff).
+    pub users: Vec<crate::team::StaffTeamRow>,
     /// The partner's audit trail, newest first.
     pub timeline: Vec<AuditOut>,
+}
+
+/// Since when (WIB) and why a partner is suspended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuspensionOut {
+    pub since: String,
+    pub reason: String,
 }
 
 /// One audit log entry as staff see it.

@@ -58,6 +58,10 @@ pub enum Problem {
     WrongStep,
     /// A catalog code (product or category) that exists already.
     CodeTaken,
+    /// The partner account is suspended by the operator.
+    Suspended,
+    /// The company's owner: not edited or deleted in "Manajemen User".
+    OwnerProtected,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

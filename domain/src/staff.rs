@@ -29,6 +29,17 @@ pub enum Permission {
     OverrideProducts,
 }
 
+impl Permission {
+    pub const ALL: [Permission; 6] = [
+        Permission::Moderate,
+        Permission::ViewPartners,
+        Permission::ManageStaff,
+        Permission::ReadAudit,
+        Permission::Finance,
+        Permission::OverrideProducts,
+    ];
+}
+
 impl Role {
     pub fn may(self, p: Permission) -> bool {
         match self {

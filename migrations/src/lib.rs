@@ -18,6 +18,7 @@ mod m20261201_000013_product_lifecycle;
 mod m20261201_000014_product_families;
 mod m20261201_000015_going_live;
 mod m20261201_000016_manual_catalog;
+mod m20261201_000017_team;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_product_families::Migration),
             Box::new(m20261201_000015_going_live::Migration),
             Box::new(m20261201_000016_manual_catalog::Migration),
+            Box::new(m20261201_000017_team::Migration),
         ]
     }
 }

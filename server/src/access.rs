@@ -4,13 +4,17 @@
 //! and a signed-in user opening a login page goes to their home. Without
 //! this the redirect only happened after hydration, so without JavaScript
 //! (a crawler, a monitor, a slow phone) the portal was blank.
-//! Rights inside a page are still the server functions' to enforce.
+//! A partner page also needs its right (`domain::rights::for_page`): without
+//! it the page says "Anda tidak memiliki akses" with HTTP 403. The data
+//! inside a page is still the server functions' to guard, each on its own.
 
 use app::ssr::{PARTNER_KEY, STAFF_KEY};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use backend::AppState;
+use domain::Problem;
 use tower_sessions::Session;
 
 /// What a page needs.
@@ -28,7 +32,17 @@ pub enum Need {
 
 /// The portal's pages by path (assets, API and unknown paths: `Anyone`).
 pub fn need_of(path: &str) -> Need {
-    const PARTNER: [&str; 6] = ["/dashboard", "/ubah-password", "/profil", "/integrasi", "/koneksi", "/produk"];
+    const PARTNER: [&str; 9] = [
+        "/dashboard",
+        "/ubah-password",
+        "/profil",
+        "/integrasi",
+        "/koneksi",
+        "/produk",
+        "/manajemen-user",
+        "/laporan",
+        "/perangkat",
+    ];
     let under = |prefix: &str| path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'));
     match path {
         "/" => Need::Root,
@@ -60,7 +74,7 @@ async fn signed_in(session: &Session, key: &str) -> bool {
     matches!(session.get::<uuid::Uuid>(key).await, Ok(Some(_)))
 }
 
-pub async fn pages(session: Session, req: Request, next: Next) -> Response {
+pub async fn pages(State(state): State<AppState>, session: Session, req: Request, next: Next) -> Response {
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
         return next.run(req).await;
     }
@@ -69,10 +83,35 @@ pub async fn pages(session: Session, req: Request, next: Next) -> Response {
         Need::Root if signed_in(&session, PARTNER_KEY).await => see_other("/dashboard"),
         Need::Root => see_other("/login"),
         Need::Partner if !signed_in(&session, PARTNER_KEY).await => to_login("/login", &req),
+        Need::Partner => partner_page(&state, &session, req, next).await,
         Need::Staff if !signed_in(&session, STAFF_KEY).await => to_login("/admin", &req),
         Need::PartnerLogin if signed_in(&session, PARTNER_KEY).await => see_other("/dashboard"),
         Need::StaffLogin if signed_in(&session, STAFF_KEY).await => see_other("/admin/beranda"),
         _ => next.run(req).await,
+    }
+}
+
+/// A partner page for a signed-in user: rendered, with 403 when the user
+/// lacks its right (the page itself says so); a user deleted or suspended
+/// meanwhile goes to the login page.
+async fn partner_page(state: &AppState, session: &Session, req: Request, next: Next) -> Response {
+    let Ok(Some(id)) = session.get::<uuid::Uuid>(PARTNER_KEY).await else { return to_login("/login", &req) };
+    let right = domain::rights::for_page(req.uri().path());
+    match backend::authz::partner(&state.db, id, right).await {
+        Ok(_) => next.run(req).await,
+        Err(backend::Error::Refused(Problem::Forbidden)) => {
+            let mut res = next.run(req).await;
+            *res.status_mut() = StatusCode::FORBIDDEN;
+            res
+        }
+        Err(backend::Error::Refused(_)) => {
+            let _ = session.flush().await;
+            to_login("/login", &req)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "page access check failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
     }
 }
 

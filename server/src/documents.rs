@@ -6,7 +6,7 @@ use app::ssr::{PARTNER_KEY, STAFF_KEY};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use backend::onboarding::{self, Viewer};
 use backend::AppState;
@@ -16,14 +16,41 @@ use domain::Problem;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-pub fn routes(max_upload: usize) -> Router<AppState> {
-    Router::new()
-        .route("/api/dokumen/{doc_type}", post(upload).layer(DefaultBodyLimit::max(max_upload + 64 * 1024)))
-        .route("/dokumen/{id}", get(download))
+/// Who may use a plain route: said once beside it, and checked by the
+/// access sweep test over every route of `table` (a new route is swept
+/// the day it is added).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Anyone, signed in or not (nothing secret in it).
+    Public,
+    /// A partner user holding the right (staff too, where they see files).
+    Partner(Right),
+}
+
+/// Every plain route: method, path, who may use it, handler.
+pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, MethodRouter<AppState>)> {
+    vec![
+        (
+            "POST",
+            "/api/dokumen/{doc_type}",
+            Guard::Partner(Right::SubmitProfil),
+            post(upload).layer(DefaultBodyLimit::max(max_upload + 64 * 1024)),
+        ),
+        ("GET", "/dokumen/{id}", Guard::Partner(Right::SubmitProfil), get(download)),
         // Two files in one request: twice the document limit.
-        .route("/api/uat", post(uat_upload).layer(DefaultBodyLimit::max(2 * max_upload + 64 * 1024)))
-        .route("/uat/{id}/{kind}", get(uat_download))
-        .route("/contoh/uat-inquiry-payment.xlsx", get(uat_examples))
+        (
+            "POST",
+            "/api/uat",
+            Guard::Partner(Right::RequestUat),
+            post(uat_upload).layer(DefaultBodyLimit::max(2 * max_upload + 64 * 1024)),
+        ),
+        ("GET", "/uat/{id}/{kind}", Guard::Partner(Right::RequestUat), get(uat_download)),
+        ("GET", "/contoh/uat-inquiry-payment.xlsx", Guard::Public, get(uat_examples)),
+    ]
+}
+
+pub fn routes(max_upload: usize) -> Router<AppState> {
+    table(max_upload).into_iter().fold(Router::new(), |r, (_, path, _, handler)| r.route(path, handler))
 }
 
 /// `AppError` as JSON with a fitting status code.
@@ -69,17 +96,18 @@ async fn upload(
     Err(refused(Problem::FileEmpty))
 }
 
-/// Who is asking for a file: its owner (a signed-in partner) or staff who
+/// Who is asking for a file: its owner (a signed-in partner user holding
+/// `right`) or staff who
 /// may see partners. Deactivated staff, or a role without partner rights,
 /// see nothing: anyone not allowed gets 404, never a hint that the file exists.
-async fn viewer(state: &AppState, session: &Session) -> Result<Viewer, ApiError> {
+async fn viewer(state: &AppState, session: &Session, right: Right) -> Result<Viewer, ApiError> {
     let not_found = |_| refused(Problem::NotFound);
     match (session_id(session, STAFF_KEY).await, session_id(session, PARTNER_KEY).await) {
         (Some(staff), _) => Ok(Viewer::Staff(
             backend::authz::staff(&state.db, staff, Permission::ViewPartners).await.map_err(not_found)?,
         )),
         (None, Some(partner)) => {
-            Ok(Viewer::Partner(backend::authz::partner(&state.db, partner, None).await.map_err(not_found)?))
+            Ok(Viewer::Partner(backend::authz::partner(&state.db, partner, Some(right)).await.map_err(not_found)?))
         }
         (None, None) => Err(refused(Problem::NotFound)),
     }
@@ -91,7 +119,7 @@ async fn download(
     session: Session,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let viewer = viewer(&state, &session).await?;
+    let viewer = viewer(&state, &session, Right::SubmitProfil).await?;
     let file = onboarding::document_file(&state, viewer, &id).await?;
     Ok(file_response(&file.name, &file.content_type, file.bytes))
 }
@@ -151,7 +179,7 @@ async fn uat_download(
     session: Session,
     Path((id, kind)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    let viewer = viewer(&state, &session).await?;
+    let viewer = viewer(&state, &session, Right::RequestUat).await?;
     let id = id.parse::<domain::UatRequestId>().map_err(|_| refused(Problem::NotFound))?;
     let kind = domain::uat::UatFileKind::from_code(&kind).ok_or(refused(Problem::NotFound))?;
     let (name, content_type, bytes) = backend::uat::file(&state, &viewer, id, kind).await?;

@@ -71,6 +71,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
     });
     let documents = documents::routes(state.config.max_upload_bytes).with_state(state.clone());
+    let access_state = state.clone();
     let rs = RouterState { app: state, leptos_options: options.clone() };
     Router::new()
         .merge(documents)
@@ -89,7 +90,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .layer(axum::middleware::from_fn(api_status::map))
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(axum::middleware::from_fn(move |req, next| csrf::same_origin_only(public_url.clone(), req, next)))
-        .layer(axum::middleware::from_fn(access::pages))
+        .layer(axum::middleware::from_fn_with_state(access_state, access::pages))
         .layer(axum::middleware::from_fn_with_state(idle_secs, renew_idle_window))
         .layer(session_layer)
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

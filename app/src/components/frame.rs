@@ -23,6 +23,8 @@ where
     V: IntoView + 'static,
 {
     let t = use_texts();
+    let path = use_location().pathname;
+    // Asked on each page: a right taken away shows at the next click.
     let user = Resource::new(|| (), |_| current_user());
     view! {
         <Suspense fallback=move || view! { <p class="muted page-loading">{t.common.loading}</p> }>
@@ -32,6 +34,9 @@ where
                     let render = render.clone();
                     user.get()
                         .map(move |r| match r {
+                            Ok(Some(u)) if !may_open(&u, &path.get_untracked()) => {
+                                view! { <PortalShell user=u.clone()><NoAccess /></PortalShell> }.into_any()
+                            }
                             Ok(Some(u)) => view! { <PortalShell user=u.clone()>{render(u)}</PortalShell> }.into_any(),
                             Ok(None) => view! { <Redirect path="/login" /> }.into_any(),
                             Err(e) => view! {
@@ -45,8 +50,26 @@ where
     }
 }
 
+/// Whether `u` may open the page at `path` (`domain::rights::for_page`,
+/// the table the server enforces).
+fn may_open(u: &UserOut, path: &str) -> bool {
+    domain::rights::for_page(path).is_none_or(|r| u.may(r))
+}
+
+/// "Anda tidak memiliki akses": a page the user's rights do not include
+/// (the server answered it with HTTP 403).
+#[component]
+fn NoAccess() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h1 class="page-title">{t.team.no_access_title}</h1>
+        <div class="alert alert-error" role="alert">{t.team.no_access_body}</div>
+        <p><a href="/dashboard">{t.common.menu_dashboard}</a></p>
+    }
+}
+
 /// The partner portal frame: header with brand and user menu, left menu.
-/// Only entries whose features exist are listed.
+/// Only entries whose features exist and the user may open are listed.
 #[component]
 pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
     let t = use_texts();
@@ -66,7 +89,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                             <span class="user-name">{user.name.clone()}</span>
                         </summary>
                         <div class="user-menu-items">
-                            <a href="/profil">{t.common.menu_profile}</a>
+                            {may_open(&user, "/profil").then(|| view! { <a href="/profil">{t.common.menu_profile}</a> })}
                             <a href="/ubah-password">{t.common.menu_change_password}</a>
                             <ActionForm action=logout>
                                 <button type="submit" class="linklike">{t.common.logout}</button>
@@ -77,21 +100,34 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
             </header>
             <div class="portal-body">
                 <nav class="sidebar" aria-label=t.common.menu_label>
-                    <a href="/dashboard" aria-current=current("/dashboard")>{t.common.menu_dashboard}</a>
-                    <a href="/profil" aria-current=current("/profil")>{t.common.menu_profile}</a>
-                    {(user.profile_status == domain::profile::ProfileStatus::Approved).then(|| view! {
-                        <a href="/produk" aria-current=current("/produk")>{t.portal.menu_products}</a>
-                        <a href="/koneksi" aria-current=current("/koneksi")>{t.common.menu_connections}</a>
-                        <a href="/integrasi/nomor-development" aria-current=current("/integrasi/nomor-development")>{t.common.menu_integration}</a>
-                        <a href="/integrasi/uat" aria-current=current("/integrasi/uat")>{t.integration.menu_uat}</a>
-                        <a href="/integrasi/live" aria-current=current("/integrasi/live")>{t.integration.menu_live}</a>
-                        <a href="/integrasi/log" aria-current=current("/integrasi/log")>{t.integration.menu_log}</a>
-                    })}
+                    {menu(&user).into_iter().map(|(href, label)| view! {
+                        <a href=href aria-current=current(href)>{label}</a>
+                    }).collect_view()}
                 </nav>
                 <main class="content">{children()}<ContentReady /></main>
             </div>
         </div>
     }
+}
+
+/// The left menu: the pages that exist for the company's profile state,
+/// less those the user's rights do not open.
+fn menu(user: &UserOut) -> Vec<(&'static str, &'static str)> {
+    let t = use_texts();
+    let approved = user.profile_status == domain::profile::ProfileStatus::Approved;
+    let mut entries = vec![("/dashboard", t.common.menu_dashboard), ("/profil", t.common.menu_profile)];
+    if approved {
+        entries.extend([
+            ("/produk", t.portal.menu_products),
+            ("/koneksi", t.common.menu_connections),
+            ("/integrasi/nomor-development", t.common.menu_integration),
+            ("/integrasi/uat", t.integration.menu_uat),
+            ("/integrasi/live", t.integration.menu_live),
+            ("/integrasi/log", t.integration.menu_log),
+        ]);
+    }
+    entries.push(("/manajemen-user", t.team.menu));
+    entries.into_iter().filter(|(href, _)| may_open(user, href)).collect()
 }
 
 /// Placed after a signed-in page's content: its Effect runs in the browser

@@ -131,6 +131,7 @@ impl Texts {
             AuthOutcome::WrongPassword => self.integration.auth_wrong_password,
             AuthOutcome::AddressRefused => self.integration.auth_address_refused,
             AuthOutcome::RateLimited => self.integration.auth_rate_limited,
+            AuthOutcome::Suspended => self.integration.auth_suspended,
         }
     }
 

@@ -64,6 +64,8 @@ texts! {
             | "Address not whitelisted",
         auth_rate_limited: "Melebihi batas request per menit"
             | "Over the request rate",
+        auth_suspended: "Akun mitra ditangguhkan"
+            | "Partner account suspended",
         uat_title: "Request UAT"
             | "Request UAT",
         uat_intro: "Ajukan UAT per produk: lampirkan File Inquiry (log request dan response, screenshot) dan File Struk. Daftar periksa di bawah dinilai otomatis dari panggilan Anda ke gateway Development."

@@ -36,6 +36,7 @@ mod problems;
 mod profile;
 mod sentences;
 mod staff;
+mod team;
 
 use domain::{Lang, Problem};
 use leptos::prelude::*;
@@ -50,6 +51,7 @@ pub struct Texts {
     pub staff: staff::Staff,
     pub finance: finance::Finance,
     pub integration: integration::Integration,
+    pub team: team::Team,
 }
 
 pub static ID: Texts = Texts {
@@ -62,6 +64,7 @@ pub static ID: Texts = Texts {
     staff: staff::Staff::ID,
     finance: finance::Finance::ID,
     integration: integration::Integration::ID,
+    team: team::Team::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -74,6 +77,7 @@ pub static EN: Texts = Texts {
     staff: staff::Staff::EN,
     finance: finance::Finance::EN,
     integration: integration::Integration::EN,
+    team: team::Team::EN,
 };
 
 impl Texts {
@@ -124,7 +128,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 8] = [
+        let areas: [(&str, &[&str]); 9] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -133,6 +137,7 @@ mod tests {
             ("staff", staff::Staff::KEYS),
             ("finance", finance::Finance::KEYS),
             ("integration", integration::Integration::KEYS),
+            ("team", team::Team::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -155,6 +160,7 @@ mod tests {
                 t.staff.values(),
                 t.finance.values(),
                 t.integration.values(),
+                t.team.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

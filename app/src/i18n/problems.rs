@@ -93,5 +93,12 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
             "This step is not possible in the product's current status",
         ),
         Problem::TooSoon => ("Belum waktunya: hari tersebut belum berakhir", "Too soon: that day is not over yet"),
+        Problem::Suspended => {
+            ("Akun mitra Anda ditangguhkan oleh operator", "Your partner account is suspended by the operator")
+        }
+        Problem::OwnerProtected => (
+            "Pemilik akun tidak dapat diubah atau dihapus di sini",
+            "The account owner cannot be edited or deleted here",
+        ),
     }
 }

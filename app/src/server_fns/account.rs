@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<UserOut>, AppError> {
     let Some(me) = crate::ssr::if_signed_in(crate::ssr::partner().await)? else { return Ok(None) };
-    Ok(backend::accounts::find_user(&crate::ssr::state()?.db, me.partner_id()).await?)
+    Ok(backend::accounts::find_user(&crate::ssr::state()?.db, &me).await?)
 }
 
 #[server(prefix = "/api", endpoint = "change_password")]

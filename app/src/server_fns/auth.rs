@@ -44,11 +44,17 @@ pub async fn login(phone: String, password: String) -> Result<LoginOut, AppError
             Ok(LoginOut::LoggedIn)
         }
         backend::accounts::SignedIn::Unverified { email } => Ok(LoginOut::Unverified { email }),
+        backend::accounts::SignedIn::Suspended { reason, contact } => Ok(LoginOut::Suspended { reason, contact }),
     }
 }
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
+    // Whoever it was (a suspended or deleted user may still leave).
+    if let Ok(me) = crate::ssr::partner().await {
+        let ip = crate::ssr::client_ip().await.ok();
+        backend::accounts::logout(&crate::ssr::state()?, &me, ip).await?;
+    }
     crate::ssr::sign_out().await?;
     leptos_axum::redirect("/login");
     Ok(())

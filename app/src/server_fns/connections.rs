@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// The partner's whitelist, searchable, 10 a page.
 #[server(prefix = "/api", endpoint = "ip_list")]
 pub async fn ip_list(list: ListQuery) -> Result<IpOverview, AppError> {
-    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    let me = crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
     Ok(backend::connections::list(&crate::ssr::state()?, &me, &list).await?)
 }
 
@@ -41,7 +41,7 @@ pub async fn ip_decide(id: IpEntryId, approve: bool, reason: String) -> Result<(
 /// The callback URL, its signing secret and the latest deliveries.
 #[server(prefix = "/api", endpoint = "callback_settings")]
 pub async fn callback_settings() -> Result<domain::finance::CallbackSettingsOut, AppError> {
-    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
+    let me = crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
     Ok(backend::callbacks::settings(&crate::ssr::state()?.db, &me).await?)
 }
 

@@ -1,8 +1,8 @@
 use crate::error::AppError;
 use domain::finance::{BreakerOut, DashboardOut, LedgerEntryOut, PartnerFinanceOut, TestNumberOut};
-#[cfg(feature = "ssr")]
-use domain::staff::Permission;
 use domain::UserId;
+#[cfg(feature = "ssr")]
+use domain::{rights::Right, staff::Permission};
 use leptos::prelude::*;
 
 /// The signed-in partner's deposits and today's payments.
@@ -15,7 +15,7 @@ pub async fn dashboard_stats() -> Result<DashboardOut, AppError> {
 /// "Nomor Development": the sandbox's own table of numbers and outcomes.
 #[server(prefix = "/api", endpoint = "development_numbers")]
 pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
-    crate::ssr::partner().await?;
+    crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::billers::sandbox::NUMBERS
         .iter()
         .map(|n| TestNumberOut {
@@ -30,7 +30,7 @@ pub async fn development_numbers() -> Result<Vec<TestNumberOut>, AppError> {
 /// Puts the development deposit back to Rp 10.000.000.
 #[server(prefix = "/api", endpoint = "sandbox_reset")]
 pub async fn sandbox_reset() -> Result<i64, AppError> {
-    let me = crate::ssr::partner().await?;
+    let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::finance::reset_sandbox(&crate::ssr::state()?, &me).await?)
 }
 
@@ -83,13 +83,13 @@ pub async fn signon_reset(user_id: UserId) -> Result<u64, AppError> {
 /// The outages the partner simulated in development.
 #[server(prefix = "/api", endpoint = "sandbox_breakers")]
 pub async fn sandbox_breakers() -> Result<Vec<BreakerOut>, AppError> {
-    let me = crate::ssr::partner().await?;
+    let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::outages::sandbox(&crate::ssr::state()?, &me).await?)
 }
 
 /// Ends a simulated outage at once.
 #[server(prefix = "/api", endpoint = "sandbox_breaker_reset")]
 pub async fn sandbox_breaker_reset(biller: String) -> Result<(), AppError> {
-    let me = crate::ssr::partner().await?;
+    let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::outages::reset_sandbox(&crate::ssr::state()?, &me, &biller).await?)
 }

@@ -12,3 +12,4 @@ pub mod products;
 pub mod profile;
 pub mod regions;
 pub mod staff;
+pub mod team;

@@ -24,7 +24,7 @@ pub async fn products_choose(#[server(default)] codes: Vec<String>) -> Result<us
 /// "Produk Anda".
 #[server(prefix = "/api", endpoint = "products_mine")]
 pub async fn products_mine() -> Result<Vec<MyProductOut>, AppError> {
-    let me = crate::ssr::partner_may(Right::Produk).await?;
+    let me = crate::ssr::partner_may(Right::DataProduk).await?;
     Ok(backend::products::mine(&crate::ssr::state()?, &me).await?)
 }
 

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A partner user: the owner who registered (sub-users come later).
+/// A partner user: the owner who registered, or a sub-user they added.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
@@ -19,6 +19,23 @@ pub struct Model {
     pub email_verified_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The company's owner, for a sub-user (`None`: this is the owner).
+    pub owner_id: Option<Uuid>,
+    /// Set by the system (`sampurnajaya.02`); shown, never typed to sign in.
+    #[sea_orm(unique)]
+    pub username: Option<String>,
+    /// A sub-user's rights (`domain::rights::encode`); the owner has all.
+    pub rights: Option<String>,
+    /// On the owner's row: the company is suspended since then, and why.
+    pub suspended_at: Option<DateTimeUtc>,
+    pub suspension_reason: Option<String>,
+}
+
+impl Model {
+    /// The company (partner account) this user works in.
+    pub fn company_id(&self) -> Uuid {
+        self.owner_id.unwrap_or(self.id)
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

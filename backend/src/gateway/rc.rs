@@ -96,6 +96,7 @@ impl Rc {
                 Problem::Forbidden => Rc::ProductNotAllowed,
                 Problem::AmountInvalid => Rc::WrongAmount,
                 Problem::Required | Problem::TooLong => Rc::Format,
+                Problem::Suspended => Rc::NotAllowed,
                 _ => Rc::NotAllowed,
             },
             Error::Unexpected(_) => Rc::NoResponseFromHost,

@@ -44,6 +44,14 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "product.id.txt",
     "product.en.html",
     "product.en.txt",
+    "invitation.id.html",
+    "invitation.id.txt",
+    "invitation.en.html",
+    "invitation.en.txt",
+    "suspension.id.html",
+    "suspension.id.txt",
+    "suspension.en.html",
+    "suspension.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -130,13 +138,34 @@ pub enum Kind<'a> {
         reason: &'a str,
         link: &'a str,
     },
+    /// A sub-user was added (manual §11): confirm the address, set a
+    /// password. No password travels in the mail.
+    Invitation {
+        name: &'a str,
+        company: &'a str,
+        inviter: &'a str,
+        username: &'a str,
+        link: &'a str,
+        hours: i64,
+    },
+    /// The operator suspended the partner account (with `reason`), or
+    /// reactivated it.
+    Suspension {
+        company: &'a str,
+        suspended: bool,
+        reason: &'a str,
+        contact: &'a str,
+    },
 }
 
 impl Kind<'_> {
     /// Whether the body holds something that opens an account: a live
     /// link or a password. Such bodies do not stay in the outbox.
     pub fn carries_secret(&self) -> bool {
-        matches!(self, Kind::Activation { .. } | Kind::PasswordReset { .. } | Kind::Credentials { .. })
+        matches!(
+            self,
+            Kind::Activation { .. } | Kind::PasswordReset { .. } | Kind::Credentials { .. } | Kind::Invitation { .. }
+        )
     }
 
     fn template(&self) -> &'static str {
@@ -148,6 +177,8 @@ impl Kind<'_> {
             Kind::Rejection { .. } => "rejection",
             Kind::RevisionDecided { .. } => "revision",
             Kind::ProductDecided { .. } => "product",
+            Kind::Invitation { .. } => "invitation",
+            Kind::Suspension { .. } => "suspension",
         }
     }
 
@@ -167,6 +198,14 @@ impl Kind<'_> {
             (Kind::RevisionDecided { approved: true, .. }, Lang::En) => format!("Profile revision approved — {brand}"),
             (Kind::RevisionDecided { .. }, Lang::Id) => format!("Revisi data ditolak — {brand}"),
             (Kind::RevisionDecided { .. }, Lang::En) => format!("Profile revision rejected — {brand}"),
+            (Kind::Invitation { company, .. }, Lang::Id) => {
+                format!("Anda ditambahkan sebagai pengguna {company} — {brand}")
+            }
+            (Kind::Invitation { company, .. }, Lang::En) => format!("You were added as a user of {company} — {brand}"),
+            (Kind::Suspension { suspended: true, .. }, Lang::Id) => format!("Akun mitra ditangguhkan — {brand}"),
+            (Kind::Suspension { suspended: true, .. }, Lang::En) => format!("Partner account suspended — {brand}"),
+            (Kind::Suspension { .. }, Lang::Id) => format!("Akun mitra diaktifkan kembali — {brand}"),
+            (Kind::Suspension { .. }, Lang::En) => format!("Partner account reactivated — {brand}"),
             (Kind::ProductDecided { stage, approved: true, .. }, Lang::Id) => {
                 format!("Request {stage} disetujui — {brand}")
             }
@@ -204,6 +243,12 @@ impl Kind<'_> {
             }
             Kind::ProductDecided { name, company, product, stage, approved, reason, link } => {
                 context! { name, company, product, stage, approved, reason, link }
+            }
+            Kind::Invitation { name, company, inviter, username, link, hours } => {
+                context! { name, company, inviter, username, link, hours }
+            }
+            Kind::Suspension { company, suspended, reason, contact } => {
+                context! { company, suspended, reason, contact }
             }
         }
     }
@@ -263,6 +308,20 @@ mod tests {
                 approved: false,
                 reason: "struk tidak terbaca",
                 link: "http://x/integrasi/uat",
+            },
+            Kind::Invitation {
+                name: "<b>Andika</b>",
+                company: "PT",
+                inviter: "Budi",
+                username: "pt.02",
+                link: "http://x/atur-password?token=abc",
+                hours: 72,
+            },
+            Kind::Suspension {
+                company: "<b>Andika</b> token=abc",
+                suspended: true,
+                reason: "dokumen palsu",
+                contact: "cs@x",
             },
         ]
     }

@@ -270,6 +270,16 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
         f.auth = verdict.result.as_ref().err().copied().unwrap_or(AuthOutcome::Ok);
     });
     let Ok(merchant) = verdict.result else { return challenge(&gw) };
+    // A suspended partner is answered, not challenged: its credentials are
+    // right, so a client retrying the digest would only loop. No money moves.
+    match backend::suspension::is_suspended(&gw.state.db, merchant.user_id).await {
+        Ok(false) => {}
+        Ok(true) => {
+            note(&|f| f.auth = AuthOutcome::Suspended);
+            return rc_response(Rc::NotAllowed, &Value::Null);
+        }
+        Err(e) => return error_response(&e, &Value::Null),
+    }
     if let Some(refused) = refusal(&gw.state, gw.env, ip, Some(merchant.user_id)).await {
         note(&|f| f.auth = AuthOutcome::AddressRefused);
         return refused;

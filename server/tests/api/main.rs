@@ -6,6 +6,7 @@
 
 mod common;
 
+mod access_sweep;
 mod back_office;
 mod billers;
 mod gateway;
@@ -15,3 +16,4 @@ mod onboarding;
 mod portal;
 mod products;
 mod regions;
+mod team;

@@ -2,6 +2,7 @@
 //! and state; one partner's page with profile, documents and history.
 
 mod finance;
+mod suspension;
 
 use crate::components::audit::{audit_columns, audit_row};
 use crate::components::frame::StaffPage;
@@ -20,6 +21,7 @@ use domain::staff::{Permission, StaffOut};
 use domain::{ListQuery, Page, UserId};
 use finance::{FinanceState, PartnerFinance};
 use leptos::prelude::*;
+use suspension::{PartnerUsers, SuspensionActions, SuspensionPanel};
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
@@ -89,10 +91,11 @@ fn Partners(page: Page<PartnerRowOut>, list: ListQuery, status: String) -> impl 
 #[component]
 pub fn PartnerDetailPage() -> impl IntoView {
     let user_id = use_id_param::<UserId>("user_id");
-    let detail = Resource::new(move || user_id.get(), |id| load_by(id, partner));
+    let suspension = SuspensionActions::new();
+    let detail = Resource::new(move || (user_id.get(), suspension.version()), |(id, _)| load_by(id, partner));
     let finance = FinanceState::new(move || user_id.get());
     let history = Resource::new(move || user_id.get(), |id| load_by(id, product_history));
-    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance history /> } /> }
+    view! { <StaffPage render=move |me: StaffOut| view! { <PartnerDetail detail me finance history suspension /> } /> }
 }
 
 #[component]
@@ -101,6 +104,7 @@ fn PartnerDetail(
     me: StaffOut,
     finance: FinanceState,
     history: Resource<Result<Vec<domain::uat::ProductStepOut>, AppError>>,
+    suspension: SuspensionActions,
 ) -> impl IntoView {
     let t = use_texts();
     let may_moderate = me.may(Permission::Moderate);
@@ -123,6 +127,8 @@ fn PartnerDetail(
                         <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
                         {review_link.map(|href| view! { <a class="btn btn-primary" href=href>{t.moderation.open_review}</a> })}
                     </section>
+                    <SuspensionPanel user_id=a.user_id state=d.suspension.clone() timeline=d.timeline.clone() may_act=may_moderate actions=suspension />
+                    <PartnerUsers rows=d.users.clone() />
                     {match d.review {
                         Some(r) => view! { <ProfileFacts r=r.clone() /><PartnerDocuments r /> }.into_any(),
                         None => view! { <p class="muted">{t.moderation.profile_not_started}</p> }.into_any(),

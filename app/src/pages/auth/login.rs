@@ -20,6 +20,7 @@ pub fn LoginPage() -> impl IntoView {
     let phone_err = form.error("phone", move || Msisdn::parse(&phone.get()).err());
     let password_err = form.error("password", move || check_required(&password.get(), 128).err());
     let unverified = RwSignal::new(None::<String>);
+    let suspended = RwSignal::new(None::<(String, String)>);
 
     let navigate = use_navigate();
     let target = crate::components::nav::after_sign_in("/dashboard");
@@ -29,12 +30,17 @@ pub fn LoginPage() -> impl IntoView {
         match result {
             Ok(LoginOut::LoggedIn) => navigate(&target, Default::default()),
             Ok(LoginOut::Unverified { email }) => unverified.set(Some(email)),
+            Ok(LoginOut::Suspended { reason, contact }) => {
+                password.set(String::new());
+                suspended.set(Some((reason, contact)));
+            }
             Err(_) => password.set(String::new()),
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         unverified.set(None);
+        suspended.set(None);
         let ok = phone_err.with_untracked(Option::is_none) && !password.get_untracked().is_empty();
         if form.submit(ok && Msisdn::parse(&phone.get_untracked()).is_ok()) {
             action.dispatch(Login { phone: phone.get_untracked(), password: password.get_untracked() });
@@ -58,6 +64,13 @@ pub fn LoginPage() -> impl IntoView {
                             }
                         })
                 }}
+                {move || suspended.get().map(|(reason, contact)| view! {
+                    <div class="alert alert-error" role="alert" data-testid="suspended">
+                        <p><strong>{t.team.suspended_title}</strong></p>
+                        <p>{t.team.suspended_reason}" "{reason}</p>
+                        <p>{t.team.suspended_contact}" "{contact}</p>
+                    </div>
+                })}
                 <TextField form name="phone" label=t.common.phone_label value=phone error=phone_err kind="tel" hint=t.auth.phone_hint autocomplete="tel" />
                 <TextField form name="password" label=t.common.password_label value=password error=password_err kind="password" autocomplete="current-password" />
                 <p class="forgot"><a href="/lupa-password">{t.auth.forgot_link}</a></p>

@@ -6,3 +6,4 @@ pub mod dashboard;
 pub mod dev_numbers;
 pub mod integration;
 pub mod products;
+pub mod team;

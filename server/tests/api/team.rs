@@ -1,0 +1,243 @@
+//! "Manajemen User" and suspension over HTTP: sub-users sign in and work in
+//! the owner's company with only their rights; rights escalation attempts
+//! are refused; deleting a user ends their sessions; a suspended partner
+//! cannot sign in and its gateway calls are refused with no money moving,
+//! while a pending payment still settles.
+
+use crate::common::{new_client, send_with, Partner, TestApp};
+use crate::gateway::{approved, gateway, signed_on, with_session};
+use app::error::AppError;
+use app::server_fns::account::CurrentUser;
+use app::server_fns::auth::{Login, ResetPassword};
+use app::server_fns::connections::{IpAdd, IpList};
+use app::server_fns::moderation::{AuditLog, Partner as PartnerDetail};
+use app::server_fns::team::{PartnerReactivate, PartnerSuspend, TeamAdd, TeamChange, TeamDelete, TeamList};
+use domain::account::{LoginOut, UserOut};
+use domain::rights::Right;
+use domain::team::{TeamUserIn, TeamUserOut};
+use domain::{FieldError, ListQuery, Problem};
+use serde_json::json;
+
+fn form(p: &Partner, rights: &[Right]) -> TeamUserIn {
+    TeamUserIn {
+        name: "Rina Koneksi".into(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        password: p.password.clone(),
+        password_confirm: p.password.clone(),
+        rights: rights.to_vec(),
+    }
+}
+
+/// The owner adds `p` with `rights`; `p` sets a password through the
+/// e-mailed link and signs in on a new client.
+async fn sub_user(app: &TestApp, p: &Partner, rights: &[Right]) -> (reqwest::Client, TeamUserOut) {
+    let added = app.send(TeamAdd { input: form(p, rights) }).await.unwrap();
+    let mail = app.mail_text(&p.email).await;
+    assert!(mail.contains(&added.username) && !mail.contains(&p.password), "no password in mail: {mail}");
+    let link = app.mail_link(&p.email, "/reset-password").await;
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let new_pw = "milikrina77".to_owned();
+    app.send(ResetPassword { token, password: new_pw.clone(), password_confirm: new_pw.clone() }).await.unwrap();
+    let c = new_client(&app.base);
+    let out = send_with(&c, &app.base, Login { phone: p.phone.clone(), password: new_pw }).await.unwrap();
+    assert_eq!(out, LoginOut::LoggedIn);
+    (c, added)
+}
+
+#[tokio::test]
+async fn sub_users_work_in_the_owners_company_with_only_their_rights() {
+    let app = TestApp::spawn().await;
+    let (staff, _) = app.approved_merchant().await;
+    let owner: UserOut = app.send(CurrentUser {}).await.unwrap().unwrap();
+    assert!(owner.owner && owner.rights.len() == Right::ALL.len());
+    let p = Partner::new();
+    let (rina, added) = sub_user(&app, &p, &[Right::KoneksiHalamanUtama, Right::PengaturanKoneksi]).await;
+    assert!(added.username.ends_with(".02"), "{}", added.username);
+
+    let me: UserOut = send_with(&rina, &app.base, CurrentUser {}).await.unwrap().unwrap();
+    assert_eq!((me.owner, me.merchant_id.clone()), (false, owner.merchant_id.clone()), "same company");
+    assert_eq!(me.rights, vec![Right::KoneksiHalamanUtama, Right::PengaturanKoneksi]);
+    // Her address is the company's: the owner sees it.
+    let ip = send_with(&rina, &app.base, IpAdd { environment: "production".into(), ip: "203.0.113.9".into() })
+        .await
+        .unwrap();
+    let mine = app.send(IpList { list: ListQuery::default() }).await.unwrap();
+    assert!(mine.ips.items.iter().any(|e| e.id == ip.id));
+    // Pages and functions outside her rights: refused, 403.
+    let forbidden = AppError::Problem(Problem::Forbidden);
+    assert_eq!(send_with(&rina, &app.base, TeamList { list: ListQuery::default() }).await.unwrap_err(), forbidden);
+    for page in ["/profil", "/manajemen-user", "/integrasi/uat"] {
+        let res = rina.get(app.url(page)).header("accept", "text/html").send().await.unwrap();
+        assert_eq!(res.status(), 403, "{page}");
+        assert!(res.text().await.unwrap().contains("Anda tidak memiliki akses"), "{page}");
+    }
+    let res = rina.get(app.url("/koneksi")).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+
+    // The owner takes Pengaturan Koneksi away: her next call is refused.
+    let mut change = form(&p, &[Right::KoneksiHalamanUtama]);
+    change.password.clear();
+    change.password_confirm.clear();
+    app.send(TeamChange { id: added.id, input: change }).await.unwrap();
+    let again = send_with(&rina, &app.base, IpAdd { environment: "production".into(), ip: "203.0.113.10".into() });
+    assert_eq!(again.await.unwrap_err(), forbidden);
+    assert!(send_with(&rina, &app.base, IpList { list: ListQuery::default() }).await.is_ok(), "still may look");
+
+    // Deleting her ends her session at once.
+    app.send(TeamDelete { id: added.id }).await.unwrap();
+    assert_eq!(send_with(&rina, &app.base, CurrentUser {}).await.unwrap(), None);
+    let login = send_with(&rina, &app.base, Login { phone: p.phone.clone(), password: "milikrina77".into() });
+    assert_eq!(login.await.unwrap_err(), AppError::Problem(Problem::InvalidCredentials));
+
+    // Every step is in the audit log, by the person who acted.
+    let all = ListQuery { per: 100, ..Default::default() };
+    let log = send_with(&staff, &app.base, AuditLog { list: all }).await.unwrap();
+    let actions: Vec<_> = log.items.iter().map(|e| (e.action.as_str(), e.actor_name.as_str())).collect();
+    for want in [
+        ("team.user_added", "ANDIKA SAMPURNA"),
+        ("partner.password_set", "Rina Koneksi"),
+        ("partner.login", "Rina Koneksi"),
+        ("team.user_changed", "ANDIKA SAMPURNA"),
+        ("team.user_deleted", "ANDIKA SAMPURNA"),
+        ("partner.registered", "ANDIKA SAMPURNA"),
+        ("partner.activated", "ANDIKA SAMPURNA"),
+    ] {
+        assert!(actions.contains(&want), "{want:?} in {actions:?}");
+    }
+}
+
+#[tokio::test]
+async fn nobody_grants_what_they_lack_or_touches_the_owner_or_another_company() {
+    let app = TestApp::spawn().await;
+    app.approved_merchant().await;
+    let team = app.send(TeamList { list: ListQuery::default() }).await.unwrap();
+    let owner_id = team.users.items[0].id;
+    assert!(team.users.items[0].owner);
+    // A user manager without Request LIVE.
+    let p = Partner::new();
+    let (admin, added) = sub_user(&app, &p, &[Right::AdminManajemenUser, Right::KoneksiHalamanUtama]).await;
+    let forbidden = AppError::Problem(Problem::Forbidden);
+    // Granting itself a right it lacks.
+    let mut me = form(&p, &[Right::AdminManajemenUser, Right::KoneksiHalamanUtama, Right::RequestLive]);
+    me.password.clear();
+    me.password_confirm.clear();
+    assert_eq!(send_with(&admin, &app.base, TeamChange { id: added.id, input: me }).await.unwrap_err(), forbidden);
+    // Adding someone with a right it lacks.
+    let q = Partner::new();
+    let grant = send_with(&admin, &app.base, TeamAdd { input: form(&q, &[Right::RequestLive]) }).await;
+    assert_eq!(grant.unwrap_err(), forbidden);
+    // Editing or deleting the owner.
+    let mut owner_form = form(&Partner::new(), &[]);
+    owner_form.password.clear();
+    owner_form.password_confirm.clear();
+    let protected = AppError::Problem(Problem::OwnerProtected);
+    assert_eq!(
+        send_with(&admin, &app.base, TeamChange { id: owner_id, input: owner_form }).await.unwrap_err(),
+        protected
+    );
+    assert_eq!(send_with(&admin, &app.base, TeamDelete { id: owner_id }).await.unwrap_err(), protected);
+    // Within its rights it may add a Koneksi user.
+    let ok = send_with(&admin, &app.base, TeamAdd { input: form(&q, &[Right::KoneksiHalamanUtama]) }).await.unwrap();
+    // E-mail and phone are unique across every account, owners included.
+    let owner_user: UserOut = app.send(CurrentUser {}).await.unwrap().unwrap();
+    let mut dup = form(&Partner::new(), &[]);
+    dup.email = owner_user.email.to_uppercase();
+    dup.phone = owner_user.phone.clone();
+    assert_eq!(
+        app.send(TeamAdd { input: dup }).await.unwrap_err(),
+        AppError::Invalid(vec![
+            FieldError::new("email", Problem::EmailTaken),
+            FieldError::new("phone", Problem::PhoneTaken)
+        ])
+    );
+
+    // Another company's owner acting on this company's user: not found.
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let mut steal = form(&q, &Right::ALL);
+    steal.password.clear();
+    steal.password_confirm.clear();
+    let not_found = AppError::Problem(Problem::NotFound);
+    assert_eq!(send_with(&other, &app.base, TeamChange { id: ok.id, input: steal }).await.unwrap_err(), not_found);
+    assert_eq!(send_with(&other, &app.base, TeamDelete { id: ok.id }).await.unwrap_err(), not_found);
+    let theirs = send_with(&other, &app.base, TeamList { list: ListQuery::default() }).await.unwrap();
+    assert_eq!(theirs.users.total, 1, "only their owner");
+    // Nobody deletes themself.
+    assert_eq!(send_with(&admin, &app.base, TeamDelete { id: added.id }).await.unwrap_err(), forbidden);
+    let mine = app.send(TeamList { list: ListQuery::default() }).await.unwrap();
+    assert_eq!(mine.users.total, 3);
+}
+
+#[tokio::test]
+async fn a_suspended_partner_is_refused_everywhere_but_its_pending_payment_settles() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let p = Partner::new();
+    let (rina, _) = sub_user(&app, &p, &[Right::KoneksiHalamanUtama]).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let (c, sid) = signed_on(&dev, &a).await;
+    let single = |customer: &str, reference: &str| {
+        with_session(
+            &sid,
+            &a,
+            json!({"productID": "501021", "customerID": customer, "referenceID": reference, "tagihan": "000000010950", "admin": "000000000000", "total": "000000010950"}),
+        )
+    };
+    // …01 stays pending until the biller is asked again.
+    assert_eq!(c.call("/Services/SinglePayment", &single("081234567801", "s1")).await["rc"], "71");
+    let env = backend::gateway::Env::Development;
+    let balance = || backend::ledger::balance(&app.state.db, a.user_id, env);
+    let before = balance().await.unwrap();
+
+    let user_id = domain::UserId::from(a.user_id);
+    let no_reason = send_with(&a.staff, &app.base, PartnerSuspend { user_id, reason: " ".into() }).await;
+    assert_eq!(no_reason.unwrap_err(), AppError::Invalid(vec![FieldError::new("reason", Problem::Required)]));
+    send_with(&a.staff, &app.base, PartnerSuspend { user_id, reason: "Dokumen NIB kedaluwarsa".into() }).await.unwrap();
+    // Open sessions end; signing in tells why and whom to contact.
+    assert_eq!(app.send(CurrentUser {}).await.unwrap(), None);
+    assert_eq!(send_with(&rina, &app.base, CurrentUser {}).await.unwrap(), None);
+    let login = send_with(&rina, &app.base, Login { phone: p.phone.clone(), password: "milikrina77".into() });
+    match login.await.unwrap() {
+        LoginOut::Suspended { reason, contact } => {
+            assert_eq!((reason.as_str(), contact.as_str()), ("Dokumen NIB kedaluwarsa", "operator@localhost"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let owner_mail = app.mails(&app_owner_email(&app, &a).await, 1).await;
+    assert!(owner_mail.iter().any(|m| m.contains("ditangguhkan") && m.contains("Dokumen NIB kedaluwarsa")));
+    // Every gateway call: rc 10, both environments, and no money moves.
+    for path in ["/Services/SinglePayment", "/Services/getCurrentDeposit", "/Services/Check-Status"] {
+        let out = c.call(path, &single("081234567800", "s2")).await;
+        assert_eq!(out["rc"], "10", "{path}: {out}");
+    }
+    let prod = gateway(&app.state, backend::gateway::Env::Production).await;
+    let pc = crate::gateway::Client::new(&prod, &a.production, crate::gateway::Style::Go);
+    assert_eq!(pc.call("/auth/Sign-On", &crate::gateway::sign_on_body(&a)).await["rc"], "10");
+    assert_eq!(balance().await.unwrap(), before, "no money moved");
+    // The pending payment still settles (the worker's round).
+    let s1 = || async {
+        use backend::entity::transaction::{Column, Entity};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let q = Entity::find().filter(Column::UserId.eq(a.user_id)).filter(Column::ReferenceId.eq("s1"));
+        q.one(&app.state.db).await.unwrap().unwrap()
+    };
+    assert_eq!(s1().await.status.code(), "pending");
+    backend::gateway::settlement::poll(&app.state, s1().await).await.unwrap();
+    assert_eq!(s1().await.status.code(), "success", "settled while suspended");
+
+    // Reactivated: sign-in and the gateway work again.
+    send_with(&a.staff, &app.base, PartnerReactivate { user_id, note: String::new() }).await.unwrap();
+    let back = send_with(&rina, &app.base, Login { phone: p.phone.clone(), password: "milikrina77".into() });
+    assert_eq!(back.await.unwrap(), LoginOut::LoggedIn);
+    assert_eq!(c.call("/Services/getCurrentDeposit", &single("x", "y")).await["rc"], "00");
+    let detail = send_with(&a.staff, &app.base, PartnerDetail { user_id }).await.unwrap();
+    assert!(detail.suspension.is_none() && detail.users.len() == 2);
+    let history: Vec<_> = detail.timeline.iter().map(|e| e.action.as_str()).collect();
+    assert!(history.contains(&"partner.suspended") && history.contains(&"partner.reactivated"), "{history:?}");
+}
+
+async fn app_owner_email(app: &TestApp, a: &crate::gateway::Approved) -> String {
+    use sea_orm::EntityTrait;
+    backend::entity::user::Entity::find_by_id(a.user_id).one(&app.state.db).await.unwrap().unwrap().email
+}
