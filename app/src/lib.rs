@@ -41,6 +41,7 @@ use pages::portal::{
     dev_numbers::DevNumbersPage,
     integration::{LivePage, LogEntryPage, LogPage, UatPage},
     products::ProductsPage,
+    security::DevicesPage,
     team::TeamPage,
 };
 use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
+                <Route path=path!("/perangkat") view=DevicesPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
                 <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />

@@ -16,17 +16,19 @@ use uuid::Uuid;
 pub use backend::infra::session_store::{PARTNER_KEY, STAFF_KEY};
 /// A staff member whose password was right and whose code is still due.
 pub const STAFF_PENDING_KEY: &str = "staff_pending";
+/// A partner user whose password was right and whose code is still due.
+pub const PARTNER_PENDING_KEY: &str = "partner_pending";
 /// The TOTP secret being set up, until a code proves the app has it.
-const STAFF_ENROLL_KEY: &str = "staff_totp_setup";
+const ENROLL_KEY: &str = "totp_setup";
 /// When a signed-in session last renewed its idle window (unix seconds).
 pub const SEEN_KEY: &str = "seen";
 
-/// A second-factor secret being set up, bound to the staff member it was
-/// made for: a later sign-in of another account in the same browser can
-/// never use it.
+/// A second-factor secret being set up, bound to the account (staff member
+/// or partner user) it was made for: a later sign-in of another account in
+/// the same browser can never use it.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Enrolment {
-    staff_id: Uuid,
+    account: Uuid,
     secret: String,
 }
 
@@ -130,22 +132,31 @@ pub async fn sign_in(key: &str, id: Uuid) -> Result<(), AppError> {
     s.clear().await;
     s.cycle_id().await.map_err(unavailable)?;
     s.insert(key, id).await.map_err(unavailable)?;
+    // What "Perangkat & Sesi" shows of this session.
+    let ua = use_context::<http::request::Parts>()
+        .and_then(|p| p.headers.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .unwrap_or_default();
+    s.insert("ua", ua.chars().take(300).collect::<String>()).await.map_err(unavailable)?;
+    if let Ok(ip) = client_ip().await {
+        s.insert("ip", ip.to_string()).await.map_err(unavailable)?;
+    }
+    s.insert("since", unix_now()).await.map_err(unavailable)?;
     s.insert(SEEN_KEY, unix_now()).await.map_err(unavailable)
 }
 
-/// Keeps `secret` in the session as the one being set up for `staff_id`.
-pub async fn keep_enrolment(staff_id: Uuid, secret: String) -> Result<(), AppError> {
-    session().await?.insert(STAFF_ENROLL_KEY, Enrolment { staff_id, secret }).await.map_err(unavailable)
+/// Keeps `secret` in the session as the one being set up for `account`.
+pub async fn keep_enrolment(account: Uuid, secret: String) -> Result<(), AppError> {
+    session().await?.insert(ENROLL_KEY, Enrolment { account, secret }).await.map_err(unavailable)
 }
 
-/// The secret being set up for `staff_id` in this session, if any.
-pub async fn enrolment_of(staff_id: Uuid) -> Result<Option<String>, AppError> {
-    let e: Option<Enrolment> = session().await?.get(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
-    Ok(e.filter(|e| e.staff_id == staff_id).map(|e| e.secret))
+/// The secret being set up for `account` in this session, if any.
+pub async fn enrolment_of(account: Uuid) -> Result<Option<String>, AppError> {
+    let e: Option<Enrolment> = session().await?.get(ENROLL_KEY).await.map_err(unavailable)?;
+    Ok(e.filter(|e| e.account == account).map(|e| e.secret))
 }
 
 pub async fn forget_enrolment() -> Result<(), AppError> {
-    session().await?.remove_value(STAFF_ENROLL_KEY).await.map_err(unavailable)?;
+    session().await?.remove_value(ENROLL_KEY).await.map_err(unavailable)?;
     Ok(())
 }
 

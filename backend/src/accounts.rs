@@ -119,6 +119,10 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
         rights: Set(None),
         suspended_at: Set(None),
         suspension_reason: Set(None),
+        totp_secret: Set(None),
+        totp_last_step: Set(None),
+        recovery_codes: Set(None),
+        require_totp: Set(false),
     };
     let txn = state.db.begin().await?;
     if let Err(e) = row.insert(&txn).await {
@@ -323,6 +327,10 @@ pub enum SignedIn {
     Unverified { email: String },
     /// Right password, but the operator suspended the company: no session.
     Suspended { reason: String, contact: String },
+    /// Right password; a code of the second factor must follow.
+    Code { id: Uuid },
+    /// The company requires a second factor this user has not set up yet.
+    Enroll { id: Uuid, setup: domain::staff::TotpSetup },
 }
 
 /// Checks a login by phone and password.
@@ -345,6 +353,12 @@ pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<Sign
     if let Some(reason) = suspension_of(&state.db, &u).await? {
         return Ok(SignedIn::Suspended { reason, contact: state.config.support_contact.clone() });
     }
+    if u.totp_secret.is_some() {
+        return Ok(SignedIn::Code { id: u.id });
+    }
+    if crate::two_step::required_for(&state.db, &u).await? {
+        return Ok(SignedIn::Enroll { id: u.id, setup: crate::two_step::new_setup(state, &u)? });
+    }
     record_session(&state.db, &u, "partner.login", Some(ip)).await?;
     tracing::info!(user_id = %u.id, "partner logged in");
     Ok(SignedIn::Partner(u.id))
@@ -365,6 +379,21 @@ async fn record_session(db: &impl ConnectionTrait, u: &user::Model, action: &str
     let after = ip.map(|ip| serde_json::json!({ "ip": ip.to_string() }));
     audit::record(db, &actor, action, "user", &u.id.to_string(), None, after).await?;
     Ok(())
+}
+
+/// The code step of a sign-in (`enrolling`: the secret this sign-in set
+/// up). Returns the recovery codes to show once when one was enrolled.
+pub async fn complete_sign_in(
+    state: &AppState,
+    id: Uuid,
+    code: &str,
+    enrolling: Option<&str>,
+    ip: Option<IpAddr>,
+) -> Result<Option<Vec<String>>> {
+    let codes = crate::two_step::verify(state, id, code, enrolling).await?;
+    let u = User::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
+    record_session(&state.db, &u, "partner.login", ip).await?;
+    Ok(codes)
 }
 
 /// Records a sign-out (the web layer ends the session).

@@ -5,13 +5,13 @@ use crate::audit::{self, Actor};
 use crate::authz::StaffActor;
 use crate::entity::staff::{self, Entity as Staff};
 use crate::error::{is_unique_violation, Error, Result};
-use crate::infra::ratelimit::{Limit, LoginAttempt};
+use crate::infra::ratelimit::LoginAttempt;
 use crate::{
     infra::{password, token, totp},
     AppState,
 };
 use domain::account::{check_required, normalize_email};
-use domain::staff::{clean_code, NewStaffIn, Role, StaffRowOut, TotpSetup};
+use domain::staff::{NewStaffIn, Role, StaffRowOut, TotpSetup};
 use domain::StaffId;
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Condition, Expr};
@@ -22,8 +22,6 @@ use sea_orm::{
 };
 use std::net::IpAddr;
 use uuid::Uuid;
-
-const CODE_FAILS_PER_ACCOUNT: Limit = Limit::new(5, 900);
 
 /// Creates the first operator (an admin) when there is no staff yet and
 /// returns its one-time password so the server can print it once.
@@ -155,20 +153,11 @@ pub async fn begin_enrolment(state: &AppState, me: &StaffActor) -> Result<TotpSe
 /// it). A code is good once: its time step must be newer than the last used.
 #[tracing::instrument(skip_all, fields(staff_id = %id, enrolling = enrolling.is_some()))]
 pub async fn verify_code(state: &AppState, id: Uuid, code: &str, enrolling: Option<&str>) -> Result<()> {
-    let code = clean_code(code).map_err(|p| Error::field("code", p))?;
-    let key = format!("staff-totp:{id}");
-    // Counted before the code is checked; a good code clears it.
-    CODE_FAILS_PER_ACCOUNT
-        .hit(&state.db, &key)
-        .await?
-        .map_err(|secs| Error::TooSoon { problem: Problem::TooManyAttempts, secs })?;
     let s =
         Staff::find_by_id(id).one(&state.db).await?.filter(|s| s.active).ok_or(Error::Refused(Problem::NotLoggedIn))?;
     let secret = enrolling.map(str::to_owned).or(s.totp_secret.clone()).ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
-    let Some(step) = totp::matching_step(&secret, &code, now)? else {
-        return Err(Error::field("code", Problem::WrongCode));
-    };
+    let key = format!("staff-totp:{id}");
+    let step = totp::attempt(&state.db, &key, &secret, code).await?;
     // One conditional update: of two requests with the same code, one wins.
     let mut update = Staff::update_many()
         .col_expr(staff::Column::TotpLastStep, Expr::value(Some(step)))
@@ -180,7 +169,7 @@ pub async fn verify_code(state: &AppState, id: Uuid, code: &str, enrolling: Opti
     if update.exec(&state.db).await?.rows_affected == 0 {
         return Err(Error::field("code", Problem::WrongCode));
     }
-    Limit::clear(&state.db, &key).await?;
+    totp::succeeded(&state.db, &key).await?;
     if enrolling.is_some() {
         let actor = Actor::Staff { id: s.id, name: s.name.clone() };
         audit::record(&state.db, &actor, "staff.totp_enabled", "staff", &s.id.to_string(), None, None).await?;

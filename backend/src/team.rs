@@ -135,6 +135,10 @@ pub async fn add(state: &AppState, me: &PartnerActor, input: &TeamUserIn) -> Res
         rights: Set(Some(rights::encode(&new.rights))),
         suspended_at: Set(None),
         suspension_reason: Set(None),
+        totp_secret: Set(None),
+        totp_last_step: Set(None),
+        recovery_codes: Set(None),
+        require_totp: Set(false),
     };
     let u = match row.insert(&txn).await {
         Ok(u) => u,

@@ -84,6 +84,10 @@ pub enum LoginOut {
         reason: String,
         contact: String,
     },
+    /// Right password; the 6-digit code (or a recovery code) must follow.
+    Code,
+    /// The owner requires a second factor and this user has none yet.
+    Enroll(crate::staff::TotpSetup),
 }
 
 /// A registration that passed every rule: the server stores exactly this.

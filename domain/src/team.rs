@@ -111,6 +111,59 @@ pub struct StaffTeamRow {
     pub created_at: String,
 }
 
+/// "Keamanan Akun" of a partner user: their second factor and their
+/// signed-in devices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityOut {
+    pub totp_enabled: bool,
+    /// Recovery codes not used yet.
+    pub recovery_left: usize,
+    /// The owner requires a second factor of every user.
+    pub required: bool,
+    pub owner: bool,
+    pub sessions: Vec<SessionOut>,
+}
+
+/// One signed-in session ("Perangkat & Sesi").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionOut {
+    /// Names the session without being it (a hash of its id).
+    pub handle: String,
+    /// Browser and system, read from the sign-in's User-Agent.
+    pub device: String,
+    pub ip: String,
+    /// WIB.
+    pub since: String,
+    pub last_seen: String,
+    /// The session of this very request.
+    pub current: bool,
+}
+
+/// "Chrome · Windows": a User-Agent in words people know.
+pub fn device_of(user_agent: &str) -> String {
+    let ua = user_agent.to_lowercase();
+    let browser =
+        [("edg/", "Edge"), ("opr/", "Opera"), ("firefox/", "Firefox"), ("chrome/", "Chrome"), ("safari/", "Safari")]
+            .iter()
+            .find(|(k, _)| ua.contains(k))
+            .map_or("Browser", |(_, v)| v);
+    let system = [
+        ("android", "Android"),
+        ("iphone", "iPhone"),
+        ("ipad", "iPad"),
+        ("windows", "Windows"),
+        ("mac os", "macOS"),
+        ("linux", "Linux"),
+    ]
+    .iter()
+    .find(|(k, _)| ua.contains(k))
+    .map_or("", |(_, v)| v);
+    match system {
+        "" => browser.to_owned(),
+        s => format!("{browser} · {s}"),
+    }
+}
+
 /// The username of a company's `n`-th user: the company name's letters and
 /// digits (at most 12, lower case) and the number, e.g. `sampurnajaya.02`.
 /// Legal forms ("PT", "CV", "Tbk") are left out; they say nothing.
@@ -166,6 +219,15 @@ mod tests {
             Some(Problem::Required)
         );
         assert_eq!(keep.parse(false).map(|u| u.password), Ok(None));
+    }
+
+    #[test]
+    fn devices_are_named_as_people_know_them() {
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        assert_eq!(device_of(chrome), "Chrome · Windows");
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
+        assert_eq!(device_of(iphone), "Safari · iPhone");
+        assert_eq!(device_of("curl/8.0"), "Browser");
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //!   theirs here (`<company>.01`).
 //! - A company is suspended on its owner's row (`suspended_at`, and the
 //!   reason shown to its users).
+//! - Partner users may turn on a second factor (TOTP, with single-use
+//!   recovery codes kept as hashes); the owner may require it company-wide
+//!   (`require_totp` on the owner's row).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -27,6 +30,10 @@ enum Users {
     Rights,
     SuspendedAt,
     SuspensionReason,
+    TotpSecret,
+    TotpLastStep,
+    RecoveryCodes,
+    RequireTotp,
 }
 
 #[async_trait::async_trait]
@@ -39,6 +46,10 @@ impl MigrationTrait for Migration {
             text_null(Users::Rights),
             timestamp_with_time_zone_null(Users::SuspendedAt),
             text_null(Users::SuspensionReason),
+            string_len_null(Users::TotpSecret, 64),
+            big_integer_null(Users::TotpLastStep),
+            text_null(Users::RecoveryCodes),
+            boolean(Users::RequireTotp).default(false).to_owned(),
         ] {
             manager.alter_table(Table::alter().table(Users::Table).add_column(&mut col).to_owned()).await?;
         }
@@ -50,7 +61,17 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_index(Index::drop().name("idx_users_owner").table(Users::Table).to_owned()).await?;
         manager.drop_index(Index::drop().name("idx_users_username").table(Users::Table).to_owned()).await?;
-        for col in [Users::SuspensionReason, Users::SuspendedAt, Users::Rights, Users::Username, Users::OwnerId] {
+        for col in [
+            Users::RequireTotp,
+            Users::RecoveryCodes,
+            Users::TotpLastStep,
+            Users::TotpSecret,
+            Users::SuspensionReason,
+            Users::SuspendedAt,
+            Users::Rights,
+            Users::Username,
+            Users::OwnerId,
+        ] {
             manager.alter_table(Table::alter().table(Users::Table).drop_column(col).to_owned()).await?;
         }
         Ok(())

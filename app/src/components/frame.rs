@@ -91,6 +91,7 @@ pub fn PortalShell(user: UserOut, children: Children) -> impl IntoView {
                         <div class="user-menu-items">
                             {may_open(&user, "/profil").then(|| view! { <a href="/profil">{t.common.menu_profile}</a> })}
                             <a href="/ubah-password">{t.common.menu_change_password}</a>
+                            <a href="/perangkat">{t.team.security_menu}</a>
                             <ActionForm action=logout>
                                 <button type="submit" class="linklike">{t.common.logout}</button>
                             </ActionForm>

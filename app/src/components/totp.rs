@@ -14,3 +14,18 @@ pub fn TotpQr(setup: TotpSetup, intro: &'static str) -> impl IntoView {
         <p class="muted small">{t.staff.totp_secret_label}": "<code data-testid="totp-secret">{setup.secret}</code></p>
     }
 }
+
+/// Recovery codes, shown once after a second factor was set up.
+#[component]
+pub fn RecoveryCodes(codes: Vec<String>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="alert alert-warning" role="status">
+            <p><strong>{t.team.recovery_title}</strong></p>
+            <p>{t.team.recovery_body}</p>
+            <ul class="recovery-codes" data-testid="recovery-codes">
+                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -93,5 +93,57 @@ texts! {
             | "Status history",
         history_empty: "Belum pernah ditangguhkan."
             | "Never suspended.",
+        code_label: "Kode 6 digit atau kode pemulihan"
+            | "6-digit code or recovery code",
+        code_hint: "Buka aplikasi autentikator dan masukkan kode yang tampil. Tanpa ponsel? Pakai salah satu kode pemulihan Anda."
+            | "Open your authenticator app and enter the code it shows. No phone? Use one of your recovery codes.",
+        enroll_required: "Perusahaan Anda mewajibkan verifikasi dua langkah. Pindai kode QR ini dengan aplikasi autentikator, lalu masukkan kode 6 digit yang tampil."
+            | "Your company requires two-step verification. Scan this QR code with an authenticator app, then enter the 6-digit code it shows.",
+        recovery_title: "Simpan kode pemulihan Anda"
+            | "Save your recovery codes",
+        recovery_body: "Setiap kode hanya bisa dipakai sekali untuk masuk bila ponsel Anda tidak tersedia. Kode ini hanya ditampilkan sekali ini."
+            | "Each code signs you in once when your phone is not at hand. They are shown this one time only.",
+        continue_button: "Lanjut"
+            | "Continue",
+        security_menu: "Keamanan Akun"
+            | "Account security",
+        security_title: "Perangkat & Sesi"
+            | "Devices & sessions",
+        totp_section: "Verifikasi Dua Langkah"
+            | "Two-step verification",
+        totp_on: "Aktif: setiap login meminta kode dari aplikasi autentikator."
+            | "On: every sign-in asks for a code from the authenticator app.",
+        totp_off: "Belum aktif. Aktifkan agar akun tidak bisa dipakai hanya dengan password."
+            | "Off. Turn it on so that a password alone cannot open the account.",
+        recovery_left: "Kode pemulihan tersisa:"
+            | "Recovery codes left:",
+        totp_enable: "Aktifkan"
+            | "Turn on",
+        totp_disable: "Nonaktifkan"
+            | "Turn off",
+        totp_disable_hint: "Masukkan kode saat ini untuk menonaktifkan."
+            | "Enter a current code to turn it off.",
+        totp_required_note: "Diwajibkan oleh pemilik akun perusahaan."
+            | "Required by the company's owner.",
+        require_label: "Wajibkan verifikasi dua langkah untuk semua user perusahaan"
+            | "Require two-step verification of every user of the company",
+        sessions_section: "Sesi aktif"
+            | "Active sessions",
+        col_device: "Perangkat"
+            | "Device",
+        col_ip: "IP"
+            | "IP",
+        col_since: "Masuk sejak"
+            | "Signed in since",
+        col_seen: "Terakhir aktif"
+            | "Last seen",
+        this_session: "Sesi ini"
+            | "This session",
+        end_session: "Akhiri"
+            | "End",
+        end_others: "Akhiri semua sesi lain"
+            | "End all other sessions",
+        end_confirm: "Perangkat tersebut harus login ulang. Lanjutkan?"
+            | "That device will have to sign in again. Continue?",
     }
 }

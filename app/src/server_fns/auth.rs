@@ -45,7 +45,28 @@ pub async fn login(phone: String, password: String) -> Result<LoginOut, AppError
         }
         backend::accounts::SignedIn::Unverified { email } => Ok(LoginOut::Unverified { email }),
         backend::accounts::SignedIn::Suspended { reason, contact } => Ok(LoginOut::Suspended { reason, contact }),
+        backend::accounts::SignedIn::Code { id } => {
+            crate::ssr::sign_in(crate::ssr::PARTNER_PENDING_KEY, id).await?;
+            Ok(LoginOut::Code)
+        }
+        backend::accounts::SignedIn::Enroll { id, setup } => {
+            crate::ssr::sign_in(crate::ssr::PARTNER_PENDING_KEY, id).await?;
+            crate::ssr::keep_enrolment(id, setup.secret.clone()).await?;
+            Ok(LoginOut::Enroll(setup))
+        }
     }
+}
+
+/// The code step of a partner sign-in: a 6-digit code or a recovery code.
+/// Returns the recovery codes, once, when this sign-in set the factor up.
+#[server(prefix = "/api", endpoint = "partner_verify_code")]
+pub async fn partner_verify_code(code: String) -> Result<Option<Vec<String>>, AppError> {
+    let id = crate::ssr::signed_in_as(crate::ssr::PARTNER_PENDING_KEY).await?;
+    let enrolling = crate::ssr::enrolment_of(id).await?;
+    let ip = crate::ssr::client_ip().await.ok();
+    let codes = backend::accounts::complete_sign_in(&crate::ssr::state()?, id, &code, enrolling.as_deref(), ip).await?;
+    crate::ssr::sign_in(crate::ssr::PARTNER_KEY, id).await?;
+    Ok(codes)
 }
 
 #[server(prefix = "/api", endpoint = "logout")]

@@ -11,5 +11,6 @@ pub mod moderation;
 pub mod products;
 pub mod profile;
 pub mod regions;
+pub mod security;
 pub mod staff;
 pub mod team;

@@ -29,6 +29,14 @@ pub struct Model {
     /// On the owner's row: the company is suspended since then, and why.
     pub suspended_at: Option<DateTimeUtc>,
     pub suspension_reason: Option<String>,
+    /// The second factor (base32), once confirmed by a code.
+    pub totp_secret: Option<String>,
+    /// The time step of the last code used (a code works once).
+    pub totp_last_step: Option<i64>,
+    /// SHA-256 hashes of the unused recovery codes, as a JSON array.
+    pub recovery_codes: Option<String>,
+    /// On the owner's row: every user of the company needs a second factor.
+    pub require_totp: bool,
 }
 
 impl Model {

@@ -49,6 +49,31 @@ pub async fn end_sessions(
     Ok(q.exec(db).await?.rows_affected)
 }
 
+/// A live session of someone, with what its data says.
+pub struct LiveSession {
+    pub id: String,
+    pub data: std::collections::HashMap<String, serde_json::Value>,
+}
+
+/// The unexpired sessions of `who`.
+pub async fn sessions_of(db: &impl sea_orm::ConnectionTrait, who: Subject) -> Result<Vec<LiveSession>, sea_orm::DbErr> {
+    let rows = Session::find()
+        .filter(session::Column::Subject.eq(who.column_value()))
+        .filter(session::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| LiveSession { data: serde_json::from_str(&r.data).unwrap_or_default(), id: r.id })
+        .collect())
+}
+
+/// Ends the session `id`.
+pub async fn end_one(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<(), sea_orm::DbErr> {
+    Session::delete_by_id(id.to_owned()).exec(db).await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,

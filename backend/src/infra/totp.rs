@@ -48,6 +48,34 @@ pub fn matching_step(secret_b32: &str, code: &str, now_unix: u64) -> Result<Opti
     Ok(None)
 }
 
+/// Five wrong codes per account, then a quarter of an hour's wait.
+const CODE_FAILS_PER_ACCOUNT: crate::infra::ratelimit::Limit = crate::infra::ratelimit::Limit::new(5, 900);
+
+/// One try of a code for the account `key` (staff or partner user): counted
+/// before the check (a good code clears the count), then the time step it
+/// matches, or `WrongCode`. The caller stores the step only if newer than
+/// the last used one, so a code works once.
+pub async fn attempt(db: &impl sea_orm::ConnectionTrait, key: &str, secret_b32: &str, code: &str) -> Result<i64> {
+    let code = domain::staff::clean_code(code).map_err(|p| Error::field("code", p))?;
+    count_failure(db, key).await?;
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+    matching_step(secret_b32, &code, now)?.ok_or_else(|| Error::field("code", domain::Problem::WrongCode))
+}
+
+/// Counts a try that is not a 6-digit code (a recovery code) like one.
+pub async fn count_failure(db: &impl sea_orm::ConnectionTrait, key: &str) -> Result<()> {
+    CODE_FAILS_PER_ACCOUNT
+        .hit(db, key)
+        .await?
+        .map_err(|secs| Error::TooSoon { problem: domain::Problem::TooManyAttempts, secs })
+}
+
+/// The account `key` got a code right: its failures are forgotten.
+pub async fn succeeded(db: &impl sea_orm::ConnectionTrait, key: &str) -> Result<()> {
+    crate::infra::ratelimit::Limit::clear(db, key).await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

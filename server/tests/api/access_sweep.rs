@@ -14,7 +14,7 @@
 
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
-    account, catalog, connections, finance, integration, moderation, products, profile, staff, team,
+    account, catalog, connections, finance, integration, moderation, products, profile, security, staff, team,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 /// Functions anyone may call: sign-up, sign-in and its steps, sign-out,
 /// "who am I" (answers `None`), and the public region list.
-const PUBLIC: [&str; 14] = [
+const PUBLIC: [&str; 15] = [
     "/api/register",
     "/api/resend_wait",
     "/api/resend_activation",
@@ -38,6 +38,7 @@ const PUBLIC: [&str; 14] = [
     "/api/current_user",
     "/api/staff_login",
     "/api/staff_verify_code",
+    "/api/partner_verify_code",
     "/api/staff_logout",
     "/api/current_staff",
     "/api/regions",
@@ -47,7 +48,17 @@ const PUBLIC: [&str; 14] = [
 /// (their own password and dashboard), and every staff member (their own
 /// second factor). Any other function opening to all of them is a guard
 /// too weak: the sweep fails until it names its right or is listed here.
-const ANY_PARTNER: [&str; 2] = ["/api/change_password", "/api/dashboard_stats"];
+const ANY_PARTNER: [&str; 9] = [
+    "/api/change_password",
+    "/api/dashboard_stats",
+    "/api/security_overview",
+    "/api/partner_totp_begin",
+    "/api/partner_totp_confirm",
+    "/api/partner_totp_disable",
+    "/api/partner_totp_require",
+    "/api/session_end",
+    "/api/sessions_end_others",
+];
 const ANY_STAFF: [&str; 2] = ["/api/totp_begin", "/api/totp_confirm"];
 
 /// A typed call as the browser encodes it: its path and form body.
@@ -132,6 +143,10 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(staff::StaffCreate { input: Default::default() }),
         sample(staff::StaffChange { id: any().into(), what: "deactivate".into(), role: String::new() }),
         sample(staff::TotpConfirm { code: "123456".into() }),
+        sample(security::PartnerTotpConfirm { code: "123456".into() }),
+        sample(security::PartnerTotpDisable { code: "123456".into() }),
+        sample(security::PartnerTotpRequire { on: true }),
+        sample(security::SessionEnd { handle: "0123456789abcdef".into() }),
         sample(team::TeamList { list: list() }),
         sample(team::TeamAdd { input: form() }),
         sample(team::TeamChange { id: ids.sub_user, input: form() }),

@@ -218,7 +218,10 @@ async fn staff_search_the_audit_log_and_partners_cannot() {
 
     let all = send_with(&staff, &app.base, AuditLog { list: search("") }).await.unwrap();
     let actions: Vec<&str> = all.items.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(all.total, 11, "8 uploads, 1 submission, the staff's 2FA set-up and sign-in: {actions:?}");
+    assert_eq!(
+        all.total, 14,
+        "registration, activation, sign-in, 8 uploads, 1 submission, the staff's 2FA set-up and sign-in: {actions:?}"
+    );
     assert_eq!(&actions[..3], ["staff.login", "staff.totp_enabled", "profile.submitted"], "newest first");
     assert!(all.items[2..]
         .iter()

@@ -16,6 +16,7 @@ use domain::account::{LoginOut, UserOut};
 use domain::rights::Right;
 use domain::team::{TeamUserIn, TeamUserOut};
 use domain::{FieldError, ListQuery, Problem};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
 
 fn form(p: &Partner, rights: &[Right]) -> TeamUserIn {
@@ -240,4 +241,83 @@ async fn a_suspended_partner_is_refused_everywhere_but_its_pending_payment_settl
 async fn app_owner_email(app: &TestApp, a: &crate::gateway::Approved) -> String {
     use sea_orm::EntityTrait;
     backend::entity::user::Entity::find_by_id(a.user_id).one(&app.state.db).await.unwrap().unwrap().email
+}
+
+/// Signs `p` in on a new client up to the code step.
+async fn password_step(app: &TestApp, phone: &str, password: &str) -> (reqwest::Client, LoginOut) {
+    let c = new_client(&app.base);
+    let out = send_with(&c, &app.base, Login { phone: phone.into(), password: password.into() }).await.unwrap();
+    (c, out)
+}
+
+fn code_now(secret: &str, offset: u64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    crate::common::totp_code(secret, now + offset)
+}
+
+#[tokio::test]
+async fn partner_users_add_a_second_factor_and_the_owner_can_require_it() {
+    use app::server_fns::auth::PartnerVerifyCode;
+    use app::server_fns::security::{
+        PartnerTotpBegin, PartnerTotpConfirm, PartnerTotpRequire, SecurityOverview, SessionEnd, SessionsEndOthers,
+    };
+    let app = TestApp::spawn().await;
+    let owner = app.signed_in_partner().await;
+    // The owner turns TOTP on: QR and key, a code confirms, ten recovery codes once.
+    let setup = app.send(PartnerTotpBegin {}).await.unwrap();
+    assert!(setup.qr_svg.contains("<svg") && setup.otpauth_uri.starts_with("otpauth://totp/"));
+    let codes = app.send(PartnerTotpConfirm { code: code_now(&setup.secret, 0) }).await.unwrap();
+    assert_eq!(codes.len(), 10);
+    let overview = app.send(SecurityOverview {}).await.unwrap();
+    assert!(overview.totp_enabled && overview.owner && overview.recovery_left == 10);
+    assert_eq!(overview.sessions.len(), 1);
+    assert!(overview.sessions[0].current);
+
+    // Signing in now asks for the code; a recovery code works once.
+    let (c, out) = password_step(&app, &owner.phone, &owner.password).await;
+    assert_eq!(out, LoginOut::Code);
+    assert_eq!(send_with(&c, &app.base, CurrentUser {}).await.unwrap(), None, "not signed in before the code");
+    let wrong = send_with(&c, &app.base, PartnerVerifyCode { code: "000000".into() }).await.unwrap_err();
+    assert_eq!(wrong, AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]));
+    let used = codes[0].to_uppercase().replace('-', " ");
+    assert_eq!(send_with(&c, &app.base, PartnerVerifyCode { code: used }).await.unwrap(), None);
+    assert!(send_with(&c, &app.base, CurrentUser {}).await.unwrap().is_some());
+    let (c2, _) = password_step(&app, &owner.phone, &owner.password).await;
+    let again = send_with(&c2, &app.base, PartnerVerifyCode { code: codes[0].clone() }).await.unwrap_err();
+    assert_eq!(
+        again,
+        AppError::Invalid(vec![FieldError::new("code", Problem::WrongCode)]),
+        "a recovery code works once"
+    );
+
+    // "Perangkat & Sesi": two sessions now; ending the other signs it out.
+    let overview = app.send(SecurityOverview {}).await.unwrap();
+    assert_eq!(overview.sessions.len(), 2);
+    assert_eq!(overview.recovery_left, 9);
+    let other = overview.sessions.iter().find(|s| !s.current).unwrap();
+    app.send(SessionEnd { handle: other.handle.clone() }).await.unwrap();
+    assert_eq!(send_with(&c, &app.base, CurrentUser {}).await.unwrap(), None);
+    assert_eq!(app.send(SessionsEndOthers {}).await.unwrap(), 0);
+
+    // The owner requires a second factor: a sub-user without one sets it
+    // up at sign-in and gets their recovery codes then.
+    app.send(PartnerTotpRequire { on: true }).await.unwrap();
+    let p = Partner::new();
+    let mut input = form(&p, &[Right::KoneksiHalamanUtama]);
+    input.rights.clear();
+    app.send(TeamAdd { input }).await.unwrap();
+    app.state
+        .db
+        .execute_unprepared("UPDATE users SET email_verified_at = created_at WHERE owner_id IS NOT NULL")
+        .await
+        .unwrap();
+    let (sub, out) = password_step(&app, &p.phone, &p.password).await;
+    let LoginOut::Enroll(sub_setup) = out else { panic!("{out:?}") };
+    let sub_codes = send_with(&sub, &app.base, PartnerVerifyCode { code: code_now(&sub_setup.secret, 0) }).await;
+    assert_eq!(sub_codes.unwrap().map(|c| c.len()), Some(10));
+    let me: UserOut = send_with(&sub, &app.base, CurrentUser {}).await.unwrap().unwrap();
+    assert!(!me.owner);
+    // Only the owner sets the rule.
+    let refused = send_with(&sub, &app.base, PartnerTotpRequire { on: false }).await.unwrap_err();
+    assert_eq!(refused, AppError::Problem(Problem::Forbidden));
 }

@@ -6,4 +6,5 @@ pub mod dashboard;
 pub mod dev_numbers;
 pub mod integration;
 pub mod products;
+pub mod security;
 pub mod team;
