@@ -54,6 +54,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         email_verified_at: Set(Some(now)),
         created_at: Set(now),
         updated_at: Set(now),
+        ..Default::default()
     }
     .insert(&state.db)
     .await

@@ -381,8 +381,8 @@ async fn every_server_function_and_route_refuses_whoever_may_not_use_it() {
             Needs::Staff(p) => {
                 expect(&who.owner_a, &[401], "a partner owner".into()).await;
                 expect(&who.other_company, &[401], "another partner".into()).await;
-                for role in Role::ALL.into_iter().filter(|r| !r.may(p)) {
-                    expect(&who.staff[&role], &[403], format!("staff {role:?} lacking {p:?}")).await;
+                for role in Role::ALL.iter().filter(|r| !r.may(p)) {
+                    expect(&who.staff[role], &[403], format!("staff {role:?} lacking {p:?}")).await;
                 }
             }
         }
