@@ -205,8 +205,8 @@ async fn a_suspended_partner_is_refused_everywhere_but_its_pending_payment_settl
         }
         other => panic!("{other:?}"),
     }
-    let owner_mail = app.mails(&app_owner_email(&app, &a).await, 1).await;
-    assert!(owner_mail.iter().any(|m| m.contains("ditangguhkan") && m.contains("Dokumen NIB kedaluwarsa")));
+    let owner_mail = app.mail_containing(&app_owner_email(&app, &a).await, "ditangguhkan").await;
+    assert!(owner_mail.contains("Dokumen NIB kedaluwarsa") && owner_mail.contains("operator@localhost"));
     // Every gateway call: rc 10, both environments, and no money moves.
     for path in ["/Services/SinglePayment", "/Services/getCurrentDeposit", "/Services/Check-Status"] {
         let out = c.call(path, &single("081234567800", "s2")).await;

@@ -232,6 +232,18 @@ impl TestApp {
         panic!("expected {count} e-mail(s) to {to}");
     }
 
+    /// The newest e-mail to `to` containing `needle`, waiting for it.
+    pub async fn mail_containing(&self, to: &str, needle: &str) -> String {
+        for _ in 0..150 {
+            let found = self.mails(to, 1).await.into_iter().rev().find(|m| m.contains(needle));
+            if let Some(m) = found {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no e-mail to {to} containing {needle:?}")
+    }
+
     /// How many e-mails to `to` arrived so far (no waiting).
     pub async fn mail_count(&self, to: &str) -> usize {
         match std::env::var("TEST_MAILDEV_API") {

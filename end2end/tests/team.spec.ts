@@ -1,0 +1,163 @@
+import { test, expect, Browser, Page } from '@playwright/test';
+import { DOCS, confirmYes, field, hydrated, linkIn, mailText, newPartner, operatorContext, shot, signedInPartner } from './helpers';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const DOC_TYPES = ['akte_pendirian', 'akte_perubahan', 'ektp', 'izin_lokasi', 'izin_usaha', 'nib', 'npwp', 'surat_kuasa'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A server function called as the browser calls it (form-encoded POST). */
+async function call(page: Page, endpoint: string, form: Record<string, string>) {
+  const res = await page.request.post(`${BASE}/api/${endpoint}`, { form, headers: { origin: BASE } });
+  expect(res.ok(), `${endpoint}: ${await res.text()}`).toBeTruthy();
+  return res.json();
+}
+
+/**
+ * An approved partner, quickly: the profile through the same HTTP calls the
+ * profile page makes (its own journey is profile.spec and moderation.spec),
+ * every document accepted by the operator. Returns the partner's user id.
+ */
+async function approve(page: Page, browser: Browser, company: string): Promise<string> {
+  for (const doc of DOC_TYPES) {
+    const res = await page.request.post(`${BASE}/api/dokumen/${doc}`, {
+      headers: { origin: BASE },
+      multipart: { file: { name: `${doc}.pdf`, mimeType: 'application/pdf', buffer: PDF } },
+    });
+    expect(res.ok()).toBeTruthy();
+  }
+  const codes = ['32', '32.73'];
+  for (const level of ['District', 'Village']) {
+    const list = await (await page.request.get(`${BASE}/api/regions?level=${level}&parent=${codes[codes.length - 1]}`)).json();
+    codes.push(list[0].code);
+  }
+  const form: Record<string, string> = {
+    'input[category]': 'perusahaan', 'input[personal_name]': 'ANDIKA SAMPURNA', 'input[personal_phone]': '08123456789',
+    'input[personal_email]': 'andika@sampurna-jaya.test', 'input[business_name]': company,
+    'input[business_phone]': '0227654321', 'input[address]': 'Jl. Dago No. 1', submit: 'true',
+  };
+  ['province', 'regency', 'district', 'village'].forEach((k, i) => (form[`input[${k}]`] = codes[i]));
+  await call(page, 'save_profile', form);
+  const staffCtx = await operatorContext(browser);
+  const staff = await staffCtx.newPage();
+  const queue = await call(staff, 'moderation_queue', { filter: '' });
+  const userId = queue.find((q: any) => q.business_name === company).user_id;
+  const review = await call(staff, 'moderation_review', { user_id: userId });
+  for (const d of review.documents) await call(staff, 'moderation_decide', { doc_id: d.id, accept: 'true', reason: '' });
+  await staffCtx.close();
+  return userId;
+}
+
+test('the owner adds a Koneksi user, narrows the rights and deletes the user; staff suspend the partner', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ownerCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  const p = newPartner();
+  p.company = `PT. TIM ${p.phone.slice(-6)}`;
+  await signedInPartner(owner, p);
+  const userId = await approve(owner, browser, p.company);
+
+  // Manajemen User (Gambar 50): the owner alone so far.
+  await owner.goto('/dashboard');
+  await hydrated(owner);
+  await owner.getByRole('link', { name: 'Manajemen User' }).click();
+  await expect(owner.getByRole('heading', { name: 'Manajemen User' })).toBeVisible();
+  await hydrated(owner);
+  await expect(owner.getByRole('row', { name: /Pemilik/ })).toBeVisible();
+  await shot(owner, '60-manajemen-user');
+
+  // Tambah Data (Gambar 51–53): only the two Koneksi rights.
+  await owner.getByRole('button', { name: 'Tambah Data' }).click();
+  await expect(owner.getByLabel('Username')).toHaveValue(/\.02$/);
+  await shot(owner, '61-tambah-user');
+  const sub = newPartner();
+  await field(owner, 'Nama').fill('RINA KONEKSI');
+  await field(owner, 'Email').fill(sub.email);
+  await field(owner, 'No. Telepon').fill(sub.phone);
+  await field(owner, 'Password').fill('rahasia123');
+  await field(owner, 'Konfirmasi Password').fill('rahasia123');
+  await owner.getByLabel('Halaman Utama Koneksi').check();
+  await owner.getByLabel('Halaman Utama Pengaturan Koneksi').check();
+  await shot(owner, '62-tambah-user-terisi');
+  await owner.getByRole('button', { name: 'Simpan' }).click();
+  await expect(owner.getByText('Sukses! Data berhasil disimpan!')).toBeVisible();
+  const row = owner.getByRole('row', { name: /RINA KONEKSI/ });
+  await expect(row).toContainText('2/13');
+  await shot(owner, '63-daftar-user');
+
+  // The sub-user confirms the address, sets a password and signs in.
+  const subCtx = await browser.newContext();
+  const rina = await subCtx.newPage();
+  const mail = await mailText(sub.email, 'reset-password');
+  expect(mail).not.toContain('rahasia123');
+  await rina.goto(linkIn(mail, '/reset-password'));
+  await hydrated(rina);
+  await field(rina, 'Password Baru').fill('milikrina77');
+  await field(rina, 'Konfirmasi Password').fill('milikrina77');
+  await rina.getByRole('button', { name: 'Simpan Password' }).click();
+  await expect(rina.getByText('Password berhasil diubah')).toBeVisible();
+  await rina.goto('/login');
+  await hydrated(rina);
+  await field(rina, 'No. Handphone').fill(sub.phone);
+  await field(rina, 'Password').fill('milikrina77');
+  await rina.getByRole('button', { name: 'Masuk' }).click();
+  await expect(rina).toHaveURL(/\/dashboard$/);
+  await hydrated(rina);
+  const menu = rina.getByRole('navigation', { name: 'Menu utama' });
+  await expect(menu.getByRole('link')).toHaveText(['Dashboard', 'Koneksi']);
+  await shot(rina, '64-sub-user-menu');
+  for (const page of ['/profil', '/manajemen-user']) {
+    const res = await rina.goto(page);
+    expect(res?.status()).toBe(403);
+    await expect(rina.getByRole('heading', { name: 'Anda tidak memiliki akses' })).toBeVisible();
+  }
+  await shot(rina, '65-tidak-memiliki-akses');
+
+  // The owner takes "Halaman Utama Koneksi" away: Rina's next click says so.
+  await row.getByRole('button', { name: /^Edit/ }).click();
+  await expect(owner.getByRole('heading', { name: 'Edit User' })).toBeVisible();
+  await owner.getByLabel('Halaman Utama Koneksi').uncheck();
+  await shot(owner, '66-edit-user');
+  await owner.getByRole('button', { name: 'Simpan' }).click();
+  await expect(owner.getByText('Sukses! Data berhasil disimpan!')).toBeVisible();
+  await rina.goto('/dashboard');
+  await hydrated(rina);
+  await expect(menu.getByRole('link')).toHaveText(['Dashboard']);
+  const res = await rina.goto('/koneksi');
+  expect(res?.status()).toBe(403);
+
+  // Hapus → Konfirmasi hapus → Ya (Gambar 57–59): her session ends too.
+  await owner.getByRole('row', { name: /RINA KONEKSI/ }).getByRole('button', { name: /^Hapus/ }).click();
+  await confirmYes(owner);
+  await expect(owner.getByText('Proses Berhasil')).toBeVisible();
+  await expect(owner.getByRole('row', { name: /RINA KONEKSI/ })).toHaveCount(0);
+  await shot(owner, '67-user-dihapus');
+  await rina.goto('/dashboard');
+  await expect(rina).toHaveURL(/\/login/);
+
+  // Perangkat & Sesi.
+  await owner.goto('/perangkat');
+  await hydrated(owner);
+  await expect(owner.getByText('Sesi ini')).toBeVisible();
+  await shot(owner, '68-perangkat-sesi');
+
+  // Staff suspend the partner: the owner is signed out and told why.
+  const staffCtx = await operatorContext(browser);
+  const staff = await staffCtx.newPage();
+  await staff.goto(`/admin/mitra/${userId}`);
+  await hydrated(staff);
+  await staff.getByLabel('Alasan penangguhan (dikirim ke mitra)').fill('Dokumen NIB kedaluwarsa');
+  await staff.getByRole('button', { name: 'Tangguhkan Mitra' }).click();
+  await confirmYes(staff);
+  await expect(staff.getByText('Ditangguhkan sejak')).toBeVisible();
+  await shot(staff, '69-mitra-ditangguhkan');
+  await owner.goto('/login');
+  await hydrated(owner);
+  await field(owner, 'No. Handphone').fill(p.phone);
+  await field(owner, 'Password').fill(p.password);
+  await owner.getByRole('button', { name: 'Masuk' }).click();
+  await expect(owner.getByTestId('suspended')).toContainText('Dokumen NIB kedaluwarsa');
+  await shot(owner, '70-login-ditangguhkan');
+  await staff.getByRole('button', { name: 'Aktifkan Kembali' }).click();
+  await expect(staff.getByText('Ditangguhkan sejak')).toHaveCount(0);
+  await Promise.all([ownerCtx.close(), subCtx.close(), staffCtx.close()]);
+});
