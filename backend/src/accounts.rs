@@ -117,12 +117,8 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
         owner_id: Set(None),
         username: Set(Some(username)),
         rights: Set(None),
-        suspended_at: Set(None),
-        suspension_reason: Set(None),
-        totp_secret: Set(None),
-        totp_last_step: Set(None),
-        recovery_codes: Set(None),
-        require_totp: Set(false),
+        // Not suspended, no second factor: the columns' defaults.
+        ..Default::default()
     };
     let txn = state.db.begin().await?;
     if let Err(e) = row.insert(&txn).await {

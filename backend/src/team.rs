@@ -133,12 +133,8 @@ pub async fn add(state: &AppState, me: &PartnerActor, input: &TeamUserIn) -> Res
         owner_id: Set(Some(owner.id)),
         username: Set(Some(username.clone())),
         rights: Set(Some(rights::encode(&new.rights))),
-        suspended_at: Set(None),
-        suspension_reason: Set(None),
-        totp_secret: Set(None),
-        totp_last_step: Set(None),
-        recovery_codes: Set(None),
-        require_totp: Set(false),
+        // Not suspended, no second factor: the columns' defaults.
+        ..Default::default()
     };
     let u = match row.insert(&txn).await {
         Ok(u) => u,

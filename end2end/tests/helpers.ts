@@ -131,13 +131,28 @@ export async function signedInPartner(page: Page, p: Partner = newPartner()) {
   await expect(page).toHaveURL(/\/verifikasi-email/);
   await page.goto(linkIn(await mailText(p.email, 'Halo'), '/aktivasi'));
   await expect(page.getByText('Aktivasi Berhasil!')).toBeVisible();
-  await page.goto('/login');
-  await hydrated(page);
-  await field(page, 'No. Handphone').fill(p.phone);
-  await field(page, 'Password').fill(p.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await logIn(page, p.phone, p.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   return p;
+}
+
+/** Fills the partner login form and presses "Masuk". */
+export async function logIn(page: Page, phone: string, password: string) {
+  await page.goto('/login');
+  await hydrated(page);
+  await field(page, 'No. Handphone').fill(phone);
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** Opens an e-mailed set-password link and saves `password`. */
+export async function setPasswordFromLink(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await hydrated(page);
+  await field(page, 'Password Baru').fill(password);
+  await field(page, 'Konfirmasi Password').fill(password);
+  await page.getByRole('button', { name: 'Simpan Password' }).click();
+  await expect(page.getByText('Password berhasil diubah')).toBeVisible();
 }
 
 export async function pick(page: Page, label: string, name: string) {

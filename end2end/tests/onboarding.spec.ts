@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, linkIn, mailText, newPartner, register, shot, field } from './helpers';
+import { hydrated, linkIn, logIn, mailText, newPartner, register, setPasswordFromLink, shot, field } from './helpers';
 
 test('a partner registers, activates from the e-mail, logs in and out', async ({ page }) => {
   const p = newPartner();
@@ -146,17 +146,8 @@ test('forgot password sends a reset link that sets a new password', async ({ pag
   await expect(page.getByText('Jika email tersebut terdaftar')).toBeVisible();
   await shot(page, '12-lupa-password');
   const link = linkIn(await mailText(p.email, 'reset-password'), '/reset-password');
-  await page.goto(link);
-  await hydrated(page);
-  await field(page, 'Password Baru').fill('baru12345');
-  await field(page, 'Konfirmasi Password').fill('baru12345');
-  await page.getByRole('button', { name: 'Simpan Password' }).click();
-  await expect(page.getByText('Password berhasil diubah')).toBeVisible();
-  await page.goto('/login');
-  await hydrated(page);
-  await field(page, 'No. Handphone').fill(p.phone);
-  await field(page, 'Password').fill('baru12345');
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await setPasswordFromLink(page, link, 'baru12345');
+  await logIn(page, p.phone, 'baru12345');
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { DOCS, confirmYes, field, hydrated, linkIn, mailText, newPartner, operatorContext, shot, signedInPartner } from './helpers';
+import { confirmYes, field, hydrated, linkIn, logIn, mailText, newPartner, operatorContext, setPasswordFromLink, shot, signedInPartner } from './helpers';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DOC_TYPES = ['akte_pendirian', 'akte_perubahan', 'ektp', 'izin_lokasi', 'izin_usaha', 'nib', 'npwp', 'surat_kuasa'];
@@ -89,17 +89,8 @@ test('the owner adds a Koneksi user, narrows the rights and deletes the user; st
   const rina = await subCtx.newPage();
   const mail = await mailText(sub.email, 'reset-password');
   expect(mail).not.toContain('rahasia123');
-  await rina.goto(linkIn(mail, '/reset-password'));
-  await hydrated(rina);
-  await field(rina, 'Password Baru').fill('milikrina77');
-  await field(rina, 'Konfirmasi Password').fill('milikrina77');
-  await rina.getByRole('button', { name: 'Simpan Password' }).click();
-  await expect(rina.getByText('Password berhasil diubah')).toBeVisible();
-  await rina.goto('/login');
-  await hydrated(rina);
-  await field(rina, 'No. Handphone').fill(sub.phone);
-  await field(rina, 'Password').fill('milikrina77');
-  await rina.getByRole('button', { name: 'Masuk' }).click();
+  await setPasswordFromLink(rina, linkIn(mail, '/reset-password'), 'milikrina77');
+  await logIn(rina, sub.phone, 'milikrina77');
   await expect(rina).toHaveURL(/\/dashboard$/);
   await hydrated(rina);
   const menu = rina.getByRole('navigation', { name: 'Menu utama' });
@@ -150,11 +141,7 @@ test('the owner adds a Koneksi user, narrows the rights and deletes the user; st
   await confirmYes(staff);
   await expect(staff.getByText('Ditangguhkan sejak')).toBeVisible();
   await shot(staff, '69-mitra-ditangguhkan');
-  await owner.goto('/login');
-  await hydrated(owner);
-  await field(owner, 'No. Handphone').fill(p.phone);
-  await field(owner, 'Password').fill(p.password);
-  await owner.getByRole('button', { name: 'Masuk' }).click();
+  await logIn(owner, p.phone, p.password);
   await expect(owner.getByTestId('suspended')).toContainText('Dokumen NIB kedaluwarsa');
   await shot(owner, '70-login-ditangguhkan');
   await staff.getByRole('button', { name: 'Aktifkan Kembali' }).click();

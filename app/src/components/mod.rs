@@ -12,5 +12,6 @@ pub mod outages;
 pub mod profile;
 pub mod regions;
 pub mod status;
+pub mod team;
 pub mod totp;
 pub mod uat;

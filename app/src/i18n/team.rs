@@ -47,8 +47,8 @@ texts! {
             | "Edit",
         delete: "Hapus"
             | "Delete",
-        saved: "Sukses! Data berhasil disimpan!"
-            | "Success! The data is saved!",
+        saved: "Data berhasil disimpan!"
+            | "The data is saved!",
         deleted: "Proses Berhasil"
             | "Done",
         empty: "Belum ada pengguna selain pemilik akun. Pilih \"Tambah Data\" untuk menambahkan."

@@ -8,6 +8,7 @@ use crate::components::form::{general_problem, FormAlert, FormState, SubmitButto
 use crate::components::frame::PartnerPage;
 use crate::components::list::{use_list_query, Column, DataTable, Loaded};
 use crate::components::notice::SuccessNotice;
+use crate::components::team::{rights_summary, user_columns};
 use crate::i18n::use_texts;
 use crate::server_fns::team::{team_list, TeamAdd, TeamChange, TeamDelete};
 use domain::account::UserOut;
@@ -36,6 +37,8 @@ pub fn TeamPage() -> impl IntoView {
         move || (list.get(), add.version().get(), change.version().get(), delete.version().get()),
         |(list, ..)| team_list(list),
     );
+    close_after_success(add, editing);
+    close_after_success(change, editing);
     let saved = Signal::derive(move || {
         editing.get() == Editing::Closed
             && (matches!(add.value().get(), Some(Ok(_))) || matches!(change.value().get(), Some(Ok(_))))
@@ -63,6 +66,28 @@ pub fn TeamPage() -> impl IntoView {
     }
 }
 
+/// Closes the form when `action` succeeds (not when it was opened after an
+/// earlier success).
+fn close_after_success<A>(action: ServerAction<A>, editing: RwSignal<Editing>)
+where
+    A: leptos::server_fn::ServerFn<Output = TeamUserOut, Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    A::Output: Send + Sync,
+{
+    Effect::watch(
+        move || action.version().get(),
+        move |_, _, _| {
+            if matches!(action.value().get_untracked(), Some(Ok(_))) {
+                editing.set(Editing::Closed);
+            }
+        },
+        false,
+    );
+}
+
 #[component]
 fn TeamTable(
     out: TeamOut,
@@ -71,22 +96,10 @@ fn TeamTable(
     delete: ServerAction<TeamDelete>,
 ) -> impl IntoView {
     let t = use_texts();
-    let columns = vec![
-        Column::new(t.team.username),
-        Column::new(t.common.name_label),
-        Column::new(t.common.email_label),
-        Column::new(t.team.col_phone),
-        Column::new(t.team.col_rights),
-        Column::new(t.team.col_created),
-        Column::new(t.team.col_modified),
-        Column::new(t.common.col_actions),
-    ];
+    let mut columns = user_columns(t);
+    columns.extend([Column::new(t.team.col_modified), Column::new(t.common.col_actions)]);
     let row = move |u: TeamUserOut| {
-        let rights = if u.owner {
-            format!("{} ({})", t.team.all_rights, t.team.owner)
-        } else {
-            format!("{}/{}", u.rights.len(), Right::ALL.len())
-        };
+        let rights = rights_summary(t, u.owner, u.rights.len());
         let rights_title = u.rights.iter().map(|r| r.page_label()).collect::<Vec<_>>().join(", ");
         let id: UserId = u.id;
         let editable = !u.owner;
@@ -185,9 +198,13 @@ fn TeamFormFields(
         i.parse(adding).err().and_then(|e| domain::problem_for(&e, "password_confirm"))
     });
     let close = move |_| editing.set(Editing::Closed);
-    form.follow_then_clear(add.value(), move |_| editing.set(Editing::Closed));
-    form.follow_then_clear(change.value(), move |_| editing.set(Editing::Closed));
     let id = user.as_ref().map(|u| u.id);
+    // Field problems of this form's own action; closing after a success is
+    // the page's (an earlier success must not close a form opened later).
+    match id {
+        Some(_) => form.follow(change.value()),
+        None => form.follow(add.value()),
+    }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let i = input();

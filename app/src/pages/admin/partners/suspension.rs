@@ -5,8 +5,9 @@
 use crate::components::audit::{audit_columns, audit_row};
 use crate::components::dialog::ConfirmButton;
 use crate::components::form::{field_problem, general_problem, FormAlert};
-use crate::components::list::{Column, Table};
+use crate::components::list::Table;
 use crate::components::status::{Chip, Tone};
+use crate::components::team::{rights_summary, user_columns};
 use crate::i18n::use_texts;
 use crate::server_fns::team::{PartnerReactivate, PartnerSuspend};
 use domain::moderation::{AuditOut, SuspensionOut};
@@ -102,18 +103,11 @@ fn ReactivateForm(user_id: UserId, actions: SuspensionActions) -> impl IntoView 
 #[component]
 pub fn PartnerUsers(rows: Vec<StaffTeamRow>) -> impl IntoView {
     let t = use_texts();
-    let columns = vec![
-        Column::new(t.team.username),
-        Column::new(t.common.name_label),
-        Column::new(t.common.email_label),
-        Column::new(t.team.col_phone),
-        Column::new(t.team.col_rights),
-        Column::new(t.team.col_created),
-    ];
+    let columns = user_columns(t);
     view! {
         <h2>{t.team.staff_users}</h2>
         <Table caption=t.team.staff_users columns rows row=move |u: StaffTeamRow| {
-            let rights = if u.owner { format!("{} ({})", t.team.all_rights, t.team.owner) } else { format!("{}/{}", u.rights, domain::rights::Right::ALL.len()) };
+            let rights = rights_summary(t, u.owner, u.rights);
             let (tone, text) = if u.verified { (Tone::Ok, t.team.staff_verified) } else { (Tone::Pending, t.team.staff_unverified) };
             view! {
                 <tr>
