@@ -125,6 +125,9 @@ mod tests {
         assert_eq!(need_of("/dashboard"), Need::Partner);
         assert_eq!(need_of("/profil/lengkapi"), Need::Partner);
         assert_eq!(need_of("/integrasi/nomor-development"), Need::Partner);
+        assert_eq!(need_of("/manajemen-user"), Need::Partner);
+        assert_eq!(need_of("/perangkat"), Need::Partner);
+        assert_eq!(need_of("/laporan/rekening-koran"), Need::Partner);
         assert_eq!(need_of("/admin/mitra/123"), Need::Staff);
         assert_eq!(need_of("/admin"), Need::StaffLogin);
         assert_eq!(need_of("/login"), Need::PartnerLogin);

@@ -34,10 +34,7 @@ pub fn LoginPage() -> impl IntoView {
         match result {
             Ok(LoginOut::LoggedIn) => navigate(&target, Default::default()),
             Ok(LoginOut::Unverified { email }) => unverified.set(Some(email)),
-            Ok(LoginOut::Suspended { reason, contact }) => {
-                password.set(String::new());
-                suspended.set(Some((reason, contact)));
-            }
+            Ok(LoginOut::Suspended { reason, contact }) => suspended.set(Some((reason, contact))),
             Ok(LoginOut::Code) => step.set(Some(None)),
             Ok(LoginOut::Enroll(setup)) => step.set(Some(Some(setup))),
             Err(_) => password.set(String::new()),

@@ -73,7 +73,7 @@ fn TotpSection(
             {s.owner.then(|| {
                 let on = s.required;
                 view! {
-                    <label class="check">
+                    <label class="check require-totp">
                         <input type="checkbox" prop:checked=on on:change=move |ev| { require.dispatch(PartnerTotpRequire { on: event_target_checked(&ev) }); } />
                         {t.team.require_label}
                     </label>
