@@ -747,7 +747,7 @@ async fn only_approved_addresses_of_the_environment_reach_the_gateway() {
 }
 
 /// A partner's callback endpoint: records what arrives, answers `status`.
-async fn callback_receiver(
+pub(crate) async fn callback_receiver(
     status: std::sync::Arc<std::sync::atomic::AtomicU16>,
 ) -> (String, std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, String)>>>) {
     use axum::routing::post;

@@ -172,8 +172,12 @@ async fn nobody_grants_what_they_lack_or_touches_the_owner_or_another_company() 
 
 #[tokio::test]
 async fn a_suspended_partner_is_refused_everywhere_but_its_pending_payment_settles() {
-    let app = TestApp::spawn().await;
+    // The partner's callback receiver runs on this machine.
+    let app = TestApp::spawn_set("callbacks_allow_private", true).await;
     let a = approved(&app).await;
+    let ok = std::sync::Arc::new(std::sync::atomic::AtomicU16::new(200));
+    let (callback_url, callbacks) = crate::gateway::callback_receiver(ok).await;
+    app.send(app::server_fns::connections::CallbackSetUrl { url: callback_url }).await.unwrap();
     let p = Partner::new();
     let (rina, _) = sub_user(&app, &p, &[Right::KoneksiHalamanUtama]).await;
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
@@ -226,6 +230,14 @@ async fn a_suspended_partner_is_refused_everywhere_but_its_pending_payment_settl
     assert_eq!(s1().await.status.code(), "pending");
     backend::gateway::settlement::poll(&app.state, s1().await).await.unwrap();
     assert_eq!(s1().await.status.code(), "success", "settled while suspended");
+    // …and its callback still goes out to the partner's server.
+    for _ in 0..100 {
+        if callbacks.lock().unwrap().iter().any(|(_, body)| body.contains("\"referenceID\":\"s1\"")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(callbacks.lock().unwrap().iter().any(|(_, body)| body.contains("\"referenceID\":\"s1\"")), "callback sent");
 
     // Reactivated: sign-in and the gateway work again.
     send_with(&a.staff, &app.base, PartnerReactivate { user_id, note: String::new() }).await.unwrap();
