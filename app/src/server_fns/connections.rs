@@ -41,7 +41,7 @@ pub async fn ip_decide(id: IpEntryId, approve: bool, reason: String) -> Result<(
 /// The callback URL, its signing secret and the latest deliveries.
 #[server(prefix = "/api", endpoint = "callback_settings")]
 pub async fn callback_settings() -> Result<domain::finance::CallbackSettingsOut, AppError> {
-    let me = crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    let me = crate::ssr::partner_may(Right::PengaturanKoneksi).await?;
     Ok(backend::callbacks::settings(&crate::ssr::state()?.db, &me).await?)
 }
 

@@ -26,10 +26,15 @@ pub fn ConnectionsPage() -> impl IntoView {
         Resource::new(move || (list.get(), add.version().get(), remove.version().get()), |(list, _, _)| ip_list(list));
     let (save, resend, callbacks) = callbacks::new_callback_state();
     view! {
-        <PartnerPage render=move |_| view! {
-            <h1 class="page-title">{t.portal.connections_title}</h1>
-            <Loaded resource=overview children=move |o| view! { <Connections o list=list.get() add remove /> } />
-            <CallbackSettings save resend data=callbacks />
+        <PartnerPage render=move |me: domain::account::UserOut| {
+            // "Halaman Utama Koneksi" shows the addresses; changing them and
+            // the callback (with its signing secret) is "Pengaturan Koneksi".
+            let may_change = me.may(domain::rights::Right::PengaturanKoneksi);
+            view! {
+                <h1 class="page-title">{t.portal.connections_title}</h1>
+                <Loaded resource=overview children=move |o| view! { <Connections o list=list.get() add remove may_change /> } />
+                {may_change.then(|| view! { <CallbackSettings save resend data=callbacks /> })}
+            }
         } />
     }
 }
@@ -40,6 +45,7 @@ fn Connections(
     list: ListQuery,
     add: ServerAction<IpAdd>,
     remove: ServerAction<IpRemove>,
+    may_change: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let columns = vec![
@@ -58,11 +64,13 @@ fn Connections(
                 <td><Chip tone=Tone::of_ip(e.status) text=t.ip_status(e.status) />{e.reason.clone().map(|r| view! { <br /><span class="muted small">{r}</span> })}</td>
                 <td>{e.created_at.clone()}</td>
                 <td>
-                    <ConfirmButton
-                        label=t.common.delete
-                        aria_label=format!("{} {}", t.common.delete, e.ip)
-                        on_yes=move || { remove.dispatch(IpRemove { id }); }
-                    />
+                    {may_change.then(|| view! {
+                        <ConfirmButton
+                            label=t.common.delete
+                            aria_label=format!("{} {}", t.common.delete, e.ip)
+                            on_yes=move || { remove.dispatch(IpRemove { id }); }
+                        />
+                    })}
                 </td>
             </tr>
         }
@@ -72,7 +80,7 @@ fn Connections(
             <div class="card"><h2>"Development"</h2><p><code data-testid="url-development">{o.development_url}</code></p></div>
             <div class="card"><h2>"Production"</h2><p><code data-testid="url-production">{o.production_url}</code></p></div>
         </section>
-        <AddIp add />
+        {may_change.then(|| view! { <AddIp add /> })}
         <DataTable
             caption=t.portal.connections_title
             path="/koneksi"

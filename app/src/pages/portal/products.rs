@@ -32,14 +32,16 @@ pub fn ProductsPage() -> impl IntoView {
         Resource::new(move || (choose.version().get(), remove.version().get()), |_| products_choosable(String::new()));
     let mine = Resource::new(move || (choose.version().get(), remove.version().get()), |_| products_mine());
     view! {
-        <PartnerPage render=move |_| {
+        <PartnerPage render=move |me: domain::account::UserOut| {
             // The tab follows the address (a link to the other tab changes
-            // it without a reload).
-            let yours = move || tab.get() == "anda";
+            // it without a reload). Without "Halaman Utama Produk" the user
+            // only sees the products the company has ("Data Produk").
+            let may_add = me.may(domain::rights::Right::Produk);
+            let yours = move || !may_add || tab.get() == "anda";
             view! {
                 <h1 class="page-title">{t.portal.products_title}</h1>
                 <nav class="tabs" aria-label=t.portal.products_title>
-                    <a href="/produk" aria-current=move || (!yours()).then_some("page")>{t.portal.tab_add}</a>
+                    {may_add.then(|| view! { <a href="/produk" aria-current=move || (!yours()).then_some("page")>{t.portal.tab_add}</a> })}
                     <a href="/produk?tab=anda" aria-current=move || yours().then_some("page")>{t.portal.tab_yours}</a>
                 </nav>
                 {move || if yours() {
