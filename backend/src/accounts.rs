@@ -346,27 +346,20 @@ pub async fn login(state: &AppState, input: &LoginIn, ip: IpAddr) -> Result<Sign
     if u.email_verified_at.is_none() {
         return Ok(SignedIn::Unverified { email: u.email });
     }
-    if let Some(reason) = suspension_of(&state.db, &u).await? {
+    let owner = u.company_owner(&state.db).await?.ok_or(Error::Refused(Problem::InvalidCredentials))?;
+    if owner.suspended_at.is_some() {
+        let reason = owner.suspension_reason.unwrap_or_default();
         return Ok(SignedIn::Suspended { reason, contact: state.config.support_contact.clone() });
     }
     if u.totp_secret.is_some() {
         return Ok(SignedIn::Code { id: u.id });
     }
-    if crate::two_step::required_for(&state.db, &u).await? {
+    if owner.require_totp {
         return Ok(SignedIn::Enroll { id: u.id, setup: crate::two_step::new_setup(state, &u)? });
     }
     record_session(&state.db, &u, "partner.login", Some(ip)).await?;
     tracing::info!(user_id = %u.id, "partner logged in");
     Ok(SignedIn::Partner(u.id))
-}
-
-/// Why `u`'s company is suspended, if it is.
-async fn suspension_of(db: &impl ConnectionTrait, u: &user::Model) -> Result<Option<String>> {
-    let owner = match u.owner_id {
-        Some(owner) => User::find_by_id(owner).one(db).await?,
-        None => Some(u.clone()),
-    };
-    Ok(owner.filter(|o| o.suspended_at.is_some()).map(|o| o.suspension_reason.unwrap_or_default()))
 }
 
 /// A sign-in or sign-out in the audit log, as the person who did it.
@@ -493,10 +486,7 @@ pub async fn find_user(db: &impl ConnectionTrait, me: &PartnerActor) -> Result<O
     let Some(u) = User::find_by_id(me.user_id()).one(db).await? else { return Ok(None) };
     let profile = crate::entity::profile::Entity::find_by_id(me.partner_id()).one(db).await?;
     // The company's name as its owner's row has it now (a revision may change it).
-    let company = match u.owner_id {
-        Some(owner) => User::find_by_id(owner).one(db).await?.map_or(u.company, |o| o.company),
-        None => u.company,
-    };
+    let company = u.company_owner(db).await?.map_or(u.company.clone(), |o| o.company);
     Ok(Some(UserOut {
         phone: domain::Msisdn::parse(&u.phone).map(|m| m.local()).unwrap_or(u.phone),
         name: u.name,

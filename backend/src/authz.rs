@@ -124,10 +124,7 @@ impl PartnerActor {
 /// read on every call, so what the owner takes away is gone at once.
 pub async fn partner(db: &impl ConnectionTrait, user_id: Uuid, right: Option<Right>) -> Result<PartnerActor> {
     let u = User::find_by_id(user_id).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
-    let owner = match u.owner_id {
-        Some(owner) => User::find_by_id(owner).one(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?,
-        None => u.clone(),
-    };
+    let owner = u.company_owner(db).await?.ok_or(Error::Refused(Problem::NotLoggedIn))?;
     if owner.suspended_at.is_some() {
         return Err(Error::Refused(Problem::Suspended));
     }

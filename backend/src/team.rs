@@ -92,9 +92,14 @@ pub async fn list(state: &AppState, me: &PartnerActor, q: &ListQuery) -> Result<
         .fetch_page(page)
         .await?;
     let users = Page { items: rows.into_iter().map(|u| out(u, me)).collect(), page, per_page: per, total };
-    let count = User::find().filter(user::Column::OwnerId.eq(owner.id)).count(&state.db).await?;
-    let next = u32::try_from(count + 2).unwrap_or(u32::MAX);
-    Ok(TeamOut { users, next_username: free_username(&state.db, &owner.company, next).await?, grantable: me.rights() })
+    Ok(TeamOut { users, next_username: next_username(&state.db, &owner).await?, grantable: me.rights() })
+}
+
+/// The username the company's next user gets: the owner is `.01`, so the
+/// n-th sub-user is `.(n+1)`, or the next free one.
+async fn next_username(db: &impl ConnectionTrait, owner: &user::Model) -> Result<String> {
+    let subs = User::find().filter(user::Column::OwnerId.eq(owner.id)).count(db).await?;
+    free_username(db, &owner.company, u32::try_from(subs + 2).unwrap_or(u32::MAX)).await
 }
 
 /// Refused when `wanted` holds a right `me` lacks.
@@ -115,8 +120,7 @@ pub async fn add(state: &AppState, me: &PartnerActor, input: &TeamUserIn) -> Res
     let owner = owner_of(&state.db, me).await?;
     let hash = password::hash(new.password.clone().unwrap_or_default()).await?;
     let txn = state.db.begin().await?;
-    let count = User::find().filter(user::Column::OwnerId.eq(owner.id)).count(&txn).await?;
-    let username = free_username(&txn, &owner.company, u32::try_from(count + 2).unwrap_or(u32::MAX)).await?;
+    let username = next_username(&txn, &owner).await?;
     let now = Utc::now();
     let row = user::ActiveModel {
         id: Set(Uuid::now_v7()),

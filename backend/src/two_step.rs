@@ -29,10 +29,7 @@ async fn me_row(db: &impl ConnectionTrait, id: Uuid) -> Result<user::Model> {
 
 /// Whether `u`'s company requires a second factor.
 pub async fn required_for(db: &impl ConnectionTrait, u: &user::Model) -> Result<bool> {
-    Ok(match u.owner_id {
-        Some(owner) => User::find_by_id(owner).one(db).await?.is_some_and(|o| o.require_totp),
-        None => u.require_totp,
-    })
+    Ok(u.company_owner(db).await?.is_some_and(|o| o.require_totp))
 }
 
 fn unused_codes(u: &user::Model) -> Vec<String> {
@@ -122,7 +119,10 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, enrolling: Option<&s
     }
     let step = totp::attempt(&state.db, &key(id), &secret, code).await?;
     // One conditional update: of two requests with the same code, one wins.
-    let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| recovery_code()).collect();
+    let codes: Vec<String> = match enrolling {
+        Some(_) => (0..RECOVERY_CODES).map(|_| recovery_code(&token::new_password(8))).collect(),
+        None => Vec::new(),
+    };
     let mut update = User::update_many()
         .col_expr(user::Column::TotpLastStep, Expr::value(Some(step)))
         .filter(user::Column::Id.eq(id))
@@ -146,17 +146,16 @@ pub async fn verify(state: &AppState, id: Uuid, code: &str, enrolling: Option<&s
     Ok(Some(codes))
 }
 
-/// `xxxx-xxxx` from an alphabet without look-alikes.
-fn recovery_code() -> String {
-    let raw = token::new_password(8).to_lowercase();
-    format!("{}-{}", raw.get(..4).unwrap_or_default(), raw.get(4..).unwrap_or_default())
+/// A recovery code as shown and hashed: `xxxx-xxxx`, lower case, from
+/// what was generated or typed (spaces, dashes and case ignored).
+fn recovery_code(raw: &str) -> String {
+    let plain: String = raw.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    format!("{}-{}", plain.get(..4).unwrap_or_default(), plain.get(4..).unwrap_or_default())
 }
 
 /// A recovery code works once (counted like a wrong 6-digit code).
 async fn use_recovery_code(state: &AppState, u: &user::Model, code: &str) -> Result<()> {
-    let typed: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
-    let wanted =
-        token::sha256_hex(&format!("{}-{}", typed.get(..4).unwrap_or_default(), typed.get(4..).unwrap_or_default()));
+    let wanted = token::sha256_hex(&recovery_code(code));
     let codes = unused_codes(u);
     let fail = || Error::field("code", Problem::WrongCode);
     crate::infra::totp::count_failure(&state.db, &key(u.id)).await?;

@@ -44,6 +44,16 @@ impl Model {
     pub fn company_id(&self) -> Uuid {
         self.owner_id.unwrap_or(self.id)
     }
+
+    /// The company's owner row: this one for an owner, else its owner's
+    /// (`None` when that row is gone). Suspension, the second-factor rule
+    /// and the company name live there.
+    pub async fn company_owner(&self, db: &impl ConnectionTrait) -> Result<Option<Model>, DbErr> {
+        match self.owner_id {
+            Some(owner) => Entity::find_by_id(owner).one(db).await,
+            None => Ok(Some(self.clone())),
+        }
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
