@@ -104,6 +104,7 @@ pub async fn create(state: &AppState, staff: &StaffActor, input: &NewProductIn) 
         status: Set(ProductStatus::from_code(&d.status).unwrap_or(ProductStatus::Aktif)),
         updated_at: Set(Utc::now()),
         family: Set(family),
+        biller_code: Set(None),
     };
     let saved = Product::insert(row).exec_with_returning(&state.db).await.map_err(code_taken)?;
     let saved = out(saved);

@@ -97,6 +97,12 @@ pub struct Config {
     pub callbacks_allow_private: bool,
     /// Days the API log keeps a request before the cleanup job drops it (`APP_API_LOG_RETENTION_DAYS`).
     pub api_log_retention_days: i64,
+    /// Production billers by the name the catalog routes to (`products.biller`):
+    /// `APP_BILLERS__<NAME>__<SETTING>` or `[billers.<name>]` (see `billers::settings`).
+    pub billers: std::collections::BTreeMap<String, crate::billers::settings::BillerSettings>,
+    /// Who is e-mailed when a biller is misconfigured or low on balance;
+    /// the operator's address when unset (`APP_BILLER_ALERT_EMAIL`).
+    pub biller_alert_email: Option<String>,
 }
 
 impl Default for Config {
@@ -138,6 +144,8 @@ impl Default for Config {
             gateway_rate_per_minute: 600,
             callbacks_allow_private: false,
             api_log_retention_days: 30,
+            billers: std::collections::BTreeMap::new(),
+            biller_alert_email: None,
         }
     }
 }
@@ -160,8 +168,10 @@ impl Config {
     pub fn load() -> Result<Config, ConfigError> {
         let file = std::env::var("APP_CONFIG_FILE").unwrap_or_else(|_| "webopenapi.toml".into());
         Self::from_figment(
-            Figment::new().merge(Toml::file(file)).merge(Env::prefixed("APP_").ignore(&["CONFIG_FILE"])).merge(
-                Env::raw().only(&[
+            Figment::new()
+                .merge(Toml::file(file))
+                .merge(Env::prefixed("APP_").ignore(&["CONFIG_FILE"]).split("__"))
+                .merge(Env::raw().only(&[
                     "DATABASE_URL",
                     "SMTP_URL",
                     "S3_BUCKET",
@@ -170,8 +180,7 @@ impl Config {
                     "S3_ACCESS_KEY_ID",
                     "S3_SECRET_ACCESS_KEY",
                     "S3_FORCE_PATH_STYLE",
-                ]),
-            ),
+                ])),
         )
     }
 
@@ -222,6 +231,11 @@ impl Config {
         }
         if self.session_idle_minutes < 1 {
             return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
+        }
+        for (name, b) in &self.billers {
+            if let Some(problem) = b.problems(name).into_iter().next() {
+                return Err(invalid("APP_BILLERS", format!("{name}: {problem}")));
+            }
         }
         Ok(())
     }

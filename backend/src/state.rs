@@ -16,6 +16,8 @@ pub struct AppState {
     pub nonce_key: Arc<Vec<u8>>,
     /// Where the gateway records each request (`apilog`).
     pub api_log: crate::apilog::LogSink,
+    /// The configured billers' adapters (`billers::registry`).
+    pub billers: Arc<crate::billers::registry::Registry>,
 }
 
 impl AppState {
@@ -28,7 +30,9 @@ impl AppState {
             Some(k) => k.expose_secret().as_bytes().to_vec(),
             None => crate::infra::secrets::shared(&db, "digest_nonce_key").await?,
         };
+        let billers = crate::billers::registry::Registry::build(&config, &db)?;
         Ok(AppState {
+            billers: Arc::new(billers),
             db: db.clone(),
             config: Arc::new(config),
             mailer: Arc::new(mailer),

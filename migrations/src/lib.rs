@@ -19,6 +19,7 @@ mod m20261201_000014_product_families;
 mod m20261201_000015_going_live;
 mod m20261201_000016_manual_catalog;
 mod m20261201_000017_team;
+mod m20261201_000018_billers;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_going_live::Migration),
             Box::new(m20261201_000016_manual_catalog::Migration),
             Box::new(m20261201_000017_team::Migration),
+            Box::new(m20261201_000018_billers::Migration),
         ]
     }
 }

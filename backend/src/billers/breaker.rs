@@ -72,7 +72,17 @@ impl Gate {
 /// Whether a biller's answer says it is up. A refusal (wrong number,
 /// already paid) is an answer; silence and unreachability are not.
 pub fn is_outage(e: &BillerError) -> bool {
-    matches!(e, BillerError::Timeout | BillerError::Down(_))
+    matches!(e, BillerError::Timeout | BillerError::Down(_) | BillerError::Misconfigured(_))
+}
+
+/// How many failures one error counts for: a misconfiguration opens the
+/// breaker at once (every call would fail the same way until staff act).
+fn weight(e: &BillerError) -> i32 {
+    if matches!(e, BillerError::Misconfigured(_)) {
+        THRESHOLD
+    } else {
+        1
+    }
 }
 
 /// The next pause after a failed probe.
@@ -149,7 +159,7 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
         scope: Set(b.scope.clone()),
         biller: Set(b.biller.clone()),
         state: Set(BreakerState::Closed),
-        failures: Set(1),
+        failures: Set(weight(e)),
         cooldown_secs: Set(0),
         open_until: Set(None),
         opened_at: Set(None),
@@ -158,7 +168,10 @@ async fn count_failure(db: &impl ConnectionTrait, b: &Breaker, e: &BillerError) 
         updated_at: Set(now),
     };
     let add_one = OnConflict::column(biller_breaker::Column::Scope)
-        .value(biller_breaker::Column::Failures, Expr::col((BillerBreaker, biller_breaker::Column::Failures)).add(1))
+        .value(
+            biller_breaker::Column::Failures,
+            Expr::col((BillerBreaker, biller_breaker::Column::Failures)).add(weight(e)),
+        )
         .update_columns([biller_breaker::Column::LastError, biller_breaker::Column::UpdatedAt])
         .to_owned();
     BillerBreaker::insert(row).on_conflict(add_one).exec_without_returning(db).await?;

@@ -1,10 +1,16 @@
 //! Billers behind one trait (R-BIL-5): inquiry, payment, status and price
 //! list, with typed outcomes. The development environment is served by the
-//! sandbox; the seed protocols (pulsa provider, PDAM, payment service) come
-//! behind this same trait.
+//! sandbox unless a configured biller has a development URL; production by
+//! the configured billers (`settings`): the pulsa provider of seed 002 and
+//! the PDAMs of seed 004, each with its simulator (`server simulate …`).
 
 pub mod breaker;
+pub mod calls;
+pub mod pdam;
+pub mod pulsa;
+pub mod registry;
 pub mod sandbox;
+pub mod settings;
 
 use crate::entity::product;
 use crate::error::Result;
@@ -14,11 +20,17 @@ use breaker::{Breaker, Gate};
 use sea_orm::ConnectionTrait;
 use serde_json::Value;
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 use uuid::Uuid;
 
 /// How long a biller may take before the call counts as unanswered.
 pub const BILLER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The longest a configured biller's call may be given (`timeout_secs`);
+/// a payment's whole call (PDAM: payment, payinfo, payment) stays within
+/// twice this, well inside the payment's lease.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BillRequest {
@@ -33,14 +45,26 @@ pub struct Bill {
     pub name: String,
     pub tagihan: i64,
     pub periode: String,
+    /// What else the biller tells (PDAM: address, tariff, months), shown
+    /// to the partner beside the bill; `Null` when nothing.
+    pub details: Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayRequest {
+    /// Our transaction's id: the biller's idempotency key (pulsa `refid`).
+    pub id: Uuid,
+    /// The product's code at the biller (`products.biller_code`, else ours).
     pub product_code: String,
     pub customer_id: String,
+    /// The partner's referenceID.
     pub reference_id: String,
+    /// The bill without our fees (what the biller is paid).
+    pub tagihan: i64,
+    /// What the partner paid (bill and fees).
     pub amount: i64,
+    /// The billing period the inquiry asked for (PDAM `YYYYMM`).
+    pub periode: Option<String>,
 }
 
 /// One product on a biller's price sheet, in whole Rupiah.
@@ -80,6 +104,11 @@ pub enum BillerError {
     /// happened there.
     #[error("biller tidak dapat dihubungi: {0}")]
     Down(String),
+    /// The biller refused our credentials, key or request (PDAM 001, 100,
+    /// 900, 902): nothing happened there, and nothing will until staff fix
+    /// the settings — the breaker opens at once and staff are alerted.
+    #[error("konfigurasi biller salah: {0}")]
+    Misconfigured(String),
 }
 
 impl BillerError {
@@ -87,7 +116,7 @@ impl BillerError {
         match self {
             BillerError::Declined(rc) => *rc,
             BillerError::Timeout => Rc::BillerTimeout,
-            BillerError::Down(_) => Rc::BillerLinkDown,
+            BillerError::Down(_) | BillerError::Misconfigured(_) => Rc::BillerLinkDown,
         }
     }
 }
@@ -128,24 +157,46 @@ pub trait Biller: Send + Sync {
     fn polling(&self) -> PollPolicy {
         PollPolicy::UNTIL_RECONCILIATION
     }
+
+    /// How long one whole call (with the adapter's own retries) may take.
+    fn timeout(&self) -> Duration {
+        BILLER_TIMEOUT
+    }
+
+    /// `Some(rc)` while the biller takes no transactions (the pulsa
+    /// provider's cut-off): answered at once, no call, no money moved.
+    fn closed_now(&self) -> Option<Rc> {
+        None
+    }
+
+    /// The balance we hold at the biller, for billers that tell it.
+    async fn balance(&self) -> Option<std::result::Result<i64, BillerError>> {
+        None
+    }
 }
 
 /// A product's biller as one partner reaches it, behind its breaker.
 pub struct Route {
-    pub biller: Box<dyn Biller>,
+    pub biller: Arc<dyn Biller>,
     pub breaker: Breaker,
 }
 
-/// The biller of a product for a partner in an environment. Development is
-/// always the sandbox (with a breaker per partner and product biller);
-/// production billers come with the seed protocols, until then none
-/// (rc 18 "Switching hulu belum registrasi").
-pub fn route(env: Env, user_id: Uuid, p: &product::Model) -> Option<Route> {
-    let biller: Box<dyn Biller> = match env {
-        Env::Development => Box::new(sandbox::Sandbox),
-        Env::Production => return None,
+/// The biller of a product for a partner in an environment: the configured
+/// biller of its name (production; development when it has a development
+/// URL), else in development the sandbox (with a breaker per partner and
+/// product biller), else none (rc 18 "Switching hulu belum registrasi").
+pub fn route(billers: &registry::Registry, env: Env, user_id: Uuid, p: &product::Model) -> Option<Route> {
+    let biller = match (billers.get(&p.biller, env), env) {
+        (Some(b), _) => b,
+        (None, Env::Development) => billers.sandbox(),
+        (None, Env::Production) => return None,
     };
     Some(Route { biller, breaker: Breaker::new(env, user_id, &p.biller) })
+}
+
+/// The product's code at its biller.
+pub fn biller_code(p: &product::Model) -> String {
+    p.biller_code.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| p.code.clone())
 }
 
 /// The billers whose price sheets staff compare with the catalog, by
@@ -169,7 +220,7 @@ impl Route {
         gate: Gate,
         call: impl Future<Output = std::result::Result<T, BillerError>>,
     ) -> std::result::Result<T, BillerError> {
-        let outcome = tokio::time::timeout(BILLER_TIMEOUT, call).await.unwrap_or(Err(BillerError::Timeout));
+        let outcome = tokio::time::timeout(self.biller.timeout(), call).await.unwrap_or(Err(BillerError::Timeout));
         if let Err(e) = breaker::record(db, &self.breaker, gate, &outcome).await {
             tracing::error!(scope = %self.breaker.scope, error = %e, "breaker not updated");
         }

@@ -190,6 +190,7 @@ impl Biller for Sandbox {
             name: format!("PELANGGAN {}", last_chars(&req.customer_id, 4)),
             tagihan: amount_for(&req.customer_id),
             periode: req.periode.clone().unwrap_or_else(|| "NOV26".into()),
+            details: serde_json::Value::Null,
         })
     }
 

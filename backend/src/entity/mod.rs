@@ -4,6 +4,8 @@ pub mod api_credential;
 pub mod api_log;
 pub mod audit_log;
 pub mod biller_breaker;
+pub mod biller_call;
+pub mod biller_state;
 pub mod callback_delivery;
 pub mod deposit;
 pub mod digest_nonce_use;

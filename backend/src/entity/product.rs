@@ -24,6 +24,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Its `getHargaByProductID` sub-family (`AAE.AAAB`, `AAB.AAAA`, …).
     pub family: Option<String>,
+    /// Its code at the biller (the pulsa provider's "kode produk"); ours when empty.
+    pub biller_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -109,14 +109,22 @@ async fn reference_used(db: &impl ConnectionTrait, m: &Merchant, reference: &str
 }
 
 fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {
-    json!({
+    let mut data = json!({
         "idPelanggan": customer,
         "nama": bill.name,
         "tagihan": padded(bill.tagihan),
         "admin": padded(admin),
         "total": padded(bill.tagihan + admin),
         "periode": bill.periode,
-    })
+    });
+    // The biller's details (PDAM: address, months) beside the bill, never
+    // over the fields above.
+    if let (Some(obj), Some(extra)) = (data.as_object_mut(), bill.details.as_object()) {
+        for (k, v) in extra {
+            obj.entry(k.clone()).or_insert(v.clone());
+        }
+    }
+    data
 }
 
 /// `POST /Services/Inquiry`.
@@ -130,15 +138,21 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if reference_used(&state.db, m, &reference).await? {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(route) = billers::route(m.env, m.user_id, &p) else {
+    let Some(route) = billers::route(&state.billers, m.env, m.user_id, &p) else {
         return Ok(envelope(Rc::UpstreamNotRegistered, body, json!({})));
     };
+    if let Some(rc) = route.biller.closed_now() {
+        return Ok(envelope(rc, body, json!({})));
+    }
     let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
     }
-    let req =
-        BillRequest { product_code: p.code.clone(), customer_id: customer.clone(), periode: field(body, "periode") };
+    let req = BillRequest {
+        product_code: billers::biller_code(&p),
+        customer_id: customer.clone(),
+        periode: field(body, "periode"),
+    };
     let bill = match route.ask(&state.db, gate, route.biller.inquiry(&req)).await {
         Ok(bill) => bill,
         Err(e) => return Ok(envelope(e.rc(), body, json!({}))),
@@ -210,7 +224,22 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if (inq.tagihan, inq.admin, inq.total) != (tagihan, admin, total) || tagihan + admin != total {
         return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
-    pay(state, m, body, &p, &customer, &reference, (tagihan, admin, total)).await
+    // The period the inquiry asked the biller about (PDAM pays by it).
+    let inquired: Value = serde_json::from_str(&inq.data).unwrap_or_default();
+    let periode = inquired.get("periode").and_then(Value::as_str).map(str::to_owned);
+    let order =
+        Order { product: &p, customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode };
+    pay(state, m, body, order).await
+}
+
+/// What a payment request asks to pay.
+struct Order<'a> {
+    product: &'a product::Model,
+    customer: &'a str,
+    reference: &'a str,
+    /// tagihan, admin, total.
+    amounts: (i64, i64, i64),
+    periode: Option<String>,
 }
 
 /// `POST /Services/SinglePayment`: pulsa, data, e-wallet and vouchers at
@@ -229,26 +258,30 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
     if admin != 0 || total != tagihan {
         return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
-    pay(state, m, body, &p, &customer, &reference, (tagihan, admin, total)).await
+    let order = Order {
+        product: &p,
+        customer: &customer,
+        reference: &reference,
+        amounts: (tagihan, admin, total),
+        periode: None,
+    };
+    pay(state, m, body, order).await
 }
 
 /// Records the payment and debits the deposit in one transaction, asks the
 /// biller, and settles what it said.
-async fn pay(
-    state: &AppState,
-    m: &Merchant,
-    body: &Value,
-    p: &product::Model,
-    customer: &str,
-    reference: &str,
-    (tagihan, admin, total): (i64, i64, i64),
-) -> Result<Value> {
+async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> Result<Value> {
+    let Order { product: p, customer, reference, amounts: (tagihan, admin, total), periode } = order;
     if find_trx(&state.db, m, reference, TxKind::Payment).await?.is_some() {
         return Err(Error::Refused(Problem::DuplicateReference));
     }
-    let Some(route) = billers::route(m.env, m.user_id, p) else {
+    let Some(route) = billers::route(&state.billers, m.env, m.user_id, p) else {
         return Ok(envelope(Rc::UpstreamNotRegistered, body, json!({})));
     };
+    // Closed (cut-off): answered before any money moves.
+    if let Some(rc) = route.biller.closed_now() {
+        return Ok(envelope(rc, body, json!({})));
+    }
     let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
@@ -272,7 +305,8 @@ async fn pay(
         tagihan: Set(tagihan),
         admin: Set(admin),
         total: Set(total),
-        data: Set("{}".into()),
+        // The period travels with the payment: its status is asked by it.
+        data: Set(periode.as_ref().map_or_else(|| "{}".into(), |p| json!({ "periode": p }).to_string())),
         biller_ref: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -301,10 +335,13 @@ async fn pay(
     ledger::apply(&txn, &debit).await?;
     txn.commit().await?;
     let req = PayRequest {
-        product_code: p.code.clone(),
+        id,
+        product_code: billers::biller_code(p),
         customer_id: customer.to_owned(),
         reference_id: reference.to_owned(),
+        tagihan,
         amount: total,
+        periode,
     };
     let outcome = route.ask(&state.db, gate, route.biller.pay(&req)).await;
     // The partner gets this answer now: no callback for it.

@@ -19,7 +19,7 @@ use uuid::Uuid;
 /// How long a worker holds a payment's status job, and a payment request
 /// its new payment while it calls the biller: well past the biller timeout,
 /// so a lease never runs out under a call still in flight.
-pub const CALL_LEASE_SECS: i64 = billers::BILLER_TIMEOUT.as_secs() as i64 * 3;
+pub const CALL_LEASE_SECS: i64 = billers::MAX_TIMEOUT.as_secs() as i64 * 3;
 
 /// Applies what the biller said to a pending payment. Only a payment still
 /// pending changes (one conditional update), so two workers never refund
@@ -37,8 +37,9 @@ pub async fn settle(
         // Unknown there: not final here (`ask_status` decides when it is).
         Ok(PayOutcome::NotFound) => (TxStatus::Pending, Rc::Pending, None, None),
         Err(BillerError::Declined(rc)) => (TxStatus::Failed, rc, None, None),
-        // Never reached the biller: nothing happened there, refunded now.
-        Err(BillerError::Down(_)) => (TxStatus::Failed, Rc::BillerLinkDown, None, None),
+        // Never reached the biller, or refused before processing: nothing
+        // happened there, refunded now.
+        Err(BillerError::Down(_) | BillerError::Misconfigured(_)) => (TxStatus::Failed, Rc::BillerLinkDown, None, None),
         // Unknown at the biller: stays pending for the status worker.
         Err(e) => (TxStatus::Pending, e.rc(), None, None),
     };
@@ -111,29 +112,41 @@ pub fn next_poll(
     }
 }
 
-async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<Route>> {
+/// The payment's route and its product's code at the biller.
+async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<(Route, String)>> {
     let env = t.environment;
     let product = Product::find_by_id(t.product_code.clone()).one(&state.db).await?;
-    Ok(product.and_then(|p| billers::route(env, t.user_id, &p)))
+    Ok(product.and_then(|p| Some((billers::route(&state.billers, env, t.user_id, &p)?, billers::biller_code(&p)))))
 }
 
 /// Asks the biller how a pending payment stands (unless its breaker is
 /// open), and settles a final answer.
-async fn ask_status(state: &AppState, route: &Route, t: transaction::Model) -> Result<transaction::Model> {
+async fn ask_status(
+    state: &AppState,
+    route: &Route,
+    code: String,
+    t: transaction::Model,
+) -> Result<transaction::Model> {
     let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(t);
     }
+    let stored: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_default();
     let req = PayRequest {
-        product_code: t.product_code.clone(),
+        id: t.id,
+        product_code: code,
         customer_id: t.customer_id.clone(),
         reference_id: t.reference_id.clone(),
+        tagihan: t.tagihan,
         amount: t.total,
+        periode: stored.get("periode").and_then(serde_json::Value::as_str).map(str::to_owned),
     };
     let biller_ref = t.biller_ref.clone().unwrap_or_default();
     let window = route.biller.polling().window;
     match route.ask(&state.db, gate, route.biller.status(&req, &biller_ref)).await {
-        Ok(PayOutcome::Pending { .. }) | Err(BillerError::Timeout | BillerError::Down(_)) => Ok(t),
+        // A status question that fails says nothing about the payment.
+        Ok(PayOutcome::Pending { .. })
+        | Err(BillerError::Timeout | BillerError::Down(_) | BillerError::Misconfigured(_)) => Ok(t),
         Ok(PayOutcome::NotFound) if !not_found_is_final(t.created_at, window, Utc::now()) => Ok(t),
         Ok(PayOutcome::NotFound) => settle(state, t.id, Ok(PayOutcome::Failed { rc: Rc::Failed }), true).await,
         outcome => settle(state, t.id, outcome, true).await,
@@ -161,11 +174,11 @@ pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<tran
     let (tid, attempts, until) = (t.id, t.poll_attempts + 1, t.poll_until);
     let route = route_of(state, &t).await;
     let policy = match &route {
-        Ok(Some(r)) => r.biller.polling(),
+        Ok(Some((r, _))) => r.biller.polling(),
         _ => PollPolicy::UNTIL_RECONCILIATION,
     };
     let asked = match route {
-        Ok(Some(r)) => ask_status(state, &r, t).await,
+        Ok(Some((r, code))) => ask_status(state, &r, code, t).await,
         Ok(None) => Ok(t),
         Err(e) => Err(e),
     };

@@ -52,6 +52,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "suspension.id.txt",
     "suspension.en.html",
     "suspension.en.txt",
+    "biller_alert.id.html",
+    "biller_alert.id.txt",
+    "biller_alert.en.html",
+    "biller_alert.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -156,6 +160,12 @@ pub enum Kind<'a> {
         reason: &'a str,
         contact: &'a str,
     },
+    /// To staff: a biller is misconfigured (wrong credentials or key) or
+    /// its balance with us runs low.
+    BillerAlert {
+        biller: &'a str,
+        problem: &'a str,
+    },
 }
 
 impl Kind<'_> {
@@ -179,6 +189,7 @@ impl Kind<'_> {
             Kind::ProductDecided { .. } => "product",
             Kind::Invitation { .. } => "invitation",
             Kind::Suspension { .. } => "suspension",
+            Kind::BillerAlert { .. } => "biller_alert",
         }
     }
 
@@ -212,6 +223,8 @@ impl Kind<'_> {
             (Kind::ProductDecided { stage, approved: true, .. }, Lang::En) => {
                 format!("{stage} request approved — {brand}")
             }
+            (Kind::BillerAlert { biller, .. }, Lang::Id) => format!("Peringatan biller {biller} — {brand}"),
+            (Kind::BillerAlert { biller, .. }, Lang::En) => format!("Biller {biller} needs attention — {brand}"),
             (Kind::ProductDecided { stage, .. }, Lang::Id) => format!("Request {stage} ditolak — {brand}"),
             (Kind::ProductDecided { stage, .. }, Lang::En) => format!("{stage} request rejected — {brand}"),
         }
@@ -250,6 +263,7 @@ impl Kind<'_> {
             Kind::Suspension { company, suspended, reason, contact } => {
                 context! { company, suspended, reason, contact }
             }
+            Kind::BillerAlert { biller, problem } => context! { biller, problem },
         }
     }
 }
@@ -323,6 +337,7 @@ mod tests {
                 reason: "dokumen palsu",
                 contact: "cs@x",
             },
+            Kind::BillerAlert { biller: "<b>Andika</b> token=abc", problem: "kunci salah" },
         ]
     }
 
