@@ -3,10 +3,12 @@
 
 pub mod access;
 pub mod api_status;
+pub mod biller_reports;
 pub mod csrf;
 pub mod documents;
 pub mod gateway;
 pub mod routes;
+pub mod simulate;
 pub mod telemetry;
 pub mod workers;
 
@@ -72,6 +74,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     });
     let documents = documents::routes(state.config.max_upload_bytes).with_state(state.clone());
     let access_state = state.clone();
+    let report_state = state.clone();
     let rs = RouterState { app: state, leptos_options: options.clone() };
     Router::new()
         .merge(documents)
@@ -96,6 +99,8 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // Outside the portal's layers: a provider has no session, no Origin.
+        .merge(biller_reports::routes(report_state))
 }
 
 /// Makes the session timeout a real idle timeout: a signed-in session used

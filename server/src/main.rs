@@ -16,11 +16,25 @@ enum Command {
     Serve,
     /// Print the configuration problems, if any, and exit.
     CheckConfig,
+    /// Run an upstream simulator (seed protocols) for development and tests.
+    #[command(subcommand)]
+    Simulate(server::simulate::Simulator),
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Simulate(which)) = cli.command {
+        // A simulator needs none of the portal's configuration.
+        server::telemetry::init_logs(backend::config::LogFormat::Text);
+        return match server::simulate::run(which).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => {
@@ -35,6 +49,7 @@ async fn main() -> ExitCode {
             println!("configuration OK (database: {})", config.database_url_redacted());
             Ok(())
         }
+        Command::Simulate(_) => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,6 +32,9 @@ pub async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderM
     {
         return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
     }
+    if let Err(e) = backend::billers::gauges::refresh(&state.db).await {
+        tracing::warn!(error = %e, "database gauges not refreshed");
+    }
     let body = crate::telemetry::metrics_handle().render();
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }

@@ -6,6 +6,7 @@
 
 pub mod breaker;
 pub mod calls;
+pub mod gauges;
 pub mod pdam;
 pub mod pulsa;
 pub mod registry;

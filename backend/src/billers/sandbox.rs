@@ -108,6 +108,20 @@ pub const NUMBERS: &[TestNumber] = &[
         "Nomor pelanggan salah",
     ),
     n("Semua produk", "…85", Outcome::Declined(Rc::CutOff), Rc::CutOff, "Sedang dalam masa cut off"),
+    n(
+        "Semua produk",
+        "…67",
+        Outcome::Declined(Rc::ProcessFailure),
+        Rc::ProcessFailure,
+        "Saldo kami di biller tidak cukup (gagal, deposit dikembalikan)",
+    ),
+    n(
+        "Semua produk",
+        "…91",
+        Outcome::Success,
+        Rc::Success,
+        "PDAM: token kedaluwarsa sekali, diulang otomatis dengan token baru, lalu berhasil",
+    ),
 ];
 
 /// The sandbox's own price sheet (product code, buy price, available), as

@@ -12,6 +12,18 @@ pub mod signon;
 
 pub use crate::ledger::Env;
 
+/// The services of open-api.md §4, by the name in `/Services/{name}`.
+pub const SERVICES: &[&str] = &[
+    "Inquiry",
+    "Payment",
+    "SinglePayment",
+    "Check-Status",
+    "getPulsa-Prabayar",
+    "getHargaByProductID",
+    "get-Active-Product",
+    "getCurrentDeposit",
+];
+
 /// The partner behind a request that passed digest authentication.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merchant {

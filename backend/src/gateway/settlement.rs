@@ -164,8 +164,19 @@ pub fn not_found_is_final(created: DateTime<Utc>, window: Option<std::time::Dura
 /// instances ask the biller about it at once), asked, rescheduled and
 /// released. `None` when another worker holds it or already settled it.
 pub async fn poll(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
+    take_and_ask(state, t, Condition::all()).await
+}
+
+/// `poll`, for a job that must still be due when its lease is taken: a
+/// worker with an older list of due payments does not ask again about one
+/// another worker has just asked about and rescheduled.
+async fn poll_if_due(state: &AppState, t: transaction::Model) -> Result<Option<transaction::Model>> {
+    take_and_ask(state, t, Condition::all().add(transaction::Column::NextPollAt.lte(Utc::now()))).await
+}
+
+async fn take_and_ask(state: &AppState, t: transaction::Model, also: Condition) -> Result<Option<transaction::Model>> {
     let (id, lock) = (transaction::Column::Id, transaction::Column::LockedUntil);
-    let still_pending = Condition::all().add(transaction::Column::Status.eq(TxStatus::Pending));
+    let still_pending = also.add(transaction::Column::Status.eq(TxStatus::Pending));
     if !crate::infra::lease::take::<Transaction>(&state.db, id, t.id, lock, CALL_LEASE_SECS, still_pending).await? {
         return Ok(None);
     }
@@ -221,7 +232,7 @@ pub async fn poll_due(state: &AppState, limit: u64) -> Result<PollRound> {
         .await?;
     let mut round = PollRound::default();
     for t in due {
-        let Some(t) = poll(state, t).await? else { continue };
+        let Some(t) = poll_if_due(state, t).await? else { continue };
         round.asked += 1;
         if t.status != TxStatus::Pending {
             round.settled += 1;

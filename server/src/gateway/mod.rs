@@ -138,9 +138,29 @@ async fn record(State(gw): State<Gateway>, req: Request, next: Next) -> Response
     let response = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
     let facts = slot.0.lock().map(|f| f.clone());
     if let Ok(facts) = facts {
+        count(&facts, parts.status.as_u16(), &response);
         gw.state.api_log.record(facts.entry(parts.status.as_u16(), request, response.clone()));
     }
     Response::from_parts(parts, Body::from(response))
+}
+
+/// Counts a gateway request and its latency (R-Q-4) by environment,
+/// service and rc — the service only when it is one we know, so a caller
+/// cannot grow the label set.
+fn count(facts: &Facts, status: u16, response: &[u8]) {
+    let service = match facts.path.rsplit('/').next() {
+        Some(name) if facts.path == "/auth/Sign-On" || backend::gateway::SERVICES.contains(&name) => name.to_owned(),
+        _ => "other".to_owned(),
+    };
+    let rc = serde_json::from_slice::<Value>(response)
+        .ok()
+        .and_then(|v| v.get("rc").and_then(Value::as_str).map(|rc| Rc::from_code(rc).code().to_owned()))
+        .unwrap_or_else(|| "-".into());
+    let env = facts.env.code();
+    metrics::counter!("gateway_requests_total", "environment" => env, "service" => service.clone(), "status" => status.to_string(), "rc" => rc)
+        .increment(1);
+    metrics::histogram!("gateway_request_duration_seconds", "environment" => env, "service" => service)
+        .record(facts.started.elapsed().as_secs_f64());
 }
 
 /// The answer for `ip` when it is not approved for `env` (for `merchant`,

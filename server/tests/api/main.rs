@@ -17,3 +17,4 @@ mod portal;
 mod products;
 mod regions;
 mod team;
+mod upstream;

@@ -87,6 +87,15 @@ impl Pulsa {
     /// One GET; the reply's text, or how it failed.
     async fn get(&self, url: Url) -> Result<String, BillerError> {
         let res = self.http.get(url).timeout(self.settings.timeout()).send().await.map_err(transport)?;
+        // Refused at the door (credentials, our address): nothing was sold.
+        if matches!(res.status().as_u16(), 401 | 403) {
+            let text = format!(
+                "Provider pulsa menolak akses (HTTP {}): periksa memberid, pin, password dan IP kita.",
+                res.status().as_u16()
+            );
+            self.log.alert(&text).await;
+            return Err(BillerError::Misconfigured(format!("HTTP {}", res.status().as_u16())));
+        }
         let bytes = res.bytes().await.map_err(transport)?;
         let cut = bytes.get(..REPLY_MAX).unwrap_or(&bytes);
         Ok(String::from_utf8_lossy(cut).into_owned())
@@ -136,6 +145,11 @@ impl Pulsa {
             Reply::Double { earlier: Earlier::Failed, .. } => Ok(PayOutcome::Failed { rc: Rc::Failed }),
             Reply::Double { head, earlier: Earlier::Pending, .. } | Reply::Pending { head } => {
                 Ok(pending(Some(head.trxid)))
+            }
+            // The provider's side is down for this product: nothing was
+            // sold, and it counts towards the breaker like silence does.
+            Reply::Failed { failure: reply::Failure::ProductDisturbed, .. } => {
+                Err(BillerError::Down("provider: produk sedang gangguan".into()))
             }
             Reply::Failed { failure, .. } => {
                 if failure.needs_staff() {
