@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra/:user_id/log") view=PartnerLogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/biller") view=crate::pages::admin::billers::BillersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />
             </Routes>
         </Router>

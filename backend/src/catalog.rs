@@ -51,6 +51,9 @@ pub async fn update(state: &AppState, staff: &StaffActor, code: &str, input: &Pr
         return Err(Error::Invalid(errs));
     }
     let actor = staff.audit();
+    if !input.biller.is_empty() && !crate::billers::back_office::is_known(state, &input.biller) {
+        return Err(Error::field("biller", Problem::NotFound));
+    }
     let p = Product::find_by_id(code.to_owned()).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::to_value(out(p.clone())).ok();
     let mut row: product::ActiveModel = p.into();
@@ -77,6 +80,9 @@ pub async fn create(state: &AppState, staff: &StaffActor, input: &NewProductIn) 
     let errs = input.problems();
     if !errs.is_empty() {
         return Err(Error::Invalid(errs));
+    }
+    if !crate::billers::back_office::is_known(state, &input.details.biller) {
+        return Err(Error::field("biller", Problem::NotFound));
     }
     let code = input.code.trim();
     let category = input.category.trim();

@@ -370,7 +370,7 @@ impl NewProductIn {
         if ProductFlow::from_code(&self.flow).is_none() {
             errs.push(crate::FieldError::new("flow", crate::Problem::Required));
         }
-        if !BILLERS.contains(&self.details.biller.as_str()) {
+        if !crate::billers::is_biller_name(&self.details.biller) {
             errs.push(crate::FieldError::new("biller", crate::Problem::Required));
         }
         errs
@@ -404,7 +404,8 @@ impl CategoryIn {
 impl ProductIn {
     pub fn problems(&self) -> Vec<crate::FieldError> {
         let mut errs = Vec::new();
-        if !self.biller.is_empty() && !BILLERS.contains(&self.biller.as_str()) {
+        // Known names or configured ones (the server checks which exist).
+        if !self.biller.is_empty() && !crate::billers::is_biller_name(&self.biller) {
             errs.push(crate::FieldError::new("biller", crate::Problem::Required));
         }
         if let Err(p) = crate::account::check_required(&self.name, 100) {

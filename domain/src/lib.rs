@@ -47,6 +47,7 @@ macro_rules! stored_enum {
 
 pub mod account;
 pub mod apilog;
+pub mod billers;
 pub mod env;
 pub mod finance;
 pub mod ids;

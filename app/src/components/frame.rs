@@ -209,6 +209,9 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/katalog" aria-current=current("/admin/katalog")>{t.common.catalog_title}</a>
                     })}
+                    {staff.may(Permission::ViewPartners).then(|| view! {
+                        <a href="/admin/biller" aria-current=current("/admin/biller")>{t.billers.menu}</a>
+                    })}
                     {staff.may(Permission::ManageStaff).then(|| view! {
                         <a href="/admin/staf" aria-current=current("/admin/staf")>{t.common.admin_staff}</a>
                     })}

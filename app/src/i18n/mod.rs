@@ -26,6 +26,7 @@ macro_rules! texts {
 }
 
 mod auth;
+mod billers;
 mod common;
 mod enums;
 mod finance;
@@ -52,6 +53,7 @@ pub struct Texts {
     pub finance: finance::Finance,
     pub integration: integration::Integration,
     pub team: team::Team,
+    pub billers: billers::Billers,
 }
 
 pub static ID: Texts = Texts {
@@ -65,6 +67,7 @@ pub static ID: Texts = Texts {
     finance: finance::Finance::ID,
     integration: integration::Integration::ID,
     team: team::Team::ID,
+    billers: billers::Billers::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -78,6 +81,7 @@ pub static EN: Texts = Texts {
     finance: finance::Finance::EN,
     integration: integration::Integration::EN,
     team: team::Team::EN,
+    billers: billers::Billers::EN,
 };
 
 impl Texts {
@@ -128,7 +132,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 9] = [
+        let areas: [(&str, &[&str]); 10] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -138,6 +142,7 @@ mod tests {
             ("finance", finance::Finance::KEYS),
             ("integration", integration::Integration::KEYS),
             ("team", team::Team::KEYS),
+            ("billers", billers::Billers::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -161,6 +166,7 @@ mod tests {
                 t.finance.values(),
                 t.integration.values(),
                 t.team.values(),
+                t.billers.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

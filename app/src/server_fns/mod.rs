@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod billers;
 pub mod catalog;
 pub mod connections;
 pub mod finance;

@@ -4,6 +4,7 @@
 //! the configured billers (`settings`): the pulsa provider of seed 002 and
 //! the PDAMs of seed 004, each with its simulator (`server simulate …`).
 
+pub mod back_office;
 pub mod breaker;
 pub mod calls;
 pub mod gauges;

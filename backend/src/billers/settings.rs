@@ -58,16 +58,16 @@ pub struct BillerSettings {
     pub low_balance: Option<i64>,
 
     // Pulsa provider (seed 002).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub memberid: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "secret")]
     pub pin: Option<SecretString>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "secret")]
     pub password: Option<SecretString>,
     #[serde(default)]
     pub password_encoding: PasswordEncoding,
     /// Written before the encoded password ("enkripsi di depan"), if agreed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub password_prefix: String,
     /// Addresses the provider's reports may come from, comma separated.
     #[serde(default)]
@@ -77,17 +77,42 @@ pub struct BillerSettings {
     pub cutoff: String,
 
     // PDAM (seed 004).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub user: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "secret")]
     pub pass: Option<SecretString>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub kodeloket: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "secret")]
     pub key: Option<SecretString>,
     /// `kasir` of a payment (the counter clerk's name at the PDAM).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text")]
     pub kasir: String,
+}
+
+/// A setting written as text, also when the environment made it a number
+/// (`APP_BILLERS__PULSA__PIN=1234` arrives as the integer 1234).
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Int(i64),
+        Float(f64),
+        Bool(bool),
+    }
+    Ok(match Raw::deserialize(d)? {
+        Raw::Text(s) => s,
+        Raw::Int(n) => n.to_string(),
+        Raw::Float(f) => f.to_string(),
+        Raw::Bool(b) => b.to_string(),
+    })
+}
+
+/// A secret setting; empty counts as not set.
+fn secret<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SecretString>, D::Error> {
+    let s = text(d)?;
+    Ok((!s.trim().is_empty()).then(|| SecretString::from(s)))
 }
 
 fn default_cutoff() -> String {
@@ -191,6 +216,16 @@ impl BillerSettings {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn numbers_from_the_environment_are_read_as_text_and_empty_secrets_as_missing() {
+        let v = serde_json::json!({"kind": "pulsa", "url": "http://h/", "memberid": 77, "pin": 1234, "password": ""});
+        let s: BillerSettings = serde_json::from_value(v).unwrap();
+        assert_eq!(s.memberid, "77");
+        assert_eq!(s.pin.as_ref().map(|p| secrecy::ExposeSecret::expose_secret(p).to_owned()), Some("1234".into()));
+        assert!(s.password.is_none());
+        assert!(!s.problems("pulsa").is_empty(), "no password");
+    }
 
     #[test]
     fn the_cut_off_runs_past_midnight_in_wib() {

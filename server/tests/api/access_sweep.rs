@@ -14,7 +14,7 @@
 
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
-    account, catalog, connections, finance, integration, moderation, products, profile, security, staff, team,
+    account, billers, catalog, connections, finance, integration, moderation, products, profile, security, staff, team,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -97,6 +97,12 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(catalog::CatalogCreate { input: Default::default() }),
         sample(catalog::CategoryCreate { input: Default::default() }),
         sample(catalog::BreakerReset { biller: "pln".into() }),
+        sample(billers::BillerBalanceCheck { biller: "pulsa".into() }),
+        sample(billers::BillerRouteProduct {
+            code: "501021".into(),
+            biller: "pulsa".into(),
+            biller_code: "S10".into(),
+        }),
         sample(connections::IpList { list: list() }),
         sample(connections::IpAdd { environment: "development".into(), ip: "198.51.100.9".into() }),
         sample(connections::IpRemove { id: ids.ip }),

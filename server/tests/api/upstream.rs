@@ -479,3 +479,45 @@ async fn a_live_partner_pays_pulsa_and_pdam_through_the_gateway() {
         assert!(metrics.contains(needle), "{needle} missing");
     }
 }
+
+#[tokio::test]
+async fn staff_see_each_biller_route_products_to_it_and_ask_its_balance() {
+    use app::server_fns::billers::{BillerBalanceCheck, BillerOverview, BillerRouteProduct};
+    let sims = Sims::bind().await;
+    let app = app_with(&sims, |_| {}).await;
+    sims.serve(&app, false, 1, 3);
+    let (a, m) = live_partner(&app).await;
+    buy(&app, &m, "081200000100", "s-1").await;
+    let staff = |call| crate::common::send_with(&a.staff, &app.base, call);
+    let list = staff(BillerOverview {}).await.unwrap();
+    assert_eq!(list.iter().map(|b| b.name.as_str()).collect::<Vec<_>>(), ["pdam", "pulsa"]);
+    let pulsa = list.iter().find(|b| b.name == "pulsa").unwrap();
+    assert!(pulsa.simulator && pulsa.kind == "pulsa");
+    assert!(pulsa.products.iter().any(|p| p.code == "501021"));
+    assert_eq!(pulsa.calls.len(), 1);
+    assert!(pulsa.calls[0].request.contains("pin=***"), "{:?}", pulsa.calls[0]);
+    // Routing: a code at the provider, audited; an unknown biller refused.
+    let routed = crate::common::send_with(
+        &a.staff,
+        &app.base,
+        BillerRouteProduct { code: "501021".into(), biller: "pulsa".into(), biller_code: "T10".into() },
+    )
+    .await
+    .unwrap();
+    assert_eq!(routed.biller_code, "T10");
+    let nowhere = crate::common::send_with(
+        &a.staff,
+        &app.base,
+        BillerRouteProduct { code: "501021".into(), biller: "tidak_ada".into(), biller_code: String::new() },
+    )
+    .await;
+    assert!(nowhere.is_err());
+    let p =
+        backend::entity::product::Entity::find_by_id("501021".to_owned()).one(&app.state.db).await.unwrap().unwrap();
+    assert_eq!((p.biller.as_str(), p.biller_code.as_deref()), ("pulsa", Some("T10")));
+    // The provider's balance, asked now.
+    let balance = crate::common::send_with(&a.staff, &app.base, BillerBalanceCheck { biller: "pulsa".into() }).await;
+    assert_eq!(balance.unwrap(), 50_000_000 - 10_700);
+    let pdam = crate::common::send_with(&a.staff, &app.base, BillerBalanceCheck { biller: "pdam".into() }).await;
+    assert!(pdam.is_err(), "seed 004 has no balance call");
+}

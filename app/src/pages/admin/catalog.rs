@@ -198,6 +198,12 @@ fn BillerSelect(
     view! {
         <select id=id aria-label=label disabled=disabled on:change=move |ev| value.set(event_target_value(&ev))>
             {BILLERS.iter().map(|b| view! { <option value=*b selected=move || value.get() == *b>{*b}</option> }).collect_view()}
+            // A configured biller outside the known names (e.g. a second PDAM)
+            // stays chosen: it is routed on the Biller page.
+            {move || {
+                let v = value.get();
+                (!BILLERS.contains(&v.as_str())).then(|| view! { <option value=v.clone() selected=true>{v.clone()}</option> })
+            }}
         </select>
     }
 }

@@ -1,6 +1,7 @@
 //! The operator's back office: its home page; the other pages by module.
 
 pub mod audit;
+pub mod billers;
 pub mod catalog;
 pub mod going_live;
 pub mod ip_queue;
