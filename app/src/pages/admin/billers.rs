@@ -77,7 +77,7 @@ fn BillerCard(
             <dl class="facts">
                 <dt>{t.billers.url}</dt><dd><code>{b.url.clone()}</code></dd>
                 <dt>{t.billers.development_url}</dt>
-                <dd>{b.development_url.clone().map_or_else(|| t.billers.development_sandbox.to_owned(), |u| u)}</dd>
+                <dd>{b.development_url.clone().unwrap_or_else(|| t.billers.development_sandbox.to_owned())}</dd>
                 <dt>{t.billers.connection}</dt><dd><Chip tone text=state /></dd>
                 <dt>{t.billers.balance}</dt>
                 <dd data-testid="biller-balance">
