@@ -50,9 +50,21 @@ rust_sqlite() { TEST_DATABASE=sqlite cargo test --locked --workspace --exclude f
 rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclude frontend --test '*'; }
 
 e2e() {
-  local port=3100 gateway_port=3101 data
+  local port=3100 gateway_port=3101 pulsa_port=3103 pdam_port=3104 data
   data="$(mktemp -d)"
   TMP_DIRS+=("$data")
+  # The upstream simulators, as `make run` starts them.
+  "$BIN" simulate pulsa --listen "127.0.0.1:$pulsa_port" --report-url "http://127.0.0.1:$port/biller/pulsa/report" \
+    >"$LOG_DIR/e2e-sim-pulsa.log" 2>&1 &
+  PIDS+=("$!")
+  "$BIN" simulate pdam --listen "127.0.0.1:$pdam_port" >"$LOG_DIR/e2e-sim-pdam.log" 2>&1 &
+  PIDS+=("$!")
+  APP_BILLERS__PULSA__KIND=pulsa APP_BILLERS__PULSA__URL="http://127.0.0.1:$pulsa_port/" \
+    APP_BILLERS__PULSA__SIMULATOR=true APP_BILLERS__PULSA__MEMBERID=SIM0001 APP_BILLERS__PULSA__PIN=1234 \
+    APP_BILLERS__PULSA__PASSWORD=rahasia APP_BILLERS__PULSA__REPORT_FROM=127.0.0.1 \
+    APP_BILLERS__PDAM__KIND=pdam APP_BILLERS__PDAM__URL="http://127.0.0.1:$pdam_port/" APP_BILLERS__PDAM__SIMULATOR=true \
+    APP_BILLERS__PDAM__USER=loket-sim APP_BILLERS__PDAM__PASS=rahasia APP_BILLERS__PDAM__KODELOKET=5 \
+    APP_BILLERS__PDAM__KEY=kunci-pdam-simulator APP_BILLERS__PDAM__KASIR=E2E \
   APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
     SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
     APP_GATEWAY_DEV_LISTEN="127.0.0.1:$gateway_port" APP_GATEWAY_PROD_LISTEN="127.0.0.1:3102" \

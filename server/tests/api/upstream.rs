@@ -186,6 +186,7 @@ async fn every_pulsa_reply_becomes_the_right_rc_and_money_moves_once() {
     let ok = buy(&app, &m, "081200000100", "p-ok").await;
     assert_eq!(ok["rc"], "00", "{ok}");
     assert_eq!(ok["data"]["sn"].as_str().map(str::len), Some(16), "the provider's SN: {ok}");
+    assert!(ok["data"]["hargaBeli"].is_null() && !ok.to_string().contains("Sisa saldo"), "our buy price stays ours");
     assert_eq!(balance(&app, &m).await, start - 10_950);
 
     // Refusals: each its rc, each refunded.

@@ -135,13 +135,13 @@ impl Pulsa {
             return Ok(pending(None));
         }
         match reply {
-            Reply::Success { head, sn, price, balance_after } => {
+            Reply::Success { head, sn, balance_after, .. } => {
                 if let Some(b) = balance_after {
                     self.balance_seen(b).await;
                 }
-                Ok(success(req, &head.trxid, &sn, price))
+                Ok(success(req, &head.trxid, &sn))
             }
-            Reply::Double { head, earlier: Earlier::Success, sn } => Ok(success(req, &head.trxid, &sn, None)),
+            Reply::Double { head, earlier: Earlier::Success, sn } => Ok(success(req, &head.trxid, &sn)),
             Reply::Double { earlier: Earlier::Failed, .. } => Ok(PayOutcome::Failed { rc: Rc::Failed }),
             Reply::Double { head, earlier: Earlier::Pending, .. } | Reply::Pending { head } => {
                 Ok(pending(Some(head.trxid)))
@@ -254,11 +254,10 @@ fn pending(trxid: Option<String>) -> PayOutcome {
     PayOutcome::Pending { biller_ref: trxid.unwrap_or_default() }
 }
 
-fn success(req: &PayRequest, trxid: &str, sn: &str, price: Option<i64>) -> PayOutcome {
-    let mut data = json!({ "sn": sn, "noReferensi": req.reference_id, "trxid": trxid });
-    if let Some(p) = price {
-        data["hargaBeli"] = json!(p);
-    }
+/// A sale as the partner sees it. The provider's buy price stays ours: it
+/// is in the call log's reply for staff, never in the partner's answer.
+fn success(req: &PayRequest, trxid: &str, sn: &str) -> PayOutcome {
+    let data = json!({ "sn": sn, "noReferensi": req.reference_id, "trxid": trxid });
     PayOutcome::Success { sn: sn.to_owned(), data }
 }
 
