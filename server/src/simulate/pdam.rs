@@ -96,6 +96,15 @@ impl Sim {
         None
     }
 
+    /// The checks every endpoint makes first: its method (900), then the
+    /// header token (901/902/001).
+    fn door(&self, method: &Method, expected: Method, headers: &HeaderMap, nosamb: &str) -> Option<Response> {
+        if *method != expected {
+            return Some(reply(Code::WrongMethod, vec![]));
+        }
+        self.check_token(headers, nosamb).map(|code| reply(code, vec![]))
+    }
+
     async fn hang(&self) {
         tokio::time::sleep(Duration::from_secs(self.opts.hang_secs)).await;
     }
@@ -176,11 +185,8 @@ async fn inquiry(
     headers: HeaderMap,
     Path((nosamb, periode)): Path<(String, String)>,
 ) -> Response {
-    if method != Method::GET {
-        return reply(Code::WrongMethod, vec![]);
-    }
-    if let Some(code) = sim.check_token(&headers, &nosamb) {
-        return reply(code, vec![]);
+    if let Some(refused) = sim.door(&method, Method::GET, &headers, &nosamb) {
+        return refused;
     }
     match sandbox::outcome_of(&nosamb) {
         Outcome::Down => return reply(Code::AppError, vec![]),
@@ -199,11 +205,8 @@ async fn payinfo(
     headers: HeaderMap,
     Path((nosamb, periode)): Path<(String, String)>,
 ) -> Response {
-    if method != Method::GET {
-        return reply(Code::WrongMethod, vec![]);
-    }
-    if let Some(code) = sim.check_token(&headers, &nosamb) {
-        return reply(code, vec![]);
+    if let Some(refused) = sim.door(&method, Method::GET, &headers, &nosamb) {
+        return refused;
     }
     if sandbox::outcome_of(&nosamb) == Outcome::PendingUntilReconciliation {
         sim.hang().await;
@@ -225,15 +228,15 @@ fn paid_bill(nosamb: &str, periode: &str, at: &str) -> Value {
 }
 
 async fn payment(State(sim): State<Arc<Sim>>, method: Method, headers: HeaderMap, body: axum::body::Bytes) -> Response {
-    if method != Method::POST {
-        return reply(Code::WrongMethod, vec![]);
-    }
-    let Ok(v) = serde_json::from_slice::<Value>(&body) else { return reply(Code::AppError, vec![]) };
+    let v = serde_json::from_slice::<Value>(&body).unwrap_or_default();
     let nosamb = protocol::text(v.get("nosamb"));
     let periode = protocol::text(v.get("periode"));
     let tglbayar = protocol::text(v.get("tglbayar"));
-    if let Some(code) = sim.check_token(&headers, &nosamb) {
-        return reply(code, vec![]);
+    if let Some(refused) = sim.door(&method, Method::POST, &headers, &nosamb) {
+        return refused;
+    }
+    if v.is_null() {
+        return reply(Code::AppError, vec![]);
     }
     if protocol::text(v.get("token")) != protocol::pay_token(&nosamb, &tglbayar, &sim.opts.key) {
         return reply(Code::WrongPayToken, vec![]);
