@@ -1,7 +1,8 @@
 //! What staff see of a biller: each call (request with secrets masked,
 //! reply, latency, what we read from it), its last balance, and alerts by
-//! e-mail when it is misconfigured or its balance runs low — at most one an
-//! hour per biller, whichever instance notices first.
+//! e-mail when it is misconfigured, charges more than the catalog says or
+//! its balance runs low — the same alert at most once an hour per biller,
+//! whichever instance notices first.
 
 use crate::entity::biller_call::{self, Entity as BillerCall};
 use crate::entity::biller_state::{self, Entity as BillerState};
@@ -70,7 +71,7 @@ impl CallLog {
     }
 
     /// Tells staff (e-mail) that something is wrong with this biller, unless
-    /// they were told within the hour.
+    /// they were told the same within the hour.
     pub async fn alert(&self, problem: &str) {
         if let Err(e) = alert(self, problem).await {
             tracing::error!(biller = %self.biller, error = %e, "biller alert not sent");
@@ -95,7 +96,8 @@ async fn alert(log: &CallLog, problem: &str) -> anyhow::Result<()> {
         .filter(
             sea_orm::Condition::any()
                 .add(biller_state::Column::AlertedAt.is_null())
-                .add(biller_state::Column::AlertedAt.lt(hour_ago)),
+                .add(biller_state::Column::AlertedAt.lt(hour_ago))
+                .add(biller_state::Column::LastAlert.ne(cut(problem, 500))),
         )
         .exec(db)
         .await?;

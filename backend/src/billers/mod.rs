@@ -67,6 +67,9 @@ pub struct PayRequest {
     pub amount: i64,
     /// The billing period the inquiry asked for (PDAM `YYYYMM`).
     pub periode: Option<String>,
+    /// What the catalog expects the biller to charge us (0: not known);
+    /// a dearer sale is told to staff (the price check of each sale).
+    pub buy_price: i64,
 }
 
 /// One product on a biller's price sheet, in whole Rupiah.

@@ -342,6 +342,7 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
         tagihan,
         amount: total,
         periode,
+        buy_price: p.buy_price,
     };
     let outcome = route.ask(&state.db, gate, route.biller.pay(&req)).await;
     // The partner gets this answer now: no callback for it.

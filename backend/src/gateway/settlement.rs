@@ -4,7 +4,7 @@
 
 use super::rc::Rc;
 use crate::billers::{self, BillerError, PayOutcome, PayRequest, PollPolicy, Route};
-use crate::entity::product::Entity as Product;
+use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::error::{Error, Result};
 use crate::ledger::{self, Kind, Movement};
@@ -112,11 +112,11 @@ pub fn next_poll(
     }
 }
 
-/// The payment's route and its product's code at the biller.
-async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<(Route, String)>> {
+/// The payment's route and its product.
+async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<(Route, product::Model)>> {
     let env = t.environment;
     let product = Product::find_by_id(t.product_code.clone()).one(&state.db).await?;
-    Ok(product.and_then(|p| Some((billers::route(&state.billers, env, t.user_id, &p)?, billers::biller_code(&p)))))
+    Ok(product.and_then(|p| Some((billers::route(&state.billers, env, t.user_id, &p)?, p))))
 }
 
 /// Asks the biller how a pending payment stands (unless its breaker is
@@ -124,7 +124,7 @@ async fn route_of(state: &AppState, t: &transaction::Model) -> Result<Option<(Ro
 async fn ask_status(
     state: &AppState,
     route: &Route,
-    code: String,
+    p: &product::Model,
     t: transaction::Model,
 ) -> Result<transaction::Model> {
     let gate = route.gate(&state.db).await?;
@@ -134,12 +134,13 @@ async fn ask_status(
     let stored: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_default();
     let req = PayRequest {
         id: t.id,
-        product_code: code,
+        product_code: billers::biller_code(p),
         customer_id: t.customer_id.clone(),
         reference_id: t.reference_id.clone(),
         tagihan: t.tagihan,
         amount: t.total,
         periode: stored.get("periode").and_then(serde_json::Value::as_str).map(str::to_owned),
+        buy_price: p.buy_price,
     };
     let biller_ref = t.biller_ref.clone().unwrap_or_default();
     let window = route.biller.polling().window;
@@ -189,7 +190,7 @@ async fn take_and_ask(state: &AppState, t: transaction::Model, also: Condition) 
         _ => PollPolicy::UNTIL_RECONCILIATION,
     };
     let asked = match route {
-        Ok(Some((r, code))) => ask_status(state, &r, code, t).await,
+        Ok(Some((r, p))) => ask_status(state, &r, &p, t).await,
         Ok(None) => Ok(t),
         Err(e) => Err(e),
     };

@@ -201,6 +201,17 @@ async fn every_pulsa_reply_becomes_the_right_rc_and_money_moves_once() {
     let alert = app.mail_containing("operator@localhost", "InsufficientBalance").await;
     assert!(alert.contains("pulsa"), "{alert}");
 
+    // The price check of each sale: dearer than the catalog's buy price.
+    backend::entity::product::Entity::update_many()
+        .col_expr(backend::entity::product::Column::BuyPrice, sea_orm::sea_query::Expr::value(10_000))
+        .filter(backend::entity::product::Column::Code.eq("501021"))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(buy(&app, &m, "081200000100", "p-dear").await["rc"], "00");
+    let dear = app.mail_containing("operator@localhost", "Provider menagih").await;
+    assert!(dear.contains("Rp 10.700") && dear.contains("Rp 10.000"), "{dear}");
+
     // A product code the provider does not know (our mapping): rc 73.
     backend::entity::product::Entity::update_many()
         .col_expr(backend::entity::product::Column::BillerCode, sea_orm::sea_query::Expr::value(Some("XX99")))
@@ -220,7 +231,7 @@ async fn every_pulsa_reply_becomes_the_right_rc_and_money_moves_once() {
     assert!(log.iter().any(|c| c.request.contains("product=XX99") && c.reply.contains("Kode Produk Salah")));
     // The provider's balance, read from its last SUKSES line.
     let state = backend::billers::calls::state_of(&app.state.db, "pulsa").await.unwrap().unwrap();
-    assert_eq!(state.balance, Some(50_000_000 - 10_700));
+    assert_eq!(state.balance, Some(50_000_000 - 2 * 10_700));
 }
 
 #[tokio::test]

@@ -135,10 +135,11 @@ impl Pulsa {
             return Ok(pending(None));
         }
         match reply {
-            Reply::Success { head, sn, balance_after, .. } => {
+            Reply::Success { head, sn, price, balance_after } => {
                 if let Some(b) = balance_after {
                     self.balance_seen(b).await;
                 }
+                self.check_price(req, price).await;
                 Ok(success(req, &head.trxid, &sn))
             }
             Reply::Double { head, earlier: Earlier::Success, sn } => Ok(success(req, &head.trxid, &sn)),
@@ -164,6 +165,19 @@ impl Pulsa {
             }
             Reply::Unknown => Ok(pending(None)),
         }
+    }
+
+    /// The price check of each sale: a provider charging more than the
+    /// catalog's buy price is told to staff (the sale itself stands).
+    async fn check_price(&self, req: &PayRequest, charged: Option<i64>) {
+        let Some(charged) = charged.filter(|c| req.buy_price > 0 && *c > req.buy_price) else { return };
+        let text = format!(
+            "Provider menagih {} untuk {}, katalog mencatat harga beli {}: periksa harga produk.",
+            domain::finance::rupiah(charged),
+            req.product_code,
+            domain::finance::rupiah(req.buy_price)
+        );
+        self.log.alert(&text).await;
     }
 
     /// Keeps the balance the provider reported and alerts when it is low.
