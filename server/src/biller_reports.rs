@@ -54,16 +54,41 @@ async fn report(
 }
 
 /// Where a status line may be: the body as it is, the body's form values,
-/// the query's values.
+/// the query's values — and, for a provider that reports the reply's fields
+/// as parameters (`refid`, `trxid`, `status`, `sn`, `ket`, …), the line they
+/// make.
 fn candidates(body: &Bytes, query: Option<&str>) -> Vec<String> {
     let text = String::from_utf8_lossy(body).into_owned();
     let mut out = Vec::new();
+    let mut forms = Vec::new();
     if !text.trim().is_empty() {
         out.extend(values(&text));
+        forms.push(text.clone());
         out.push(text);
     }
     out.extend(query.into_iter().flat_map(values));
+    forms.extend(query.map(str::to_owned));
+    out.extend(forms.iter().filter_map(|f| line_of_fields(f)));
     out
+}
+
+/// The seed's line from fields sent one by one, if they name a refid and a status.
+fn line_of_fields(encoded: &str) -> Option<String> {
+    let fields: std::collections::HashMap<String, String> = url::form_urlencoded::parse(encoded.as_bytes())
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let get = |keys: &[&str]| keys.iter().find_map(|k| fields.get(*k).filter(|v| !v.is_empty()).cloned());
+    let refid = get(&["refid", "reffid"])?;
+    let status = get(&["status"])?;
+    let trxid = get(&["trxid"]).unwrap_or_else(|| "-".into());
+    let product = get(&["product", "kodeproduk"]).unwrap_or_default();
+    let dest = get(&["dest", "tujuan"]).unwrap_or_default();
+    let middle = if status.eq_ignore_ascii_case("sukses") {
+        format!("SUKSES#SN:{}", get(&["sn"]).unwrap_or_default())
+    } else {
+        format!("{status}; {}", get(&["ket", "message", "keterangan"]).unwrap_or_default())
+    };
+    Some(format!("#{trxid}#{product}#ke:{dest}#{middle}#Reffid:{refid}#"))
 }
 
 #[cfg(test)]
@@ -77,5 +102,15 @@ mod tests {
         let form = format!("msg={}", url::form_urlencoded::byte_serialize(line.as_bytes()).collect::<String>());
         assert!(candidates(&Bytes::from(form.clone()), None).contains(&line.to_owned()));
         assert!(candidates(&Bytes::new(), Some(&form)).contains(&line.to_owned()));
+    }
+
+    #[test]
+    fn fields_sent_one_by_one_make_the_line() {
+        let q = "trxid=T1&refid=ab&status=SUKSES&sn=0412&dest=0812&product=S10";
+        let found = candidates(&Bytes::new(), Some(q));
+        assert!(found.contains(&"#T1#S10#ke:0812#SUKSES#SN:0412#Reffid:ab#".to_owned()), "{found:?}");
+        let failed = line_of_fields("refid=ab&status=GAGAL&ket=Dibatalkan provider.").unwrap();
+        assert_eq!(failed, "#-##ke:#GAGAL; Dibatalkan provider.#Reffid:ab#");
+        assert!(line_of_fields("status=SUKSES").is_none());
     }
 }

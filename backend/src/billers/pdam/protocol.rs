@@ -127,6 +127,12 @@ pub struct Reply {
 pub fn parse_reply(body: &[u8]) -> Option<Reply> {
     let v: Value = serde_json::from_slice(body).ok()?;
     let status = match v.get("status")? {
+        // "5" and "005" are the same code.
+        Value::String(s)
+            if !s.trim().is_empty() && s.trim().len() < 3 && s.trim().bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{:0>3}", s.trim())
+        }
         Value::String(s) => s.trim().to_owned(),
         Value::Number(n) => format!("{:03}", n.as_u64()?),
         _ => return None,
@@ -259,6 +265,7 @@ mod tests {
         let r = parse_reply(br#"{"status":"005","message":"Data tagihan tersedia","data":[{"total":89250}]}"#).unwrap();
         assert_eq!((r.status.as_str(), r.data.len()), ("005", 1));
         assert_eq!(parse_reply(br#"{"status":6,"message":"x"}"#).unwrap().status, "006");
+        assert_eq!(parse_reply(br#"{"status":"15","message":"x"}"#).unwrap().status, "015");
         assert!(parse_reply(b"<html>").is_none());
         assert_eq!(Code::of("902"), Some(Code::TokenWrong));
         assert!(CODES.iter().all(|(c, d, _)| Code::of(d) == Some(*c) && c.digits() == *d));
