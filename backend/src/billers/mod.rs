@@ -199,6 +199,18 @@ pub fn route(billers: &registry::Registry, env: Env, user_id: Uuid, p: &product:
     Some(Route { biller, breaker: Breaker::new(env, user_id, &p.biller) })
 }
 
+/// A call's outcome in a few words, for the call log staff read.
+pub fn describe(outcome: &std::result::Result<PayOutcome, BillerError>) -> String {
+    match outcome {
+        Ok(PayOutcome::Success { sn, .. }) => format!("sukses SN {sn}"),
+        Ok(PayOutcome::Pending { biller_ref }) if biller_ref.is_empty() => "pending".into(),
+        Ok(PayOutcome::Pending { biller_ref }) => format!("pending {biller_ref}"),
+        Ok(PayOutcome::Failed { rc }) => format!("gagal rc {}", rc.code()),
+        Ok(PayOutcome::NotFound) => "tidak ditemukan".into(),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
 /// The product's code at its biller.
 pub fn biller_code(p: &product::Model) -> String {
     p.biller_code.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| p.code.clone())

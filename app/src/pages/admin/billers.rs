@@ -122,7 +122,7 @@ fn Routing(
             <tr>
                 <td><code>{p.code.clone()}</code>" "{p.name.clone()}</td>
                 <td>
-                    <input aria-label=label size="12" disabled=!editable placeholder=t.billers.biller_code_hint
+                    <input aria-label=label size="22" disabled=!editable placeholder=t.billers.biller_code_hint
                         prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))
                         on:change=move |_| {
                             route.dispatch(BillerRouteProduct { code: product.clone(), biller: biller.clone(), biller_code: code.get_untracked() });

@@ -110,16 +110,12 @@ impl Pulsa {
             Ok(text) => (text.clone(), self.read(req, text).await),
             Err(e) => (e.to_string(), Err(e.clone())),
         };
-        let label = match &outcome {
-            Ok(o) => format!("{o:?}"),
-            Err(e) => format!("error: {e}"),
-        };
         let call = Call {
             operation,
             transaction: Some(req.id),
             request: format!("GET {}", masked(&url)),
             reply: &reply_text,
-            outcome: label,
+            outcome: super::describe(&outcome),
             started,
         };
         self.log.record(call).await;
@@ -210,7 +206,8 @@ impl Pulsa {
             Ok(t) => t.clone(),
             Err(e) => e.to_string(),
         };
-        let outcome = balance.map_or_else(|| "saldo tidak terbaca".to_owned(), |b| format!("saldo {b}"));
+        let outcome =
+            balance.map_or_else(|| "saldo tidak terbaca".to_owned(), |b| format!("saldo {}", domain::finance::rupiah(b)));
         self.log
             .record(Call {
                 operation: "balance",
