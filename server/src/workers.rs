@@ -30,6 +30,16 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         let state = log.clone();
         async move { backend::apilog::purge(&state).await.map(drop) }
     });
+    // The providers' balances, so a low balance is noticed without a sale.
+    let balances = state.clone();
+    let later = tokio::time::Instant::now() + Duration::from_secs(900);
+    every_from(later, Duration::from_secs(900), "biller balances", move || {
+        let state = balances.clone();
+        async move {
+            backend::billers::back_office::refresh_balances(&state).await;
+            Ok::<(), String>(())
+        }
+    });
     every(Duration::from_secs(600), "reconciliation", move || {
         let state = state.clone();
         async move { reconcile_yesterday(&state).await }
@@ -48,14 +58,24 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
 
 /// Runs `job` every `period` for the life of the process; a failed run is
 /// logged and the next one comes as planned.
-fn every<F, Fut, E>(period: Duration, what: &'static str, mut job: F)
+fn every<F, Fut, E>(period: Duration, what: &'static str, job: F)
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), E>> + Send,
+    E: std::fmt::Display,
+{
+    every_from(tokio::time::Instant::now(), period, what, job);
+}
+
+/// `every`, the first run one period after start (not at once).
+fn every_from<F, Fut, E>(start: tokio::time::Instant, period: Duration, what: &'static str, mut job: F)
 where
     F: FnMut() -> Fut + Send + 'static,
     Fut: std::future::Future<Output = Result<(), E>> + Send,
     E: std::fmt::Display,
 {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(period);
+        let mut tick = tokio::time::interval_at(start, period);
         loop {
             tick.tick().await;
             if let Err(e) = job().await {

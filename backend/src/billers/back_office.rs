@@ -87,6 +87,18 @@ pub async fn check_balance(state: &AppState, staff: &StaffActor, biller: &str) -
     Ok(balance)
 }
 
+/// Asks every production biller that tells its balance for it (the
+/// adapter keeps it and alerts staff below the threshold). A biller that
+/// does not answer is left for the next round.
+pub async fn refresh_balances(state: &AppState) {
+    for name in state.billers.names() {
+        let Some(adapter) = state.billers.get(name, Env::Production) else { continue };
+        if let Some(Err(e)) = adapter.balance().await {
+            tracing::warn!(biller = name, error = %e, "provider balance not read");
+        }
+    }
+}
+
 /// Whether `name` may be a product's biller: a known family or configured.
 pub fn is_known(state: &AppState, name: &str) -> bool {
     domain::finance::BILLERS.contains(&name) || state.billers.names().any(|n| n == name)

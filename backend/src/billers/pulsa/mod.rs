@@ -206,8 +206,8 @@ impl Pulsa {
             Ok(t) => t.clone(),
             Err(e) => e.to_string(),
         };
-        let outcome =
-            balance.map_or_else(|| "saldo tidak terbaca".to_owned(), |b| format!("saldo {}", domain::finance::rupiah(b)));
+        let outcome = balance
+            .map_or_else(|| "saldo tidak terbaca".to_owned(), |b| format!("saldo {}", domain::finance::rupiah(b)));
         self.log
             .record(Call {
                 operation: "balance",
