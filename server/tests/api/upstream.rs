@@ -533,3 +533,21 @@ async fn staff_see_each_biller_route_products_to_it_and_ask_its_balance() {
     let pdam = crate::common::send_with(&a.staff, &app.base, BillerBalanceCheck { biller: "pdam".into() }).await;
     assert!(pdam.is_err(), "seed 004 has no balance call");
 }
+
+#[tokio::test]
+async fn a_low_provider_balance_is_told_to_staff_once() {
+    let sims = Sims::bind().await;
+    // The simulator holds Rp 50.000.000; alert below Rp 60.000.000.
+    let app = app_with(&sims, |b| b["pulsa"]["low_balance"] = json!(60_000_000)).await;
+    sims.serve(&app, false, 1, 3);
+    backend::billers::back_office::refresh_balances(&app.state).await;
+    let mail = app.mail_containing("operator@localhost", "Saldo di provider tinggal").await;
+    assert!(mail.contains("Rp 50.000.000") && mail.contains("Rp 60.000.000"), "{mail}");
+    // Read again within the hour: the same alert is not sent twice.
+    backend::billers::back_office::refresh_balances(&app.state).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let alerts = app.mails("operator@localhost", 1).await.iter().filter(|m| m.contains("Saldo di provider")).count();
+    assert_eq!(alerts, 1);
+    let state = backend::billers::calls::state_of(&app.state.db, "pulsa").await.unwrap().unwrap();
+    assert_eq!(state.balance, Some(50_000_000));
+}
