@@ -28,6 +28,7 @@ pub mod staff;
 pub mod state;
 pub mod suspension;
 pub mod team;
+pub mod topup;
 pub mod two_step;
 pub mod uat;
 
