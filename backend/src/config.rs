@@ -103,6 +103,9 @@ pub struct Config {
     /// Who is e-mailed when a biller is misconfigured or low on balance;
     /// the operator's address when unset (`APP_BILLER_ALERT_EMAIL`).
     pub biller_alert_email: Option<String>,
+    /// The payment service's key for our webhooks ("PID", seed 003): signs
+    /// `x-servicepayment`; without it no webhook is believed (`APP_PAYMENT_SERVICE_PID`).
+    pub payment_service_pid: Option<SecretString>,
 }
 
 impl Default for Config {
@@ -146,6 +149,7 @@ impl Default for Config {
             api_log_retention_days: 30,
             billers: std::collections::BTreeMap::new(),
             biller_alert_email: None,
+            payment_service_pid: None,
         }
     }
 }

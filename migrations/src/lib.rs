@@ -20,6 +20,7 @@ mod m20261201_000015_going_live;
 mod m20261201_000016_manual_catalog;
 mod m20261201_000017_team;
 mod m20261201_000018_billers;
+mod m20261202_000019_topup;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000016_manual_catalog::Migration),
             Box::new(m20261201_000017_team::Migration),
             Box::new(m20261201_000018_billers::Migration),
+            Box::new(m20261202_000019_topup::Migration),
         ]
     }
 }

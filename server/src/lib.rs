@@ -7,6 +7,7 @@ pub mod biller_reports;
 pub mod csrf;
 pub mod documents;
 pub mod gateway;
+pub mod payment_webhook;
 pub mod routes;
 pub mod simulate;
 pub mod telemetry;
@@ -100,7 +101,8 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .layer(trace)
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         // Outside the portal's layers: a provider has no session, no Origin.
-        .merge(biller_reports::routes(report_state))
+        .merge(biller_reports::routes(report_state.clone()))
+        .merge(payment_webhook::routes(report_state))
 }
 
 /// Makes the session timeout a real idle timeout: a signed-in session used

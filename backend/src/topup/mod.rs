@@ -1,5 +1,7 @@
 //! Deposit top-up through the payment service of seed 003 (issue 14). So
-//! far: the settlement webhook's signature and payloads (`webhook`); the
-//! adapter, the orders and the crediting come next.
+//! far: the settlement webhook's signature and payloads (`webhook`) and
+//! its crediting exactly once (`settlement`); the adapter that creates the
+//! orders, the page and the simulator come next.
 
+pub mod settlement;
 pub mod webhook;

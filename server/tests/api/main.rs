@@ -17,4 +17,5 @@ mod portal;
 mod products;
 mod regions;
 mod team;
+mod topup;
 mod upstream;
