@@ -56,6 +56,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "biller_alert.id.txt",
     "biller_alert.en.html",
     "biller_alert.en.txt",
+    "topup.id.html",
+    "topup.id.txt",
+    "topup.en.html",
+    "topup.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -160,6 +164,13 @@ pub enum Kind<'a> {
         reason: &'a str,
         contact: &'a str,
     },
+    /// The payment service settled a top-up: the production deposit rose.
+    TopUpCredited {
+        company: &'a str,
+        amount: &'a str,
+        order_id: &'a str,
+        balance: &'a str,
+    },
     /// To staff: a biller is misconfigured (wrong credentials or key) or
     /// its balance with us runs low.
     BillerAlert {
@@ -190,6 +201,7 @@ impl Kind<'_> {
             Kind::Invitation { .. } => "invitation",
             Kind::Suspension { .. } => "suspension",
             Kind::BillerAlert { .. } => "biller_alert",
+            Kind::TopUpCredited { .. } => "topup",
         }
     }
 
@@ -223,6 +235,8 @@ impl Kind<'_> {
             (Kind::ProductDecided { stage, approved: true, .. }, Lang::En) => {
                 format!("{stage} request approved — {brand}")
             }
+            (Kind::TopUpCredited { amount, .. }, Lang::Id) => format!("Top up deposit {amount} berhasil — {brand}"),
+            (Kind::TopUpCredited { amount, .. }, Lang::En) => format!("Deposit top-up of {amount} received — {brand}"),
             (Kind::BillerAlert { biller, .. }, Lang::Id) => format!("Peringatan biller {biller} — {brand}"),
             (Kind::BillerAlert { biller, .. }, Lang::En) => format!("Biller {biller} needs attention — {brand}"),
             (Kind::ProductDecided { stage, .. }, Lang::Id) => format!("Request {stage} ditolak — {brand}"),
@@ -264,6 +278,9 @@ impl Kind<'_> {
                 context! { company, suspended, reason, contact }
             }
             Kind::BillerAlert { biller, problem } => context! { biller, problem },
+            Kind::TopUpCredited { company, amount, order_id, balance } => {
+                context! { company, amount, order_id, balance }
+            }
         }
     }
 }
@@ -338,6 +355,12 @@ mod tests {
                 contact: "cs@x",
             },
             Kind::BillerAlert { biller: "<b>Andika</b> token=abc", problem: "kunci salah" },
+            Kind::TopUpCredited {
+                company: "<b>Andika</b> token=abc",
+                amount: "Rp 474.765",
+                order_id: "KLNU00252",
+                balance: "Rp 1.474.765",
+            },
         ]
     }
 

@@ -11,8 +11,11 @@ use crate::entity::topup_notification::{self, Entity as TopupNotification};
 use crate::entity::topup_order::{self, Entity as TopupOrder};
 use crate::error::Result;
 use crate::ledger::{self, Env, Kind, Movement};
+use crate::mail::templates::{render, Kind as MailKind};
 use crate::AppState;
 use chrono::Utc;
+use domain::finance::rupiah;
+use domain::Lang;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use secrecy::ExposeSecret;
@@ -65,14 +68,14 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
         return Ok(verdict);
     };
     let txn = state.db.begin().await?;
-    let verdict = apply(&txn, &n).await?;
+    let verdict = apply(&txn, &n, &state.config.brand).await?;
     note(&txn, (&order_id, &service_id), verified, verdict, body).await?;
     txn.commit().await?;
     tracing::info!(order = %n.order_id, verdict = verdict.code(), "payment service webhook");
     Ok(verdict)
 }
 
-async fn apply(db: &impl ConnectionTrait, n: &Notification) -> Result<Verdict> {
+async fn apply(db: &impl ConnectionTrait, n: &Notification, brand: &str) -> Result<Verdict> {
     let Some(order) = TopupOrder::find().filter(topup_order::Column::OrderId.eq(n.order_id.clone())).one(db).await?
     else {
         return Ok(Verdict::Unmatched);
@@ -109,8 +112,25 @@ async fn apply(db: &impl ConnectionTrait, n: &Notification) -> Result<Verdict> {
         note: Some(&format!("Top up {}", order.method)),
         actor_name: "payment-service",
     };
-    ledger::apply(db, &credit).await?;
+    let entry = ledger::apply(db, &credit).await?;
+    tell_partner(db, &order, entry.balance_after, brand).await?;
     Ok(Verdict::Credited)
+}
+
+/// The partner's owner is e-mailed (in the same transaction: the mail goes
+/// out only if the credit stands).
+async fn tell_partner(db: &impl ConnectionTrait, order: &topup_order::Model, balance: i64, brand: &str) -> Result<()> {
+    let Some(owner) = crate::entity::user::Entity::find_by_id(order.user_id).one(db).await? else { return Ok(()) };
+    let (amount, balance) = (rupiah(order.amount), rupiah(balance));
+    let kind = MailKind::TopUpCredited {
+        company: &owner.company,
+        amount: &amount,
+        order_id: &order.order_id,
+        balance: &balance,
+    };
+    let mail = render(&kind, Lang::from_code(&owner.lang), brand, &owner.email).map_err(crate::Error::Unexpected)?;
+    crate::mail::enqueue(db, mail).await?;
+    Ok(())
 }
 
 async fn note(

@@ -73,6 +73,9 @@ async fn a_verified_settlement_credits_the_production_deposit_exactly_once() {
     assert_eq!(post(&app, SEED_BODY, SEED_SIGNATURE).await, (200, r#"{"message":"success","status":true}"#.into()));
     assert_eq!(balance().await.unwrap(), start + 250_000);
     assert_eq!(status_of(&app, "klnu00242").await, "paid");
+    let email = app.send(app::server_fns::account::CurrentUser {}).await.unwrap().unwrap().email;
+    let told = app.mail_containing(&email, "klnu00242").await;
+    assert!(told.contains("Rp 250.000"), "{told}");
     // A replay: success, nothing changes.
     assert_eq!(post(&app, SEED_BODY, SEED_SIGNATURE).await.0, 200);
     assert_eq!(balance().await.unwrap(), start + 250_000);
