@@ -143,14 +143,9 @@ fn is_ours(state: &AppState, url: &url::Url) -> bool {
 /// Queues the callback of a transaction that just became final, in the
 /// caller's transaction (nothing is queued when no URL is set).
 pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Result<()> {
-    let Some(url) = PartnerSetting::find_by_id(t.user_id).one(db).await?.and_then(|s| s.callback_url) else {
-        return Ok(());
-    };
-    let merchant_id = Profile::find_by_id(t.user_id).one(db).await?.and_then(|p| p.merchant_id).unwrap_or_default();
     let rc = if t.status == TxStatus::Failed { Rc::Failed } else { Rc::from_code(&t.rc) };
     let data: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_else(|_| json!({}));
     let payload = json!({
-        "merchantID": merchant_id,
         "productID": t.product_code,
         "customerID": t.customer_id,
         "referenceID": t.reference_id,
@@ -158,12 +153,46 @@ pub async fn enqueue(db: &impl ConnectionTrait, t: &transaction::Model) -> Resul
         "description": rc.text(),
         "data": data,
     });
+    queue(db, t.user_id, t.id, payload).await
+}
+
+/// Queues the callback that the production deposit rose (a top-up
+/// settled): `event` `deposit`, the order as `referenceID`, the amount and
+/// the new balance, in the caller's transaction.
+pub async fn enqueue_deposit(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    subject: Uuid,
+    reference: &str,
+    (amount, balance): (i64, i64),
+) -> Result<()> {
+    let payload = json!({
+        "event": "deposit",
+        "referenceID": reference,
+        "rc": Rc::Success.code(),
+        "description": Rc::Success.text(),
+        "data": { "amount": amount.to_string(), "deposit": balance.to_string() },
+    });
+    queue(db, user_id, subject, payload).await
+}
+
+/// Queues `payload` (with the partner's merchant ID added) for the
+/// partner's callback URL; nothing when no URL is set.
+async fn queue(db: &impl ConnectionTrait, user_id: Uuid, subject: Uuid, payload: serde_json::Value) -> Result<()> {
+    let Some(url) = PartnerSetting::find_by_id(user_id).one(db).await?.and_then(|s| s.callback_url) else {
+        return Ok(());
+    };
+    let merchant_id = Profile::find_by_id(user_id).one(db).await?.and_then(|p| p.merchant_id).unwrap_or_default();
+    let mut body = json!({ "merchantID": merchant_id });
+    if let (Some(out), Some(fields)) = (body.as_object_mut(), payload.as_object()) {
+        out.extend(fields.clone());
+    }
     let now = Utc::now();
     callback_delivery::ActiveModel {
-        user_id: Set(t.user_id),
-        transaction_id: Set(t.id),
+        user_id: Set(user_id),
+        transaction_id: Set(subject),
         url: Set(url),
-        payload: Set(payload.to_string()),
+        payload: Set(body.to_string()),
         status: Set(DeliveryStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),

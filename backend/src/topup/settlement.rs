@@ -114,11 +114,14 @@ async fn apply(db: &impl ConnectionTrait, n: &Notification, brand: &str) -> Resu
     };
     let entry = ledger::apply(db, &credit).await?;
     tell_partner(db, &order, entry.balance_after, brand).await?;
+    let rise = (order.amount, entry.balance_after);
+    crate::callbacks::enqueue_deposit(db, order.user_id, order.id, &order.order_id, rise).await?;
     Ok(Verdict::Credited)
 }
 
-/// The partner's owner is e-mailed (in the same transaction: the mail goes
-/// out only if the credit stands).
+/// The partner's owner is e-mailed, and the partner's callback URL called
+/// (both queued in the same transaction: they go out only if the credit
+/// stands).
 async fn tell_partner(db: &impl ConnectionTrait, order: &topup_order::Model, balance: i64, brand: &str) -> Result<()> {
     let Some(owner) = crate::entity::user::Entity::find_by_id(order.user_id).one(db).await? else { return Ok(()) };
     let (amount, balance) = (rupiah(order.amount), rupiah(balance));

@@ -62,8 +62,15 @@ async fn status_of(app: &TestApp, order_id: &str) -> String {
 
 #[tokio::test]
 async fn a_verified_settlement_credits_the_production_deposit_exactly_once() {
-    let app = TestApp::spawn_with(|f| f.merge(Serialized::default("payment_service_pid", PID))).await;
+    let app = TestApp::spawn_with(|f| {
+        f.merge(Serialized::default("payment_service_pid", PID))
+            .merge(Serialized::default("callbacks_allow_private", true))
+    })
+    .await;
     let a = approved(&app).await;
+    // The partner's callback endpoint hears of the deposit rising.
+    let (url, seen) = crate::gateway::callback_receiver(std::sync::Arc::new(200.into())).await;
+    let _: () = app.send(app::server_fns::connections::CallbackSetUrl { url }).await.unwrap();
     let balance = || ledger::balance(&app.state.db, a.user_id, Env::Production);
     let start = balance().await.unwrap();
 
@@ -76,6 +83,18 @@ async fn a_verified_settlement_credits_the_production_deposit_exactly_once() {
     let email = app.send(app::server_fns::account::CurrentUser {}).await.unwrap().unwrap().email;
     let told = app.mail_containing(&email, "klnu00242").await;
     assert!(told.contains("Rp 250.000"), "{told}");
+    let mut called = None;
+    for _ in 0..100 {
+        called = seen.lock().unwrap().first().map(|(_, body)| body.clone());
+        if called.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let called: serde_json::Value = serde_json::from_str(&called.expect("a deposit callback")).unwrap();
+    assert_eq!((called["event"].as_str(), called["referenceID"].as_str()), (Some("deposit"), Some("klnu00242")));
+    assert_eq!(called["data"]["amount"], "250000");
+    assert_eq!(called["merchantID"].as_str(), Some(a.merchant_id.as_str()));
     // A replay: success, nothing changes.
     assert_eq!(post(&app, SEED_BODY, SEED_SIGNATURE).await.0, 200);
     assert_eq!(balance().await.unwrap(), start + 250_000);
