@@ -3,5 +3,6 @@
 //! its crediting exactly once (`settlement`); the adapter that creates the
 //! orders, the page and the simulator come next.
 
+pub mod service;
 pub mod settlement;
 pub mod webhook;

@@ -1,6 +1,7 @@
 //! The upstream simulators (`server simulate pulsa|pdam`): real HTTP
 //! servers speaking the seed protocols, for `make run` and the tests.
 
+pub mod payment;
 pub mod pdam;
 pub mod pulsa;
 
@@ -11,11 +12,14 @@ pub enum Simulator {
     Pulsa(pulsa::Options),
     /// A PDAM billing API of seed 004.
     Pdam(pdam::Options),
+    /// The payment service of seed 003 (login, bank list, pay_service so far).
+    Payment(payment::Options),
 }
 
 pub async fn run(which: Simulator) -> anyhow::Result<()> {
     match which {
         Simulator::Pulsa(o) => pulsa::run(o).await,
         Simulator::Pdam(o) => pdam::run(o).await,
+        Simulator::Payment(o) => payment::run(o).await,
     }
 }

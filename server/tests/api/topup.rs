@@ -144,3 +144,55 @@ async fn without_a_configured_key_no_webhook_is_believed() {
     let app = TestApp::spawn().await;
     assert_eq!(post(&app, SEED_BODY, SEED_SIGNATURE).await.0, 401);
 }
+
+async fn payment_service(expire: bool, password: &str) -> backend::topup::service::PaymentService {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = url::Url::parse(&format!("http://{}/", listener.local_addr().unwrap())).unwrap();
+    let opts = server::simulate::payment::Options {
+        listen: String::new(),
+        email: "partner@sim.test".into(),
+        password: "rahasia".into(),
+        expire,
+    };
+    tokio::spawn(server::simulate::payment::serve(listener, opts));
+    backend::topup::service::PaymentService::new(
+        base,
+        "partner@sim.test".into(),
+        password.into(),
+        reqwest::Client::new(),
+        std::time::Duration::from_secs(5),
+    )
+}
+
+#[tokio::test]
+async fn the_payment_service_client_logs_in_lists_banks_and_gets_what_to_pay() {
+    use backend::topup::service::{PayIn, ServiceError};
+    let service = payment_service(false, "rahasia").await;
+    let banks = service.list_bank().await.unwrap();
+    assert_eq!(banks.iter().map(|b| b.code.as_str()).collect::<Vec<_>>(), ["014", "008", "002", "009"]);
+    assert_eq!((banks[0].name.as_str(), banks[0].product_code.as_str(), banks[0].active), ("BANK BCA", "BCAATM", true));
+    assert!(!banks[3].active, "BNI is off: greyed with its reason on the page");
+    let order = PayIn {
+        order_id: "TOPUP-1",
+        no_hp: "08123456789",
+        fullname: "ANDIKA SAMPURNA",
+        email: "andika@sampurna-jaya.test",
+        bank_code: "014",
+        product_code: "BCAATM",
+        nominal: 1_000_000,
+    };
+    let pay = service.pay_service(&order).await.unwrap();
+    assert!(pay.is_va && pay.kd_pay.starts_with("8808") && pay.url_pay.is_none());
+    assert!((1..=2000).contains(&pay.kode_unik));
+    assert_eq!(pay.total_bayar, 1_000_000 + pay.kode_unik);
+    let unknown = service.pay_service(&PayIn { bank_code: "999", ..order.clone() }).await.unwrap_err();
+    assert_eq!(unknown, ServiceError::Refused("bank_code not found".into()));
+
+    // Tokens that expire after one call: a new login, transparently.
+    let short_lived = payment_service(true, "rahasia").await;
+    assert_eq!(short_lived.list_bank().await.unwrap().len(), 4);
+    assert_eq!(short_lived.list_bank().await.unwrap().len(), 4);
+    // A wrong password is said as such.
+    let wrong = payment_service(false, "salah").await;
+    assert_eq!(wrong.list_bank().await.unwrap_err(), ServiceError::LoginRefused);
+}
