@@ -89,7 +89,18 @@ impl Sims {
 /// An app whose production billers are the simulators.
 async fn app_with(sims: &Sims, tweak: impl Fn(&mut Value)) -> TestApp {
     let billers = sims.config(tweak);
-    TestApp::spawn_with(|f| f.merge(Serialized::default("billers", billers))).await
+    // Staff alerts to an address of this test alone: the SMTP server's
+    // inbox is shared by every test of the run.
+    let to = format!("alert-{}@staff.test", uuid::Uuid::new_v4().simple());
+    TestApp::spawn_with(|f| {
+        f.merge(Serialized::default("billers", billers)).merge(Serialized::default("biller_alert_email", to))
+    })
+    .await
+}
+
+/// Where this app's staff alerts go.
+fn alerts_to(app: &TestApp) -> String {
+    app.state.config.biller_alert_email.clone().unwrap_or_default()
 }
 
 /// A live partner: products Aktif in production, Rp 1.000.000 deposited.
@@ -198,7 +209,7 @@ async fn every_pulsa_reply_becomes_the_right_rc_and_money_moves_once() {
     }
     assert_eq!(balance(&app, &m).await, start - 10_950, "every refusal refunded");
     // Our balance ran out at the provider: staff hear of it.
-    let alert = app.mail_containing("operator@localhost", "InsufficientBalance").await;
+    let alert = app.mail_containing(&alerts_to(&app), "InsufficientBalance").await;
     assert!(alert.contains("pulsa"), "{alert}");
 
     // The price check of each sale: dearer than the catalog's buy price.
@@ -209,7 +220,7 @@ async fn every_pulsa_reply_becomes_the_right_rc_and_money_moves_once() {
         .await
         .unwrap();
     assert_eq!(buy(&app, &m, "081200000100", "p-dear").await["rc"], "00");
-    let dear = app.mail_containing("operator@localhost", "Provider menagih").await;
+    let dear = app.mail_containing(&alerts_to(&app), "Provider menagih").await;
     assert!(dear.contains("Rp 10.700") && dear.contains("Rp 10.000"), "{dear}");
 
     // A product code the provider does not know (our mapping): rc 73.
@@ -422,7 +433,7 @@ async fn a_wrong_pdam_key_opens_the_breaker_at_once_and_alerts_staff() {
         .unwrap()
         .unwrap();
     assert_eq!(row.state.code(), "open");
-    let mail = app.mail_containing("operator@localhost", "902").await;
+    let mail = app.mail_containing(&alerts_to(&app), "902").await;
     assert!(mail.contains("pdam") && !mail.contains("kunci-yang-salah"), "{mail}");
     // Open: the next one is not even sent.
     let sent = calls(&app, "pdam").await.len();
@@ -539,14 +550,15 @@ async fn a_low_provider_balance_is_told_to_staff_once() {
     let sims = Sims::bind().await;
     // The simulator holds Rp 50.000.000; alert below Rp 60.000.000.
     let app = app_with(&sims, |b| b["pulsa"]["low_balance"] = json!(60_000_000)).await;
+    let to = alerts_to(&app);
     sims.serve(&app, false, 1, 3);
     backend::billers::back_office::refresh_balances(&app.state).await;
-    let mail = app.mail_containing("operator@localhost", "Saldo di provider tinggal").await;
+    let mail = app.mail_containing(&to, "Saldo di provider tinggal").await;
     assert!(mail.contains("Rp 50.000.000") && mail.contains("Rp 60.000.000"), "{mail}");
     // Read again within the hour: the same alert is not sent twice.
     backend::billers::back_office::refresh_balances(&app.state).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let alerts = app.mails("operator@localhost", 1).await.iter().filter(|m| m.contains("Saldo di provider")).count();
+    let alerts = app.mails(&to, 1).await.iter().filter(|m| m.contains("Saldo di provider")).count();
     assert_eq!(alerts, 1);
     let state = backend::billers::calls::state_of(&app.state.db, "pulsa").await.unwrap().unwrap();
     assert_eq!(state.balance, Some(50_000_000));
