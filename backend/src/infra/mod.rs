@@ -4,6 +4,7 @@
 //! outbound addresses. Nothing here knows a business rule.
 
 pub mod db;
+pub mod json;
 pub mod lease;
 pub mod outbound;
 pub mod password;

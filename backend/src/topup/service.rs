@@ -74,12 +74,9 @@ pub struct PaymentService {
     token: Mutex<Option<String>>,
 }
 
+/// A field as text (string or number).
 fn text(v: &Value, key: &str) -> String {
-    match v.get(key) {
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
+    crate::infra::json::text(v.get(key))
 }
 
 fn number(v: &Value, key: &str) -> i64 {

@@ -57,12 +57,9 @@ impl Notification {
     }
 }
 
+/// A field as text (string or number).
 fn text(v: &Value, key: &str) -> String {
-    match v.get(key) {
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
+    crate::infra::json::text(v.get(key))
 }
 
 /// Reads a verified body (both shapes); `None` when it is not one.

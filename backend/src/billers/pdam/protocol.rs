@@ -106,13 +106,7 @@ pub fn number(v: Option<&Value>) -> Option<i64> {
 }
 
 /// A text field, whether sent as a string or a number.
-pub fn text(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
-}
+pub use crate::infra::json::text;
 
 /// The seed's envelope: `{"status","message","data":[…]}`.
 #[derive(Debug, Clone, PartialEq)]
