@@ -62,6 +62,8 @@ impl AppError {
                 | Problem::CodeTaken
                 | Problem::WrongStep => 409,
                 Problem::Unavailable => 500,
+                Problem::PaymentServiceDown => 503,
+                Problem::PaymentRefused => 502,
                 _ => 400,
             },
         }

@@ -106,6 +106,21 @@ pub struct Config {
     /// The payment service's key for our webhooks ("PID", seed 003): signs
     /// `x-servicepayment`; without it no webhook is believed (`APP_PAYMENT_SERVICE_PID`).
     pub payment_service_pid: Option<SecretString>,
+    /// The payment service's base URL (`APP_PAYMENT_SERVICE_URL`); top-up
+    /// is offered only with it, its e-mail and password.
+    pub payment_service_url: Option<Url>,
+    /// Our account at the payment service (`APP_PAYMENT_SERVICE_EMAIL`).
+    pub payment_service_email: Option<String>,
+    /// Its password (`APP_PAYMENT_SERVICE_PASSWORD`).
+    pub payment_service_password: Option<SecretString>,
+    /// Seconds a call to the payment service may take (`APP_PAYMENT_SERVICE_TIMEOUT_SECS`).
+    pub payment_service_timeout_secs: u64,
+    /// Smallest top-up, whole Rupiah (`APP_TOPUP_MIN`).
+    pub topup_min: i64,
+    /// Largest top-up, whole Rupiah (`APP_TOPUP_MAX`).
+    pub topup_max: i64,
+    /// Minutes a top-up order may be paid (`APP_TOPUP_EXPIRY_MINUTES`).
+    pub topup_expiry_minutes: i64,
 }
 
 impl Default for Config {
@@ -150,6 +165,13 @@ impl Default for Config {
             billers: std::collections::BTreeMap::new(),
             biller_alert_email: None,
             payment_service_pid: None,
+            payment_service_url: None,
+            payment_service_email: None,
+            payment_service_password: None,
+            payment_service_timeout_secs: 20,
+            topup_min: 10_000,
+            topup_max: 100_000_000,
+            topup_expiry_minutes: 60,
         }
     }
 }
@@ -235,6 +257,12 @@ impl Config {
         }
         if self.session_idle_minutes < 1 {
             return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
+        }
+        if self.topup_min < 1 || self.topup_max < self.topup_min || self.topup_expiry_minutes < 1 {
+            return Err(invalid("APP_TOPUP_*", "need 1 <= min <= max and an expiry of at least a minute"));
+        }
+        if !(1..=120).contains(&self.payment_service_timeout_secs) {
+            return Err(invalid("APP_PAYMENT_SERVICE_TIMEOUT_SECS", "must be 1 to 120"));
         }
         for (name, b) in &self.billers {
             if let Some(problem) = b.problems(name).into_iter().next() {

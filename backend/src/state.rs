@@ -18,6 +18,8 @@ pub struct AppState {
     pub api_log: crate::apilog::LogSink,
     /// The configured billers' adapters (`billers::registry`).
     pub billers: Arc<crate::billers::registry::Registry>,
+    /// The payment service's client, when it is configured (top-up).
+    pub payments: Option<Arc<crate::topup::service::PaymentService>>,
 }
 
 impl AppState {
@@ -31,8 +33,10 @@ impl AppState {
             None => crate::infra::secrets::shared(&db, "digest_nonce_key").await?,
         };
         let billers = crate::billers::registry::Registry::build(&config, &db)?;
+        let payments = crate::topup::service::PaymentService::from_config(&config)?.map(Arc::new);
         Ok(AppState {
             billers: Arc::new(billers),
+            payments,
             db: db.clone(),
             config: Arc::new(config),
             mailer: Arc::new(mailer),

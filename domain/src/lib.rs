@@ -65,6 +65,7 @@ pub mod rights;
 pub mod sla;
 pub mod staff;
 pub mod team;
+pub mod topup;
 pub mod transaction;
 pub mod uat;
 

@@ -62,6 +62,14 @@ pub enum Problem {
     Suspended,
     /// The company's owner: not edited or deleted in "Manajemen User".
     OwnerProtected,
+    /// A top-up amount outside the configured minimum and maximum.
+    AmountOutOfRange,
+    /// A payment method the service does not offer now.
+    MethodUnavailable,
+    /// The payment service could not be reached (try again later).
+    PaymentServiceDown,
+    /// The payment service refused the order.
+    PaymentRefused,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

@@ -19,10 +19,11 @@ pub enum Right {
     Produk,
     AdminManajemenUser,
     SubmitProfil,
+    TopUpDeposit,
 }
 
 impl Right {
-    pub const ALL: [Right; 13] = [
+    pub const ALL: [Right; 14] = [
         Right::RequestLive,
         Right::RequestUat,
         Right::PelunasanHarian,
@@ -36,6 +37,7 @@ impl Right {
         Right::Produk,
         Right::AdminManajemenUser,
         Right::SubmitProfil,
+        Right::TopUpDeposit,
     ];
 
     /// The manual's label, as the rights table shows it.
@@ -54,12 +56,14 @@ impl Right {
             Right::Produk => "Produk",
             Right::AdminManajemenUser => "Admin Manajemen User",
             Right::SubmitProfil => "Submit Profil",
+            Right::TopUpDeposit => "Top Up Deposit",
         }
     }
 }
 
-/// The manual's five groups of the "Akses Akun" matrix, in its order.
-pub const GROUPS: [(&str, &[Right]); 5] = [
+/// The manual's five groups of the "Akses Akun" matrix, in its order, and
+/// the deposit's own (top-up moves money: a right apart).
+pub const GROUPS: [(&str, &[Right]); 6] = [
     ("Integrasi API", &[Right::RequestLive, Right::RequestUat]),
     (
         "Laporan Transaksi",
@@ -74,6 +78,7 @@ pub const GROUPS: [(&str, &[Right]); 5] = [
     ("Koneksi", &[Right::KoneksiHalamanUtama, Right::PengaturanKoneksi]),
     ("Transaksi Produk", &[Right::DataProduk, Right::Produk]),
     ("Manajemen User", &[Right::AdminManajemenUser, Right::SubmitProfil]),
+    ("Deposit", &[Right::TopUpDeposit]),
 ];
 
 impl Right {
@@ -93,6 +98,7 @@ impl Right {
             Right::Produk => "Halaman Utama Produk",
             Right::AdminManajemenUser => "Admin Manajemen User",
             Right::SubmitProfil => "Halaman Submit Profil",
+            Right::TopUpDeposit => "Halaman Top Up Deposit",
         }
     }
 
@@ -112,6 +118,7 @@ impl Right {
             Right::Produk => "Produk",
             Right::AdminManajemenUser => "AdminManajemenUser",
             Right::SubmitProfil => "SubmitProfil",
+            Right::TopUpDeposit => "TopUpDeposit",
         }
     }
 
@@ -136,6 +143,7 @@ pub const PAGES: &[(&str, Right)] = &[
     ("/laporan/rekening-koran", Right::RekeningKoran),
     ("/laporan/status-transaksi", Right::StatusTransaksi),
     ("/laporan", Right::LaporanHalamanUtama),
+    ("/deposit/top-up", Right::TopUpDeposit),
 ];
 
 /// The right a portal page needs (the most specific entry of `PAGES`).

@@ -21,6 +21,7 @@ mod m20261201_000016_manual_catalog;
 mod m20261201_000017_team;
 mod m20261201_000018_billers;
 mod m20261202_000019_topup;
+mod m20261202_000020_topup_orders;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000017_team::Migration),
             Box::new(m20261201_000018_billers::Migration),
             Box::new(m20261202_000019_topup::Migration),
+            Box::new(m20261202_000020_topup_orders::Migration),
         ]
     }
 }

@@ -100,5 +100,18 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
             "Pemilik akun tidak dapat diubah atau dihapus di sini",
             "The account owner cannot be edited or deleted here",
         ),
+        Problem::AmountOutOfRange => {
+            ("Nominal di luar batas minimum dan maksimum", "The amount is outside the minimum and maximum")
+        }
+        Problem::MethodUnavailable => {
+            ("Metode pembayaran ini sedang tidak tersedia", "This payment method is not available at the moment")
+        }
+        Problem::PaymentServiceDown => (
+            "Layanan pembayaran sedang tidak dapat dihubungi, silakan coba beberapa saat lagi",
+            "The payment service cannot be reached, please try again shortly",
+        ),
+        Problem::PaymentRefused => {
+            ("Layanan pembayaran menolak permintaan ini", "The payment service refused this request")
+        }
     }
 }

@@ -30,6 +30,7 @@ pub mod server_secret;
 pub mod session;
 pub mod signon_day;
 pub mod staff;
+pub mod topup_account;
 pub mod topup_notification;
 pub mod topup_order;
 pub mod transaction;

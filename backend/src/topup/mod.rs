@@ -3,6 +3,9 @@
 //! its crediting exactly once (`settlement`); the adapter that creates the
 //! orders, the page and the simulator come next.
 
+pub mod accounts;
+pub mod kwallet;
+pub mod orders;
 pub mod service;
 pub mod settlement;
 pub mod webhook;

@@ -1,7 +1,9 @@
-//! The payment service's client (seed 003, "Service Payment VA dan CC"):
-//! `auth/login` (email + password → the `Authorization` token, kept and
-//! renewed once when a call is refused), `api/list_bank` and
-//! `api/pay_service`. Every call has a time limit and a typed error.
+//! The payment service's client (seed 003): `auth/login` (email + password
+//! → the `Authorization` token, kept and renewed once when a call is
+//! refused), the VA/card calls (`api/list_bank`, `api/pay_service`), GoPay
+//! (`api/list_bank_midtrans`, `api/pay_service_midtrans`) and K-Wallet
+//! (`kwallet` module). Every call has a time limit and a typed error.
+//! Amounts go out as strings, as in every example of the seed.
 
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -20,6 +22,9 @@ pub enum ServiceError {
     /// The service answered `failed`, with its message.
     #[error("layanan pembayaran menolak: {0}")]
     Refused(String),
+    /// The escrow refund was made before ("refund existing, id_trans:…").
+    #[error("dana sudah pernah dikembalikan: {0}")]
+    AlreadyRefunded(String),
     /// An answer we cannot read.
     #[error("balasan layanan pembayaran tidak dikenal")]
     Unreadable,
@@ -65,6 +70,24 @@ pub struct PayIn<'a> {
     pub nominal: i64,
 }
 
+impl PayIn<'_> {
+    /// The seed's request body, with a new `rq_uuid`.
+    fn body(&self) -> Value {
+        json!({
+            "rq_uuid": uuid::Uuid::new_v4().simple().to_string(),
+            "rq_datetime": wib_now(),
+            "order_id": self.order_id,
+            "no_hp": self.no_hp,
+            "fullname": self.fullname,
+            "email": self.email,
+            "bank_code": self.bank_code,
+            "product_code": self.product_code,
+            "nominal": self.nominal.to_string(),
+            "pay_ship": "0",
+        })
+    }
+}
+
 pub struct PaymentService {
     pub base: Url,
     pub email: String,
@@ -83,11 +106,63 @@ fn number(v: &Value, key: &str) -> i64 {
     text(v, key).parse::<f64>().ok().filter(|f| f.is_finite() && f.abs() < 1e15).map_or(0, |f| f.round() as i64)
 }
 
+/// `status` — or `stutas`, as `transfer_to_account` spells it in the seed.
+fn status(v: &Value) -> String {
+    [text(v, "status"), text(v, "stutas")].into_iter().find(|s| !s.is_empty()).unwrap_or_default()
+}
+
 fn failed(v: &Value) -> bool {
-    text(v, "status").eq_ignore_ascii_case("failed") || text(v, "status").eq_ignore_ascii_case("fail")
+    let s = status(v);
+    s.eq_ignore_ascii_case("failed") || s.eq_ignore_ascii_case("fail")
+}
+
+/// Now in WIB as the service writes dates (`Y-m-d H:i:s`).
+fn wib_now() -> String {
+    chrono::Utc::now().with_timezone(&crate::infra::wib::offset()).format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// A GoPay order (`pay_service_midtrans`'s `data`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoPay {
+    pub transaction_id: String,
+    /// `201`: waiting for payment.
+    pub status_code: String,
+    pub transaction_status: String,
+    pub gross_amount: i64,
+    /// The `generate-qr-code` action: a URL of the QR image at Midtrans.
+    pub qr_url: Option<String>,
+    /// The `deeplink-redirect` action: what the QR we draw encodes.
+    pub deeplink: Option<String>,
+    pub status_url: Option<String>,
+}
+
+/// Midtrans' status codes of seed 003, as the partner should read them.
+pub fn midtrans_message(code: &str) -> &'static str {
+    match code {
+        "401" => "akses ditolak oleh Midtrans (kunci klien/server)",
+        "406" => "order ID sudah pernah dipakai",
+        "503" => "bank/mitra sedang mengalami gangguan koneksi",
+        "05" => "transaksi ditolak (do not honor)",
+        "900" => "kesalahan layanan umum",
+        _ => "balasan tidak dikenal",
+    }
 }
 
 impl PaymentService {
+    /// The client of the configured service; `None` when URL, e-mail or
+    /// password is missing (top-up is then not offered).
+    pub fn from_config(config: &crate::config::Config) -> anyhow::Result<Option<PaymentService>> {
+        use secrecy::ExposeSecret;
+        let (Some(url), Some(email), Some(password)) =
+            (&config.payment_service_url, &config.payment_service_email, &config.payment_service_password)
+        else {
+            return Ok(None);
+        };
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
+        let timeout = Duration::from_secs(config.payment_service_timeout_secs);
+        Ok(Some(PaymentService::new(url.clone(), email.clone(), password.expose_secret().to_owned(), http, timeout)))
+    }
+
     pub fn new(base: Url, email: String, password: String, http: reqwest::Client, timeout: Duration) -> Self {
         PaymentService { base, email, password, http, timeout, token: Mutex::new(None) }
     }
@@ -131,7 +206,7 @@ impl PaymentService {
 
     /// A call with the kept token; when refused as unauthorised, one new
     /// login and one retry.
-    async fn call(&self, path: &str, body: &Value) -> Result<Value, ServiceError> {
+    pub(super) async fn call(&self, path: &str, body: &Value) -> Result<Value, ServiceError> {
         for attempt in 0..2 {
             let token = {
                 let mut kept = self.token.lock().await;
@@ -157,41 +232,66 @@ impl PaymentService {
 
     /// `api/list_bank`: the payment methods.
     pub async fn list_bank(&self) -> Result<Vec<Bank>, ServiceError> {
-        let v = self.call("api/list_bank", &json!({})).await?;
-        let rows = v.get("data").and_then(Value::as_array).ok_or(ServiceError::Unreadable)?;
-        Ok(rows
-            .iter()
-            .map(|b| Bank {
-                code: text(b, "bankCode"),
-                name: [text(b, "bankDisplayNm"), text(b, "bankDesc")]
-                    .into_iter()
-                    .find(|n| !n.is_empty())
-                    .unwrap_or_default(),
-                product_code: text(b, "productCode"),
-                product_name: text(b, "productName"),
-                category: text(b, "kategori"),
-                admin_fee: number(b, "charge_admin"),
-                active: text(b, "status") == "1",
-            })
-            .collect())
+        banks(&self.call("api/list_bank", &json!({})).await?)
     }
 
+    /// `api/list_bank_midtrans`: the GoPay methods for an amount.
+    pub async fn list_bank_midtrans(&self, nominal: i64) -> Result<Vec<Bank>, ServiceError> {
+        let body = json!({ "nominal": nominal.to_string(), "pay_ship": "0" });
+        banks(&self.call("api/list_bank_midtrans", &body).await?)
+    }
+
+    /// `api/pay_service_midtrans`: a GoPay order, with its QR and deeplink.
+    pub async fn pay_service_midtrans(&self, order: &PayIn<'_>) -> Result<GoPay, ServiceError> {
+        let v = self.call("api/pay_service_midtrans", &order.body()).await?;
+        let d = v.get("data").ok_or(ServiceError::Unreadable)?;
+        let status_code = text(d, "status_code");
+        if !status_code.is_empty() && status_code != "201" && status_code != "200" {
+            return Err(ServiceError::Refused(format!("{status_code}: {}", midtrans_message(&status_code))));
+        }
+        let action = |name: &str| {
+            d.get("actions")
+                .and_then(Value::as_array)
+                .and_then(|all| all.iter().find(|a| text(a, "name") == name))
+                .map(|a| text(a, "url"))
+                .filter(|u| !u.is_empty())
+        };
+        Ok(GoPay {
+            transaction_id: text(d, "transaction_id"),
+            status_code,
+            transaction_status: text(d, "transaction_status"),
+            gross_amount: number(d, "gross_amount"),
+            qr_url: action("generate-qr-code"),
+            deeplink: action("deeplink-redirect"),
+            status_url: action("get-status"),
+        })
+    }
+}
+
+/// The rows of a bank list.
+fn banks(v: &Value) -> Result<Vec<Bank>, ServiceError> {
+    let rows = v.get("data").and_then(Value::as_array).ok_or(ServiceError::Unreadable)?;
+    Ok(rows
+        .iter()
+        .map(|b| Bank {
+            code: text(b, "bankCode"),
+            name: [text(b, "bankDisplayNm"), text(b, "bankDesc")]
+                .into_iter()
+                .find(|n| !n.is_empty())
+                .unwrap_or_default(),
+            product_code: text(b, "productCode"),
+            product_name: text(b, "productName"),
+            category: text(b, "kategori"),
+            admin_fee: number(b, "charge_admin"),
+            active: text(b, "status") == "1",
+        })
+        .collect())
+}
+
+impl PaymentService {
     /// `api/pay_service`: what to pay for an order (a new `rq_uuid` each call).
     pub async fn pay_service(&self, order: &PayIn<'_>) -> Result<Instructions, ServiceError> {
-        let now = chrono::Utc::now().with_timezone(&crate::infra::wib::offset());
-        let body = json!({
-            "rq_uuid": uuid::Uuid::new_v4().simple().to_string(),
-            "rq_datetime": now.format("%Y-%m-%d %H:%M:%S").to_string(),
-            "order_id": order.order_id,
-            "no_hp": order.no_hp,
-            "fullname": order.fullname,
-            "email": order.email,
-            "bank_code": order.bank_code,
-            "product_code": order.product_code,
-            "nominal": order.nominal,
-            "pay_ship": 0,
-        });
-        let v = self.call("api/pay_service", &body).await?;
+        let v = self.call("api/pay_service", &order.body()).await?;
         let d = v.get("data").ok_or(ServiceError::Unreadable)?;
         let url_pay = Some(text(d, "url_pay")).filter(|u| !u.is_empty());
         Ok(Instructions {

@@ -91,7 +91,8 @@ async fn apply(db: &impl ConnectionTrait, n: &Notification, brand: &str) -> Resu
         .col_expr(topup_order::Column::PaidAmount, Expr::value(n.paid))
         .col_expr(topup_order::Column::SettledAt, Expr::value(Some(Utc::now())))
         .filter(topup_order::Column::Id.eq(order.id))
-        .filter(topup_order::Column::Status.eq("waiting"))
+        // An order paid after its time is still the partner's money.
+        .filter(topup_order::Column::Status.is_in(["waiting", "expired"]))
         .exec(db)
         .await?
         .rows_affected

@@ -29,6 +29,13 @@ async fn order(app: &TestApp, user_id: uuid::Uuid, order_id: &str, amount: i64) 
         expires_at: Set(None),
         created_at: Set(chrono::Utc::now()),
         settled_at: Set(None),
+        nominal: Set(Some(amount)),
+        pay_code: Set(None),
+        pay_link: Set(None),
+        resolution: Set(None),
+        resolution_note: Set(None),
+        resolved_by: Set(None),
+        resolved_at: Set(None),
     };
     TopupOrder::insert(row).exec(&app.state.db).await.unwrap();
 }
@@ -153,6 +160,9 @@ async fn payment_service(expire: bool, password: &str) -> backend::topup::servic
         email: "partner@sim.test".into(),
         password: "rahasia".into(),
         expire,
+        webhook: String::new(),
+        pid: PID.into(),
+        expiry_minutes: 60,
     };
     tokio::spawn(server::simulate::payment::serve(listener, opts));
     backend::topup::service::PaymentService::new(

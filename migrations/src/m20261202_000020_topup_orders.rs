@@ -1,0 +1,71 @@
+//! Top-up orders as the partner sees them, and finance's hand on them:
+//!
+//! - `topup_orders` gains what the service told us to pay (`nominal` asked,
+//!   `pay_code` — the VA number or payment code —, `pay_link` — GoPay's
+//!   deeplink or a card page —) and finance's resolution of a "Selisih"
+//!   or unmatched case (`resolution` credited|refunded, why, who, when).
+//! - `topup_accounts`: a partner's permanent virtual accounts (K-Wallet
+//!   `register_va`, one per bank), so a transfer tops up without an order.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum TopupOrders {
+    Table,
+    Nominal,
+    PayCode,
+    PayLink,
+    Resolution,
+    ResolutionNote,
+    ResolvedBy,
+    ResolvedAt,
+}
+
+#[derive(DeriveIden)]
+enum TopupAccounts {
+    Table,
+    Id,
+    UserId,
+    BankCode,
+    VaNumber,
+    Fee,
+    CreatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // One column a statement: SQLite adds no more at once.
+        let columns = [
+            big_integer_null(TopupOrders::Nominal),
+            string_len_null(TopupOrders::PayCode, 80),
+            text_null(TopupOrders::PayLink),
+            string_len_null(TopupOrders::Resolution, 12),
+            text_null(TopupOrders::ResolutionNote),
+            string_len_null(TopupOrders::ResolvedBy, 120),
+            timestamp_with_time_zone_null(TopupOrders::ResolvedAt),
+        ];
+        for mut column in columns {
+            manager.alter_table(Table::alter().table(TopupOrders::Table).add_column(&mut column).to_owned()).await?;
+        }
+        manager
+            .create_table(
+                Table::create()
+                    .table(TopupAccounts::Table)
+                    .col(uuid(TopupAccounts::Id).primary_key())
+                    .col(uuid(TopupAccounts::UserId))
+                    .col(string_len(TopupAccounts::BankCode, 8))
+                    .col(string_len(TopupAccounts::VaNumber, 40))
+                    .col(big_integer(TopupAccounts::Fee))
+                    .col(timestamp_with_time_zone(TopupAccounts::CreatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        crate::index(manager, "idx_topup_accounts_va", TopupAccounts::Table, [TopupAccounts::VaNumber], true).await?;
+        crate::index(manager, "idx_topup_accounts_user", TopupAccounts::Table, [TopupAccounts::UserId], false).await
+    }
+}
