@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
+                <Route path=path!("/deposit/top-up") view=crate::pages::portal::topup::TopupPage ssr=SsrMode::Async />
                 <Route path=path!("/perangkat") view=DevicesPage ssr=SsrMode::Async />
                 <Route path=path!("/admin") view=AdminLoginPage />
                 <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra/:user_id/log") view=PartnerLogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/top-up") view=crate::pages::admin::topups::TopupsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/biller") view=crate::pages::admin::billers::BillersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />
             </Routes>

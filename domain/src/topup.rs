@@ -84,8 +84,10 @@ pub struct TopupOrderOut {
     pub qr_svg: Option<String>,
     /// GoPay deeplink or a card payment page.
     pub pay_link: Option<String>,
-    /// Unix seconds the order may be paid until.
-    pub expires_at: i64,
+    /// When the order may be paid until (WIB), and how many seconds are
+    /// left as the server answered (the page counts down from there).
+    pub expires_wib: String,
+    pub expires_in_secs: i64,
     pub created_wib: String,
     pub settled_wib: Option<String>,
 }

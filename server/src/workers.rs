@@ -25,6 +25,14 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         let state = pending.clone();
         async move { settle_pending(&state).await }
     });
+    // Transfers to partners' permanent VAs, moved from K-Wallet to the deposit.
+    if state.payments.is_some() {
+        let sweep = state.clone();
+        every(Duration::from_secs(30), "K-Wallet sweep", move || {
+            let state = sweep.clone();
+            async move { backend::topup::accounts::sweep_all(&state).await.map(drop) }
+        });
+    }
     let log = state.clone();
     every(Duration::from_secs(3_600), "API log retention", move || {
         let state = log.clone();

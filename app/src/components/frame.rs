@@ -125,6 +125,7 @@ fn menu(user: &UserOut) -> Vec<(&'static str, &'static str)> {
             ("/integrasi/uat", t.integration.menu_uat),
             ("/integrasi/live", t.integration.menu_live),
             ("/integrasi/log", t.integration.menu_log),
+            ("/deposit/top-up", t.topup.menu),
         ]);
     }
     entries.push(("/manajemen-user", t.team.menu));
@@ -211,6 +212,9 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/biller" aria-current=current("/admin/biller")>{t.billers.menu}</a>
+                    })}
+                    {staff.may(Permission::Finance).then(|| view! {
+                        <a href="/admin/top-up" aria-current=current("/admin/top-up")>{t.topup_finance.menu}</a>
                     })}
                     {staff.may(Permission::ManageStaff).then(|| view! {
                         <a href="/admin/staf" aria-current=current("/admin/staf")>{t.common.admin_staff}</a>

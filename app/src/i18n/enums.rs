@@ -11,6 +11,14 @@ use domain::uat::{UatItem, UatStatus};
 use domain::Lang;
 
 impl Texts {
+    pub fn topup_status(&self, s: domain::topup::TopupStatus) -> &'static str {
+        let (id, en) = s.label();
+        match self.lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
     pub fn profile_status(&self, s: ProfileStatus) -> &'static str {
         match s {
             ProfileStatus::Draft => self.common.status_incomplete,

@@ -38,6 +38,7 @@ mod profile;
 mod sentences;
 mod staff;
 mod team;
+mod topup;
 
 use domain::{Lang, Problem};
 use leptos::prelude::*;
@@ -54,6 +55,8 @@ pub struct Texts {
     pub integration: integration::Integration,
     pub team: team::Team,
     pub billers: billers::Billers,
+    pub topup: topup::Topup,
+    pub topup_finance: topup::TopupFinance,
 }
 
 pub static ID: Texts = Texts {
@@ -68,6 +71,8 @@ pub static ID: Texts = Texts {
     integration: integration::Integration::ID,
     team: team::Team::ID,
     billers: billers::Billers::ID,
+    topup: topup::Topup::ID,
+    topup_finance: topup::TopupFinance::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -82,6 +87,8 @@ pub static EN: Texts = Texts {
     integration: integration::Integration::EN,
     team: team::Team::EN,
     billers: billers::Billers::EN,
+    topup: topup::Topup::EN,
+    topup_finance: topup::TopupFinance::EN,
 };
 
 impl Texts {
@@ -132,7 +139,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 10] = [
+        let areas: [(&str, &[&str]); 12] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -143,6 +150,8 @@ mod tests {
             ("integration", integration::Integration::KEYS),
             ("team", team::Team::KEYS),
             ("billers", billers::Billers::KEYS),
+            ("topup", topup::Topup::KEYS),
+            ("topup_finance", topup::TopupFinance::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -167,6 +176,8 @@ mod tests {
                 t.integration.values(),
                 t.team.values(),
                 t.billers.values(),
+                t.topup.values(),
+                t.topup_finance.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

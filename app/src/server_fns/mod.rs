@@ -15,3 +15,4 @@ pub mod regions;
 pub mod security;
 pub mod staff;
 pub mod team;
+pub mod topup;

@@ -1,9 +1,17 @@
-//! Deposit top-up through the payment service of seed 003 (issue 14). So
-//! far: the settlement webhook's signature and payloads (`webhook`) and
-//! its crediting exactly once (`settlement`); the adapter that creates the
-//! orders, the page and the simulator come next.
+//! Deposit top-up through the payment service of seed 003 (issue 14).
+//!
+//! - `service` + `kwallet`: the service's client (login, VA/card, GoPay,
+//!   K-Wallet), typed errors, time limits.
+//! - `orders`: the partner's orders — methods offered now, an order
+//!   recorded before the service hears of it, its instructions.
+//! - `webhook` + `settlement`: the signed settlement, verified over the raw
+//!   bytes, crediting the production deposit exactly once.
+//! - `accounts`: permanent VAs (`register_va`) and the sweep that moves a
+//!   K-Wallet balance to the deposit.
+//! - `finance`: the back office's list and the hand resolution of Selisih.
 
 pub mod accounts;
+pub mod finance;
 pub mod kwallet;
 pub mod orders;
 pub mod service;

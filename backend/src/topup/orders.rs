@@ -280,7 +280,8 @@ pub fn out(o: &topup_order::Model) -> TopupOrderOut {
         pay_code: if gopay { String::new() } else { o.pay_code.clone().unwrap_or_default() },
         qr_svg: o.pay_link.as_deref().filter(|_| gopay && waiting).and_then(qr_svg),
         pay_link: o.pay_link.clone(),
-        expires_at: o.expires_at.map_or(0, |t| t.timestamp()),
+        expires_wib: o.expires_at.map(crate::infra::wib::format).unwrap_or_default(),
+        expires_in_secs: o.expires_at.map_or(0, |t| (t - Utc::now()).num_seconds().max(0)),
         created_wib: crate::infra::wib::format(o.created_at),
         settled_wib: o.settled_at.map(crate::infra::wib::format),
     }

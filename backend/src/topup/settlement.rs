@@ -67,12 +67,25 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
         note(&state.db, (&order_id, &service_id), verified, verdict, body).await?;
         return Ok(verdict);
     };
-    let txn = state.db.begin().await?;
-    let verdict = apply(&txn, &n, &state.config.brand).await?;
-    note(&txn, (&order_id, &service_id), verified, verdict, body).await?;
-    txn.commit().await?;
+    let verdict = settle(state, &n, body).await?;
     tracing::info!(order = %n.order_id, verdict = verdict.code(), "payment service webhook");
     Ok(verdict)
+}
+
+/// Applies a verified notification and notes it, in one transaction.
+async fn settle(state: &AppState, n: &Notification, body: &[u8]) -> Result<Verdict> {
+    let txn = state.db.begin().await?;
+    let verdict = apply(&txn, n, &state.config.brand).await?;
+    note(&txn, (&n.order_id, &n.service_id), true, verdict, body).await?;
+    txn.commit().await?;
+    Ok(verdict)
+}
+
+/// A payment we learnt of ourselves (a K-Wallet sweep), settled like a
+/// webhook; its note says where it came from.
+pub(super) async fn apply_one(state: &AppState, n: &Notification) -> Result<Verdict> {
+    let body = serde_json::json!({ "source": n.channel, "order_id": n.order_id, "amount": n.paid }).to_string();
+    settle(state, n, body.as_bytes()).await
 }
 
 async fn apply(db: &impl ConnectionTrait, n: &Notification, brand: &str) -> Result<Verdict> {

@@ -11,6 +11,7 @@ pub mod queue;
 pub mod review;
 pub mod security;
 pub mod staff;
+pub mod topups;
 
 use crate::components::frame::StaffPage;
 use crate::i18n::use_texts;

@@ -8,6 +8,7 @@ use crate::server_fns::finance::dashboard_stats;
 use domain::account::UserOut;
 use domain::finance::{rupiah, DashboardOut, DayCounts};
 use domain::profile::ProfileStatus;
+use domain::rights::Right;
 use leptos::prelude::*;
 
 #[component]
@@ -18,13 +19,17 @@ pub fn DashboardPage() -> impl IntoView {
 
 /// Deposits and today's payments, once the account is active.
 #[component]
-fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>) -> impl IntoView {
+fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>, top_up: bool) -> impl IntoView {
     let t = use_texts();
     move || {
         stats.get().and_then(Result::ok).map(|s| {
             view! {
                 <section class="cards">
-                    <div class="card"><h2>{t.common.deposit_production}</h2><p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p></div>
+                    <div class="card">
+                        <h2>{t.common.deposit_production}</h2>
+                        <p class="big" data-testid="deposit">{rupiah(s.production_deposit)}</p>
+                        {top_up.then(|| view! { <p><a class="btn btn-light" href="/deposit/top-up">{t.topup.menu}</a></p> })}
+                    </div>
                     <div class="card"><h2>{t.common.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
                 </section>
                 <DayPanel title=t.portal.today_title counts=s.today testid="today-production" />
@@ -104,6 +109,6 @@ fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::A
                 <p><Chip tone=Tone::of_profile(user.profile_status) text=t.profile_status(user.profile_status) testid="account-status" /></p>
             </div>
         </section>
-        {(user.profile_status == ProfileStatus::Approved).then(|| view! { <Figures stats /> })}
+        {(user.profile_status == ProfileStatus::Approved).then(|| view! { <Figures stats top_up=user.may(Right::TopUpDeposit) /> })}
     }
 }

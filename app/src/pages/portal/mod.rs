@@ -8,3 +8,4 @@ pub mod integration;
 pub mod products;
 pub mod security;
 pub mod team;
+pub mod topup;

@@ -1,0 +1,158 @@
+//! "Top Up" (finance, issue 14): every top-up with its state and the
+//! webhooks about it, a Selisih resolved by hand (credit what was paid, or
+//! mark it refunded) with a reason, and the webhooks that matched no order.
+
+use crate::components::dialog::ConfirmButton;
+use crate::components::form::general_problem;
+use crate::components::frame::StaffPage;
+use crate::components::list::{Column, Loaded, Table};
+use crate::components::status::{Chip, Tone};
+use crate::i18n::use_texts;
+use crate::server_fns::topup::{topup_cases, TopupResolve};
+use domain::finance::rupiah;
+use domain::topup::{TopupCaseOut, TopupFinanceOut, TopupNotificationOut, TopupStatus};
+use leptos::prelude::*;
+
+const FILTERS: [TopupStatus; 5] =
+    [TopupStatus::Mismatch, TopupStatus::Waiting, TopupStatus::Paid, TopupStatus::Expired, TopupStatus::Failed];
+
+#[component]
+pub fn TopupsPage() -> impl IntoView {
+    // Made beside the staff check (see CatalogPage).
+    let resolve = ServerAction::<TopupResolve>::new();
+    let status = RwSignal::new(String::new());
+    let cases = Resource::new(
+        move || (status.get(), resolve.version().get()),
+        |(status, _)| topup_cases(status, domain::ListQuery::default()),
+    );
+    view! {
+        <StaffPage render=move |_| {
+            let t = use_texts();
+            view! {
+                <h1 class="page-title">{t.topup_finance.title}</h1>
+                <p class="muted">{t.topup_finance.intro}</p>
+                <div class="field inline">
+                    <label for="topup-filter">{t.topup_finance.filter}</label>
+                    <select id="topup-filter" on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="">{t.topup_finance.all}</option>
+                        {FILTERS.map(|s| view! { <option value=s.code()>{t.topup_status(s)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <Loaded resource=cases children=move |f: TopupFinanceOut| view! { <Cases f resolve /> } />
+            }
+        } />
+    }
+}
+
+fn tone(s: TopupStatus) -> Tone {
+    match s {
+        TopupStatus::Paid => Tone::Ok,
+        TopupStatus::Waiting => Tone::Pending,
+        TopupStatus::Mismatch | TopupStatus::Failed => Tone::Bad,
+        TopupStatus::Expired => Tone::None,
+    }
+}
+
+#[component]
+fn Cases(f: TopupFinanceOut, resolve: ServerAction<TopupResolve>) -> impl IntoView {
+    let t = use_texts();
+    let columns = [
+        t.topup.col_time,
+        t.topup.col_order,
+        t.topup_finance.col_partner,
+        t.topup.col_method,
+        t.topup.col_amount,
+        t.topup_finance.col_paid,
+        t.topup.status,
+        t.topup_finance.col_webhooks,
+    ]
+    .map(Column::new)
+    .to_vec();
+    let row = move |c: TopupCaseOut| view! { <CaseRow c resolve /> };
+    view! {
+        <section class="panel">
+            <Table caption=t.topup_finance.title columns rows=f.cases empty=t.topup.history_empty row />
+        </section>
+        <Unmatched list=f.unmatched />
+    }
+}
+
+#[component]
+fn CaseRow(c: TopupCaseOut, resolve: ServerAction<TopupResolve>) -> impl IntoView {
+    let t = use_texts();
+    let o = c.order.clone();
+    let open = o.status == TopupStatus::Mismatch && c.resolution.is_none();
+    let webhooks =
+        c.notifications.iter().map(|n| format!("{} {} — {}", n.received_wib, n.outcome, n.body)).collect::<Vec<_>>();
+    view! {
+        <tr data-testid="topup-case">
+            <td class="nowrap">{o.created_wib.clone()}</td>
+            <td><code>{o.order_id.clone()}</code></td>
+            <td>{c.company.clone()}<br /><span class="muted small">{c.merchant_id.clone()}</span></td>
+            <td>{o.method_label.clone()}</td>
+            <td class="num">{rupiah(o.amount)}</td>
+            <td class="num">{c.paid_amount.map(rupiah).unwrap_or_else(|| "-".into())}</td>
+            <td>
+                <Chip tone=tone(o.status) text=t.topup_status(o.status) />
+                {c.resolution.clone().map(|r| view! {
+                    <br /><span class="small">{t.topup_finance.resolved}": "{r}" — "{c.resolution_note.clone()}" ("{c.resolved_by.clone()}")"</span>
+                })}
+                {open.then(|| view! { <Resolve order_id=o.order_id.clone() resolve /> })}
+            </td>
+            <td class="small">{webhooks.into_iter().map(|w| view! { <code class="wrap small">{w}</code><br /> }).collect_view()}</td>
+        </tr>
+    }
+}
+
+/// Credit or mark refunded, with a reason, after a confirmation.
+#[component]
+fn Resolve(order_id: String, resolve: ServerAction<TopupResolve>) -> impl IntoView {
+    let t = use_texts();
+    let note = RwSignal::new(String::new());
+    let problem = general_problem(resolve.value());
+    let field = format!("note-{order_id}");
+    let decide = move |action: &'static str| {
+        let order_id = order_id.clone();
+        move || {
+            resolve.dispatch(TopupResolve {
+                order_id: order_id.clone(),
+                action: action.into(),
+                note: note.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <div class="resolve">
+            <label for=field.clone()>{t.topup_finance.resolve_note}</label>
+            <input id=field required prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+            <ConfirmButton label=t.topup_finance.resolve_credit message=t.topup_finance.resolve_confirm on_yes=decide("credit") />
+            <ConfirmButton label=t.topup_finance.resolve_refunded message=t.topup_finance.resolve_confirm on_yes=decide("refunded") />
+            <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p))}</span>
+        </div>
+    }
+}
+
+#[component]
+fn Unmatched(list: Vec<TopupNotificationOut>) -> impl IntoView {
+    let t = use_texts();
+    let columns = [t.topup.col_time, t.topup.col_order, t.topup_finance.verified, t.topup_finance.col_webhooks]
+        .map(Column::new)
+        .to_vec();
+    let row = move |n: TopupNotificationOut| {
+        view! {
+            <tr>
+                <td class="nowrap">{n.received_wib}</td>
+                <td><code>{n.order_id}</code></td>
+                <td>{if n.verified { t.topup_finance.verified } else { t.topup_finance.not_verified }}</td>
+                <td><code class="wrap small">{n.body}</code></td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="panel">
+            <h2>{t.topup_finance.unmatched}</h2>
+            <p class="muted">{t.topup_finance.unmatched_hint}</p>
+            <Table caption=t.topup_finance.unmatched columns rows=list empty=t.topup_finance.unmatched_empty row />
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Finance's view of top-ups: every order with its state and the webhooks
+//! about it, the webhooks that matched no order, and the hand resolution
+//! of a "Selisih" (paid with another amount): credit what was paid, or
+//! mark it refunded to the payer — with a reason, audited, once.
+
+use crate::authz::StaffActor;
+use crate::entity::topup_notification::{self, Entity as TopupNotification};
+use crate::entity::topup_order::{self, Entity as TopupOrder};
+use crate::error::{Error, Result};
+use crate::ledger::{self, Env, Kind, Movement};
+use crate::AppState;
+use chrono::Utc;
+use domain::topup::{TopupCaseOut, TopupFinanceOut, TopupNotificationOut, TopupStatus};
+use domain::{ListQuery, Problem};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait};
+
+/// How much of a webhook body finance sees in the list.
+const BODY_SHOWN: usize = 600;
+
+fn notification_out(n: topup_notification::Model) -> TopupNotificationOut {
+    TopupNotificationOut {
+        order_id: n.order_id,
+        verified: n.verified,
+        outcome: n.outcome,
+        body: n.body.chars().take(BODY_SHOWN).collect(),
+        received_wib: crate::infra::wib::format(n.received_at),
+    }
+}
+
+/// The orders in `status` (a `TopupStatus` code, or empty for all), newest
+/// first, and the webhooks no order matched.
+pub async fn cases(state: &AppState, status: &str, list: &ListQuery) -> Result<TopupFinanceOut> {
+    let db = &state.db;
+    let mut orders = TopupOrder::find().order_by_desc(topup_order::Column::CreatedAt);
+    if let Some(s) = TopupStatus::from_code(status) {
+        orders = orders.filter(topup_order::Column::Status.eq(s.code()));
+    }
+    let q = list.q.trim();
+    if !q.is_empty() {
+        orders = orders.filter(topup_order::Column::OrderId.contains(q));
+    }
+    let pages = orders.paginate(db, list.per_page());
+    let total = pages.num_items().await?;
+    let mut cases = Vec::new();
+    for o in pages.fetch_page(list.page).await? {
+        cases.push(case(db, o).await?);
+    }
+    let unmatched = TopupNotification::find()
+        .filter(topup_notification::Column::Outcome.is_in(["unmatched", "not_verified"]))
+        .order_by_desc(topup_notification::Column::ReceivedAt)
+        .paginate(db, 20)
+        .fetch_page(0)
+        .await?
+        .into_iter()
+        .map(notification_out)
+        .collect();
+    Ok(TopupFinanceOut { cases, unmatched, total })
+}
+
+async fn case(db: &impl ConnectionTrait, o: topup_order::Model) -> Result<TopupCaseOut> {
+    let owner = crate::entity::user::Entity::find_by_id(o.user_id).one(db).await?;
+    let profile = crate::entity::profile::Entity::find_by_id(o.user_id).one(db).await?;
+    let notifications = TopupNotification::find()
+        .filter(topup_notification::Column::OrderId.eq(o.order_id.clone()))
+        .order_by_asc(topup_notification::Column::ReceivedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(notification_out)
+        .collect();
+    Ok(TopupCaseOut {
+        order: super::orders::out(&o),
+        user_id: domain::UserId(o.user_id),
+        company: owner.map(|u| u.company).unwrap_or_default(),
+        merchant_id: profile.and_then(|p| p.merchant_id).unwrap_or_default(),
+        paid_amount: o.paid_amount,
+        resolution: o.resolution,
+        resolution_note: o.resolution_note,
+        resolved_by: o.resolved_by,
+        notifications,
+    })
+}
+
+/// Resolves a Selisih by hand: `credit` puts what was paid (or, when the
+/// service did not say, the order's amount) on the partner's production
+/// deposit; `refunded` records that the money went back to the payer.
+/// Once: a second resolution of the same order is refused.
+pub async fn resolve(state: &AppState, staff: &StaffActor, order_id: &str, action: &str, note: &str) -> Result<()> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::field("note", Problem::NoteRequired));
+    }
+    if !matches!(action, "credit" | "refunded") {
+        return Err(Error::field("action", Problem::Required));
+    }
+    let txn = state.db.begin().await?;
+    let order = TopupOrder::find()
+        .filter(topup_order::Column::OrderId.eq(order_id))
+        .one(&txn)
+        .await?
+        .ok_or(Error::Refused(Problem::NotFound))?;
+    let who = staff.audit();
+    // Conditional: only a Selisih nobody resolved yet; two clicks, one effect.
+    let changed = TopupOrder::update_many()
+        .col_expr(topup_order::Column::Resolution, Expr::value(Some(action.to_owned())))
+        .col_expr(topup_order::Column::ResolutionNote, Expr::value(Some(note.to_owned())))
+        .col_expr(topup_order::Column::ResolvedBy, Expr::value(Some(who.name().to_owned())))
+        .col_expr(topup_order::Column::ResolvedAt, Expr::value(Some(Utc::now())))
+        .filter(topup_order::Column::Id.eq(order.id))
+        .filter(topup_order::Column::Status.eq(TopupStatus::Mismatch.code()))
+        .filter(topup_order::Column::Resolution.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed != 1 {
+        return Err(Error::Refused(Problem::WrongStep));
+    }
+    let amount = order.paid_amount.filter(|p| *p > 0).unwrap_or(order.amount);
+    if action == "credit" {
+        let m = Movement {
+            user_id: order.user_id,
+            env: Env::Production,
+            kind: Kind::Credit,
+            amount,
+            reference: &format!("topup:{}", order.order_id),
+            note: Some(note),
+            actor_name: who.name(),
+        };
+        ledger::apply(&txn, &m).await?;
+    }
+    let after = serde_json::json!({ "action": action, "amount": amount, "note": note });
+    crate::audit::record(&txn, &who, "topup.resolved", "topup", &order.order_id, None, Some(after)).await?;
+    txn.commit().await?;
+    Ok(())
+}
