@@ -115,10 +115,10 @@ async fn a_verified_settlement_credits_the_production_deposit_exactly_once() {
     assert_eq!(post(&app, &reserialised, &sign(PID.as_bytes(), body.as_bytes())).await.0, 401);
     assert_eq!(status_of(&app, "KLNU00252").await, "waiting");
 
-    // Five at once of the same notification: one credit.
+    // Fifty at once of the same notification: one credit.
     let signature = sign(PID.as_bytes(), body.as_bytes());
     let mut sends = tokio::task::JoinSet::new();
-    for _ in 0..5 {
+    for _ in 0..50 {
         sends.spawn(send(app.url("/payment-service/webhook"), body.clone(), signature.clone()));
     }
     while let Some(sent) = sends.join_next().await {
@@ -137,6 +137,12 @@ async fn a_verified_settlement_credits_the_production_deposit_exactly_once() {
     let stranger = multipayment("KLNU09999", "10000");
     assert_eq!(post(&app, &stranger, &sign(PID.as_bytes(), stranger.as_bytes())).await.0, 200);
     assert_eq!(balance().await.unwrap(), start + 250_000 + 474_765);
+
+    // Signed, but not JSON: kept as unmatched, nothing moves.
+    let junk = "status=success&order_id=KLNU00252";
+    assert_eq!(post(&app, junk, &sign(PID.as_bytes(), junk.as_bytes())).await.0, 200);
+    assert_eq!(balance().await.unwrap(), start + 250_000 + 474_765);
+    assert_ledger_adds_up(&app, a.user_id).await;
 
     let outcomes: Vec<String> =
         TopupNotification::find().all(&app.state.db).await.unwrap().into_iter().map(|n| n.outcome).collect();
@@ -205,4 +211,181 @@ async fn the_payment_service_client_logs_in_lists_banks_and_gets_what_to_pay() {
     // A wrong password is said as such.
     let wrong = payment_service(false, "salah").await;
     assert_eq!(wrong.list_bank().await.unwrap_err(), ServiceError::LoginRefused);
+}
+
+/// The production ledger's entries add up to the production balance.
+async fn assert_ledger_adds_up(app: &TestApp, user_id: uuid::Uuid) {
+    let entries = backend::entity::ledger_entry::Entity::find().all(&app.state.db).await.unwrap();
+    let sum: i64 =
+        entries.iter().filter(|e| e.user_id == user_id && e.environment == Env::Production).map(|e| e.amount).sum();
+    assert_eq!(sum, ledger::balance(&app.state.db, user_id, Env::Production).await.unwrap());
+}
+
+/// A portal wired to a payment service simulator that sends its
+/// settlements back to that portal, signed with the same PID.
+async fn app_with_payment_service() -> (TestApp, String) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sim = format!("http://{}", listener.local_addr().unwrap());
+    let app = TestApp::spawn_with(|f| {
+        f.merge(Serialized::default("payment_service_pid", PID))
+            .merge(Serialized::default("payment_service_url", format!("{sim}/")))
+            .merge(Serialized::default("payment_service_email", "partner@sim.test"))
+            .merge(Serialized::default("payment_service_password", "rahasia"))
+    })
+    .await;
+    let opts = server::simulate::payment::Options {
+        listen: listener.local_addr().unwrap().to_string(),
+        email: "partner@sim.test".into(),
+        password: "rahasia".into(),
+        expire: false,
+        webhook: app.url("/payment-service/webhook"),
+        pid: PID.into(),
+        expiry_minutes: 60,
+    };
+    tokio::spawn(server::simulate::payment::serve(listener, opts));
+    (app, sim)
+}
+
+/// The simulator's "Bayar": its answer (the portal's reply to the webhook).
+async fn sim_pay(sim: &str, form: &[(&str, &str)]) -> (u16, String) {
+    let res = reqwest::Client::new().post(format!("{sim}/sim/pay")).form(form).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_partner_tops_up_by_va_and_gopay_and_the_simulator_settles_each_once() {
+    use app::server_fns::topup::{TopupCreate, TopupPage, TopupRegisterVa, TopupResolve, TopupStatus};
+    use domain::topup::TopupStatus as S;
+    let (app, sim) = app_with_payment_service().await;
+    app.signed_in_partner().await;
+    // Before the profile is approved there is no production deposit to fill.
+    let early = app.send(TopupCreate { amount: "100.000".into(), method: "va:014".into() }).await.unwrap_err();
+    assert_eq!(early, app::error::AppError::Problem(domain::Problem::WrongStep));
+    app.submit_complete_profile().await;
+    let (staff, user_id) = app.approve_submitted().await;
+    let balance = || ledger::balance(&app.state.db, user_id.0, Env::Production);
+
+    let page = app.send(TopupPage {}).await.unwrap();
+    assert!(page.offered && !page.service_down && page.orders.is_empty());
+    let offered = |code: &str| page.methods.iter().find(|m| m.code == code).map(|m| m.available);
+    assert_eq!((offered("va:014"), offered("va:009"), offered("gopay")), (Some(true), Some(false), Some(true)));
+
+    // Limits and unavailable methods are refused before anything is made.
+    let small = app.send(TopupCreate { amount: "5.000".into(), method: "va:014".into() }).await.unwrap_err();
+    assert_eq!(small.field_errors()[0].problem, domain::Problem::AmountOutOfRange);
+    let off = app.send(TopupCreate { amount: "100.000".into(), method: "va:009".into() }).await.unwrap_err();
+    assert_eq!(off, app::error::AppError::Problem(domain::Problem::MethodUnavailable));
+
+    // VA: the exact amount with its unique code, paid at the simulator.
+    let va = app.send(TopupCreate { amount: "1.000.000".into(), method: "va:014".into() }).await.unwrap();
+    assert_eq!((va.status, va.nominal, va.method_label.as_str()), (S::Waiting, 1_000_000, "VA BCA"));
+    assert!(va.pay_code.starts_with("8808") && (1_000_001..=1_002_000).contains(&va.amount), "{va:?}");
+    assert!(va.expires_in_secs > 3_500 && va.qr_svg.is_none());
+    let (status, answer) = sim_pay(&sim, &[("order_id", &va.order_id)]).await;
+    assert_eq!((status, answer.contains(r#""status":true"#)), (200, true), "{answer}");
+    let now = app.send(TopupStatus { order_id: va.order_id.clone() }).await.unwrap();
+    assert_eq!(now.status, S::Paid);
+    assert_eq!(balance().await.unwrap(), va.amount);
+    assert_eq!(sim_pay(&sim, &[("order_id", &va.order_id)]).await.0, 409, "the simulator pays once");
+
+    // GoPay: a QR we draw from the deeplink.
+    let gopay = app.send(TopupCreate { amount: "50.000".into(), method: "gopay".into() }).await.unwrap();
+    let svg = gopay.qr_svg.clone().unwrap_or_default();
+    assert!(svg.contains("<svg") && gopay.pay_link.as_deref().is_some_and(|l| l.starts_with("gojek://")), "{gopay:?}");
+    assert_eq!(gopay.amount, 50_000);
+    assert_eq!(sim_pay(&sim, &[("order_id", &gopay.order_id)]).await.0, 200);
+    assert_eq!(app.send(TopupStatus { order_id: gopay.order_id.clone() }).await.unwrap().status, S::Paid);
+    assert_eq!(balance().await.unwrap(), va.amount + 50_000);
+
+    // Paid short: Selisih, nothing credited until finance decides, once.
+    let short = app.send(TopupCreate { amount: "200.000".into(), method: "va:008".into() }).await.unwrap();
+    let paid = (short.amount - 1_000).to_string();
+    assert_eq!(sim_pay(&sim, &[("order_id", &short.order_id), ("amount", &paid)]).await.0, 200);
+    assert_eq!(app.send(TopupStatus { order_id: short.order_id.clone() }).await.unwrap().status, S::Mismatch);
+    assert_eq!(balance().await.unwrap(), va.amount + 50_000);
+    let resolve =
+        |note: &str| TopupResolve { order_id: short.order_id.clone(), action: "credit".into(), note: note.into() };
+    let no_reason = crate::common::send_with(&staff, &app.base, resolve(" ")).await.unwrap_err();
+    assert_eq!(no_reason.field_errors()[0].problem, domain::Problem::NoteRequired);
+    crate::common::send_with(&staff, &app.base, resolve("transfer kurang Rp 1.000, dikreditkan sesuai dana masuk"))
+        .await
+        .unwrap();
+    let again = crate::common::send_with(&staff, &app.base, resolve("lagi")).await.unwrap_err();
+    assert_eq!(again, app::error::AppError::Problem(domain::Problem::WrongStep));
+    assert_eq!(balance().await.unwrap(), va.amount + 50_000 + short.amount - 1_000);
+    // Partners do not resolve their own cases.
+    assert!(app.send(resolve("saya sendiri")).await.is_err());
+
+    // Permanent VAs: a transfer to one lands in K-Wallet; the sweep moves it once.
+    let accounts = app.send(TopupRegisterVa {}).await.unwrap();
+    assert_eq!(accounts.len(), 8);
+    assert_eq!(app.send(TopupRegisterVa {}).await.unwrap(), accounts, "asking again changes nothing");
+    let bca = accounts.iter().find(|a| a.bank_code == "014").unwrap();
+    assert_eq!(sim_pay(&sim, &[("va_number", &bca.va_number), ("amount", "150000")]).await.0, 200);
+    let before = balance().await.unwrap();
+    assert_eq!(backend::topup::accounts::sweep(&app.state, user_id.0).await.unwrap(), 1);
+    assert_eq!(backend::topup::accounts::sweep(&app.state, user_id.0).await.unwrap(), 0);
+    assert_eq!(balance().await.unwrap(), before + 150_000);
+
+    let history = app.send(TopupPage {}).await.unwrap().orders;
+    assert_eq!(history.len(), 4);
+    assert_ledger_adds_up(&app, user_id.0).await;
+}
+
+#[tokio::test]
+async fn the_client_speaks_gopay_and_k_wallet_as_the_seed_writes_them() {
+    use backend::topup::service::{PayIn, ServiceError};
+    let service = payment_service(true, "rahasia").await;
+    // GoPay: its own bank list and order, with QR, deeplink and status actions.
+    let banks = service.list_bank_midtrans(1_500).await.unwrap();
+    assert_eq!((banks[0].code.as_str(), banks[0].admin_fee, banks[0].active), ("gopay", 2_500, true));
+    let order = PayIn {
+        order_id: "klnu01978",
+        no_hp: "085736064900",
+        fullname: "Almeera Salsabila",
+        email: "Almeera@gmail.com",
+        bank_code: "gopay",
+        product_code: "e_wallets",
+        nominal: 1_500,
+    };
+    let g = service.pay_service_midtrans(&order).await.unwrap();
+    assert_eq!((g.status_code.as_str(), g.transaction_status.as_str(), g.gross_amount), ("201", "pending", 1_500));
+    assert!(g.qr_url.is_some() && g.status_url.is_some() && g.deeplink.is_some_and(|d| d.starts_with("gojek://")));
+    let used = service.pay_service_midtrans(&order).await.unwrap_err();
+    assert!(matches!(&used, ServiceError::Refused(m) if m.starts_with("406")), "{used:?}");
+
+    // K-Wallet: a VA per bank, vouchers, transfers ('stutas'), history
+    // (JSON in a string), pay, reconcile, and the escrow refund once.
+    let vas = service.register_va("idspaaa025", "Muammar Qathafi", "085736064900", "m@example.com").await.unwrap();
+    assert_eq!(vas.len(), 8);
+    assert!(vas.iter().all(|v| v.ok && !v.va_number.is_empty()));
+    assert_eq!(vas.iter().find(|v| v.bank_code == "022").map(|v| v.fee), Some(3_000));
+    service.register_va("idspaa0012", "Penerima", "0811", "p@example.com").await.unwrap();
+    assert!(service.voucher_saldo("asdfkeijk", 100_000, "Voucher", "idspaaa025").await.unwrap().contains("Success"));
+    let sent = service.transfer_to_account("idspaaa025", 10_000, "uang makan", "idspaa0012").await.unwrap();
+    assert!(sent.contains("to account idspaa0012"), "{sent}");
+    assert_eq!(service.check_saldo("idspaa0012").await.unwrap(), 10_000);
+    let history = service.history_transaction("idspaaa025", "", "").await.unwrap();
+    assert_eq!(
+        history.iter().map(|l| (l.debit, l.credit, l.balance)).collect::<Vec<_>>(),
+        [(100_000, 0, 100_000), (0, 10_000, 90_000)]
+    );
+    service.pay("idspaaa025", 40_000, "123456789", "Pembelian Paket Klorofil").await.unwrap();
+    let twice = service.pay("idspaaa025", 40_000, "123456789", "lagi").await.unwrap_err();
+    assert!(matches!(twice, ServiceError::Refused(_)));
+    let line = service.reconcile("123456789").await.unwrap();
+    assert_eq!((line.credit, line.balance), (40_000, 50_000));
+    let refundable = service.refund("123456789", "idspaaa025").await.unwrap();
+    assert_eq!((refundable.len(), refundable[0].credit), (1, 40_000));
+    let id_trans = refundable[0].id_trans.clone();
+    service.refund_accept("123456789", "idspaaa025", &id_trans, "dokter tidak standby").await.unwrap();
+    let again = service.refund_accept("123456789", "idspaaa025", &id_trans, "lagi").await.unwrap_err();
+    assert!(
+        matches!(&again, ServiceError::AlreadyRefunded(m) if m.contains("refund existing, id_trans:")),
+        "{again:?}"
+    );
+    let asked = service.refund("123456789", "idspaaa025").await.unwrap_err();
+    assert!(matches!(asked, ServiceError::AlreadyRefunded(_)));
+    assert_eq!(service.check_saldo("idspaaa025").await.unwrap(), 90_000);
+    assert!(matches!(service.check_saldo("nobody").await.unwrap_err(), ServiceError::Refused(_)));
 }
