@@ -50,7 +50,7 @@ rust_sqlite() { TEST_DATABASE=sqlite cargo test --locked --workspace --exclude f
 rust_postgres() { TEST_DATABASE=postgres cargo test --locked --workspace --exclude frontend --test '*'; }
 
 e2e() {
-  local port=3100 gateway_port=3101 pulsa_port=3103 pdam_port=3104 data
+  local port=3100 gateway_port=3101 pulsa_port=3103 pdam_port=3104 payment_port=3105 data
   data="$(mktemp -d)"
   TMP_DIRS+=("$data")
   # The upstream simulators, as `make run` starts them.
@@ -59,12 +59,17 @@ e2e() {
   PIDS+=("$!")
   "$BIN" simulate pdam --listen "127.0.0.1:$pdam_port" >"$LOG_DIR/e2e-sim-pdam.log" 2>&1 &
   PIDS+=("$!")
+  "$BIN" simulate payment --listen "127.0.0.1:$payment_port" --pid pid-e2e \
+    --webhook "http://127.0.0.1:$port/payment-service/webhook" >"$LOG_DIR/e2e-sim-payment.log" 2>&1 &
+  PIDS+=("$!")
   APP_BILLERS__PULSA__KIND=pulsa APP_BILLERS__PULSA__URL="http://127.0.0.1:$pulsa_port/" \
     APP_BILLERS__PULSA__SIMULATOR=true APP_BILLERS__PULSA__MEMBERID=SIM0001 APP_BILLERS__PULSA__PIN=1234 \
     APP_BILLERS__PULSA__PASSWORD=rahasia APP_BILLERS__PULSA__REPORT_FROM=127.0.0.1 \
     APP_BILLERS__PDAM__KIND=pdam APP_BILLERS__PDAM__URL="http://127.0.0.1:$pdam_port/" APP_BILLERS__PDAM__SIMULATOR=true \
     APP_BILLERS__PDAM__USER=loket-sim APP_BILLERS__PDAM__PASS=rahasia APP_BILLERS__PDAM__KODELOKET=5 \
     APP_BILLERS__PDAM__KEY=kunci-pdam-simulator APP_BILLERS__PDAM__KASIR=E2E \
+    APP_PAYMENT_SERVICE_URL="http://127.0.0.1:$payment_port/" APP_PAYMENT_SERVICE_EMAIL=partner@sim.test \
+    APP_PAYMENT_SERVICE_PASSWORD=rahasia APP_PAYMENT_SERVICE_PID=pid-e2e \
   APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
     SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
     APP_GATEWAY_DEV_LISTEN="127.0.0.1:$gateway_port" APP_GATEWAY_PROD_LISTEN="127.0.0.1:3102" \
@@ -78,7 +83,7 @@ e2e() {
   OPERATOR_EMAIL="$(awk '$1 == "email:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   OPERATOR_PASSWORD="$(awk '$1 == "password:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   (cd end2end && BASE_URL="http://127.0.0.1:$port" GATEWAY_DEV_URL="http://127.0.0.1:$gateway_port" \
-    GATEWAY_PROD_URL="http://127.0.0.1:3102" \
+    GATEWAY_PROD_URL="http://127.0.0.1:3102" PAYMENT_SIM_URL="http://127.0.0.1:$payment_port" \
     MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
   kill "$pid" 2>/dev/null || true
   log "screenshots: end2end/artifacts/screenshots/"

@@ -115,6 +115,9 @@ pub struct Config {
     pub payment_service_password: Option<SecretString>,
     /// Seconds a call to the payment service may take (`APP_PAYMENT_SERVICE_TIMEOUT_SECS`).
     pub payment_service_timeout_secs: u64,
+    /// Path of the service's finance report (seed 003 "Finance Reporting",
+    /// whose endpoint the seed leaves to be agreed; `APP_PAYMENT_SERVICE_REPORT_PATH`).
+    pub payment_service_report_path: String,
     /// Smallest top-up, whole Rupiah (`APP_TOPUP_MIN`).
     pub topup_min: i64,
     /// Largest top-up, whole Rupiah (`APP_TOPUP_MAX`).
@@ -169,6 +172,7 @@ impl Default for Config {
             payment_service_email: None,
             payment_service_password: None,
             payment_service_timeout_secs: 20,
+            payment_service_report_path: "api/finance_report".into(),
             topup_min: 10_000,
             topup_max: 100_000_000,
             topup_expiry_minutes: 60,

@@ -138,6 +138,8 @@ pub struct TopupFinanceOut {
     pub cases: Vec<TopupCaseOut>,
     pub unmatched: Vec<TopupNotificationOut>,
     pub total: u64,
+    /// The days reconciled lately, newest first.
+    pub reconciliations: Vec<TopupReconcileOut>,
 }
 
 /// The name of an Indonesian bank by its national code (as `list_bank`
@@ -165,6 +167,25 @@ pub fn method_label(code: &str) -> String {
         None if code == "gopay" => "GoPay".into(),
         None => code.into(),
     }
+}
+
+/// One thing that differs between our top-ups and the service's books.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopupDifferenceOut {
+    pub order_id: String,
+    /// Our state and amount, `-` when we have nothing.
+    pub ours: String,
+    /// The service's, `-` when it has nothing.
+    pub theirs: String,
+    pub what: String,
+}
+
+/// A day reconciled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopupReconcileOut {
+    pub day: String,
+    pub checked: u64,
+    pub differences: Vec<TopupDifferenceOut>,
 }
 
 /// Reads a Rupiah amount as typed: `1.000.000`, `Rp 1.000.000`, `1000000`.

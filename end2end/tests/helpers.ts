@@ -260,3 +260,49 @@ export async function gatewayPost(
   expect(res.status, `${uri} answered`).toBe(200);
   return res.json();
 }
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const DOC_TYPES = ['akte_pendirian', 'akte_perubahan', 'ektp', 'izin_lokasi', 'izin_usaha', 'nib', 'npwp', 'surat_kuasa'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A server function called as the browser calls it (form-encoded POST). */
+export async function call(page: Page, endpoint: string, form: Record<string, string>) {
+  const res = await page.request.post(`${BASE}/api/${endpoint}`, { form, headers: { origin: BASE } });
+  expect(res.ok(), `${endpoint}: ${await res.text()}`).toBeTruthy();
+  return res.json();
+}
+
+/**
+ * An approved partner, quickly: the profile through the same HTTP calls the
+ * profile page makes (its own journey is profile.spec and moderation.spec),
+ * every document accepted by the operator. Returns the partner's user id.
+ */
+export async function approve(page: Page, browser: Browser, company: string): Promise<string> {
+  for (const doc of DOC_TYPES) {
+    const res = await page.request.post(`${BASE}/api/dokumen/${doc}`, {
+      headers: { origin: BASE },
+      multipart: { file: { name: `${doc}.pdf`, mimeType: 'application/pdf', buffer: PDF } },
+    });
+    expect(res.ok()).toBeTruthy();
+  }
+  const codes = ['32', '32.73'];
+  for (const level of ['District', 'Village']) {
+    const list = await (await page.request.get(`${BASE}/api/regions?level=${level}&parent=${codes[codes.length - 1]}`)).json();
+    codes.push(list[0].code);
+  }
+  const form: Record<string, string> = {
+    'input[category]': 'perusahaan', 'input[personal_name]': 'ANDIKA SAMPURNA', 'input[personal_phone]': '08123456789',
+    'input[personal_email]': 'andika@sampurna-jaya.test', 'input[business_name]': company,
+    'input[business_phone]': '0227654321', 'input[address]': 'Jl. Dago No. 1', submit: 'true',
+  };
+  ['province', 'regency', 'district', 'village'].forEach((k, i) => (form[`input[${k}]`] = codes[i]));
+  await call(page, 'save_profile', form);
+  const staffCtx = await operatorContext(browser);
+  const staff = await staffCtx.newPage();
+  const queue = await call(staff, 'moderation_queue', { filter: '' });
+  const userId = queue.find((q: any) => q.business_name === company).user_id;
+  const review = await call(staff, 'moderation_review', { user_id: userId });
+  for (const d of review.documents) await call(staff, 'moderation_decide', { doc_id: d.id, accept: 'true', reason: '' });
+  await staffCtx.close();
+  return userId;
+}

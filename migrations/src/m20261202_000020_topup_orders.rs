@@ -36,6 +36,15 @@ enum TopupAccounts {
     CreatedAt,
 }
 
+#[derive(DeriveIden)]
+enum TopupReconciliations {
+    Table,
+    Day,
+    Checked,
+    Differences,
+    RunAt,
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -66,6 +75,17 @@ impl MigrationTrait for Migration {
             )
             .await?;
         crate::index(manager, "idx_topup_accounts_va", TopupAccounts::Table, [TopupAccounts::VaNumber], true).await?;
-        crate::index(manager, "idx_topup_accounts_user", TopupAccounts::Table, [TopupAccounts::UserId], false).await
+        crate::index(manager, "idx_topup_accounts_user", TopupAccounts::Table, [TopupAccounts::UserId], false).await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(TopupReconciliations::Table)
+                    .col(string_len(TopupReconciliations::Day, 10).primary_key())
+                    .col(big_integer(TopupReconciliations::Checked))
+                    .col(text(TopupReconciliations::Differences))
+                    .col(timestamp_with_time_zone(TopupReconciliations::RunAt))
+                    .to_owned(),
+            )
+            .await
     }
 }

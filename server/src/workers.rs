@@ -32,6 +32,12 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
             let state = sweep.clone();
             async move { backend::topup::accounts::sweep_all(&state).await.map(drop) }
         });
+        // Yesterday's top-ups against the service's books, once a day.
+        let books = state.clone();
+        every(Duration::from_secs(600), "top-up reconciliation", move || {
+            let state = books.clone();
+            async move { backend::topup::reconcile::yesterday(&state).await }
+        });
     }
     let log = state.clone();
     every(Duration::from_secs(3_600), "API log retention", move || {

@@ -130,5 +130,23 @@ texts! {
             | "Verified",
         not_verified: "Tidak terverifikasi"
             | "Not verified",
+        reconcile_title: "Rekonsiliasi Harian"
+            | "Daily reconciliation",
+        reconcile_intro: "Top up satu hari (WIB) dibandingkan dengan laporan keuangan layanan pembayaran dan riwayat K-Wallet tiap mitra. Hari kemarin dijalankan otomatis; selisih dikirim sebagai peringatan ke staf."
+            | "One WIB day's top-ups against the payment service's finance report and each partner's K-Wallet history. Yesterday runs by itself; differences are sent to staff as an alert.",
+        reconcile_day: "Tanggal"
+            | "Date",
+        reconcile_button: "Rekonsiliasi"
+            | "Reconcile",
+        reconcile_clean: "Tidak ada selisih"
+            | "No differences",
+        col_checked: "Order diperiksa"
+            | "Orders checked",
+        col_ours: "Catatan kita"
+            | "Our record",
+        col_theirs: "Catatan layanan"
+            | "The service's record",
+        col_what: "Selisih"
+            | "Difference",
     }
 }

@@ -49,3 +49,11 @@ pub async fn topup_resolve(order_id: String, action: String, note: String) -> Re
     let staff = crate::ssr::staff(domain::staff::Permission::Finance).await?;
     Ok(backend::topup::finance::resolve(&crate::ssr::state()?, &staff, &order_id, &action, &note).await?)
 }
+
+/// Finance: a WIB day's top-ups against the service's finance report and
+/// K-Wallet (kept; the worker runs yesterday's by itself).
+#[server(prefix = "/api", endpoint = "topup_reconcile")]
+pub async fn topup_reconcile(day: String) -> Result<domain::topup::TopupReconcileOut, AppError> {
+    crate::ssr::staff(domain::staff::Permission::Finance).await?;
+    Ok(backend::topup::reconcile::run(&crate::ssr::state()?, &day).await?)
+}

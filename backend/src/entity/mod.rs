@@ -33,6 +33,7 @@ pub mod staff;
 pub mod topup_account;
 pub mod topup_notification;
 pub mod topup_order;
+pub mod topup_reconciliation;
 pub mod transaction;
 pub mod uat_check;
 pub mod uat_request;

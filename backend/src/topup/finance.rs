@@ -55,7 +55,8 @@ pub async fn cases(state: &AppState, status: &str, list: &ListQuery) -> Result<T
         .into_iter()
         .map(notification_out)
         .collect();
-    Ok(TopupFinanceOut { cases, unmatched, total })
+    let reconciliations = super::reconcile::recent(state).await?;
+    Ok(TopupFinanceOut { cases, unmatched, total, reconciliations })
 }
 
 async fn case(db: &impl ConnectionTrait, o: topup_order::Model) -> Result<TopupCaseOut> {

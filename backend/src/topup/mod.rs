@@ -8,12 +8,14 @@
 //!   bytes, crediting the production deposit exactly once.
 //! - `accounts`: permanent VAs (`register_va`) and the sweep that moves a
 //!   K-Wallet balance to the deposit.
-//! - `finance`: the back office's list and the hand resolution of Selisih.
+//! - `finance`: the back office's list and the hand resolution of Selisih;
+//!   `reconcile`: each day against the service's finance report and K-Wallet.
 
 pub mod accounts;
 pub mod finance;
 pub mod kwallet;
 pub mod orders;
+pub mod reconcile;
 pub mod service;
 pub mod settlement;
 pub mod webhook;

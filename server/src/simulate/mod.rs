@@ -1,4 +1,4 @@
-//! The upstream simulators (`server simulate pulsa|pdam`): real HTTP
+//! The upstream simulators (`server simulate pulsa|pdam|payment`): real HTTP
 //! servers speaking the seed protocols, for `make run` and the tests.
 
 pub mod payment;
@@ -12,7 +12,7 @@ pub enum Simulator {
     Pulsa(pulsa::Options),
     /// A PDAM billing API of seed 004.
     Pdam(pdam::Options),
-    /// The payment service of seed 003 (login, bank list, pay_service so far).
+    /// The payment service of seed 003 (VA, GoPay, K-Wallet, signed settlements, a pay page).
     Payment(payment::Options),
 }
 

@@ -15,6 +15,7 @@
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
     account, billers, catalog, connections, finance, integration, moderation, products, profile, security, staff, team,
+    topup,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -110,6 +111,13 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(connections::CallbackSetUrl { url: "https://example.com/cb".into() }),
         sample(connections::CallbackResend { id: any().into() }),
         sample(finance::ReconcileDay { day: "2026-01-01".into() }),
+        sample(topup::TopupPage {}),
+        sample(topup::TopupCreate { amount: "100.000".into(), method: "va:014".into() }),
+        sample(topup::TopupStatus { order_id: "TU-260101-AAAAAAA".into() }),
+        sample(topup::TopupRegisterVa {}),
+        sample(topup::TopupReconcile { day: "2026-01-01".into() }),
+        sample(topup::TopupCases { status: String::new(), list: list() }),
+        sample(topup::TopupResolve { order_id: "TU-260101-AAAAAAA".into(), action: "credit".into(), note: "x".into() }),
         sample(finance::PartnerFinance { user_id }),
         sample(finance::DepositAdjust {
             user_id,

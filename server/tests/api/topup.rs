@@ -330,6 +330,53 @@ async fn a_partner_tops_up_by_va_and_gopay_and_the_simulator_settles_each_once()
     let history = app.send(TopupPage {}).await.unwrap().orders;
     assert_eq!(history.len(), 4);
     assert_ledger_adds_up(&app, user_id.0).await;
+
+    // The day against the service's books: all agrees so far…
+    let today = backend::infra::wib::day(chrono::Utc::now());
+    let reconcile = || app::server_fns::topup::TopupReconcile { day: today.clone() };
+    let clean = crate::common::send_with(&staff, &app.base, reconcile()).await.unwrap();
+    assert_eq!((clean.checked, clean.differences.len()), (4, 0), "{clean:?}");
+    // …until money lands for an order the service has and we do not.
+    let service = app.state.payments.clone().unwrap();
+    let stray = backend::topup::service::PayIn {
+        order_id: "LOST-0001",
+        no_hp: "0811",
+        fullname: "X",
+        email: "x@example.com",
+        bank_code: "014",
+        product_code: "BCAATM",
+        nominal: 75_000,
+    };
+    service.pay_service(&stray).await.unwrap();
+    assert_eq!(sim_pay(&sim, &[("order_id", "LOST-0001")]).await.0, 200);
+    let found = crate::common::send_with(&staff, &app.base, reconcile()).await.unwrap();
+    assert_eq!(found.differences.len(), 1, "{found:?}");
+    assert_eq!(found.differences[0].order_id, "LOST-0001");
+    assert!(found.differences[0].what.contains("tidak dikenal"));
+    let kept = crate::common::send_with(
+        &staff,
+        &app.base,
+        app::server_fns::topup::TopupCases { status: "mismatch".into(), list: domain::ListQuery::default() },
+    )
+    .await
+    .unwrap();
+    assert_eq!(kept.reconciliations[0].differences, found.differences);
+    assert_eq!(kept.cases.len(), 1);
+    assert!(kept.unmatched.iter().any(|n| n.order_id == "LOST-0001"));
+    // Yesterday's runs by itself, once.
+    backend::topup::reconcile::yesterday(&app.state).await.unwrap();
+    assert_eq!(
+        crate::common::send_with(
+            &staff,
+            &app.base,
+            app::server_fns::topup::TopupCases { status: String::new(), list: domain::ListQuery::default() }
+        )
+        .await
+        .unwrap()
+        .reconciliations
+        .len(),
+        2
+    );
 }
 
 #[tokio::test]

@@ -8,9 +8,11 @@ use crate::components::frame::StaffPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::status::{Chip, Tone};
 use crate::i18n::use_texts;
-use crate::server_fns::topup::{topup_cases, TopupResolve};
+use crate::server_fns::topup::{topup_cases, TopupReconcile, TopupResolve};
 use domain::finance::rupiah;
-use domain::topup::{TopupCaseOut, TopupFinanceOut, TopupNotificationOut, TopupStatus};
+use domain::topup::{
+    TopupCaseOut, TopupDifferenceOut, TopupFinanceOut, TopupNotificationOut, TopupReconcileOut, TopupStatus,
+};
 use leptos::prelude::*;
 
 const FILTERS: [TopupStatus; 5] =
@@ -20,10 +22,11 @@ const FILTERS: [TopupStatus; 5] =
 pub fn TopupsPage() -> impl IntoView {
     // Made beside the staff check (see CatalogPage).
     let resolve = ServerAction::<TopupResolve>::new();
+    let reconcile = ServerAction::<TopupReconcile>::new();
     let status = RwSignal::new(String::new());
     let cases = Resource::new(
-        move || (status.get(), resolve.version().get()),
-        |(status, _)| topup_cases(status, domain::ListQuery::default()),
+        move || (status.get(), resolve.version().get(), reconcile.version().get()),
+        |(status, _, _)| topup_cases(status, domain::ListQuery::default()),
     );
     view! {
         <StaffPage render=move |_| {
@@ -38,7 +41,7 @@ pub fn TopupsPage() -> impl IntoView {
                         {FILTERS.map(|s| view! { <option value=s.code()>{t.topup_status(s)}</option> }).collect_view()}
                     </select>
                 </div>
-                <Loaded resource=cases children=move |f: TopupFinanceOut| view! { <Cases f resolve /> } />
+                <Loaded resource=cases children=move |f: TopupFinanceOut| view! { <Cases f resolve reconcile /> } />
             }
         } />
     }
@@ -54,7 +57,11 @@ fn tone(s: TopupStatus) -> Tone {
 }
 
 #[component]
-fn Cases(f: TopupFinanceOut, resolve: ServerAction<TopupResolve>) -> impl IntoView {
+fn Cases(
+    f: TopupFinanceOut,
+    resolve: ServerAction<TopupResolve>,
+    reconcile: ServerAction<TopupReconcile>,
+) -> impl IntoView {
     let t = use_texts();
     let columns = [
         t.topup.col_time,
@@ -74,6 +81,46 @@ fn Cases(f: TopupFinanceOut, resolve: ServerAction<TopupResolve>) -> impl IntoVi
             <Table caption=t.topup_finance.title columns rows=f.cases empty=t.topup.history_empty row />
         </section>
         <Unmatched list=f.unmatched />
+        <Reconciliations days=f.reconciliations reconcile />
+    }
+}
+
+/// Reconcile a day now; the latest days with what differed.
+#[component]
+fn Reconciliations(days: Vec<TopupReconcileOut>, reconcile: ServerAction<TopupReconcile>) -> impl IntoView {
+    let t = use_texts();
+    let day = RwSignal::new(String::new());
+    let problem = general_problem(reconcile.value());
+    let columns = [t.topup.col_order, t.topup_finance.col_ours, t.topup_finance.col_theirs, t.topup_finance.col_what]
+        .map(Column::new)
+        .to_vec();
+    let one = move |r: TopupReconcileOut| {
+        let caption = format!("{} — {} {}", r.day, r.checked, t.topup_finance.col_checked);
+        let row = |d: TopupDifferenceOut| {
+            view! {
+                <tr><td><code>{d.order_id}</code></td><td>{d.ours}</td><td>{d.theirs}</td><td>{d.what}</td></tr>
+            }
+        };
+        view! {
+            <h3>{caption}</h3>
+            <Table caption=t.topup_finance.reconcile_title columns=columns.clone() rows=r.differences empty=t.topup_finance.reconcile_clean row />
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="reconcile-title">
+            <h2 id="reconcile-title">{t.topup_finance.reconcile_title}</h2>
+            <p class="muted">{t.topup_finance.reconcile_intro}</p>
+            <form class="inline-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                reconcile.dispatch(TopupReconcile { day: day.get_untracked() });
+            }>
+                <label for="reconcile-day">{t.topup_finance.reconcile_day}</label>
+                <input id="reconcile-day" type="date" required prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
+                <button type="submit" class="btn btn-light" disabled=move || reconcile.pending().get()>{t.topup_finance.reconcile_button}</button>
+                <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p))}</span>
+            </form>
+            {days.into_iter().map(one).collect_view()}
+        </section>
     }
 }
 

@@ -23,6 +23,9 @@ pub(super) struct Order {
     created: chrono::DateTime<chrono::Utc>,
     /// The portal's answer to the settlement, once paid.
     paid: Option<String>,
+    /// What was paid and when (WIB), for the finance report.
+    paid_amount: i64,
+    paid_at: String,
 }
 
 #[derive(Default)]
@@ -45,6 +48,43 @@ pub(super) fn routes() -> Router<Arc<Sim>> {
         .route("/api/pay_service", post(pay_service))
         .route("/api/list_bank_midtrans", post(list_bank_midtrans))
         .route("/api/pay_service_midtrans", post(pay_service_midtrans))
+        .route("/api/finance_report", post(finance_report))
+}
+
+/// "Finance Reporting": every order made between the two WIB times (empty
+/// start: from the beginning), `200` when paid, `201` while waiting.
+async fn finance_report(State(sim): State<Arc<Sim>>, headers: HeaderMap, Json(v): Json<Value>) -> Response {
+    if let Some(refused) = sim.refuse(&headers) {
+        return refused;
+    }
+    let (start, end, bank) = (field(&v, "datetime_start"), field(&v, "datetime_end"), field(&v, "bank_code"));
+    let wib = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&backend::infra::wib::offset()).format("%Y-%m-%d %H:%M:%S").to_string()
+    };
+    let rows: Vec<Value> = lock(&sim.orders)
+        .orders
+        .iter()
+        .filter(|o| {
+            let made = wib(o.created);
+            (start.is_empty() || made >= start) && (end.is_empty() || made <= end)
+        })
+        .filter(|o| bank.is_empty() || o.bank_code == bank)
+        .map(|o| {
+            let paid = o.paid.is_some();
+            json!({
+                "fraud_status": "accept",
+                "notification_time": if paid { o.paid_at.clone() } else { wib(o.created) },
+                "va_numbers": if o.gopay { String::new() } else { o.kd_pay.clone() },
+                "bank_code": o.bank_code,
+                "order_id": o.order_id,
+                "status_code": if paid { "200" } else { "201" },
+                "gross_amount": if paid { o.paid_amount } else { o.total },
+                "id": o.kd_pay,
+                "inquiry_time": wib(o.created),
+            })
+        })
+        .collect();
+    Json(Value::Array(rows)).into_response()
 }
 
 fn bank_row((code, name, product, product_name, status): &(&str, &str, &str, &str, &str), admin: &str) -> Value {
@@ -108,6 +148,8 @@ async fn pay_service(State(sim): State<Arc<Sim>>, headers: HeaderMap, Json(v): J
                 kd_pay: format!("8808{:012}", h % 1_000_000_000_000),
                 created: chrono::Utc::now(),
                 paid: None,
+                paid_amount: 0,
+                paid_at: String::new(),
             };
             book.orders.push(order.clone());
             order
@@ -152,6 +194,8 @@ async fn pay_service_midtrans(State(sim): State<Arc<Sim>>, headers: HeaderMap, J
         kd_pay: id.clone(),
         created: chrono::Utc::now(),
         paid: None,
+        paid_amount: 0,
+        paid_at: String::new(),
     });
     let base = format!("http://{}", sim.opts.listen);
     Json(json!({
@@ -215,6 +259,8 @@ pub(super) async fn pay(State(sim): State<Arc<Sim>>, Form(form): Form<PayForm>) 
     let answer = sim.notify(body).await;
     if let Some(o) = lock(&sim.orders).orders.iter_mut().find(|o| o.order_id == order.order_id) {
         o.paid = Some(answer.clone());
+        o.paid_amount = given.unwrap_or(order.total);
+        o.paid_at = wib_now();
     }
     answer.into_response()
 }
