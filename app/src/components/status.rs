@@ -31,6 +31,16 @@ impl Tone {
         }
     }
 
+    pub fn of_topup(s: domain::topup::TopupStatus) -> Tone {
+        use domain::topup::TopupStatus as S;
+        match s {
+            S::Paid => Tone::Ok,
+            S::Waiting => Tone::Pending,
+            S::Mismatch | S::Failed => Tone::Bad,
+            S::Expired => Tone::None,
+        }
+    }
+
     pub fn of_doc(s: Option<DocStatus>) -> Tone {
         match s {
             None => Tone::None,

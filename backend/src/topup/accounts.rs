@@ -134,28 +134,9 @@ pub async fn sweep(state: &AppState, user_id: Uuid) -> Result<u32> {
 }
 
 async fn record(state: &AppState, user_id: Uuid, member: &str, saldo: i64) -> Result<topup_order::Model> {
-    let now = Utc::now();
     let short = Uuid::new_v4().simple().to_string();
-    let row = topup_order::Model {
-        id: Uuid::now_v7(),
-        user_id,
-        order_id: format!("KW-{}-{}", member.chars().take(20).collect::<String>(), &short[..10]),
-        amount: saldo,
-        method: SWEEP_METHOD.into(),
-        status: TopupStatus::Waiting.code().into(),
-        service_id: None,
-        paid_amount: None,
-        expires_at: None,
-        created_at: now,
-        settled_at: None,
-        nominal: Some(saldo),
-        pay_code: None,
-        pay_link: None,
-        resolution: None,
-        resolution_note: None,
-        resolved_by: None,
-        resolved_at: None,
-    };
+    let order_id = format!("KW-{}-{}", member.chars().take(20).collect::<String>(), &short[..10]);
+    let row = super::orders::waiting(user_id, order_id, SWEEP_METHOD, saldo, None);
     TopupOrder::insert(topup_order::ActiveModel::from(row.clone())).exec_without_returning(&state.db).await?;
     Ok(row)
 }

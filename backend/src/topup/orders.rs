@@ -199,31 +199,42 @@ async fn owner(db: &impl ConnectionTrait, me: &PartnerActor) -> Result<crate::en
 
 /// Writes the order before the service hears of it, with its audit line.
 async fn record(state: &AppState, me: &PartnerActor, nominal: i64, method: &str) -> Result<topup_order::Model> {
-    let now = Utc::now();
-    let row = topup_order::Model {
+    let expires = Utc::now() + Duration::minutes(state.config.topup_expiry_minutes);
+    let row = waiting(me.partner_id(), new_order_id(), method, nominal, Some(expires));
+    let after = serde_json::json!({ "order_id": row.order_id, "nominal": nominal, "method": method });
+    crate::audit::record(&state.db, &me.audit(), "topup.ordered", "topup", &row.order_id, None, Some(after)).await?;
+    TopupOrder::insert(topup_order::ActiveModel::from(row.clone())).exec_without_returning(&state.db).await?;
+    Ok(row)
+}
+
+/// A new order waiting for its payment.
+pub(super) fn waiting(
+    user_id: Uuid,
+    order_id: String,
+    method: &str,
+    amount: i64,
+    expires_at: Option<chrono::DateTime<Utc>>,
+) -> topup_order::Model {
+    topup_order::Model {
         id: Uuid::now_v7(),
-        user_id: me.partner_id(),
-        order_id: new_order_id(),
-        amount: nominal,
+        user_id,
+        order_id,
+        amount,
         method: method.to_owned(),
         status: TopupStatus::Waiting.code().to_owned(),
         service_id: None,
         paid_amount: None,
-        expires_at: Some(now + Duration::minutes(state.config.topup_expiry_minutes)),
-        created_at: now,
+        expires_at,
+        created_at: Utc::now(),
         settled_at: None,
-        nominal: Some(nominal),
+        nominal: Some(amount),
         pay_code: None,
         pay_link: None,
         resolution: None,
         resolution_note: None,
         resolved_by: None,
         resolved_at: None,
-    };
-    let after = serde_json::json!({ "order_id": row.order_id, "nominal": nominal, "method": method });
-    crate::audit::record(&state.db, &me.audit(), "topup.ordered", "topup", &row.order_id, None, Some(after)).await?;
-    TopupOrder::insert(topup_order::ActiveModel::from(row.clone())).exec_without_returning(&state.db).await?;
-    Ok(row)
+    }
 }
 
 async fn set_status(db: &impl ConnectionTrait, id: Uuid, status: TopupStatus) -> Result<()> {

@@ -47,15 +47,6 @@ pub fn TopupsPage() -> impl IntoView {
     }
 }
 
-fn tone(s: TopupStatus) -> Tone {
-    match s {
-        TopupStatus::Paid => Tone::Ok,
-        TopupStatus::Waiting => Tone::Pending,
-        TopupStatus::Mismatch | TopupStatus::Failed => Tone::Bad,
-        TopupStatus::Expired => Tone::None,
-    }
-}
-
 #[component]
 fn Cases(
     f: TopupFinanceOut,
@@ -140,7 +131,7 @@ fn CaseRow(c: TopupCaseOut, resolve: ServerAction<TopupResolve>) -> impl IntoVie
             <td class="num">{rupiah(o.amount)}</td>
             <td class="num">{c.paid_amount.map(rupiah).unwrap_or_else(|| "-".into())}</td>
             <td>
-                <Chip tone=tone(o.status) text=t.topup_status(o.status) />
+                <Chip tone=Tone::of_topup(o.status) text=t.topup_status(o.status) />
                 {c.resolution.clone().map(|r| view! {
                     <br /><span class="small">{t.topup_finance.resolved}": "{r}" — "{c.resolution_note.clone()}" ("{c.resolved_by.clone()}")"</span>
                 })}

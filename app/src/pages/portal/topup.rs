@@ -138,15 +138,6 @@ fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAct
     }
 }
 
-fn tone(s: TopupStatus) -> Tone {
-    match s {
-        TopupStatus::Paid => Tone::Ok,
-        TopupStatus::Waiting => Tone::Pending,
-        TopupStatus::Mismatch | TopupStatus::Failed => Tone::Bad,
-        TopupStatus::Expired => Tone::None,
-    }
-}
-
 /// `mm:ss` (or `h:mm:ss`) of a number of seconds.
 fn clock(secs: i64) -> String {
     let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
@@ -212,7 +203,7 @@ fn Instructions(
             <h2 id="instructions-title">{t.topup.instructions}" — "<code>{order.order_id.clone()}</code></h2>
             <p>
                 {t.topup.status}": "
-                <Chip tone=tone(order.status) text=t.topup_status(order.status) testid="topup-status" />
+                <Chip tone=Tone::of_topup(order.status) text=t.topup_status(order.status) testid="topup-status" />
             </p>
             {note.map(|n| view! { <p role="status">{n}</p> })}
             {waiting.then(|| view! {
@@ -321,7 +312,7 @@ fn History(orders: Vec<TopupOrderOut>, current: RwSignal<Option<TopupOrderOut>>)
                 <td><code>{o.order_id.clone()}</code></td>
                 <td>{o.method_label.clone()}</td>
                 <td class="num">{rupiah(o.amount)}</td>
-                <td><Chip tone=tone(o.status) text=t.topup_status(o.status) /></td>
+                <td><Chip tone=Tone::of_topup(o.status) text=t.topup_status(o.status) /></td>
                 <td><button type="button" class="btn btn-light" on:click=move |_| current.set(Some(shown.clone()))>{t.topup.show}</button></td>
             </tr>
         }
