@@ -129,6 +129,13 @@ fn failed(v: &Value) -> bool {
     s.eq_ignore_ascii_case("failed") || s.eq_ignore_ascii_case("fail")
 }
 
+/// A refusal that is about our session, not the request (some answers
+/// say so with HTTP 200 and `failed`): worth one new login.
+fn about_the_token(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    ["token", "unauthori", "expired", "login"].iter().any(|w| m.contains(w))
+}
+
 /// Now in WIB as the service writes dates (`Y-m-d H:i:s`).
 fn wib_now() -> String {
     chrono::Utc::now().with_timezone(&crate::infra::wib::offset()).format("%Y-%m-%d %H:%M:%S").to_string()
@@ -233,7 +240,7 @@ impl PaymentService {
                 kept.clone().unwrap_or_default()
             };
             let (status, v) = self.post(path, Some(&token), body).await?;
-            if status == 401 || status == 403 {
+            if status == 401 || status == 403 || (failed(&v) && about_the_token(&text(&v, "message"))) {
                 continue;
             }
             if failed(&v) {

@@ -44,6 +44,8 @@ pub struct Options {
 pub(super) struct Sim {
     opts: Options,
     tokens: Mutex<HashSet<String>>,
+    /// Tokens used up (`--expire`).
+    used: Mutex<HashSet<String>>,
     orders: Mutex<orders::Book>,
     wallets: Mutex<kwallet::Wallets>,
     http: reqwest::Client,
@@ -59,6 +61,7 @@ pub async fn serve(listener: TcpListener, opts: Options) -> anyhow::Result<()> {
     let sim = Arc::new(Sim {
         opts,
         tokens: Mutex::new(HashSet::new()),
+        used: Mutex::new(HashSet::new()),
         orders: Mutex::new(orders::Book::default()),
         wallets: Mutex::new(kwallet::Wallets::default()),
         http: reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build()?,
@@ -110,20 +113,24 @@ async fn login(State(sim): State<Arc<Sim>>, Json(v): Json<Value>) -> Response {
 }
 
 impl Sim {
-    /// Whether the request carries a token of ours (used up with `--expire`).
-    fn authorised(&self, headers: &HeaderMap) -> bool {
+    /// The refusal of a call without a valid token, if it is one. With
+    /// `--expire` a token is used up by its call, and a used one is
+    /// answered as some services do: HTTP 200, `failed`, "token expired".
+    fn refuse(&self, headers: &HeaderMap) -> Option<Response> {
         let token = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let mut tokens = lock(&self.tokens);
-        if self.opts.expire {
-            tokens.remove(token)
-        } else {
-            tokens.contains(token)
+        let mut used = lock(&self.used);
+        if tokens.contains(token) {
+            if self.opts.expire {
+                tokens.remove(token);
+                used.insert(token.to_owned());
+            }
+            return None;
         }
-    }
-
-    /// The refusal of a call without a valid token, if it is one.
-    fn refuse(&self, headers: &HeaderMap) -> Option<Response> {
-        (!self.authorised(headers)).then(|| failed(StatusCode::UNAUTHORIZED, "token invalid"))
+        if used.contains(token) {
+            return Some(failed(StatusCode::OK, "token expired, please login again"));
+        }
+        Some(failed(StatusCode::UNAUTHORIZED, "token invalid"))
     }
 
     /// Sends a settlement, signed, exactly these bytes; the portal's answer.
