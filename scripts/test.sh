@@ -71,7 +71,7 @@ e2e() {
     APP_PAYMENT_SERVICE_URL="http://127.0.0.1:$payment_port/" APP_PAYMENT_SERVICE_EMAIL=partner@sim.test \
     APP_PAYMENT_SERVICE_PASSWORD=rahasia APP_PAYMENT_SERVICE_PID=pid-e2e \
   APP_DATA_DIR="$data" APP_LISTEN="127.0.0.1:$port" APP_PUBLIC_URL="http://127.0.0.1:$port" \
-    SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 \
+    SMTP_URL="$TEST_SMTP_URL" APP_SITE_ROOT="$ROOT/target/site" APP_MAIL_POLL_MS=200 APP_REGISTER_PER_IP_HOUR=100 \
     APP_GATEWAY_DEV_LISTEN="127.0.0.1:$gateway_port" APP_GATEWAY_PROD_LISTEN="127.0.0.1:3102" \
     "$BIN" serve >"$LOG_DIR/e2e-server.log" 2>&1 &
   local pid=$!
@@ -84,7 +84,7 @@ e2e() {
   OPERATOR_PASSWORD="$(awk '$1 == "password:" {print $2; exit}' "$LOG_DIR/e2e-server.log")"
   (cd end2end && BASE_URL="http://127.0.0.1:$port" GATEWAY_DEV_URL="http://127.0.0.1:$gateway_port" \
     GATEWAY_PROD_URL="http://127.0.0.1:3102" PAYMENT_SIM_URL="http://127.0.0.1:$payment_port" \
-    MAILDEV_API="$TEST_MAILDEV_API" npx playwright test)
+    MAILDEV_API="$TEST_MAILDEV_API" npx playwright test ${E2E_ONLY:-})
   kill "$pid" 2>/dev/null || true
   log "screenshots: end2end/artifacts/screenshots/"
 }
@@ -93,7 +93,8 @@ START=$SECONDS
 stage "install missing tools" tools
 stage "start services" services
 if [ "${1:-}" = "e2e" ]; then
-  # `make e2e`: the browser suite alone (build included), e.g. to repeat it.
+  # `make e2e`: the browser suite alone (build included), e.g. to repeat it;
+  # E2E_ONLY=topup runs the spec files whose names match.
   stage "build (cargo leptos build)" cargo leptos build
   stage "e2e (Playwright, Chromium)" e2e
 else

@@ -78,7 +78,6 @@ impl Purpose {
 }
 
 const RESEND: Limit = Limit::new(1, RESEND_COOLDOWN_SECS as i64);
-const REGISTER_PER_IP: Limit = Limit::new(10, 3600);
 const FORGOT_PER_IP: Limit = Limit::new(10, 3600);
 
 fn resend_key(email: &str) -> String {
@@ -96,7 +95,8 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
     let new = input.parse().map_err(Error::Invalid)?;
     // Throttled before the uniqueness check: it tells whether an address is
     // registered, so it must not be asked without limit.
-    throttle(&state.db, REGISTER_PER_IP, &format!("register:{ip}"), Problem::TooManyAttempts).await?;
+    let per_ip = Limit::new(state.config.register_per_ip_hour, 3600);
+    throttle(&state.db, per_ip, &format!("register:{ip}"), Problem::TooManyAttempts).await?;
     ensure_unique(&state.db, &new).await?;
     let hash = password::hash(new.password.clone()).await?;
     let now = Utc::now();

@@ -118,6 +118,8 @@ pub struct Config {
     /// Path of the service's finance report (seed 003 "Finance Reporting",
     /// whose endpoint the seed leaves to be agreed; `APP_PAYMENT_SERVICE_REPORT_PATH`).
     pub payment_service_report_path: String,
+    /// Registrations one address may make per hour (`APP_REGISTER_PER_IP_HOUR`).
+    pub register_per_ip_hour: i32,
     /// Smallest top-up, whole Rupiah (`APP_TOPUP_MIN`).
     pub topup_min: i64,
     /// Largest top-up, whole Rupiah (`APP_TOPUP_MAX`).
@@ -173,6 +175,7 @@ impl Default for Config {
             payment_service_password: None,
             payment_service_timeout_secs: 20,
             payment_service_report_path: "api/finance_report".into(),
+            register_per_ip_hour: 10,
             topup_min: 10_000,
             topup_max: 100_000_000,
             topup_expiry_minutes: 60,
@@ -261,6 +264,9 @@ impl Config {
         }
         if self.session_idle_minutes < 1 {
             return Err(invalid("APP_SESSION_IDLE_MINUTES", "must be at least 1"));
+        }
+        if self.register_per_ip_hour < 1 {
+            return Err(invalid("APP_REGISTER_PER_IP_HOUR", "must be at least 1"));
         }
         if self.topup_min < 1 || self.topup_max < self.topup_min || self.topup_expiry_minutes < 1 {
             return Err(invalid("APP_TOPUP_*", "need 1 <= min <= max and an expiry of at least a minute"));

@@ -81,7 +81,8 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await expect(staff.getByRole('heading', { name: 'Top Up Deposit Mitra' })).toBeVisible();
   const settled = staff.getByTestId('topup-case').filter({ hasText: orderId });
   await expect(settled).toContainText('Berhasil');
-  await expect(settled).toContainText('credited');
+  await settled.getByText(/credited/).click();
+  await expect(settled).toContainText('"transaction":"multipayment"');
   await shot(staff, '95-admin-topup');
   await staffCtx.close();
   await ctx.close();

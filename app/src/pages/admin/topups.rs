@@ -34,7 +34,7 @@ pub fn TopupsPage() -> impl IntoView {
             view! {
                 <h1 class="page-title">{t.topup_finance.title}</h1>
                 <p class="muted">{t.topup_finance.intro}</p>
-                <div class="field inline">
+                <div class="toolbar">
                     <label for="topup-filter">{t.topup_finance.filter}</label>
                     <select id="topup-filter" on:change=move |ev| status.set(event_target_value(&ev))>
                         <option value="">{t.topup_finance.all}</option>
@@ -120,12 +120,23 @@ fn CaseRow(c: TopupCaseOut, resolve: ServerAction<TopupResolve>) -> impl IntoVie
     let t = use_texts();
     let o = c.order.clone();
     let open = o.status == TopupStatus::Mismatch && c.resolution.is_none();
-    let webhooks =
-        c.notifications.iter().map(|n| format!("{} {} — {}", n.received_wib, n.outcome, n.body)).collect::<Vec<_>>();
+    // Each webhook folded to its time and outcome; the body on demand.
+    let webhooks = c
+        .notifications
+        .iter()
+        .map(|n| {
+            view! {
+                <details>
+                    <summary>{n.received_wib.clone()}" · "{n.outcome.clone()}</summary>
+                    <code class="wrap small">{n.body.clone()}</code>
+                </details>
+            }
+        })
+        .collect_view();
     view! {
         <tr data-testid="topup-case">
             <td class="nowrap">{o.created_wib.clone()}</td>
-            <td><code>{o.order_id.clone()}</code></td>
+            <td class="nowrap"><code>{o.order_id.clone()}</code></td>
             <td>{c.company.clone()}<br /><span class="muted small">{c.merchant_id.clone()}</span></td>
             <td>{o.method_label.clone()}</td>
             <td class="num">{rupiah(o.amount)}</td>
@@ -137,7 +148,7 @@ fn CaseRow(c: TopupCaseOut, resolve: ServerAction<TopupResolve>) -> impl IntoVie
                 })}
                 {open.then(|| view! { <Resolve order_id=o.order_id.clone() resolve /> })}
             </td>
-            <td class="small">{webhooks.into_iter().map(|w| view! { <code class="wrap small">{w}</code><br /> }).collect_view()}</td>
+            <td class="small">{webhooks}</td>
         </tr>
     }
 }

@@ -60,8 +60,8 @@ fn TopupBody(
         </section>
         {(!p.offered).then(|| view! { <p class="notice">{t.topup.not_offered}</p> })}
         {p.service_down.then(|| view! { <p class="notice" role="alert">{t.topup.service_down}</p> })}
-        {form}
         {move || current.get().map(|order| view! { <Instructions order current refreshed /> })}
+        {form}
         <Accounts accounts=p.accounts.clone() offered=p.offered refreshed />
         <History orders=p.orders.clone() current />
     }
@@ -101,12 +101,12 @@ fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAct
             let id = format!("method-{}", m.code.replace(':', "-"));
             let fee = (m.admin_fee > 0).then(|| format!(" ({} {})", t.topup.admin_fee, rupiah(m.admin_fee)));
             view! {
-                <div class="radio" class:disabled=!m.available>
-                    <input type="radio" name="method" id=id.clone() value=code.clone() disabled=!m.available
+                <label class="check">
+                    <input type="radio" name="method" id=id value=code.clone() disabled=!m.available
                         prop:checked={let code = code.clone(); move || method.get() == code}
                         on:change=move |_| method.set(code.clone()) />
-                    <label for=id>{m.label}{fee}{(!m.available).then(|| view! { " — "<span class="muted">{t.topup.method_off}</span> })}</label>
-                </div>
+                    <span>{m.label}{fee}{(!m.available).then(|| view! { " — "<span class="muted">{t.topup.method_off}</span> })}</span>
+                </label>
             }
         })
         .collect_view();
@@ -118,7 +118,7 @@ fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAct
             <h2>{t.topup.form_title}</h2>
             <div class="field" class:has-error=move || amount_problem().is_some()>
                 <label for="amount">{t.topup.amount}<span class="req" aria-hidden="true">" *"</span></label>
-                <div class="input-wrap money">
+                <div class="money">
                     <span class="prefix" aria-hidden="true">"Rp"</span>
                     <input id="amount" name="amount" inputmode="numeric" autocomplete="off" required aria-describedby="amount-hint amount-msg"
                         prop:value=move || amount.get() on:input=move |ev| amount.set(grouped(&event_target_value(&ev))) />
@@ -126,7 +126,7 @@ fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAct
                 <p class="hint" id="amount-hint">{limits}</p>
                 <p class="field-error" id="amount-msg" role="alert">{move || amount_problem().map(|p| t.problem(p))}</p>
             </div>
-            <fieldset class="field">
+            <fieldset class="methods">
                 <legend>{t.topup.method}</legend>
                 {options}
             </fieldset>
