@@ -165,6 +165,7 @@ pub fn method_label(code: &str) -> String {
     match code.strip_prefix("va:") {
         Some(bank) => format!("VA {}", bank_name(bank)),
         None if code == "gopay" => "GoPay".into(),
+        None if code == "permanent_va" => "VA Permanen".into(),
         None => code.into(),
     }
 }

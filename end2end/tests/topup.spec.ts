@@ -73,6 +73,24 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await page.setViewportSize({ width: 390, height: 844 });
   await shot(page, '94b-topup-gopay-phone');
 
+  // A permanent VA per bank; money sent there is swept to the deposit.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Buat Virtual Account Permanen' }).click();
+  const bca = page.getByRole('table', { name: 'Virtual Account Permanen' }).getByRole('row').filter({ hasText: 'BCA' });
+  await expect(bca).toBeVisible();
+  const vaNumber = (await bca.locator('code').textContent()) ?? '';
+  await shot(page, '96-topup-va-permanen');
+  const transfer = await page.request.post(`${SIM}/sim/pay`, { form: { va_number: vaNumber, amount: '250000' } });
+  expect(transfer.ok()).toBeTruthy();
+  const before = Number(toPay.replace(/\D/g, ''));
+  const expected = 'Rp ' + (before + 250_000).toLocaleString('de-DE');
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return page.getByTestId('topup-deposit').textContent();
+    }, { timeout: 60_000, intervals: [3_000] })
+    .toBe(expected);
+
   // Finance sees both, with the webhook that settled the first.
   const staffCtx = await operatorContext(browser);
   const staff = await staffCtx.newPage();

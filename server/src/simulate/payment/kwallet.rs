@@ -120,7 +120,8 @@ async fn register_va(s: State<Arc<Sim>>, h: HeaderMap, b: Json<Value>) -> Respon
         if id.is_empty() {
             return fail("id_member is required");
         }
-        let next = w.members.len() as u64 + 58;
+        // From the member id: the same VAs for a member across restarts.
+        let next = id.bytes().fold(58u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b))) % 10_000_000_000;
         let number = w.members.entry(id.clone()).or_insert_with(|| Member { number: next, ..Member::default() }).number;
         let expiry = (chrono::Utc::now() + chrono::Duration::days(3))
             .with_timezone(&backend::infra::wib::offset())
