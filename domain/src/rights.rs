@@ -178,10 +178,12 @@ mod tests {
     }
 
     #[test]
-    fn the_thirteen_rights_of_the_manual() {
+    fn the_thirteen_rights_of_the_manual_and_top_up() {
         let labels: std::collections::HashSet<_> = Right::ALL.iter().map(|r| r.label()).collect();
-        assert_eq!(labels.len(), 13);
+        assert_eq!(labels.len(), 14);
         assert!(labels.contains("Request LIVE") && labels.contains("Admin Manajemen User"));
+        assert!(labels.contains("Top Up Deposit"));
+        assert_eq!(for_page("/deposit/top-up"), Some(Right::TopUpDeposit));
     }
 
     #[test]
