@@ -124,12 +124,17 @@ pub struct TopupCaseOut {
 /// A webhook received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopupNotificationOut {
+    pub id: String,
     pub order_id: String,
     pub verified: bool,
     /// credited, replay, mismatch, unmatched, failed, not_verified.
     pub outcome: String,
     pub body: String,
     pub received_wib: String,
+    /// An unmatched one resolved by finance: what, why, by whom.
+    pub resolution: Option<String>,
+    pub resolution_note: Option<String>,
+    pub resolved_by: Option<String>,
 }
 
 /// Finance's list: the orders and the webhooks that matched no order.

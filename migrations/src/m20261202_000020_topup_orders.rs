@@ -4,6 +4,8 @@
 //!   `pay_code` — the VA number or payment code —, `pay_link` — GoPay's
 //!   deeplink or a card page —) and finance's resolution of a "Selisih"
 //!   or unmatched case (`resolution` credited|refunded, why, who, when).
+//! - `topup_notifications` gains the same for a webhook that matched no
+//!   order: credited to a partner (who, how much) or refunded.
 //! - `topup_accounts`: a partner's permanent virtual accounts (K-Wallet
 //!   `register_va`, one per bank), so a transfer tops up without an order.
 
@@ -23,6 +25,18 @@ enum TopupOrders {
     ResolutionNote,
     ResolvedBy,
     ResolvedAt,
+}
+
+/// Finance's hand on a webhook that matched no order.
+#[derive(DeriveIden)]
+enum TopupNotifications {
+    Table,
+    Resolution,
+    ResolutionNote,
+    ResolvedBy,
+    ResolvedAt,
+    CreditedUserId,
+    CreditedAmount,
 }
 
 #[derive(DeriveIden)]
@@ -60,6 +74,18 @@ impl MigrationTrait for Migration {
         ];
         for mut column in columns {
             manager.alter_table(Table::alter().table(TopupOrders::Table).add_column(&mut column).to_owned()).await?;
+        }
+        let columns = [
+            string_len_null(TopupNotifications::Resolution, 12),
+            text_null(TopupNotifications::ResolutionNote),
+            string_len_null(TopupNotifications::ResolvedBy, 120),
+            timestamp_with_time_zone_null(TopupNotifications::ResolvedAt),
+            uuid_null(TopupNotifications::CreditedUserId),
+            big_integer_null(TopupNotifications::CreditedAmount),
+        ];
+        for mut column in columns {
+            let alter = Table::alter().table(TopupNotifications::Table).add_column(&mut column).to_owned();
+            manager.alter_table(alter).await?;
         }
         manager
             .create_table(

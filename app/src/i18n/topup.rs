@@ -124,8 +124,8 @@ texts! {
             | "Webhooks matching no order",
         unmatched_empty: "Tidak ada webhook tanpa order."
             | "No webhook without an order.",
-        unmatched_hint: "Dana yang masuk tanpa order dikreditkan manual (halaman mitra, referensi = order_id webhook) setelah pengirimnya diketahui."
-            | "Money that came without an order is credited by hand (partner page, reference = the webhook's order_id) once its sender is known.",
+        unmatched_hint: "Dana yang masuk tanpa order (webhook terverifikasi) dikreditkan ke mitra setelah pengirimnya diketahui, atau ditandai dikembalikan. Webhook yang tidak terverifikasi hanya dicatat."
+            | "Money that came without an order (verified webhook) is credited to a partner once its sender is known, or marked refunded. Unverified webhooks are only recorded.",
         verified: "Terverifikasi"
             | "Verified",
         not_verified: "Tidak terverifikasi"

@@ -57,3 +57,19 @@ pub async fn topup_reconcile(day: String) -> Result<domain::topup::TopupReconcil
     crate::ssr::staff(domain::staff::Permission::Finance).await?;
     Ok(backend::topup::reconcile::run(&crate::ssr::state()?, &day).await?)
 }
+
+/// Finance: a verified webhook that matched no order, credited to a
+/// partner (by merchant ID) or marked refunded, with why.
+#[server(prefix = "/api", endpoint = "topup_resolve_unmatched")]
+pub async fn topup_resolve_unmatched(
+    id: String,
+    action: String,
+    merchant_id: String,
+    amount: String,
+    note: String,
+) -> Result<(), AppError> {
+    let staff = crate::ssr::staff(domain::staff::Permission::Finance).await?;
+    let state = crate::ssr::state()?;
+    let to = (merchant_id.as_str(), amount.as_str());
+    Ok(backend::topup::finance::resolve_unmatched(&state, &staff, &id, &action, to, &note).await?)
+}

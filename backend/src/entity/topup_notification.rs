@@ -14,6 +14,14 @@ pub struct Model {
     /// The body as received (cut).
     pub body: String,
     pub received_at: DateTimeUtc,
+    /// Finance's hand on an unmatched one: `credited` or `refunded`.
+    pub resolution: Option<String>,
+    pub resolution_note: Option<String>,
+    pub resolved_by: Option<String>,
+    pub resolved_at: Option<DateTimeUtc>,
+    /// Whom it was credited to, and how much.
+    pub credited_user_id: Option<Uuid>,
+    pub credited_amount: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,11 +20,15 @@ const BODY_SHOWN: usize = 600;
 
 fn notification_out(n: topup_notification::Model) -> TopupNotificationOut {
     TopupNotificationOut {
+        id: n.id.to_string(),
         order_id: n.order_id,
         verified: n.verified,
         outcome: n.outcome,
         body: n.body.chars().take(BODY_SHOWN).collect(),
         received_wib: crate::infra::wib::format(n.received_at),
+        resolution: n.resolution,
+        resolution_note: n.resolution_note,
+        resolved_by: n.resolved_by,
     }
 }
 
@@ -134,4 +138,92 @@ pub async fn resolve(state: &AppState, staff: &StaffActor, order_id: &str, actio
     crate::audit::record(&txn, &who, "topup.resolved", "topup", &order.order_id, None, Some(after)).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Resolves by hand a *verified* webhook that matched no order: `credit`
+/// puts `amount` on the production deposit of the partner with
+/// `merchant_id`; `refunded` records that the money went back to the payer.
+/// With a reason, audited, once. Unverified ones are never credited.
+pub async fn resolve_unmatched(
+    state: &AppState,
+    staff: &StaffActor,
+    notification_id: &str,
+    action: &str,
+    (merchant_id, amount): (&str, &str),
+    note: &str,
+) -> Result<()> {
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(Error::field("note", Problem::NoteRequired));
+    }
+    let id = uuid::Uuid::parse_str(notification_id.trim()).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let credit = match action {
+        "credit" => Some(unmatched_credit(state, merchant_id, amount).await?),
+        "refunded" => None,
+        _ => return Err(Error::field("action", Problem::Required)),
+    };
+    let txn = state.db.begin().await?;
+    let who = staff.audit();
+    let changed = TopupNotification::update_many()
+        .col_expr(topup_notification::Column::Resolution, Expr::value(Some(action.to_owned())))
+        .col_expr(topup_notification::Column::ResolutionNote, Expr::value(Some(note.to_owned())))
+        .col_expr(topup_notification::Column::ResolvedBy, Expr::value(Some(who.name().to_owned())))
+        .col_expr(topup_notification::Column::ResolvedAt, Expr::value(Some(Utc::now())))
+        .col_expr(topup_notification::Column::CreditedUserId, Expr::value(credit.map(|c| c.0)))
+        .col_expr(topup_notification::Column::CreditedAmount, Expr::value(credit.map(|c| c.1)))
+        .filter(topup_notification::Column::Id.eq(id))
+        .filter(topup_notification::Column::Outcome.eq("unmatched"))
+        .filter(topup_notification::Column::Verified.eq(true))
+        .filter(topup_notification::Column::Resolution.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed != 1 {
+        return Err(Error::Refused(Problem::WrongStep));
+    }
+    if let Some((user_id, amount)) = credit {
+        let m = Movement {
+            user_id,
+            env: Env::Production,
+            kind: Kind::Credit,
+            amount,
+            reference: &format!("topup-unmatched:{id}"),
+            note: Some(note),
+            actor_name: who.name(),
+        };
+        ledger::apply(&txn, &m).await?;
+    }
+    let after = serde_json::json!({ "action": action, "credit": credit.map(|c| (c.0.to_string(), c.1)), "note": note });
+    crate::audit::record(
+        &txn,
+        &who,
+        "topup.unmatched_resolved",
+        "topup_notification",
+        &id.to_string(),
+        None,
+        Some(after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The partner (by merchant ID) and the amount an unmatched payment goes to.
+async fn unmatched_credit(state: &AppState, merchant_id: &str, amount: &str) -> Result<(uuid::Uuid, i64)> {
+    let mut errs = Vec::new();
+    let amount = domain::topup::parse_amount(amount).filter(|a| (1..=domain::finance::MAX_MOVEMENT).contains(a));
+    if amount.is_none() {
+        errs.push(domain::FieldError::new("amount", Problem::AmountInvalid));
+    }
+    let profile = crate::entity::profile::Entity::find()
+        .filter(crate::entity::profile::Column::MerchantId.eq(merchant_id.trim()))
+        .one(&state.db)
+        .await?;
+    if profile.is_none() {
+        errs.push(domain::FieldError::new("merchant_id", Problem::NotFound));
+    }
+    match (profile, amount) {
+        (Some(p), Some(a)) if errs.is_empty() => Ok((p.user_id, a)),
+        _ => Err(Error::Invalid(errs)),
+    }
 }

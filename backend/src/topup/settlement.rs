@@ -165,6 +165,7 @@ async fn note(
         outcome: Set(verdict.code().to_owned()),
         body: Set(String::from_utf8_lossy(body).chars().take(4_000).collect()),
         received_at: Set(Utc::now()),
+        ..Default::default()
     };
     TopupNotification::insert(row).exec_without_returning(db).await?;
     Ok(())

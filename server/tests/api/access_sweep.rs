@@ -116,6 +116,13 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(topup::TopupStatus { order_id: "TU-260101-AAAAAAA".into() }),
         sample(topup::TopupRegisterVa {}),
         sample(topup::TopupReconcile { day: "2026-01-01".into() }),
+        sample(topup::TopupResolveUnmatched {
+            id: any().into(),
+            action: "refunded".into(),
+            merchant_id: String::new(),
+            amount: String::new(),
+            note: "x".into(),
+        }),
         sample(topup::TopupCases { status: String::new(), list: list() }),
         sample(topup::TopupResolve { order_id: "TU-260101-AAAAAAA".into(), action: "credit".into(), note: "x".into() }),
         sample(finance::PartnerFinance { user_id }),

@@ -362,7 +362,25 @@ async fn a_partner_tops_up_by_va_and_gopay_and_the_simulator_settles_each_once()
     .unwrap();
     assert_eq!(kept.reconciliations[0].differences, found.differences);
     assert_eq!(kept.cases.len(), 1);
-    assert!(kept.unmatched.iter().any(|n| n.order_id == "LOST-0001"));
+    let lost = kept.unmatched.iter().find(|n| n.order_id == "LOST-0001").unwrap().clone();
+    assert!(lost.verified && lost.resolution.is_none());
+    // Finance finds the sender and credits it to that partner, once.
+    let merchant_id = app.send(app::server_fns::account::CurrentUser {}).await.unwrap().unwrap().merchant_id.unwrap();
+    let unmatched = |merchant: &str, amount: &str| app::server_fns::topup::TopupResolveUnmatched {
+        id: lost.id.clone(),
+        action: "credit".into(),
+        merchant_id: merchant.into(),
+        amount: amount.into(),
+        note: "pengirim dikonfirmasi lewat telepon".into(),
+    };
+    let wrong = crate::common::send_with(&staff, &app.base, unmatched("NOPE", "0")).await.unwrap_err();
+    assert_eq!(wrong.field_errors().len(), 2, "{wrong:?}");
+    let before = balance().await.unwrap();
+    crate::common::send_with(&staff, &app.base, unmatched(&merchant_id, "75.000")).await.unwrap();
+    let twice = crate::common::send_with(&staff, &app.base, unmatched(&merchant_id, "75.000")).await.unwrap_err();
+    assert_eq!(twice, app::error::AppError::Problem(domain::Problem::WrongStep));
+    assert_eq!(balance().await.unwrap(), before + 75_000);
+    assert_ledger_adds_up(&app, user_id.0).await;
     // Yesterday's runs by itself, once.
     backend::topup::reconcile::yesterday(&app.state).await.unwrap();
     assert_eq!(

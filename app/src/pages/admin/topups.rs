@@ -8,7 +8,7 @@ use crate::components::frame::StaffPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::status::{Chip, Tone};
 use crate::i18n::use_texts;
-use crate::server_fns::topup::{topup_cases, TopupReconcile, TopupResolve};
+use crate::server_fns::topup::{topup_cases, TopupReconcile, TopupResolve, TopupResolveUnmatched};
 use domain::finance::rupiah;
 use domain::topup::{
     TopupCaseOut, TopupDifferenceOut, TopupFinanceOut, TopupNotificationOut, TopupReconcileOut, TopupStatus,
@@ -23,10 +23,11 @@ pub fn TopupsPage() -> impl IntoView {
     // Made beside the staff check (see CatalogPage).
     let resolve = ServerAction::<TopupResolve>::new();
     let reconcile = ServerAction::<TopupReconcile>::new();
+    let unmatched = ServerAction::<TopupResolveUnmatched>::new();
     let status = RwSignal::new(String::new());
     let cases = Resource::new(
-        move || (status.get(), resolve.version().get(), reconcile.version().get()),
-        |(status, _, _)| topup_cases(status, domain::ListQuery::default()),
+        move || (status.get(), resolve.version().get(), reconcile.version().get(), unmatched.version().get()),
+        |(status, ..)| topup_cases(status, domain::ListQuery::default()),
     );
     view! {
         <StaffPage render=move |_| {
@@ -41,7 +42,7 @@ pub fn TopupsPage() -> impl IntoView {
                         {FILTERS.map(|s| view! { <option value=s.code()>{t.topup_status(s)}</option> }).collect_view()}
                     </select>
                 </div>
-                <Loaded resource=cases children=move |f: TopupFinanceOut| view! { <Cases f resolve reconcile /> } />
+                <Loaded resource=cases children=move |f: TopupFinanceOut| view! { <Cases f resolve reconcile unmatched /> } />
             }
         } />
     }
@@ -52,6 +53,7 @@ fn Cases(
     f: TopupFinanceOut,
     resolve: ServerAction<TopupResolve>,
     reconcile: ServerAction<TopupReconcile>,
+    unmatched: ServerAction<TopupResolveUnmatched>,
 ) -> impl IntoView {
     let t = use_texts();
     let columns = [
@@ -71,7 +73,7 @@ fn Cases(
         <section class="panel">
             <Table caption=t.topup_finance.title columns rows=f.cases empty=t.topup.history_empty row />
         </section>
-        <Unmatched list=f.unmatched />
+        <Unmatched list=f.unmatched resolve=unmatched />
         <Reconciliations days=f.reconciliations reconcile />
     }
 }
@@ -182,18 +184,26 @@ fn Resolve(order_id: String, resolve: ServerAction<TopupResolve>) -> impl IntoVi
 }
 
 #[component]
-fn Unmatched(list: Vec<TopupNotificationOut>) -> impl IntoView {
+fn Unmatched(list: Vec<TopupNotificationOut>, resolve: ServerAction<TopupResolveUnmatched>) -> impl IntoView {
     let t = use_texts();
-    let columns = [t.topup.col_time, t.topup.col_order, t.topup_finance.verified, t.topup_finance.col_webhooks]
+    let columns = [t.topup.col_time, t.topup.col_order, t.topup_finance.verified, t.topup_finance.col_webhooks, ""]
         .map(Column::new)
         .to_vec();
     let row = move |n: TopupNotificationOut| {
+        let open = n.verified && n.resolution.is_none();
+        let done = n.resolution.clone().map(|r| {
+            let note = n.resolution_note.clone().unwrap_or_default();
+            let by =
+                format!("{}: {r}, {note} ({})", t.topup_finance.resolved, n.resolved_by.clone().unwrap_or_default());
+            view! { <span class="small">{by}</span> }
+        });
         view! {
-            <tr>
-                <td class="nowrap">{n.received_wib}</td>
-                <td><code>{n.order_id}</code></td>
+            <tr data-testid="topup-unmatched">
+                <td class="nowrap">{n.received_wib.clone()}</td>
+                <td><code>{n.order_id.clone()}</code></td>
                 <td>{if n.verified { t.topup_finance.verified } else { t.topup_finance.not_verified }}</td>
-                <td><code class="wrap small">{n.body}</code></td>
+                <td><code class="wrap small">{n.body.clone()}</code></td>
+                <td>{done}{open.then(|| view! { <ResolveUnmatched id=n.id.clone() resolve /> })}</td>
             </tr>
         }
     };
@@ -203,5 +213,46 @@ fn Unmatched(list: Vec<TopupNotificationOut>) -> impl IntoView {
             <p class="muted">{t.topup_finance.unmatched_hint}</p>
             <Table caption=t.topup_finance.unmatched columns rows=list empty=t.topup_finance.unmatched_empty row />
         </section>
+    }
+}
+
+/// A labelled small text input.
+fn small_input(label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="small">{label}" "<input size="14" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) /></label>
+    }
+}
+
+/// Credit an unmatched payment to a partner, or mark it refunded.
+#[component]
+fn ResolveUnmatched(id: String, resolve: ServerAction<TopupResolveUnmatched>) -> impl IntoView {
+    let t = use_texts();
+    let (merchant, amount, note) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let problem = move || {
+        let e = resolve.value().get().and_then(Result::err)?;
+        e.general().or_else(|| e.field_errors().first().map(|f| f.problem))
+    };
+    let decide = move |action: &'static str| {
+        let id = id.clone();
+        move || {
+            resolve.dispatch(TopupResolveUnmatched {
+                id: id.clone(),
+                action: action.into(),
+                merchant_id: merchant.get_untracked(),
+                amount: amount.get_untracked(),
+                note: note.get_untracked(),
+            });
+        }
+    };
+    view! {
+        <div class="resolve">
+            {small_input(t.common.merchant_id_label, merchant)}
+            {small_input(t.topup.col_amount, amount)}
+            {small_input(t.topup_finance.resolve_note, note)}
+            <ConfirmButton label=t.topup_finance.resolve_credit message=t.topup_finance.resolve_confirm on_yes=decide("credit") />
+            <ConfirmButton label=t.topup_finance.resolve_refunded message=t.topup_finance.resolve_confirm on_yes=decide("refunded") />
+            <span class="field-error" role="alert">{move || problem().map(|p| t.problem(p))}</span>
+        </div>
     }
 }
