@@ -254,10 +254,12 @@ async fn va(
     let product_code = product.iter().find(|b| format!("va:{}", b.code) == bank.code).map(|b| b.product_code.clone());
     let pay = PayIn { product_code: product_code.as_deref().unwrap_or_default(), ..pay.clone() };
     let i = service.pay_service(&pay).await?;
-    if i.total_bayar <= 0 || (i.kd_pay.is_empty() && i.url_pay.is_none()) {
-        return Err(ServiceError::Unreadable);
+    match (i.total_bayar, i.kd_pay.is_empty(), &i.url_pay) {
+        (total, false, _) if total > 0 => Ok((total, i.kd_pay, i.url_pay)),
+        // A card: only the page where the card is entered; the amount is ours.
+        (total, true, Some(_)) => Ok((if total > 0 { total } else { pay.nominal }, i.kd_pay, i.url_pay)),
+        _ => Err(ServiceError::Unreadable),
     }
-    Ok((i.total_bayar, i.kd_pay, i.url_pay))
 }
 
 async fn gopay(
