@@ -23,6 +23,7 @@ pub mod outages;
 pub mod partners;
 pub mod products;
 pub mod regions;
+pub mod reports;
 pub mod revisions;
 pub mod staff;
 pub mod state;

@@ -61,6 +61,7 @@ pub mod problem;
 pub mod products;
 pub mod profile;
 pub mod region;
+pub mod reports;
 pub mod rights;
 pub mod sla;
 pub mod staff;

@@ -46,6 +46,7 @@ pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, Metho
         ),
         ("GET", "/uat/{id}/{kind}", Guard::Partner(Right::RequestUat), get(uat_download)),
         ("GET", "/contoh/uat-inquiry-payment.xlsx", Guard::Public, get(uat_examples)),
+        ("GET", "/unduh/rekening-koran.csv", Guard::Partner(Right::RekeningKoran), get(crate::reports::statement_csv)),
     ]
 }
 
@@ -70,7 +71,7 @@ impl IntoResponse for ApiError {
     }
 }
 
-fn refused(p: Problem) -> ApiError {
+pub(crate) fn refused(p: Problem) -> ApiError {
     ApiError(AppError::Problem(p))
 }
 

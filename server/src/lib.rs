@@ -8,6 +8,7 @@ pub mod csrf;
 pub mod documents;
 pub mod gateway;
 pub mod payment_webhook;
+pub mod reports;
 pub mod routes;
 pub mod simulate;
 pub mod telemetry;

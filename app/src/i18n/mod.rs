@@ -35,6 +35,7 @@ mod moderation;
 mod portal;
 mod problems;
 mod profile;
+mod reports;
 mod sentences;
 mod staff;
 mod team;
@@ -57,6 +58,7 @@ pub struct Texts {
     pub billers: billers::Billers,
     pub topup: topup::Topup,
     pub topup_finance: topup::TopupFinance,
+    pub reports: reports::Reports,
 }
 
 pub static ID: Texts = Texts {
@@ -73,6 +75,7 @@ pub static ID: Texts = Texts {
     billers: billers::Billers::ID,
     topup: topup::Topup::ID,
     topup_finance: topup::TopupFinance::ID,
+    reports: reports::Reports::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -89,6 +92,7 @@ pub static EN: Texts = Texts {
     billers: billers::Billers::EN,
     topup: topup::Topup::EN,
     topup_finance: topup::TopupFinance::EN,
+    reports: reports::Reports::EN,
 };
 
 impl Texts {
@@ -139,7 +143,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 12] = [
+        let areas: [(&str, &[&str]); 13] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -152,6 +156,7 @@ mod tests {
             ("billers", billers::Billers::KEYS),
             ("topup", topup::Topup::KEYS),
             ("topup_finance", topup::TopupFinance::KEYS),
+            ("reports", reports::Reports::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -178,6 +183,7 @@ mod tests {
                 t.billers.values(),
                 t.topup.values(),
                 t.topup_finance.values(),
+                t.reports.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

@@ -12,6 +12,7 @@ pub mod moderation;
 pub mod products;
 pub mod profile;
 pub mod regions;
+pub mod reports;
 pub mod security;
 pub mod staff;
 pub mod team;

@@ -14,8 +14,8 @@
 
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
-    account, billers, catalog, connections, finance, integration, moderation, products, profile, security, staff, team,
-    topup,
+    account, billers, catalog, connections, finance, integration, moderation, products, profile, reports, security,
+    staff, team, topup,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -111,6 +111,7 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(connections::CallbackSetUrl { url: "https://example.com/cb".into() }),
         sample(connections::CallbackResend { id: any().into() }),
         sample(finance::ReconcileDay { day: "2026-01-01".into() }),
+        sample(reports::ReportStatement { input: Default::default() }),
         sample(topup::TopupPage {}),
         sample(topup::TopupCreate { amount: "100.000".into(), method: "va:014".into() }),
         sample(topup::TopupStatus { order_id: "TU-260101-AAAAAAA".into() }),

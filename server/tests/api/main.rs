@@ -16,6 +16,7 @@ mod onboarding;
 mod portal;
 mod products;
 mod regions;
+mod reports;
 mod team;
 mod topup;
 mod upstream;

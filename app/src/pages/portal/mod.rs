@@ -7,5 +7,6 @@ pub mod dev_numbers;
 pub mod integration;
 pub mod products;
 pub mod security;
+pub mod statement;
 pub mod team;
 pub mod topup;

@@ -1,0 +1,50 @@
+//! Laporan (issue 15): the partner's reports.
+
+texts! {
+    Reports {
+        statement_title: "Rekening Koran"
+            | "Deposit statement",
+        statement_intro: "Setiap mutasi deposit pada periode yang dipilih (WIB) dengan saldo setelah mutasi, saldo awal dan saldo akhir."
+            | "Every deposit movement in the chosen period (WIB) with the balance after it, the opening and the closing balance.",
+        environment: "Lingkungan"
+            | "Environment",
+        from: "Dari tanggal"
+            | "From",
+        to: "Sampai tanggal"
+            | "To",
+        show: "Tampilkan"
+            | "Show",
+        download_csv: "Unduh CSV"
+            | "Download CSV",
+        opening: "Saldo Awal"
+            | "Opening balance",
+        closing: "Saldo Akhir"
+            | "Closing balance",
+        total_credit: "Total Kredit"
+            | "Total credit",
+        total_debit: "Total Debit"
+            | "Total debit",
+        entries: "Jumlah mutasi"
+            | "Movements",
+        col_time: "Waktu (WIB)"
+            | "Time (WIB)",
+        col_kind: "Jenis"
+            | "Kind",
+        col_reference: "Referensi"
+            | "Reference",
+        col_note: "Keterangan"
+            | "Note",
+        col_debit: "Debit"
+            | "Debit",
+        col_credit: "Kredit"
+            | "Credit",
+        col_balance: "Saldo"
+            | "Balance",
+        empty: "Tidak ada mutasi pada periode ini."
+            | "No movement in this period.",
+        next: "Halaman berikutnya"
+            | "Next page",
+        first: "Halaman pertama"
+            | "First page",
+    }
+}

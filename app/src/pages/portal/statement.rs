@@ -1,0 +1,114 @@
+//! "Rekening Koran" (issue 15): the deposit statement of a WIB period —
+//! opening and closing balance, totals, every movement with the balance
+//! after it — paged by cursor, and its CSV download.
+
+use crate::components::frame::PartnerPage;
+use crate::components::list::{Column, Loaded, Table};
+use crate::i18n::use_texts;
+use crate::server_fns::reports::report_statement;
+use domain::finance::rupiah;
+use domain::reports::{StatementIn, StatementLineOut, StatementOut};
+use leptos::prelude::*;
+
+#[component]
+pub fn StatementPage() -> impl IntoView {
+    // The query shown (its cursor empty on the first page).
+    let query = RwSignal::new(StatementIn { environment: "production".into(), ..Default::default() });
+    let statement = Resource::new(move || query.get(), report_statement);
+    view! {
+        <PartnerPage render=move |_| {
+            let t = use_texts();
+            view! {
+                <h1 class="page-title">{t.reports.statement_title}</h1>
+                <p class="muted">{t.reports.statement_intro}</p>
+                <Filters query />
+                <Loaded resource=statement children=move |s: StatementOut| view! { <Statement s query /> } />
+            }
+        } />
+    }
+}
+
+#[component]
+fn Filters(query: RwSignal<StatementIn>) -> impl IntoView {
+    let t = use_texts();
+    let (env, from, to) =
+        (RwSignal::new("production".to_owned()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let input = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label for=id>{label}</label>
+            <input id=id type="date" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        }
+    };
+    view! {
+        <form class="toolbar" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            query.set(StatementIn { environment: env.get_untracked(), from: from.get_untracked(), to: to.get_untracked(), after: String::new() });
+        }>
+            <label for="statement-env">{t.reports.environment}</label>
+            <select id="statement-env" on:change=move |ev| env.set(event_target_value(&ev))>
+                <option value="production">"Production"</option>
+                <option value="development">"Development"</option>
+            </select>
+            {input("statement-from", t.reports.from, from)}
+            {input("statement-to", t.reports.to, to)}
+            <button type="submit" class="btn btn-light">{t.reports.show}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
+    let t = use_texts();
+    let figures = [
+        (t.reports.opening, rupiah(s.opening), "statement-opening"),
+        (t.reports.total_credit, rupiah(s.total_credit), "statement-credit"),
+        (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
+        (t.reports.closing, rupiah(s.closing), "statement-closing"),
+    ];
+    let csv = format!("/unduh/rekening-koran.csv?environment={}&from={}&to={}", s.environment.code(), s.from, s.to);
+    let columns = [
+        t.reports.col_time,
+        t.reports.col_kind,
+        t.reports.col_reference,
+        t.reports.col_note,
+        t.reports.col_debit,
+        t.reports.col_credit,
+        t.reports.col_balance,
+    ]
+    .map(Column::new)
+    .to_vec();
+    let row = move |l: StatementLineOut| {
+        let money = |v: i64| if v == 0 { String::new() } else { rupiah(v) };
+        view! {
+            <tr data-testid="statement-row">
+                <td class="nowrap">{l.at}</td>
+                <td>{t.ledger_kind(l.kind)}</td>
+                <td><code>{l.reference}</code></td>
+                <td>{l.note.unwrap_or_default()}</td>
+                <td class="num">{money(l.debit)}</td>
+                <td class="num">{money(l.credit)}</td>
+                <td class="num">{rupiah(l.balance)}</td>
+            </tr>
+        }
+    };
+    let paged = !query.get_untracked().after.is_empty();
+    let next = s.next.clone();
+    view! {
+        <section class="cards">
+            {figures.map(|(label, value, id)| view! { <div class="card"><h2>{label}</h2><p class="big" data-testid=id>{value}</p></div> }).collect_view()}
+        </section>
+        <p class="actions-line">
+            {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
+            <a class="btn btn-light" href=csv download="">{t.reports.download_csv}</a>
+        </p>
+        <Table caption=t.reports.statement_title columns rows=s.lines empty=t.reports.empty row />
+        <p class="actions-line">
+            {paged.then(|| view! {
+                <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after.clear())>{t.reports.first}</button>
+            })}
+            {next.map(|cursor| view! {
+                <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after = cursor.clone())>{t.reports.next}</button>
+            })}
+        </p>
+    }
+}

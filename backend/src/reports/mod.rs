@@ -1,0 +1,4 @@
+//! The partner's reports (issue 15). So far the deposit statement
+//! (Rekening Koran, `statement`) and its streamed CSV export.
+
+pub mod statement;

@@ -1,0 +1,88 @@
+//! The partner's reports (Laporan): the deposit statement (Rekening Koran)
+//! so far — every ledger entry of a WIB period with its running balance,
+//! the period's opening and closing balance — and what exports neutralise.
+
+use crate::finance::LedgerKind;
+use serde::{Deserialize, Serialize};
+
+/// Entries a statement page shows at most.
+pub const STATEMENT_PAGE: u64 = 50;
+/// The longest period one statement covers, in days.
+pub const MAX_PERIOD_DAYS: i64 = 366;
+
+/// Which statement: environment, WIB dates `YYYY-MM-DD` (inclusive; empty:
+/// this month so far), and the cursor of the page after (empty: first).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatementIn {
+    pub environment: String,
+    pub from: String,
+    pub to: String,
+    pub after: String,
+}
+
+/// One ledger entry as the statement shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementLineOut {
+    /// `DD/MM/YYYY HH:MM:SS` WIB.
+    pub at: String,
+    pub kind: LedgerKind,
+    pub reference: String,
+    pub note: Option<String>,
+    /// Money out (positive), or 0.
+    pub debit: i64,
+    /// Money in, or 0.
+    pub credit: i64,
+    /// The balance after this entry.
+    pub balance: i64,
+}
+
+/// A page of the statement with the period's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementOut {
+    pub environment: crate::Env,
+    pub from: String,
+    pub to: String,
+    pub opening: i64,
+    pub closing: i64,
+    pub total_credit: i64,
+    pub total_debit: i64,
+    pub count: u64,
+    pub lines: Vec<StatementLineOut>,
+    /// The cursor of the next page, when there is one.
+    pub next: Option<String>,
+}
+
+/// A text cell as a spreadsheet must not read it as a formula: a leading
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front.
+pub fn neutralised(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// One CSV field: neutralised, quoted when it holds a separator, quote or newline.
+pub fn csv_field(cell: &str) -> String {
+    let safe = neutralised(cell);
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_fields_quoted() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+62811"), "'+62811");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("topup:TU-1"), "topup:TU-1");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+    }
+}

@@ -1,0 +1,129 @@
+//! Laporan over HTTP: the deposit statement reconciles exactly with the
+//! balance, pages by cursor, cuts days at WIB midnight, stays within its
+//! partner, and its CSV export is streamed with formulas neutralised.
+
+use crate::common::{new_client, send_with, TestApp};
+use app::server_fns::account::CurrentUser;
+use app::server_fns::reports::ReportStatement;
+use backend::ledger::{self, Env, Kind, Movement};
+use domain::reports::{StatementIn, StatementOut};
+
+/// The signed-in partner's user id (by its e-mail).
+async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let user = backend::entity::user::Entity::find().filter(backend::entity::user::Column::Email.eq(email));
+    user.one(&app.state.db).await.unwrap().unwrap().id
+}
+
+async fn book(app: &TestApp, user_id: uuid::Uuid, kind: Kind, amount: i64, reference: &str, note: &str) {
+    let m = Movement { user_id, env: Env::Production, kind, amount, reference, note: Some(note), actor_name: "test" };
+    ledger::apply(&app.state.db, &m).await.unwrap();
+}
+
+fn query(after: &str) -> ReportStatement {
+    ReportStatement {
+        input: StatementIn { environment: "production".into(), after: after.into(), ..Default::default() },
+    }
+}
+
+/// Every page of this month's statement, following the cursors.
+async fn all_pages(client: &reqwest::Client, app: &TestApp) -> Vec<StatementOut> {
+    let mut pages = vec![send_with(client, &app.base, query("")).await.unwrap()];
+    while let Some(next) = pages.last().and_then(|p| p.next.clone()) {
+        pages.push(send_with(client, &app.base, query(&next)).await.unwrap());
+    }
+    pages
+}
+
+#[tokio::test]
+async fn the_statement_reconciles_with_the_balance_pages_and_exports_safely() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    let me = app.send(CurrentUser {}).await.unwrap().unwrap();
+    let user_id = user_id(&app, &me.email).await;
+    // Top-ups, payments, refunds, adjustments: 122 movements.
+    book(&app, user_id, Kind::Credit, 5_000_000, "topup:TU-1", "Top up VA BCA").await;
+    for i in 0..40 {
+        book(&app, user_id, Kind::Debit, -10_500, &format!("pay:{i}"), "Pembayaran 100301").await;
+        book(&app, user_id, Kind::Refund, 10_500, &format!("refund:{i}"), "Refund").await;
+        book(&app, user_id, Kind::Debit, -2_500, &format!("pay2:{i}"), "=HYPERLINK(\"http://x\")").await;
+    }
+    book(&app, user_id, Kind::Adjustment, -1_000, "manual:K1", "Koreksi").await;
+    let balance = ledger::balance(&app.state.db, user_id, Env::Production).await.unwrap();
+    assert_eq!(balance, 5_000_000 - 40 * 2_500 - 1_000);
+
+    let pages = all_pages(&app.client, &app).await;
+    assert_eq!(pages.len(), 3, "122 movements, 50 a page");
+    let first = &pages[0];
+    assert_eq!((first.opening, first.closing, first.count), (0, balance, 122));
+    assert_eq!(first.total_credit - first.total_debit, first.closing - first.opening);
+    // Each line's balance is the one before it, moved by the line.
+    let lines: Vec<_> = pages.iter().flat_map(|p| p.lines.clone()).collect();
+    assert_eq!(lines.len(), 122);
+    let mut running = first.opening;
+    for l in &lines {
+        running += l.credit - l.debit;
+        assert_eq!(running, l.balance, "{l:?}");
+    }
+    assert_eq!(running, balance);
+
+    // The CSV: every movement between "Saldo Awal" and "Saldo Akhir", formulas defused.
+    let res = app.client.get(app.url("/unduh/rekening-koran.csv?environment=production")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let name = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(
+        name.contains(&format!("rekening-koran_{}_", me.merchant_id.clone().unwrap_or_else(|| "mitra".into()))),
+        "{name}"
+    );
+    let csv = res.text().await.unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 1 + 1 + 122 + 1, "header, opening, movements, closing");
+    assert!(rows[1].contains("Saldo Awal") && rows[124].contains("Saldo Akhir"));
+    assert!(rows[124].ends_with(&format!(",{balance}")));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "formula neutralised and quoted");
+    assert!(!csv.contains(",=HYPERLINK"));
+
+    // Another company sees its own (empty) statement, never this one.
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let theirs = all_pages(&other, &app).await;
+    assert_eq!((theirs[0].count, theirs[0].closing, theirs[0].lines.len()), (0, 0, 0));
+    let their_csv = other.get(app.url("/unduh/rekening-koran.csv")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(their_csv.lines().count(), 3);
+    assert!(!their_csv.contains("topup:TU-1"));
+    // Signed out: nothing.
+    let anonymous = new_client(&app.base);
+    assert_ne!(anonymous.get(app.url("/unduh/rekening-koran.csv")).send().await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn a_day_ends_at_midnight_wib() {
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    let email = app.send(CurrentUser {}).await.unwrap().unwrap().email;
+    let user_id = user_id(&app, &email).await;
+    book(&app, user_id, Kind::Credit, 100_000, "late", "23:59:59 WIB").await;
+    book(&app, user_id, Kind::Debit, -30_000, "early", "00:00:00 WIB").await;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let midnight = backend::infra::wib::start_of(day + chrono::Duration::days(1));
+    let sql = |reference: &str| format!("UPDATE ledger_entries SET created_at = $1 WHERE reference = '{reference}'");
+    app.set_time(&sql("late"), midnight - chrono::Duration::seconds(1)).await;
+    app.set_time(&sql("early"), midnight).await;
+    let on = |d: &str| ReportStatement {
+        input: StatementIn { environment: "production".into(), from: d.into(), to: d.into(), after: String::new() },
+    };
+    let first = app.send(on("2026-11-30")).await.unwrap();
+    assert_eq!((first.count, first.opening, first.closing), (1, 0, 100_000));
+    assert_eq!(first.lines[0].at, "30/11/2026 23:59:59");
+    let second = app.send(on("2026-12-01")).await.unwrap();
+    assert_eq!((second.count, second.opening, second.closing), (1, 100_000, 70_000));
+    assert_eq!(second.lines[0].at, "01/12/2026 00:00:00");
+    // A period upside down, or longer than a year, is refused.
+    let wrong = StatementIn {
+        environment: "production".into(),
+        from: "2026-12-02".into(),
+        to: "2026-12-01".into(),
+        after: String::new(),
+    };
+    assert!(app.send(ReportStatement { input: wrong }).await.is_err());
+}
