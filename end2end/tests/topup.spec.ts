@@ -91,6 +91,18 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
     }, { timeout: 60_000, intervals: [3_000] })
     .toBe(expected);
 
+  // Rekening Koran: the top-ups with the balance after each, and its CSV.
+  await page.getByRole('navigation').getByRole('link', { name: 'Rekening Koran' }).click();
+  await expect(page).toHaveURL(/\/laporan\/rekening-koran$/);
+  await hydrated(page);
+  await expect(page.getByTestId('statement-closing')).toHaveText(expected);
+  await expect(page.getByTestId('statement-row')).toHaveCount(2);
+  await shot(page, '97-rekening-koran');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Unduh CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^rekening-koran_DJI\d+_\d{8}_\d{8}\.csv$/);
+
   // Finance sees both, with the webhook that settled the first.
   const staffCtx = await operatorContext(browser);
   const staff = await staffCtx.newPage();

@@ -123,7 +123,7 @@ async fn apply(db: &impl ConnectionTrait, n: &Notification, brand: &str) -> Resu
         // Our record of the order decides the amount, never the message.
         amount: order.amount,
         reference: &format!("topup:{}", order.order_id),
-        note: Some(&format!("Top up {}", order.method)),
+        note: Some(&format!("Top up {}", domain::topup::method_label(&order.method))),
         actor_name: "payment-service",
     };
     let entry = ledger::apply(db, &credit).await?;
