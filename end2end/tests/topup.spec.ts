@@ -102,6 +102,9 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await page.getByRole('link', { name: 'Unduh CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^rekening-koran_DJI\d+_\d{8}_\d{8}\.csv$/);
+  const excel = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Unduh Excel' }).click();
+  expect((await excel).suggestedFilename()).toMatch(/\.xlsx$/);
 
   // Finance sees both, with the webhook that settled the first.
   const staffCtx = await operatorContext(browser);

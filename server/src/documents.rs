@@ -47,6 +47,12 @@ pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, Metho
         ("GET", "/uat/{id}/{kind}", Guard::Partner(Right::RequestUat), get(uat_download)),
         ("GET", "/contoh/uat-inquiry-payment.xlsx", Guard::Public, get(uat_examples)),
         ("GET", "/unduh/rekening-koran.csv", Guard::Partner(Right::RekeningKoran), get(crate::reports::statement_csv)),
+        (
+            "GET",
+            "/unduh/rekening-koran.xlsx",
+            Guard::Partner(Right::RekeningKoran),
+            get(crate::reports::statement_xlsx),
+        ),
     ]
 }
 

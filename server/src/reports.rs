@@ -1,5 +1,7 @@
 //! Report downloads (plain HTTP, behind the session layers): the deposit
-//! statement as CSV, streamed batch by batch so memory stays flat.
+//! statement as CSV, streamed batch by batch, and as XLSX, written to a
+//! temporary file with constant memory and streamed from it — memory stays
+//! flat however long the period.
 
 use crate::documents::{refused, ApiError};
 use app::ssr::PARTNER_KEY;
@@ -31,9 +33,37 @@ pub async fn statement_csv(
         tracing::error!(error = %e, "statement export");
         std::io::Error::other("statement export failed")
     });
+    Ok(download(&name, "text/csv; charset=utf-8", Body::from_stream(rows)))
+}
+
+/// `GET /unduh/rekening-koran.xlsx?environment=&from=&to=`.
+pub async fn statement_xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<StatementIn>,
+) -> Result<Response, ApiError> {
+    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
+    let me = backend::authz::partner(&state.db, user, Some(Right::RekeningKoran)).await?;
+    let env = statement::env_of(&q.environment)?;
+    let period = statement::period(&q.from, &q.to)?;
+    let name = statement::file_name(&state.db, me.partner_id(), &period, "xlsx").await?;
+    let path = std::env::temp_dir().join(format!("statement-{}.xlsx", Uuid::new_v4().simple()));
+    let written = statement::xlsx(&state.db, me.partner_id(), env, period, &path).await;
+    let opened = match written {
+        Ok(()) => tokio::fs::File::open(&path).await.map_err(|e| backend::Error::Unexpected(e.into())),
+        Err(e) => Err(e),
+    };
+    // Unlinked now: the open handle keeps the bytes until they are sent.
+    let _ = tokio::fs::remove_file(&path).await;
+    let file = opened?;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+    Ok(download(&name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
+}
+
+fn download(name: &str, content_type: &'static str, body: Body) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     let headers = [
-        (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+        (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
         (
             header::CONTENT_DISPOSITION,
             HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
@@ -41,5 +71,5 @@ pub async fn statement_csv(
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
     ];
-    Ok((headers, Body::from_stream(rows)).into_response())
+    (headers, body).into_response()
 }

@@ -2,6 +2,10 @@
 
 texts! {
     Portal {
+        see_reports: "Lihat Laporan"
+            | "See reports",
+        set_connection: "Atur Koneksi"
+            | "Set up the connection",
         change_password_title: "Ubah Password"
             | "Change password",
         current_password_label: "Password Saat Ini"

@@ -16,6 +16,8 @@ texts! {
             | "Show",
         download_csv: "Unduh CSV"
             | "Download CSV",
+        download_xlsx: "Unduh Excel"
+            | "Download Excel",
         opening: "Saldo Awal"
             | "Opening balance",
         closing: "Saldo Akhir"

@@ -248,3 +248,64 @@ pub fn csv(
         }
     })
 }
+
+/// The whole statement as an XLSX file at `path`: rows written to disk as
+/// they are read (constant memory), times as WIB date-times, amounts as
+/// numbers in a Rupiah format.
+pub async fn xlsx(db: &impl ConnectionTrait, user_id: Uuid, env: Env, p: Period, path: &std::path::Path) -> Result<()> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+    let failed = |e: XlsxError| Error::Unexpected(anyhow::anyhow!("statement workbook: {e}"));
+    let (rupiah, when, bold) = (
+        Format::new().set_num_format("\"Rp\" #,##0"),
+        Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
+        Format::new().set_bold(),
+    );
+    let at = |t: DateTime<Utc>| -> std::result::Result<ExcelDateTime, XlsxError> {
+        let w = t.with_timezone(&wib::offset()).naive_local();
+        ExcelDateTime::from_ymd(w.year() as u16, w.month() as u8, w.day() as u8)?.and_hms(
+            chrono::Timelike::hour(&w) as u16,
+            chrono::Timelike::minute(&w) as u8,
+            chrono::Timelike::second(&w),
+        )
+    };
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet_with_constant_memory().map_err(failed)?;
+    sheet.set_name("Rekening Koran").map_err(failed)?;
+    let head = ["Waktu (WIB)", "Jenis", "Referensi", "Keterangan", "Debit", "Kredit", "Saldo"];
+    for (col, (title, width)) in head.iter().zip([20, 12, 36, 36, 16, 16, 18]).enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &bold).map_err(failed)?;
+        sheet.set_column_width(col as u16, width).map_err(failed)?;
+    }
+    // (time, label, reference, note, debit, credit, balance) per row.
+    let mut row = 1u32;
+    let mut put = |t: DateTime<Utc>, texts: [&str; 3], money: [i64; 3]| -> Result<()> {
+        sheet.write_datetime_with_format(row, 0, at(t).map_err(failed)?, &when).map_err(failed)?;
+        for (col, text) in texts.iter().enumerate() {
+            sheet.write_string(row, col as u16 + 1, domain::reports::neutralised(text)).map_err(failed)?;
+        }
+        for (col, amount) in money.iter().enumerate() {
+            sheet.write_number_with_format(row, col as u16 + 4, *amount as f64, &rupiah).map_err(failed)?;
+        }
+        row += 1;
+        Ok(())
+    };
+    put(p.start, ["Saldo Awal", "", ""], [0, 0, balance_before(db, user_id, env, p.start).await?])?;
+    let mut after = String::new();
+    loop {
+        let rows = entries(user_id, env, &p, &after).limit(EXPORT_BATCH).all(db).await?;
+        for e in &rows {
+            let l = line(e);
+            put(
+                e.created_at,
+                [e.kind.code(), &l.reference, l.note.as_deref().unwrap_or_default()],
+                [l.debit, l.credit, l.balance],
+            )?;
+        }
+        match rows.last() {
+            Some(last) if rows.len() as u64 == EXPORT_BATCH => after = cursor(last),
+            _ => break,
+        }
+    }
+    put(p.end - Duration::seconds(1), ["Saldo Akhir", "", ""], [0, 0, balance_before(db, user_id, env, p.end).await?])?;
+    book.save(path).map_err(failed)
+}

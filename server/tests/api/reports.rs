@@ -83,6 +83,26 @@ async fn the_statement_reconciles_with_the_balance_pages_and_exports_safely() {
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "formula neutralised and quoted");
     assert!(!csv.contains(",=HYPERLINK"));
 
+    // The XLSX read back: the same rows as the CSV, numbers as numbers.
+    let res = app.client.get(app.url("/unduh/rekening-koran.xlsx")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"].to_str().unwrap().ends_with(".xlsx\""));
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Rekening Koran").unwrap();
+    let cells: Vec<Vec<calamine::Data>> = sheet.rows().map(|r| r.to_vec()).collect();
+    assert_eq!(cells.len(), rows.len());
+    for (xlsx, csv) in cells.iter().zip(&rows).skip(1) {
+        let csv: Vec<String> = csv.split(',').map(str::to_owned).collect();
+        // Kind, reference and the three amounts match (the note may hold commas).
+        assert_eq!(xlsx[1].to_string(), csv[1].trim_matches('"'));
+        let money: Vec<i64> = xlsx[4..7].iter().map(|c| calamine::DataType::as_f64(c).unwrap() as i64).collect();
+        let tail: Vec<i64> = csv[csv.len() - 3..].iter().map(|v| v.parse().unwrap()).collect();
+        assert_eq!(money, tail);
+        assert!(matches!(xlsx[0], calamine::Data::DateTime(_)), "{:?}", xlsx[0]);
+    }
+    assert!(cells.iter().any(|r| r[3] == "'=HYPERLINK(\"http://x\")"));
+
     // Another company sees its own (empty) statement, never this one.
     let other = new_client(&app.base);
     app.signed_in_partner_on(&other).await;

@@ -19,7 +19,11 @@ pub fn DashboardPage() -> impl IntoView {
 
 /// Deposits and today's payments, once the account is active.
 #[component]
-fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>, top_up: bool) -> impl IntoView {
+fn Figures(
+    stats: Resource<Result<DashboardOut, crate::error::AppError>>,
+    top_up: bool,
+    links: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
     let t = use_texts();
     move || {
         stats.get().and_then(Result::ok).map(|s| {
@@ -33,6 +37,9 @@ fn Figures(stats: Resource<Result<DashboardOut, crate::error::AppError>>, top_up
                     <div class="card"><h2>{t.common.deposit_development}</h2><p class="big" data-testid="deposit-development">{rupiah(s.development_deposit)}</p></div>
                 </section>
                 <DayPanel title=t.portal.today_title counts=s.today testid="today-production" />
+                <p class="actions-line">
+                    {links.iter().map(|(href, label)| view! { <a class="btn btn-light" href=*href>{*label}</a>" " }).collect_view()}
+                </p>
                 <DayPanel title=t.portal.today_development_title counts=s.today_development testid="today-development" />
             }
         })
@@ -109,6 +116,14 @@ fn Dashboard(user: UserOut, stats: Resource<Result<DashboardOut, crate::error::A
                 <p><Chip tone=Tone::of_profile(user.profile_status) text=t.profile_status(user.profile_status) testid="account-status" /></p>
             </div>
         </section>
-        {(user.profile_status == ProfileStatus::Approved).then(|| view! { <Figures stats top_up=user.may(Right::TopUpDeposit) /> })}
+        {(user.profile_status == ProfileStatus::Approved).then(|| {
+            // "Lihat Laporan" and "Atur Koneksi" (Gambar 13), where the user's rights open them.
+            let links: Vec<_> = [("/laporan/rekening-koran", t.portal.see_reports, Right::RekeningKoran), ("/koneksi", t.portal.set_connection, Right::KoneksiHalamanUtama)]
+                .into_iter()
+                .filter(|(_, _, right)| user.may(*right))
+                .map(|(href, label, _)| (href, label))
+                .collect();
+            view! { <Figures stats top_up=user.may(Right::TopUpDeposit) links /> }
+        })}
     }
 }

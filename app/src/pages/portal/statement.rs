@@ -65,7 +65,9 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
         (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
         (t.reports.closing, rupiah(s.closing), "statement-closing"),
     ];
-    let csv = format!("/unduh/rekening-koran.csv?environment={}&from={}&to={}", s.environment.code(), s.from, s.to);
+    let query_string = format!("environment={}&from={}&to={}", s.environment.code(), s.from, s.to);
+    let (csv, xlsx) =
+        (format!("/unduh/rekening-koran.csv?{query_string}"), format!("/unduh/rekening-koran.xlsx?{query_string}"));
     let columns = [
         t.reports.col_time,
         t.reports.col_kind,
@@ -99,7 +101,8 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
         </section>
         <p class="actions-line">
             {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
-            <a class="btn btn-light" href=csv download="">{t.reports.download_csv}</a>
+            <a class="btn btn-light" href=csv download="">{t.reports.download_csv}</a>" "
+            <a class="btn btn-light" href=xlsx download="">{t.reports.download_xlsx}</a>
         </p>
         <Table caption=t.reports.statement_title columns rows=s.lines empty=t.reports.empty row />
         <p class="actions-line">
