@@ -86,3 +86,61 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
     }
 }
+
+/// "Status Transaksi": which transactions — environment, WIB dates
+/// (empty: the last 7 days), and optional filters; the page cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TxSearchIn {
+    pub environment: String,
+    pub from: String,
+    pub to: String,
+    pub reference_id: String,
+    pub customer_id: String,
+    pub product_code: String,
+    /// A `TxStatus` code, or empty for all.
+    pub status: String,
+    pub after: String,
+}
+
+/// One transaction in the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TxRowOut {
+    pub id: String,
+    pub at: String,
+    pub kind: crate::transaction::TxKind,
+    pub product_code: String,
+    pub customer_id: String,
+    pub reference_id: String,
+    pub status: crate::transaction::TxStatus,
+    pub rc: String,
+    pub total: i64,
+}
+
+/// A page of transactions, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TxPageOut {
+    pub rows: Vec<TxRowOut>,
+    pub next: Option<String>,
+}
+
+/// One moment of a transaction's story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineOut {
+    pub at: String,
+    /// request, biller, ledger, callback, final.
+    pub what: String,
+    pub detail: String,
+}
+
+/// A transaction with its whole story, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TxDetailOut {
+    pub row: TxRowOut,
+    pub environment: crate::Env,
+    pub tagihan: i64,
+    pub admin: i64,
+    /// The answer's `data` as sent to the partner (JSON).
+    pub data: String,
+    pub timeline: Vec<TimelineOut>,
+}

@@ -22,6 +22,7 @@ mod m20261201_000017_team;
 mod m20261201_000018_billers;
 mod m20261202_000019_topup;
 mod m20261202_000020_topup_orders;
+mod m20261202_000021_report_indexes;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000018_billers::Migration),
             Box::new(m20261202_000019_topup::Migration),
             Box::new(m20261202_000020_topup_orders::Migration),
+            Box::new(m20261202_000021_report_indexes::Migration),
         ]
     }
 }

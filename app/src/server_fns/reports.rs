@@ -1,7 +1,7 @@
 //! Laporan: the partner's reports, each behind its own right.
 
 use crate::error::AppError;
-use domain::reports::{StatementIn, StatementOut};
+use domain::reports::{StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn};
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
 use leptos::prelude::*;
@@ -11,4 +11,18 @@ use leptos::prelude::*;
 pub async fn report_statement(input: StatementIn) -> Result<StatementOut, AppError> {
     let me = crate::ssr::partner_may(Right::RekeningKoran).await?;
     Ok(backend::reports::statement::page(&crate::ssr::state()?.db, me.partner_id(), &input).await?)
+}
+
+/// Status Transaksi: the partner's transactions, filtered, newest first.
+#[server(prefix = "/api", endpoint = "report_transactions")]
+pub async fn report_transactions(input: TxSearchIn) -> Result<TxPageOut, AppError> {
+    let me = crate::ssr::partner_may(Right::StatusTransaksi).await?;
+    Ok(backend::reports::transactions::search(&crate::ssr::state()?.db, me.partner_id(), &input).await?)
+}
+
+/// One transaction's whole story (another partner's is not found).
+#[server(prefix = "/api", endpoint = "report_transaction")]
+pub async fn report_transaction(id: String) -> Result<TxDetailOut, AppError> {
+    let me = crate::ssr::partner_may(Right::StatusTransaksi).await?;
+    Ok(backend::reports::transactions::detail(&crate::ssr::state()?.db, me.partner_id(), &id).await?)
 }

@@ -2,3 +2,4 @@
 //! (Rekening Koran, `statement`) and its streamed CSV export.
 
 pub mod statement;
+pub mod transactions;

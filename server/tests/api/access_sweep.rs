@@ -112,6 +112,8 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(connections::CallbackResend { id: any().into() }),
         sample(finance::ReconcileDay { day: "2026-01-01".into() }),
         sample(reports::ReportStatement { input: Default::default() }),
+        sample(reports::ReportTransactions { input: Default::default() }),
+        sample(reports::ReportTransaction { id: any().into() }),
         sample(topup::TopupPage {}),
         sample(topup::TopupCreate { amount: "100.000".into(), method: "va:014".into() }),
         sample(topup::TopupStatus { order_id: "TU-260101-AAAAAAA".into() }),

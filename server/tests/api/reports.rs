@@ -147,3 +147,52 @@ async fn a_day_ends_at_midnight_wib() {
     };
     assert!(app.send(ReportStatement { input: wrong }).await.is_err());
 }
+
+#[tokio::test]
+async fn status_transaksi_finds_a_payment_and_tells_its_whole_story() {
+    use crate::gateway::{approved, gateway, signed_on, with_session};
+    use app::server_fns::reports::{ReportTransaction, ReportTransactions};
+    use domain::reports::TxSearchIn;
+    use serde_json::json;
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let (c, sid) = signed_on(&dev, &a).await;
+    let body = |reference: &str| {
+        with_session(&sid, &a, json!({"productID": "100301", "customerID": "110100019766", "referenceID": reference}))
+    };
+    let inq = c.call("/Services/Inquiry", &body("RPT-1")).await;
+    let mut pay = body("RPT-1");
+    for k in ["tagihan", "admin", "total"] {
+        pay[k] = inq["data"][k].clone();
+    }
+    assert_eq!(c.call("/Services/Payment", &pay).await["rc"], "00");
+
+    let search = |f: fn(&mut TxSearchIn)| {
+        let mut input = TxSearchIn { environment: "development".into(), ..Default::default() };
+        f(&mut input);
+        ReportTransactions { input }
+    };
+    let all = app.send(search(|_| {})).await.unwrap();
+    assert_eq!(all.rows.len(), 2, "the inquiry and the payment: {all:?}");
+    let paid = app.send(search(|q| q.status = "success".into())).await.unwrap();
+    assert_eq!(paid.rows.len(), 1);
+    assert_eq!(app.send(search(|q| q.reference_id = "RPT-1".into())).await.unwrap().rows.len(), 2);
+    assert!(app.send(search(|q| q.customer_id = "999".into())).await.unwrap().rows.is_empty());
+    assert!(app.send(search(|q| q.environment = "production".into())).await.unwrap().rows.is_empty());
+
+    let story = app.send(ReportTransaction { id: paid.rows[0].id.clone() }).await.unwrap();
+    let what: Vec<&str> = story.timeline.iter().map(|e| e.what.as_str()).collect();
+    assert_eq!(what.first(), Some(&"request"));
+    assert!(what.contains(&"ledger") && what.contains(&"final"), "{what:?}");
+    assert_eq!((story.row.customer_id.as_str(), story.row.reference_id.as_str()), ("110100019766", "RPT-1"));
+    assert!(serde_json::from_str::<serde_json::Value>(&story.data).is_ok(), "{}", story.data);
+
+    // Another company: the list is its own, the detail is not found.
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let theirs = send_with(&other, &app.base, search(|_| {})).await.unwrap();
+    assert!(theirs.rows.is_empty());
+    let stolen = send_with(&other, &app.base, ReportTransaction { id: paid.rows[0].id.clone() }).await.unwrap_err();
+    assert_eq!(stolen, app::error::AppError::Problem(domain::Problem::NotFound));
+}

@@ -1,0 +1,149 @@
+//! "Status Transaksi": the partner's transactions of a WIB period, newest
+//! first, filtered by reference, customer, product and status, paged by a
+//! (created_at, id) cursor on the index (user, environment, created_at);
+//! and one transaction's whole story on a single timeline: the request,
+//! each biller call, the ledger movements, each callback delivery, the end.
+
+use super::statement::{env_of, period};
+use crate::entity::biller_call::{self, Entity as BillerCall};
+use crate::entity::callback_delivery::{self, Entity as CallbackDelivery};
+use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
+use crate::entity::transaction::{self, Entity as Transaction};
+use crate::entity::OfPartner;
+use crate::error::{Error, Result};
+use crate::infra::wib;
+use chrono::{DateTime, Duration, Utc};
+use domain::finance::rupiah;
+use domain::reports::{TimelineOut, TxDetailOut, TxPageOut, TxRowOut, TxSearchIn};
+use domain::transaction::TxStatus;
+use domain::Problem;
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+/// Rows a page shows.
+const PAGE: u64 = 50;
+
+fn row(t: &transaction::Model) -> TxRowOut {
+    TxRowOut {
+        id: t.id.simple().to_string(),
+        at: wib::format(t.created_at),
+        kind: t.kind,
+        product_code: t.product_code.clone(),
+        customer_id: t.customer_id.clone(),
+        reference_id: t.reference_id.clone(),
+        status: t.status,
+        rc: t.rc.clone(),
+        total: t.total,
+    }
+}
+
+fn cursor(t: &transaction::Model) -> String {
+    format!("{}_{}", t.created_at.timestamp_nanos_opt().unwrap_or_default(), t.id.simple())
+}
+
+fn parse_cursor(s: &str) -> Option<(DateTime<Utc>, Uuid)> {
+    let (nanos, id) = s.split_once('_')?;
+    Some((DateTime::from_timestamp_nanos(nanos.parse().ok()?), Uuid::parse_str(id).ok()?))
+}
+
+/// One page of the partner's transactions.
+pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) -> Result<TxPageOut> {
+    let env = env_of(&q.environment)?;
+    let today = wib::date_of(Utc::now());
+    let week_ago = (today - Duration::days(6)).format("%Y-%m-%d").to_string();
+    let p = period(if q.from.trim().is_empty() { &week_ago } else { &q.from }, &q.to)?;
+    let mut s = Transaction::of_partner(user_id)
+        .filter(transaction::Column::Environment.eq(env))
+        .filter(transaction::Column::CreatedAt.gte(p.start))
+        .filter(transaction::Column::CreatedAt.lt(p.end));
+    for (column, value) in [
+        (transaction::Column::ReferenceId, &q.reference_id),
+        (transaction::Column::CustomerId, &q.customer_id),
+        (transaction::Column::ProductCode, &q.product_code),
+    ] {
+        if !value.trim().is_empty() {
+            s = s.filter(column.eq(value.trim()));
+        }
+    }
+    if !q.status.is_empty() {
+        let status = TxStatus::from_code(&q.status).ok_or(Error::field("status", Problem::Required))?;
+        s = s.filter(transaction::Column::Status.eq(status));
+    }
+    if let Some((at, id)) = parse_cursor(&q.after) {
+        s = s.filter(
+            Condition::any()
+                .add(transaction::Column::CreatedAt.lt(at))
+                .add(Condition::all().add(transaction::Column::CreatedAt.eq(at)).add(transaction::Column::Id.lt(id))),
+        );
+    }
+    let mut rows = s
+        .order_by_desc(transaction::Column::CreatedAt)
+        .order_by_desc(transaction::Column::Id)
+        .limit(PAGE + 1)
+        .all(db)
+        .await?;
+    let next = (rows.len() as u64 > PAGE).then(|| {
+        rows.truncate(PAGE as usize);
+        rows.last().map(cursor).unwrap_or_default()
+    });
+    Ok(TxPageOut { rows: rows.iter().map(row).collect(), next })
+}
+
+/// One of the partner's transactions with its story; another partner's is
+/// not found.
+pub async fn detail(db: &impl ConnectionTrait, user_id: Uuid, id: &str) -> Result<TxDetailOut> {
+    let id = Uuid::parse_str(id.trim()).map_err(|_| Error::Refused(Problem::NotFound))?;
+    let t = Transaction::of_partner(user_id)
+        .filter(transaction::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(Error::Refused(Problem::NotFound))?;
+    let mut events: Vec<(DateTime<Utc>, &str, String)> = vec![(
+        t.created_at,
+        "request",
+        format!("{:?} {} {} ref {}", t.kind, t.product_code, t.customer_id, t.reference_id),
+    )];
+    for c in BillerCall::find().filter(biller_call::Column::TransactionId.eq(id)).all(db).await? {
+        events.push((
+            c.created_at,
+            "biller",
+            format!("{} {}: {} ({} ms)", c.biller, c.operation, c.outcome, c.latency_ms),
+        ));
+    }
+    let references = [format!("trx:{id}"), format!("refund:{id}")];
+    let moves =
+        LedgerEntry::of_partner(user_id).filter(ledger_entry::Column::Reference.is_in(references)).all(db).await?;
+    for e in moves {
+        events.push((
+            e.created_at,
+            "ledger",
+            format!("{} {} → {}", e.kind.code(), rupiah(e.amount), rupiah(e.balance_after)),
+        ));
+    }
+    let deliveries =
+        CallbackDelivery::of_partner(user_id).filter(callback_delivery::Column::TransactionId.eq(id)).all(db).await?;
+    for d in deliveries {
+        let answer = d.last_status.map_or_else(|| d.last_error.clone().unwrap_or_default(), |s| format!("HTTP {s}"));
+        events.push((
+            d.delivered_at.unwrap_or(d.created_at),
+            "callback",
+            format!("{} ×{} {answer}", d.status.code(), d.attempts),
+        ));
+    }
+    if let Some(at) = t.final_at {
+        events.push((at, "final", format!("{} rc {}", t.status.code(), t.rc)));
+    }
+    events.sort_by_key(|(at, ..)| *at);
+    Ok(TxDetailOut {
+        row: row(&t),
+        environment: t.environment,
+        tagihan: t.tagihan,
+        admin: t.admin,
+        data: t.data.clone(),
+        timeline: events
+            .into_iter()
+            .map(|(at, what, detail)| TimelineOut { at: wib::format(at), what: what.into(), detail })
+            .collect(),
+    })
+}
