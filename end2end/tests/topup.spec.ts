@@ -106,6 +106,16 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await page.getByRole('link', { name: 'Unduh Excel' }).click();
   expect((await excel).suggestedFilename()).toMatch(/\.xlsx$/);
 
+  // Status Transaksi: no payment yet in production, said so.
+  await page.getByRole('navigation').getByRole('link', { name: 'Status Transaksi' }).click();
+  await expect(page).toHaveURL(/\/laporan\/status-transaksi$/);
+  await hydrated(page);
+  await expect(page.getByText('Tidak ada transaksi yang cocok.')).toBeVisible();
+  await page.getByLabel('Lingkungan').selectOption('development');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(page.getByText('Tidak ada transaksi yang cocok.')).toBeVisible();
+  await shot(page, '98-status-transaksi');
+
   // Finance sees both, with the webhook that settled the first.
   const staffCtx = await operatorContext(browser);
   const staff = await staffCtx.newPage();

@@ -11,6 +11,16 @@ use domain::uat::{UatItem, UatStatus};
 use domain::Lang;
 
 impl Texts {
+    pub fn tx_status(&self, s: domain::transaction::TxStatus) -> &'static str {
+        use domain::transaction::TxStatus as S;
+        match s {
+            S::Inquired => self.reports.status_inquired,
+            S::Pending => self.portal.count_pending,
+            S::Success => self.common.count_success,
+            S::Failed => self.common.count_failed,
+        }
+    }
+
     pub fn topup_status(&self, s: domain::topup::TopupStatus) -> &'static str {
         let (id, en) = s.label();
         match self.lang {

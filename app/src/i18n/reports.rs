@@ -48,5 +48,31 @@ texts! {
             | "Next page",
         first: "Halaman pertama"
             | "First page",
+        tx_title: "Status Transaksi"
+            | "Transaction status",
+        tx_intro: "Cari transaksi Anda per referenceID, nomor pelanggan, produk, status dan lingkungan (default: 7 hari terakhir, WIB). Pilih satu untuk melihat perjalanannya dari permintaan sampai callback."
+            | "Find your transactions by referenceID, customer number, product, status and environment (default: the last 7 days, WIB). Pick one to see its story from request to callback.",
+        reference_id: "referenceID"
+            | "referenceID",
+        customer_id: "Nomor pelanggan"
+            | "Customer number",
+        product: "Kode produk"
+            | "Product code",
+        status: "Status"
+            | "Status",
+        all: "Semua"
+            | "All",
+        status_inquired: "Inquiry"
+            | "Inquiry",
+        col_rc: "rc"
+            | "rc",
+        col_total: "Total"
+            | "Total",
+        tx_empty: "Tidak ada transaksi yang cocok."
+            | "No matching transaction.",
+        story: "Perjalanan transaksi"
+            | "The transaction's story",
+        see: "Lihat"
+            | "Show",
     }
 }

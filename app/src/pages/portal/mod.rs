@@ -10,3 +10,4 @@ pub mod security;
 pub mod statement;
 pub mod team;
 pub mod topup;
+pub mod tx_status;
