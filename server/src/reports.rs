@@ -18,22 +18,35 @@ use futures_util::TryStreamExt;
 use tower_sessions::Session;
 use uuid::Uuid;
 
+/// Who asks, for which environment and period, under which file name.
+struct Export {
+    partner: backend::authz::PartnerActor,
+    env: domain::Env,
+    period: statement::Period,
+    name: String,
+}
+
+async fn export(state: &AppState, session: &Session, q: &StatementIn, ext: &str) -> Result<Export, ApiError> {
+    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
+    let partner = backend::authz::partner(&state.db, user, Some(Right::RekeningKoran)).await?;
+    let env = statement::env_of(&q.environment)?;
+    let period = statement::period(&q.from, &q.to)?;
+    let name = statement::file_name(&state.db, partner.partner_id(), &period, ext).await?;
+    Ok(Export { partner, env, period, name })
+}
+
 /// `GET /unduh/rekening-koran.csv?environment=&from=&to=`.
 pub async fn statement_csv(
     State(state): State<AppState>,
     session: Session,
     Query(q): Query<StatementIn>,
 ) -> Result<Response, ApiError> {
-    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
-    let me = backend::authz::partner(&state.db, user, Some(Right::RekeningKoran)).await?;
-    let env = statement::env_of(&q.environment)?;
-    let period = statement::period(&q.from, &q.to)?;
-    let name = statement::file_name(&state.db, me.partner_id(), &period, "csv").await?;
-    let rows = statement::csv(state.db.clone(), me.partner_id(), env, period).map_err(|e| {
-        tracing::error!(error = %e, "statement export");
+    let e = export(&state, &session, &q, "csv").await?;
+    let rows = statement::csv(state.db.clone(), e.partner.partner_id(), e.env, e.period).map_err(|err| {
+        tracing::error!(error = %err, "statement export");
         std::io::Error::other("statement export failed")
     });
-    Ok(download(&name, "text/csv; charset=utf-8", Body::from_stream(rows)))
+    Ok(download(&e.name, "text/csv; charset=utf-8", Body::from_stream(rows)))
 }
 
 /// `GET /unduh/rekening-koran.xlsx?environment=&from=&to=`.
@@ -42,13 +55,9 @@ pub async fn statement_xlsx(
     session: Session,
     Query(q): Query<StatementIn>,
 ) -> Result<Response, ApiError> {
-    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
-    let me = backend::authz::partner(&state.db, user, Some(Right::RekeningKoran)).await?;
-    let env = statement::env_of(&q.environment)?;
-    let period = statement::period(&q.from, &q.to)?;
-    let name = statement::file_name(&state.db, me.partner_id(), &period, "xlsx").await?;
+    let e = export(&state, &session, &q, "xlsx").await?;
     let path = std::env::temp_dir().join(format!("statement-{}.xlsx", Uuid::new_v4().simple()));
-    let written = statement::xlsx(&state.db, me.partner_id(), env, period, &path).await;
+    let written = statement::xlsx(&state.db, e.partner.partner_id(), e.env, e.period, &path).await;
     let opened = match written {
         Ok(()) => tokio::fs::File::open(&path).await.map_err(|e| backend::Error::Unexpected(e.into())),
         Err(e) => Err(e),
@@ -57,7 +66,7 @@ pub async fn statement_xlsx(
     let _ = tokio::fs::remove_file(&path).await;
     let file = opened?;
     let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
-    Ok(download(&name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
+    Ok(download(&e.name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
 }
 
 fn download(name: &str, content_type: &'static str, body: Body) -> Response {

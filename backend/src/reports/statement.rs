@@ -61,15 +61,8 @@ async fn balance_before(db: &impl ConnectionTrait, user_id: Uuid, env: Env, at: 
     Ok(last.map_or(0, |e| e.balance_after))
 }
 
-/// `<nanos>_<id>` of an entry: where the next page starts (to the
-/// nanosecond, as the time is stored: a coarser cursor would repeat rows).
 fn cursor(e: &ledger_entry::Model) -> String {
-    format!("{}_{}", e.created_at.timestamp_nanos_opt().unwrap_or_default(), e.id.simple())
-}
-
-fn parse_cursor(s: &str) -> Option<(DateTime<Utc>, Uuid)> {
-    let (nanos, id) = s.split_once('_')?;
-    Some((DateTime::from_timestamp_nanos(nanos.parse().ok()?), Uuid::parse_str(id).ok()?))
+    super::cursor::encode(e.created_at, e.id)
 }
 
 /// The entries of the period, unordered (for sums and counts).
@@ -83,7 +76,7 @@ fn scope(user_id: Uuid, env: Env, p: &Period) -> sea_orm::Select<LedgerEntry> {
 /// The entries of the period, after `cursor` (keyset), oldest first.
 pub fn entries(user_id: Uuid, env: Env, p: &Period, after: &str) -> sea_orm::Select<LedgerEntry> {
     let mut q = scope(user_id, env, p);
-    if let Some((at, id)) = parse_cursor(after) {
+    if let Some((at, id)) = super::cursor::decode(after) {
         q =
             q.filter(Condition::any().add(ledger_entry::Column::CreatedAt.gt(at)).add(
                 Condition::all().add(ledger_entry::Column::CreatedAt.eq(at)).add(ledger_entry::Column::Id.gt(id)),

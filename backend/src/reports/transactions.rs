@@ -38,13 +38,8 @@ fn row(t: &transaction::Model) -> TxRowOut {
     }
 }
 
-fn cursor(t: &transaction::Model) -> String {
-    format!("{}_{}", t.created_at.timestamp_nanos_opt().unwrap_or_default(), t.id.simple())
-}
-
-fn parse_cursor(s: &str) -> Option<(DateTime<Utc>, Uuid)> {
-    let (nanos, id) = s.split_once('_')?;
-    Some((DateTime::from_timestamp_nanos(nanos.parse().ok()?), Uuid::parse_str(id).ok()?))
+fn cursor(e: &transaction::Model) -> String {
+    super::cursor::encode(e.created_at, e.id)
 }
 
 /// One page of the partner's transactions.
@@ -70,7 +65,7 @@ pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) ->
         let status = TxStatus::from_code(&q.status).ok_or(Error::field("status", Problem::Required))?;
         s = s.filter(transaction::Column::Status.eq(status));
     }
-    if let Some((at, id)) = parse_cursor(&q.after) {
+    if let Some((at, id)) = super::cursor::decode(&q.after) {
         s = s.filter(
             Condition::any()
                 .add(transaction::Column::CreatedAt.lt(at))
