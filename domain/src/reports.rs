@@ -144,3 +144,26 @@ pub struct TxDetailOut {
     pub data: String,
     pub timeline: Vec<TimelineOut>,
 }
+
+/// One product and status of a day's payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayGroupOut {
+    pub product_code: String,
+    pub status: crate::transaction::TxStatus,
+    pub count: i64,
+    pub total: i64,
+}
+
+/// "Pelunasan Harian": one WIB day's payments by product and status, with
+/// the deposit's opening and closing balance of that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySettlementOut {
+    pub day: String,
+    pub environment: crate::Env,
+    pub opening: i64,
+    pub closing: i64,
+    pub groups: Vec<DayGroupOut>,
+    /// Successful payments: how many, and their sum.
+    pub success_count: i64,
+    pub success_total: i64,
+}

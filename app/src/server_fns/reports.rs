@@ -1,7 +1,7 @@
 //! Laporan: the partner's reports, each behind its own right.
 
 use crate::error::AppError;
-use domain::reports::{StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn};
+use domain::reports::{DaySettlementOut, StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn};
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
 use leptos::prelude::*;
@@ -25,4 +25,11 @@ pub async fn report_transactions(input: TxSearchIn) -> Result<TxPageOut, AppErro
 pub async fn report_transaction(id: String) -> Result<TxDetailOut, AppError> {
     let me = crate::ssr::partner_may(Right::StatusTransaksi).await?;
     Ok(backend::reports::transactions::detail(&crate::ssr::state()?.db, me.partner_id(), &id).await?)
+}
+
+/// Pelunasan Harian: one WIB day's payments per product and status.
+#[server(prefix = "/api", endpoint = "report_day")]
+pub async fn report_day(environment: String, day: String) -> Result<DaySettlementOut, AppError> {
+    let me = crate::ssr::partner_may(Right::PelunasanHarian).await?;
+    Ok(backend::reports::day::settlement(&crate::ssr::state()?.db, me.partner_id(), &environment, &day).await?)
 }

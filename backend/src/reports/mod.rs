@@ -2,5 +2,6 @@
 //! (Rekening Koran, `statement`) and its streamed CSV export.
 
 pub mod cursor;
+pub mod day;
 pub mod statement;
 pub mod transactions;

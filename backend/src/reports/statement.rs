@@ -50,7 +50,12 @@ pub fn env_of(code: &str) -> Result<Env> {
 }
 
 /// The balance after the last entry before `at` (0 when none).
-async fn balance_before(db: &impl ConnectionTrait, user_id: Uuid, env: Env, at: DateTime<Utc>) -> Result<i64> {
+pub(super) async fn balance_before(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    env: Env,
+    at: DateTime<Utc>,
+) -> Result<i64> {
     let last = LedgerEntry::of_partner(user_id)
         .filter(ledger_entry::Column::Environment.eq(env))
         .filter(ledger_entry::Column::CreatedAt.lt(at))

@@ -114,6 +114,7 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(reports::ReportStatement { input: Default::default() }),
         sample(reports::ReportTransactions { input: Default::default() }),
         sample(reports::ReportTransaction { id: any().into() }),
+        sample(reports::ReportDay { environment: String::new(), day: String::new() }),
         sample(topup::TopupPage {}),
         sample(topup::TopupCreate { amount: "100.000".into(), method: "va:014".into() }),
         sample(topup::TopupStatus { order_id: "TU-260101-AAAAAAA".into() }),

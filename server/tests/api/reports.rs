@@ -188,6 +188,18 @@ async fn status_transaksi_finds_a_payment_and_tells_its_whole_story() {
     assert_eq!((story.row.customer_id.as_str(), story.row.reference_id.as_str()), ("110100019766", "RPT-1"));
     assert!(serde_json::from_str::<serde_json::Value>(&story.data).is_ok(), "{}", story.data);
 
+    // Pelunasan Harian of today: the payment under its product, the day's balances.
+    let day = app
+        .send(app::server_fns::reports::ReportDay { environment: "development".into(), day: String::new() })
+        .await
+        .unwrap();
+    let total: i64 = paid.rows[0].total;
+    assert_eq!((day.success_count, day.success_total), (1, total));
+    assert_eq!(day.groups.iter().map(|g| (g.product_code.as_str(), g.count)).collect::<Vec<_>>(), [("100301", 1)]);
+    let balance = ledger::balance(&app.state.db, a.user_id, Env::Development).await.unwrap();
+    assert_eq!(day.closing, balance);
+    assert_eq!(day.opening, 0, "the account and its sandbox credit began today");
+
     // Another company: the list is its own, the detail is not found.
     let other = new_client(&app.base);
     app.signed_in_partner_on(&other).await;
