@@ -115,6 +115,11 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await page.getByRole('button', { name: 'Tampilkan' }).click();
   await expect(page.getByText('Tidak ada transaksi yang cocok.')).toBeVisible();
   await shot(page, '98-status-transaksi');
+  await page.getByRole('navigation').getByRole('link', { name: 'Pelunasan Harian' }).click();
+  await expect(page).toHaveURL(/\/laporan\/pelunasan-harian$/);
+  await hydrated(page);
+  await expect(page.getByText('Tidak ada pembayaran pada hari ini.')).toBeVisible();
+  await shot(page, '99-pelunasan-harian');
 
   // Finance sees both, with the webhook that settled the first.
   const staffCtx = await operatorContext(browser);

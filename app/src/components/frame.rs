@@ -126,6 +126,7 @@ fn menu(user: &UserOut) -> Vec<(&'static str, &'static str)> {
             ("/integrasi/live", t.integration.menu_live),
             ("/integrasi/log", t.integration.menu_log),
             ("/laporan/status-transaksi", t.reports.tx_title),
+            ("/laporan/pelunasan-harian", t.reports.day_title),
             ("/laporan/rekening-koran", t.reports.statement_title),
             ("/deposit/top-up", t.topup.menu),
         ]);

@@ -74,5 +74,17 @@ texts! {
             | "The transaction's story",
         see: "Lihat"
             | "Show",
+        day_title: "Pelunasan Harian"
+            | "Daily settlement",
+        day_intro: "Pembayaran satu hari (WIB) per produk dan status, dengan saldo deposit awal dan akhir hari itu."
+            | "One WIB day's payments per product and status, with the deposit's opening and closing balance of that day.",
+        day: "Tanggal"
+            | "Date",
+        success_count: "Pembayaran berhasil"
+            | "Successful payments",
+        col_count: "Jumlah"
+            | "Count",
+        day_empty: "Tidak ada pembayaran pada hari ini."
+            | "No payment on this day.",
     }
 }

@@ -3,6 +3,7 @@
 pub mod change_password;
 pub mod connections;
 pub mod dashboard;
+pub mod day_settlement;
 pub mod dev_numbers;
 pub mod integration;
 pub mod products;

@@ -1,0 +1,64 @@
+//! "Pelunasan Harian" (issue 15): one WIB day's payments per product and
+//! status, with the deposit's opening and closing balance of the day.
+
+use crate::components::frame::PartnerPage;
+use crate::components::list::{Column, Loaded, Table};
+use crate::i18n::use_texts;
+use crate::server_fns::reports::report_day;
+use domain::finance::rupiah;
+use domain::reports::{DayGroupOut, DaySettlementOut};
+use leptos::prelude::*;
+
+#[component]
+pub fn DaySettlementPage() -> impl IntoView {
+    let query = RwSignal::new(("production".to_owned(), String::new()));
+    let day = Resource::new(move || query.get(), |(environment, day)| report_day(environment, day));
+    view! {
+        <PartnerPage render=move |_| {
+            let t = use_texts();
+            let (env, date) = (RwSignal::new("production".to_owned()), RwSignal::new(String::new()));
+            view! {
+                <h1 class="page-title">{t.reports.day_title}</h1>
+                <p class="muted">{t.reports.day_intro}</p>
+                <form class="toolbar wrap" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    query.set((env.get_untracked(), date.get_untracked()));
+                }>
+                    <label for="day-env">{t.reports.environment}</label>
+                    <select id="day-env" on:change=move |ev| env.set(event_target_value(&ev))>
+                        <option value="production">"Production"</option>
+                        <option value="development">"Development"</option>
+                    </select>
+                    <label for="day-date">{t.reports.day}</label>
+                    <input id="day-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    <button type="submit" class="btn btn-light">{t.reports.show}</button>
+                </form>
+                <Loaded resource=day children=move |d: DaySettlementOut| view! { <Day d /> } />
+            }
+        } />
+    }
+}
+
+#[component]
+fn Day(d: DaySettlementOut) -> impl IntoView {
+    let t = use_texts();
+    let figures = [
+        (t.reports.opening, rupiah(d.opening)),
+        (t.reports.success_count, format!("{} · {}", d.success_count, rupiah(d.success_total))),
+        (t.reports.closing, rupiah(d.closing)),
+    ];
+    let columns =
+        [t.reports.product, t.reports.status, t.reports.col_count, t.reports.col_total].map(Column::new).to_vec();
+    let row = move |g: DayGroupOut| {
+        view! {
+            <tr><td>{g.product_code}</td><td>{t.tx_status(g.status)}</td><td class="num">{g.count}</td><td class="num">{rupiah(g.total)}</td></tr>
+        }
+    };
+    view! {
+        <p class="muted">{format!("{} · {}", d.environment.label(), d.day)}</p>
+        <section class="cards">
+            {figures.map(|(label, value)| view! { <div class="card"><h2>{label}</h2><p class="big">{value}</p></div> }).collect_view()}
+        </section>
+        <Table caption=t.reports.day_title columns rows=d.groups empty=t.reports.day_empty row />
+    }
+}
