@@ -20,8 +20,9 @@ pub async fn settlement(
     day: &str,
 ) -> Result<DaySettlementOut> {
     let env = env_of(environment)?;
+    let today = crate::infra::wib::day(chrono::Utc::now());
+    let day = if day.trim().is_empty() { today.as_str() } else { day };
     let p = period(day, day)?;
-    let p = if day.trim().is_empty() { period(&p.to.to_string(), &p.to.to_string())? } else { p };
     let rows: Vec<(String, TxStatus, i64, Option<i64>)> = Transaction::of_partner(user_id)
         .filter(transaction::Column::Environment.eq(env))
         .filter(transaction::Column::Kind.eq(TxKind::Payment))

@@ -78,20 +78,19 @@ pub async fn register(state: &AppState, me: &PartnerActor) -> Result<Vec<Permane
     of(&state.db, user_id).await
 }
 
+/// The partners who have permanent VAs.
+pub async fn holders(db: &impl ConnectionTrait) -> Result<Vec<Uuid>> {
+    let owners = TopupAccount::find().select_only().column(topup_account::Column::UserId).distinct().into_tuple();
+    Ok(owners.all(db).await?)
+}
+
 /// Sweeps every partner with permanent VAs; how many were credited.
 pub async fn sweep_all(state: &AppState) -> Result<u32> {
     if state.payments.is_none() {
         return Ok(0);
     }
-    let owners: Vec<Uuid> = TopupAccount::find()
-        .select_only()
-        .column(topup_account::Column::UserId)
-        .distinct()
-        .into_tuple()
-        .all(&state.db)
-        .await?;
     let mut credited = 0;
-    for user_id in owners {
+    for user_id in holders(&state.db).await? {
         match sweep(state, user_id).await {
             Ok(n) => credited += n,
             Err(e) => tracing::warn!(%user_id, error = %e, "K-Wallet sweep"),

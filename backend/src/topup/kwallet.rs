@@ -7,15 +7,12 @@
 //! `stutas`, and a second refund fails with "refund existing, …".
 
 use super::service::{PaymentService, ServiceError};
+use crate::infra::json::field;
 use serde_json::{json, Value};
 
-fn text(v: &Value, key: &str) -> String {
-    crate::infra::json::text(v.get(key))
-}
-
-/// Whole Rupiah of `"2000.00"`, `2000`, `"3000"`.
+/// Whole Rupiah of `"2000.00"`, `2000`, `"3000"` (0 when unreadable).
 fn rupiah(v: &Value, key: &str) -> i64 {
-    text(v, key).trim().parse::<f64>().ok().filter(|f| f.is_finite() && f.abs() < 1e15).map_or(0, |f| f.round() as i64)
+    crate::infra::json::rupiah(v, key).unwrap_or(0)
 }
 
 /// A value that may be JSON written as a string inside the JSON.
@@ -75,12 +72,12 @@ impl PaymentService {
         let mut all: Vec<VirtualAccount> = data
             .iter()
             .map(|(code, va)| VirtualAccount {
-                bank_code: Some(text(va, "bank_code")).filter(|c| !c.is_empty()).unwrap_or_else(|| code.clone()),
-                va_number: text(va, "va_number"),
+                bank_code: Some(field(va, "bank_code")).filter(|c| !c.is_empty()).unwrap_or_else(|| code.clone()),
+                va_number: field(va, "va_number"),
                 fee: rupiah(va, "fee"),
-                expires: text(va, "expiry_date_time"),
-                ok: text(va, "error_code") == "00" && !text(va, "va_number").is_empty(),
-                message: text(va, "error_message"),
+                expires: field(va, "expiry_date_time"),
+                ok: field(va, "error_code") == "00" && !field(va, "va_number").is_empty(),
+                message: field(va, "error_message"),
             })
             .collect();
         all.sort_by(|a, b| a.bank_code.cmp(&b.bank_code));
@@ -90,7 +87,7 @@ impl PaymentService {
     /// `api/kwallet/check_saldo`: the member's balance.
     pub async fn check_saldo(&self, id_member: &str) -> Result<i64, ServiceError> {
         let v = self.call("api/kwallet/check_saldo", &json!({ "id_member": id_member })).await?;
-        if text(&v, "last_saldo").is_empty() {
+        if field(&v, "last_saldo").is_empty() {
             return Err(ServiceError::Unreadable);
         }
         Ok(rupiah(&v, "last_saldo"))
@@ -112,9 +109,9 @@ impl PaymentService {
             .map(|l| HistoryLine {
                 credit: rupiah(l, "credit"),
                 debit: rupiah(l, "debit"),
-                description: text(l, "description"),
+                description: field(l, "description"),
                 balance: rupiah(l, "balance"),
-                datetime: text(l, "datetime"),
+                datetime: field(l, "datetime"),
             })
             .collect())
     }
@@ -133,7 +130,7 @@ impl PaymentService {
             "description": description,
             "id_member_receipt": id_member_receipt,
         });
-        Ok(text(&self.call("api/kwallet/transfer_to_account", &body).await?, "message"))
+        Ok(field(&self.call("api/kwallet/transfer_to_account", &body).await?, "message"))
     }
 
     /// `api/kwallet/voucher_saldo`: a voucher credited to a member.
@@ -150,7 +147,7 @@ impl PaymentService {
             "description": description,
             "id_member_receipt": id_member_receipt,
         });
-        Ok(text(&self.call("api/kwallet/voucher_saldo", &body).await?, "message"))
+        Ok(field(&self.call("api/kwallet/voucher_saldo", &body).await?, "message"))
     }
 
     /// `api/kwallet/pay`: pays `amount` out of the member's wallet for a
@@ -168,7 +165,7 @@ impl PaymentService {
             "id_order": id_order,
             "description": description,
         });
-        Ok(text(&self.call("api/kwallet/pay", &body).await?, "message"))
+        Ok(field(&self.call("api/kwallet/pay", &body).await?, "message"))
     }
 
     /// `api/kwallet/reconcile/reconcile`: the ledger line of an order that
@@ -182,9 +179,9 @@ impl PaymentService {
         Ok(HistoryLine {
             credit: rupiah(&d, "credit"),
             debit: rupiah(&d, "debit"),
-            description: text(&d, "description"),
+            description: field(&d, "description"),
             balance: rupiah(&d, "balance"),
-            datetime: text(&d, "datetime"),
+            datetime: field(&d, "datetime"),
         })
     }
 
@@ -196,12 +193,12 @@ impl PaymentService {
         Ok(rows
             .iter()
             .map(|r| Refundable {
-                id_trans: text(r, "id_trans"),
-                id_order: text(r, "id_order"),
-                id_member: text(r, "id_member"),
+                id_trans: field(r, "id_trans"),
+                id_order: field(r, "id_order"),
+                id_member: field(r, "id_member"),
                 credit: rupiah(r, "credit"),
-                description: text(r, "description"),
-                datetime: text(r, "datetime"),
+                description: field(r, "description"),
+                datetime: field(r, "datetime"),
             })
             .collect())
     }
@@ -216,7 +213,7 @@ impl PaymentService {
     ) -> Result<String, ServiceError> {
         let body = json!({ "id_order": id_order, "id_member": id_member, "id_trans": id_trans, "note": note });
         let v = self.call("api/escrow/refund-accept", &body).await.map_err(already_refunded)?;
-        Ok(text(&v, "message"))
+        Ok(field(&v, "message"))
     }
 }
 

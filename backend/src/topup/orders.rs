@@ -46,18 +46,21 @@ fn service(state: &AppState) -> Result<&super::service::PaymentService> {
 /// The methods offered now: every VA bank of `list_bank` and GoPay of
 /// `list_bank_midtrans`, inactive ones kept (greyed on the page).
 pub async fn methods(state: &AppState, nominal: i64) -> Result<Vec<TopupMethodOut>> {
+    Ok(offered(state, nominal).await?.into_iter().map(|(m, _)| m).collect())
+}
+
+/// The methods offered now, each with the service's product code for it.
+async fn offered(state: &AppState, nominal: i64) -> Result<Vec<(TopupMethodOut, String)>> {
     let service = service(state)?;
     let (va, gopay) = tokio::join!(service.list_bank(), service.list_bank_midtrans(nominal));
     let va = va.map_err(refused)?;
     // GoPay down does not take the banks down with it.
     let gopay = gopay.unwrap_or_default();
-    let method = |code: String, b: &super::service::Bank| TopupMethodOut {
-        label: dt::method_label(&code),
-        code,
-        admin_fee: b.admin_fee,
-        available: b.active,
+    let method = |code: String, b: &super::service::Bank| {
+        let m = TopupMethodOut { label: dt::method_label(&code), code, admin_fee: b.admin_fee, available: b.active };
+        (m, b.product_code.clone())
     };
-    let mut all: Vec<TopupMethodOut> = va
+    let mut all: Vec<(TopupMethodOut, String)> = va
         .iter()
         .filter(|b| !b.code.is_empty() && b.code.chars().all(|c| c.is_ascii_digit()))
         .map(|b| method(format!("va:{}", b.code), b))
@@ -153,9 +156,11 @@ pub async fn create(state: &AppState, me: &PartnerActor, amount: &str, method: &
     if waiting >= MAX_WAITING {
         return Err(Error::Refused(Problem::TooManyAttempts));
     }
-    let offered = methods(state, nominal).await?;
-    let bank =
-        offered.iter().find(|m| m.code == method && m.available).ok_or(Error::Refused(Problem::MethodUnavailable))?;
+    let offered = offered(state, nominal).await?;
+    let (_, product_code) = offered
+        .iter()
+        .find(|(m, _)| m.code == method && m.available)
+        .ok_or(Error::Refused(Problem::MethodUnavailable))?;
     let order = record(state, me, nominal, method).await?;
     let pay = PayIn {
         order_id: &order.order_id,
@@ -163,10 +168,10 @@ pub async fn create(state: &AppState, me: &PartnerActor, amount: &str, method: &
         fullname: &owner.name,
         email: &owner.email,
         bank_code: method.strip_prefix("va:").unwrap_or("gopay"),
-        product_code: if method == "gopay" { "e_wallets" } else { "" },
+        product_code: if method == "gopay" { "e_wallets" } else { product_code },
         nominal,
     };
-    let instructions = if method == "gopay" { gopay(service, &pay).await } else { va(service, &pay, bank).await };
+    let instructions = if method == "gopay" { gopay(service, &pay).await } else { va(service, &pay).await };
     let (amount, pay_code, pay_link) = match instructions {
         Ok(i) => i,
         Err(e) => {
@@ -248,12 +253,8 @@ type Instructions = (i64, String, Option<String>);
 async fn va(
     service: &super::service::PaymentService,
     pay: &PayIn<'_>,
-    bank: &TopupMethodOut,
 ) -> std::result::Result<Instructions, ServiceError> {
-    let product = service.list_bank().await?;
-    let product_code = product.iter().find(|b| format!("va:{}", b.code) == bank.code).map(|b| b.product_code.clone());
-    let pay = PayIn { product_code: product_code.as_deref().unwrap_or_default(), ..pay.clone() };
-    let i = service.pay_service(&pay).await?;
+    let i = service.pay_service(pay).await?;
     match (i.total_bayar, i.kd_pay.is_empty(), &i.url_pay) {
         (total, false, _) if total > 0 => Ok((total, i.kd_pay, i.url_pay)),
         // A card: only the page where the card is entered; the amount is ours.

@@ -81,16 +81,8 @@ async fn kwallet_against_sweeps(
 ) -> Result<Vec<TopupDifferenceOut>> {
     let Some(service) = state.payments.as_deref() else { return Ok(Vec::new()) };
     let day = date.format("%Y-%m-%d").to_string();
-    let partners: Vec<uuid::Uuid> = crate::entity::topup_account::Entity::find()
-        .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|a| a.user_id)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
     let mut out = Vec::new();
-    for user_id in partners {
+    for user_id in super::accounts::holders(&state.db).await? {
         let profile = crate::entity::profile::Entity::find_by_id(user_id).one(&state.db).await?;
         let Some(member) = profile.and_then(|p| p.merchant_id) else { continue };
         let lines = service.history_transaction(&member, &day, &day).await.map_err(refused)?;

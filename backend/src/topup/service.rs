@@ -5,6 +5,7 @@
 //! (`kwallet` module). Every call has a time limit and a typed error.
 //! Amounts go out as strings, as in every example of the seed.
 
+use crate::infra::json::{field, rupiah};
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio::sync::Mutex;
@@ -110,18 +111,9 @@ pub struct PaymentService {
     token: Mutex<Option<String>>,
 }
 
-/// A field as text (string or number).
-fn text(v: &Value, key: &str) -> String {
-    crate::infra::json::text(v.get(key))
-}
-
-fn number(v: &Value, key: &str) -> i64 {
-    text(v, key).parse::<f64>().ok().filter(|f| f.is_finite() && f.abs() < 1e15).map_or(0, |f| f.round() as i64)
-}
-
 /// `status` — or `stutas`, as `transfer_to_account` spells it in the seed.
 fn status(v: &Value) -> String {
-    [text(v, "status"), text(v, "stutas")].into_iter().find(|s| !s.is_empty()).unwrap_or_default()
+    [field(v, "status"), field(v, "stutas")].into_iter().find(|s| !s.is_empty()).unwrap_or_default()
 }
 
 fn failed(v: &Value) -> bool {
@@ -218,8 +210,8 @@ impl PaymentService {
             self.post("auth/login", None, &json!({ "email": self.email, "password": self.password })).await?;
         let token = ["Authorization", "authorization", "token"]
             .iter()
-            .map(|k| text(&v, k))
-            .chain(v.get("data").map(|d| text(d, "Authorization")))
+            .map(|k| field(&v, k))
+            .chain(v.get("data").map(|d| field(d, "Authorization")))
             .find(|t| !t.is_empty());
         match token {
             Some(t) if status < 400 && !failed(&v) => Ok(t),
@@ -240,11 +232,11 @@ impl PaymentService {
                 kept.clone().unwrap_or_default()
             };
             let (status, v) = self.post(path, Some(&token), body).await?;
-            if status == 401 || status == 403 || (failed(&v) && about_the_token(&text(&v, "message"))) {
+            if status == 401 || status == 403 || (failed(&v) && about_the_token(&field(&v, "message"))) {
                 continue;
             }
             if failed(&v) {
-                return Err(ServiceError::Refused(text(&v, "message")));
+                return Err(ServiceError::Refused(field(&v, "message")));
             }
             if v.is_null() {
                 return Err(ServiceError::Unreadable);
@@ -270,11 +262,11 @@ impl PaymentService {
         Ok(rows
             .iter()
             .map(|r| ReportRow {
-                order_id: text(r, "order_id"),
-                status_code: text(r, "status_code"),
-                gross_amount: number(r, "gross_amount"),
-                bank_code: text(r, "bank_code"),
-                notification_time: text(r, "notification_time"),
+                order_id: field(r, "order_id"),
+                status_code: field(r, "status_code"),
+                gross_amount: rupiah(r, "gross_amount").unwrap_or(0),
+                bank_code: field(r, "bank_code"),
+                notification_time: field(r, "notification_time"),
             })
             .filter(|r| !r.order_id.is_empty())
             .collect())
@@ -290,22 +282,22 @@ impl PaymentService {
     pub async fn pay_service_midtrans(&self, order: &PayIn<'_>) -> Result<GoPay, ServiceError> {
         let v = self.call("api/pay_service_midtrans", &order.body()).await?;
         let d = v.get("data").ok_or(ServiceError::Unreadable)?;
-        let status_code = text(d, "status_code");
+        let status_code = field(d, "status_code");
         if !status_code.is_empty() && status_code != "201" && status_code != "200" {
             return Err(ServiceError::Refused(format!("{status_code}: {}", midtrans_message(&status_code))));
         }
         let action = |name: &str| {
             d.get("actions")
                 .and_then(Value::as_array)
-                .and_then(|all| all.iter().find(|a| text(a, "name") == name))
-                .map(|a| text(a, "url"))
+                .and_then(|all| all.iter().find(|a| field(a, "name") == name))
+                .map(|a| field(a, "url"))
                 .filter(|u| !u.is_empty())
         };
         Ok(GoPay {
-            transaction_id: text(d, "transaction_id"),
+            transaction_id: field(d, "transaction_id"),
             status_code,
-            transaction_status: text(d, "transaction_status"),
-            gross_amount: number(d, "gross_amount"),
+            transaction_status: field(d, "transaction_status"),
+            gross_amount: rupiah(d, "gross_amount").unwrap_or(0),
             qr_url: action("generate-qr-code"),
             deeplink: action("deeplink-redirect"),
             status_url: action("get-status"),
@@ -319,16 +311,16 @@ fn banks(v: &Value) -> Result<Vec<Bank>, ServiceError> {
     Ok(rows
         .iter()
         .map(|b| Bank {
-            code: text(b, "bankCode"),
-            name: [text(b, "bankDisplayNm"), text(b, "bankDesc")]
+            code: field(b, "bankCode"),
+            name: [field(b, "bankDisplayNm"), field(b, "bankDesc")]
                 .into_iter()
                 .find(|n| !n.is_empty())
                 .unwrap_or_default(),
-            product_code: text(b, "productCode"),
-            product_name: text(b, "productName"),
-            category: text(b, "kategori"),
-            admin_fee: number(b, "charge_admin"),
-            active: text(b, "status") == "1",
+            product_code: field(b, "productCode"),
+            product_name: field(b, "productName"),
+            category: field(b, "kategori"),
+            admin_fee: rupiah(b, "charge_admin").unwrap_or(0),
+            active: field(b, "status") == "1",
         })
         .collect())
 }
@@ -338,13 +330,13 @@ impl PaymentService {
     pub async fn pay_service(&self, order: &PayIn<'_>) -> Result<Instructions, ServiceError> {
         let v = self.call("api/pay_service", &order.body()).await?;
         let d = v.get("data").ok_or(ServiceError::Unreadable)?;
-        let url_pay = Some(text(d, "url_pay")).filter(|u| !u.is_empty());
+        let url_pay = Some(field(d, "url_pay")).filter(|u| !u.is_empty());
         Ok(Instructions {
-            is_va: text(d, "is_va") == "1",
-            kd_pay: text(d, "kd_pay"),
-            kd_ref: text(d, "kd_ref"),
-            kode_unik: number(d, "kode_unik"),
-            total_bayar: number(d, "total_bayar"),
+            is_va: field(d, "is_va") == "1",
+            kd_pay: field(d, "kd_pay"),
+            kd_ref: field(d, "kd_ref"),
+            kode_unik: rupiah(d, "kode_unik").unwrap_or(0),
+            total_bayar: rupiah(d, "total_bayar").unwrap_or(0),
             url_pay,
         })
     }

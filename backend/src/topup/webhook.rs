@@ -6,6 +6,7 @@
 //! and compared in constant time. The body is read only once it is
 //! verified.
 
+use crate::infra::json::field;
 use hmac::{Hmac, Mac};
 use serde_json::Value;
 use sha2::Sha256;
@@ -57,26 +58,17 @@ impl Notification {
     }
 }
 
-/// A field as text (string or number).
-fn text(v: &Value, key: &str) -> String {
-    crate::infra::json::text(v.get(key))
-}
-
 /// Reads a verified body (both shapes); `None` when it is not one.
 pub fn parse(body: &[u8]) -> Option<Notification> {
     let v: Value = serde_json::from_slice(body).ok()?;
-    let order_id = text(&v, "order_id");
+    let order_id = field(&v, "order_id");
     if order_id.is_empty() {
         return None;
     }
     let service_id =
-        [text(&v, "rq_uuid"), text(&v, "id_trans")].into_iter().find(|s| !s.is_empty()).unwrap_or_default();
-    let paid = text(&v, "tot_bayar")
-        .parse::<f64>()
-        .ok()
-        .filter(|f| f.is_finite() && *f >= 0.0 && *f < 1e15)
-        .map(|f| f.round() as i64);
-    Some(Notification { status: text(&v, "status"), order_id, service_id, paid, channel: text(&v, "transaction") })
+        [field(&v, "rq_uuid"), field(&v, "id_trans")].into_iter().find(|s| !s.is_empty()).unwrap_or_default();
+    let paid = crate::infra::json::rupiah(&v, "tot_bayar").filter(|p| *p >= 0);
+    Some(Notification { status: field(&v, "status"), order_id, service_id, paid, channel: field(&v, "transaction") })
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+// A field as text, whether sent as a string or a number.
+use backend::infra::json::field;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -89,14 +91,9 @@ fn fail(message: &str) -> Response {
     Json(json!({ "status": "fail", "message": message })).into_response()
 }
 
-/// A field as text, whether sent as a string or a number.
-fn field(v: &Value, key: &str) -> String {
-    backend::infra::json::text(v.get(key))
-}
-
-/// A whole-Rupiah field (`"1500"`, `1500`, `"1500.00"`).
+/// A whole-Rupiah field (`"1500"`, `1500`, `"1500.00"`), 0 when unreadable.
 fn amount(v: &Value, key: &str) -> i64 {
-    field(v, key).parse::<f64>().ok().filter(|f| f.is_finite() && f.abs() < 1e15).map_or(0, |f| f.round() as i64)
+    backend::infra::json::rupiah(v, key).unwrap_or(0)
 }
 
 fn wib_now() -> String {
