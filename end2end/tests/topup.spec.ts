@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { approve, hydrated, newPartner, operatorContext, shot, signedInPartner } from './helpers';
+import { approve, confirmYes, hydrated, newPartner, operatorContext, shot, signedInPartner } from './helpers';
 
 // scripts/test.sh starts the payment service simulator (seed 003), as `make run` does.
 const SIM = process.env.PAYMENT_SIM_URL ?? 'http://127.0.0.1:9500';
@@ -132,6 +132,24 @@ test('the partner tops up by VA, the simulator pays, the page says Berhasil by i
   await settled.getByText(/credited/).click();
   await expect(settled).toContainText('"transaction":"multipayment"');
   await shot(staff, '95-admin-topup');
+
+  // Paid short: a Selisih; deciding it without a reason is refused, said beside it.
+  await page.goto('/deposit/top-up');
+  await hydrated(page);
+  await page.getByLabel('Nominal Top Up').pressSequentially('20000');
+  await page.getByRole('radio', { name: /VA Mandiri/ }).check();
+  await page.getByRole('button', { name: 'Buat Tagihan' }).click();
+  const short = page.getByTestId('topup-instructions');
+  const shortId = (await short.getByRole('heading').locator('code').textContent()) ?? '';
+  const paidShort = await page.request.post(`${SIM}/sim/pay`, { form: { order_id: shortId, amount: '19000' } });
+  expect(paidShort.ok()).toBeTruthy();
+  await expect(short.getByTestId('topup-status')).toHaveText('Selisih', { timeout: 15_000 });
+  await staff.reload();
+  await hydrated(staff);
+  const selisih = staff.getByTestId('topup-case').filter({ hasText: shortId });
+  await selisih.getByRole('button', { name: 'Kreditkan' }).click();
+  await confirmYes(staff);
+  await expect(selisih.getByRole('alert')).toHaveText('Wajib diisi');
   await staffCtx.close();
   await ctx.close();
 });

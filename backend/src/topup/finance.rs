@@ -94,7 +94,7 @@ async fn case(db: &impl ConnectionTrait, o: topup_order::Model) -> Result<TopupC
 pub async fn resolve(state: &AppState, staff: &StaffActor, order_id: &str, action: &str, note: &str) -> Result<()> {
     let note = note.trim();
     if note.is_empty() {
-        return Err(Error::field("note", Problem::NoteRequired));
+        return Err(Error::field("note", Problem::Required));
     }
     if !matches!(action, "credit" | "refunded") {
         return Err(Error::field("action", Problem::Required));
@@ -154,7 +154,7 @@ pub async fn resolve_unmatched(
 ) -> Result<()> {
     let note = note.trim();
     if note.is_empty() {
-        return Err(Error::field("note", Problem::NoteRequired));
+        return Err(Error::field("note", Problem::Required));
     }
     let id = uuid::Uuid::parse_str(notification_id.trim()).map_err(|_| Error::Refused(Problem::NotFound))?;
     let credit = match action {

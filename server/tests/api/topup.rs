@@ -306,7 +306,7 @@ async fn a_partner_tops_up_by_va_and_gopay_and_the_simulator_settles_each_once()
     let resolve =
         |note: &str| TopupResolve { order_id: short.order_id.clone(), action: "credit".into(), note: note.into() };
     let no_reason = crate::common::send_with(&staff, &app.base, resolve(" ")).await.unwrap_err();
-    assert_eq!(no_reason.field_errors()[0].problem, domain::Problem::NoteRequired);
+    assert_eq!(no_reason.field_errors()[0].problem, domain::Problem::Required);
     crate::common::send_with(&staff, &app.base, resolve("transfer kurang Rp 1.000, dikreditkan sesuai dana masuk"))
         .await
         .unwrap();

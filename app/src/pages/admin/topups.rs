@@ -3,7 +3,7 @@
 //! mark it refunded) with a reason, and the webhooks that matched no order.
 
 use crate::components::dialog::ConfirmButton;
-use crate::components::form::general_problem;
+use crate::components::form::{field_problem, general_problem};
 use crate::components::frame::StaffPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::status::{Chip, Tone};
@@ -84,6 +84,7 @@ fn Reconciliations(days: Vec<TopupReconcileOut>, reconcile: ServerAction<TopupRe
     let t = use_texts();
     let day = RwSignal::new(String::new());
     let problem = general_problem(reconcile.value());
+    let bad_day = field_problem(reconcile.value(), "day");
     let columns = [t.topup.col_order, t.topup_finance.col_ours, t.topup_finance.col_theirs, t.topup_finance.col_what]
         .map(Column::new)
         .to_vec();
@@ -110,7 +111,7 @@ fn Reconciliations(days: Vec<TopupReconcileOut>, reconcile: ServerAction<TopupRe
                 <label for="reconcile-day">{t.topup_finance.reconcile_day}</label>
                 <input id="reconcile-day" type="date" required prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
                 <button type="submit" class="btn btn-light" disabled=move || reconcile.pending().get()>{t.topup_finance.reconcile_button}</button>
-                <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p))}</span>
+                <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p)).or_else(&bad_day)}</span>
             </form>
             {days.into_iter().map(one).collect_view()}
         </section>
@@ -161,6 +162,8 @@ fn Resolve(order_id: String, resolve: ServerAction<TopupResolve>) -> impl IntoVi
     let t = use_texts();
     let note = RwSignal::new(String::new());
     let problem = general_problem(resolve.value());
+    // A missing reason is the field's problem: said beside it too.
+    let no_reason = field_problem(resolve.value(), "note");
     let field = format!("note-{order_id}");
     let decide = move |action: &'static str| {
         let order_id = order_id.clone();
@@ -178,7 +181,7 @@ fn Resolve(order_id: String, resolve: ServerAction<TopupResolve>) -> impl IntoVi
             <input id=field required prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
             <ConfirmButton label=t.topup_finance.resolve_credit message=t.topup_finance.resolve_confirm on_yes=decide("credit") />
             <ConfirmButton label=t.topup_finance.resolve_refunded message=t.topup_finance.resolve_confirm on_yes=decide("refunded") />
-            <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p))}</span>
+            <span class="field-error" role="alert">{move || problem.get().map(|p| t.problem(p)).or_else(&no_reason)}</span>
         </div>
     }
 }
