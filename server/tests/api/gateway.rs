@@ -801,7 +801,15 @@ async fn a_pending_payment_that_settles_is_called_back_signed_and_retried() {
         }
     };
     wait_for(1).await;
-    let settings: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
+    // The receiver has answered; the worker records that answer just after.
+    let mut settings: domain::finance::CallbackSettingsOut = app.send(CallbackSettings {}).await.unwrap();
+    for _ in 0..50 {
+        if settings.deliveries.first().is_some_and(|d| d.attempts > 0) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        settings = app.send(CallbackSettings {}).await.unwrap();
+    }
     let delivery = settings.deliveries[0].clone();
     assert_eq!((delivery.status.code(), delivery.attempts, delivery.last_status), ("pending", 1, Some(500)));
 
