@@ -102,6 +102,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
+                <Route path=path!("/laporan") view=crate::pages::portal::reports_home::ReportsHomePage ssr=SsrMode::Async />
+                <Route path=path!("/laporan/rekap-pelunasan") view=crate::pages::portal::recap::RecapPage ssr=SsrMode::Async />
                 <Route path=path!("/laporan/pelunasan-harian") view=crate::pages::portal::day_settlement::DaySettlementPage ssr=SsrMode::Async />
                 <Route path=path!("/laporan/status-transaksi") view=crate::pages::portal::tx_status::TxStatusPage ssr=SsrMode::Async />
                 <Route path=path!("/laporan/rekening-koran") view=crate::pages::portal::statement::StatementPage ssr=SsrMode::Async />

@@ -59,7 +59,7 @@ fn new_secret() -> String {
     hex::encode(bytes)
 }
 
-async fn settings_row(db: &impl ConnectionTrait, user_id: Uuid) -> Result<partner_setting::Model> {
+pub(crate) async fn settings_row(db: &impl ConnectionTrait, user_id: Uuid) -> Result<partner_setting::Model> {
     if let Some(s) = PartnerSetting::find_by_id(user_id).one(db).await? {
         return Ok(s);
     }
@@ -68,6 +68,8 @@ async fn settings_row(db: &impl ConnectionTrait, user_id: Uuid) -> Result<partne
         callback_url: Set(None),
         callback_secret: Set(new_secret()),
         updated_at: Set(Utc::now()),
+        low_balance: Set(None),
+        low_balance_told_on: Set(None),
     };
     // Two first reads at once: the second insert loses and reads the first.
     match row.insert(db).await {

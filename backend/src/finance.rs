@@ -28,11 +28,18 @@ use uuid::Uuid;
 /// Deposits of both environments and today's production payments.
 pub async fn dashboard(db: &impl ConnectionTrait, partner: &PartnerActor) -> Result<DashboardOut> {
     let user_id = partner.partner_id();
+    let production_deposit = ledger::balance(db, user_id, Env::Production).await?;
+    let chart = crate::reports::recap::day_points(db, user_id, Env::Production, 30).await?;
+    // The 7 whole days before today: today is not over.
+    let week: Vec<i64> = chart.iter().rev().skip(1).take(7).map(|p| p.total).collect();
     Ok(DashboardOut {
-        production_deposit: ledger::balance(db, user_id, Env::Production).await?,
+        production_deposit,
         development_deposit: ledger::balance(db, user_id, Env::Development).await?,
         today: today_counts(db, user_id, Env::Production).await?,
         today_development: today_counts(db, user_id, Env::Development).await?,
+        runway_days: domain::finance::runway_days(production_deposit, &week),
+        low_balance: crate::balance_alert::level(db, user_id).await?,
+        chart,
     })
 }
 

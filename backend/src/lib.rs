@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod apilog;
 pub mod audit;
 pub mod authz;
+pub mod balance_alert;
 pub mod billers;
 pub mod callbacks;
 pub mod catalog;

@@ -83,6 +83,33 @@ pub struct DashboardOut {
     pub today: DayCounts,
     /// Today's development (sandbox) payments.
     pub today_development: DayCounts,
+    /// Successful production payments of the last 30 WIB days, oldest first.
+    pub chart: Vec<DayPoint>,
+    /// Days the production deposit lasts at the last 7 days' average spend
+    /// (none without spending).
+    pub runway_days: Option<i64>,
+    /// The level under which the partner is told by e-mail (none: never).
+    pub low_balance: Option<i64>,
+}
+
+/// One WIB day's successful payments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPoint {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    pub count: i64,
+    pub total: i64,
+}
+
+/// How long a deposit lasts: `balance` over the average daily spend of
+/// `spent` (the last days' totals); none when nothing was spent.
+pub fn runway_days(balance: i64, spent: &[i64]) -> Option<i64> {
+    let total: i64 = spent.iter().sum();
+    if total <= 0 || spent.is_empty() {
+        return None;
+    }
+    // balance / (total / days), in integers: the whole days it covers.
+    Some((balance.max(0) as i128 * spent.len() as i128 / total as i128) as i64)
 }
 
 /// One ledger entry.
@@ -201,6 +228,17 @@ pub struct TestNumberOut {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_runway_is_the_balance_over_the_average_day() {
+        // Rp 700.000 spent in 7 days: Rp 100.000 a day.
+        let week = [100_000; 7];
+        assert_eq!(runway_days(1_050_000, &week), Some(10));
+        assert_eq!(runway_days(99_999, &week), Some(0));
+        assert_eq!(runway_days(-5, &week), Some(0));
+        assert_eq!(runway_days(1_000_000, &[0; 7]), None, "nothing spent: no estimate");
+        assert_eq!(runway_days(1_000_000, &[]), None);
+    }
 
     #[test]
     fn a_price_sheet_row_gets_one_verdict() {

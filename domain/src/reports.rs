@@ -167,3 +167,63 @@ pub struct DaySettlementOut {
     pub success_count: i64,
     pub success_total: i64,
 }
+
+/// "Rekap Pelunasan": which period — `minggu` (this WIB week so far),
+/// `bulan` (this month so far), or empty with `from`/`to` (custom).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecapIn {
+    pub environment: String,
+    pub period: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// One product's successful payments in a period (or the period's total).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecapRowOut {
+    pub category: String,
+    pub product_code: String,
+    pub product_name: String,
+    pub count: i64,
+    pub tagihan: i64,
+    /// The admin fees charged (the partner's fee included).
+    pub admin: i64,
+    /// The partner's fee within them.
+    pub partner_fee: i64,
+    pub total: i64,
+}
+
+/// A period's settled payments per category and product, with totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecapOut {
+    pub environment: crate::Env,
+    pub from: String,
+    pub to: String,
+    /// By category, then product code.
+    pub rows: Vec<RecapRowOut>,
+    pub total: RecapRowOut,
+    /// Payments of the period still pending, and failed ones.
+    pub pending_count: i64,
+    pub failed_count: i64,
+}
+
+/// The reports' landing page (Laporan · Halaman Utama): this month's and
+/// today's figures and the deposit now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportsHomeOut {
+    pub month: RecapOut,
+    pub today_count: i64,
+    pub today_total: i64,
+    pub balance: i64,
+    /// The month's five largest products by amount.
+    pub top: Vec<RecapRowOut>,
+}
+
+/// "Pelunasan Harian": which environment and WIB day (empty: today).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DayIn {
+    pub environment: String,
+    pub day: String,
+}

@@ -23,6 +23,7 @@ mod m20261201_000018_billers;
 mod m20261202_000019_topup;
 mod m20261202_000020_topup_orders;
 mod m20261202_000021_report_indexes;
+mod m20261202_000022_reports;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000019_topup::Migration),
             Box::new(m20261202_000020_topup_orders::Migration),
             Box::new(m20261202_000021_report_indexes::Migration),
+            Box::new(m20261202_000022_reports::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Upload and download of profile documents (plain HTTP: multipart in,
 //! bytes out), behind the same session and CSRF layers as everything else.
 
+use crate::reports::{as_csv, as_xlsx};
 use app::error::AppError;
 use app::ssr::{PARTNER_KEY, STAFF_KEY};
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -10,6 +11,7 @@ use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use backend::onboarding::{self, Viewer};
 use backend::AppState;
+use domain::reports::{DayIn, RecapIn, StatementIn, TxSearchIn};
 use domain::rights::Right;
 use domain::staff::Permission;
 use domain::Problem;
@@ -46,13 +48,14 @@ pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, Metho
         ),
         ("GET", "/uat/{id}/{kind}", Guard::Partner(Right::RequestUat), get(uat_download)),
         ("GET", "/contoh/uat-inquiry-payment.xlsx", Guard::Public, get(uat_examples)),
-        ("GET", "/unduh/rekening-koran.csv", Guard::Partner(Right::RekeningKoran), get(crate::reports::statement_csv)),
-        (
-            "GET",
-            "/unduh/rekening-koran.xlsx",
-            Guard::Partner(Right::RekeningKoran),
-            get(crate::reports::statement_xlsx),
-        ),
+        ("GET", "/unduh/rekening-koran.csv", Guard::Partner(Right::RekeningKoran), get(as_csv::<StatementIn>)),
+        ("GET", "/unduh/rekening-koran.xlsx", Guard::Partner(Right::RekeningKoran), get(as_xlsx::<StatementIn>)),
+        ("GET", "/unduh/status-transaksi.csv", Guard::Partner(Right::StatusTransaksi), get(as_csv::<TxSearchIn>)),
+        ("GET", "/unduh/status-transaksi.xlsx", Guard::Partner(Right::StatusTransaksi), get(as_xlsx::<TxSearchIn>)),
+        ("GET", "/unduh/pelunasan-harian.csv", Guard::Partner(Right::PelunasanHarian), get(as_csv::<DayIn>)),
+        ("GET", "/unduh/pelunasan-harian.xlsx", Guard::Partner(Right::PelunasanHarian), get(as_xlsx::<DayIn>)),
+        ("GET", "/unduh/rekap-pelunasan.csv", Guard::Partner(Right::RekapPelunasan), get(as_csv::<RecapIn>)),
+        ("GET", "/unduh/rekap-pelunasan.xlsx", Guard::Partner(Right::RekapPelunasan), get(as_xlsx::<RecapIn>)),
     ]
 }
 

@@ -1,7 +1,7 @@
-//! Report downloads (plain HTTP, behind the session layers): the deposit
-//! statement as CSV, streamed batch by batch, and as XLSX, written to a
-//! temporary file with constant memory and streamed from it — memory stays
-//! flat however long the period.
+//! Report downloads (plain HTTP, behind the session layers): every report
+//! of `backend::reports::export::Report` as CSV, streamed batch by batch,
+//! and as XLSX, written to a temporary file with constant memory and
+//! streamed from it — memory stays flat however long the period.
 
 use crate::documents::{refused, ApiError};
 use app::ssr::PARTNER_KEY;
@@ -9,67 +9,62 @@ use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use backend::reports::statement;
+use backend::reports::export::{self, Report, Table};
 use backend::AppState;
-use domain::reports::StatementIn;
-use domain::rights::Right;
 use domain::Problem;
 use futures_util::TryStreamExt;
+use std::sync::Arc;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-/// Who asks, for which environment and period, under which file name.
-struct Export {
-    partner: backend::authz::PartnerActor,
-    env: domain::Env,
-    period: statement::Period,
-    name: String,
-}
-
-async fn export(state: &AppState, session: &Session, q: &StatementIn, ext: &str) -> Result<Export, ApiError> {
+/// The signed-in partner's table of the report `q` asks for, and its file name.
+async fn sheet<R: Report>(
+    state: &AppState,
+    session: &Session,
+    q: &R,
+    ext: &str,
+) -> Result<(R::Sheet, String), ApiError> {
     let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
-    let partner = backend::authz::partner(&state.db, user, Some(Right::RekeningKoran)).await?;
-    let env = statement::env_of(&q.environment)?;
-    let period = statement::period(&q.from, &q.to)?;
-    let name = statement::file_name(&state.db, partner.partner_id(), &period, ext).await?;
-    Ok(Export { partner, env, period, name })
+    let partner = backend::authz::partner(&state.db, user, Some(R::RIGHT)).await?;
+    let (table, period) = q.sheet(partner.partner_id())?;
+    let name = export::file_name(&state.db, partner.partner_id(), R::SLUG, period, ext).await?;
+    Ok((table, name))
 }
 
-/// `GET /unduh/rekening-koran.csv?environment=&from=&to=`.
-pub async fn statement_csv(
+/// `GET /unduh/<report>.csv?…` (the report page's filters).
+pub async fn as_csv<R: Report>(
     State(state): State<AppState>,
     session: Session,
-    Query(q): Query<StatementIn>,
+    Query(q): Query<R>,
 ) -> Result<Response, ApiError> {
-    let e = export(&state, &session, &q, "csv").await?;
-    let rows = statement::csv(state.db.clone(), e.partner.partner_id(), e.env, e.period).map_err(|err| {
-        tracing::error!(error = %err, "statement export");
-        std::io::Error::other("statement export failed")
+    let (table, name) = sheet(&state, &session, &q, "csv").await?;
+    let title = table.title();
+    let rows = export::csv(state.db.clone(), Arc::new(table)).map_err(move |err| {
+        tracing::error!(error = %err, report = title, "export");
+        std::io::Error::other("export failed")
     });
-    Ok(download(&e.name, "text/csv; charset=utf-8", Body::from_stream(rows)))
+    Ok(download(&name, "text/csv; charset=utf-8", Body::from_stream(rows)))
 }
 
-/// `GET /unduh/rekening-koran.xlsx?environment=&from=&to=`.
-pub async fn statement_xlsx(
+/// `GET /unduh/<report>.xlsx?…`.
+pub async fn as_xlsx<R: Report>(
     State(state): State<AppState>,
     session: Session,
-    Query(q): Query<StatementIn>,
+    Query(q): Query<R>,
 ) -> Result<Response, ApiError> {
-    let e = export(&state, &session, &q, "xlsx").await?;
-    let path = std::env::temp_dir().join(format!("statement-{}.xlsx", Uuid::new_v4().simple()));
-    let written = statement::xlsx(&state.db, e.partner.partner_id(), e.env, e.period, &path).await;
-    let opened = match written {
+    let (table, name) = sheet(&state, &session, &q, "xlsx").await?;
+    let path = std::env::temp_dir().join(format!("export-{}.xlsx", Uuid::new_v4().simple()));
+    let opened = match export::xlsx(&state.db, &table, &path).await {
         Ok(()) => tokio::fs::File::open(&path).await.map_err(|e| backend::Error::Unexpected(e.into())),
         Err(e) => Err(e),
     };
     // Unlinked now: the open handle keeps the bytes until they are sent.
     let _ = tokio::fs::remove_file(&path).await;
-    let file = opened?;
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
-    Ok(download(&e.name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(opened?));
+    Ok(download(&name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body))
 }
 
-fn download(name: &str, content_type: &'static str, body: Body) -> Response {
+pub(crate) fn download(name: &str, content_type: &'static str, body: Body) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     let headers = [
         (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),

@@ -39,6 +39,12 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
             async move { backend::topup::reconcile::yesterday(&state).await }
         });
     }
+    // Partners whose production deposit fell under their alert level.
+    let alerts = state.clone();
+    every(Duration::from_secs(300), "low-balance alerts", move || {
+        let state = alerts.clone();
+        async move { backend::balance_alert::check_all(&state).await.map(drop) }
+    });
     let log = state.clone();
     every(Duration::from_secs(3_600), "API log retention", move || {
         let state = log.clone();

@@ -208,6 +208,15 @@ pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) ->
     }
 }
 
+/// `1250000` → `1.250.000`, as a Rupiah amount is typed.
+pub fn grouped_rupiah(typed: &str) -> String {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).take(15).collect();
+    match digits.parse::<i64>() {
+        Ok(n) => domain::finance::rupiah(n).trim_start_matches("Rp ").to_owned(),
+        Err(_) => String::new(),
+    }
+}
+
 /// Percent-encodes a query value (e-mail addresses carry `@` and `+`).
 pub fn encode_query(v: &str) -> String {
     v.bytes()

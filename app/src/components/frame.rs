@@ -125,8 +125,10 @@ fn menu(user: &UserOut) -> Vec<(&'static str, &'static str)> {
             ("/integrasi/uat", t.integration.menu_uat),
             ("/integrasi/live", t.integration.menu_live),
             ("/integrasi/log", t.integration.menu_log),
+            ("/laporan", t.reports.home_title),
             ("/laporan/status-transaksi", t.reports.tx_title),
             ("/laporan/pelunasan-harian", t.reports.day_title),
+            ("/laporan/rekap-pelunasan", t.reports.recap_title),
             ("/laporan/rekening-koran", t.reports.statement_title),
             ("/deposit/top-up", t.topup.menu),
         ]);

@@ -272,3 +272,35 @@ fn pager<T>(path: &str, query: &ListQuery, kept: &[(&'static str, String)], page
         </nav>
     }
 }
+
+/// "Unduh CSV" and "Unduh Excel" of a report (`/unduh/<report>.csv|xlsx`)
+/// with the filters the page shows.
+#[component]
+pub fn Downloads(report: &'static str, params: Vec<(&'static str, String)>) -> impl IntoView {
+    let t = use_texts();
+    let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={}", encode_query(v))).collect();
+    let query = query.join("&");
+    let (csv, xlsx) = (format!("/unduh/{report}.csv?{query}"), format!("/unduh/{report}.xlsx?{query}"));
+    view! {
+        <a class="btn btn-light" href=csv download="">{t.reports.download_csv}</a>" "
+        <a class="btn btn-light" href=xlsx download="">{t.reports.download_xlsx}</a>
+    }
+}
+
+/// A cursor-paged list's "Halaman pertama" (when past the first page) and
+/// "Halaman berikutnya" (when more follow): `go` gets the cursor to show
+/// from, empty for the first page.
+#[component]
+pub fn CursorPager(paged: bool, next: Option<String>, go: Callback<String>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <p class="actions-line">
+            {paged.then(|| view! {
+                <button type="button" class="btn btn-light" on:click=move |_| go.run(String::new())>{t.reports.first}</button>
+            })}
+            {next.map(|cursor| view! {
+                <button type="button" class="btn btn-light" on:click=move |_| go.run(cursor.clone())>{t.reports.next}</button>
+            })}
+        </p>
+    }
+}

@@ -1,5 +1,6 @@
 pub mod apilog;
 pub mod audit;
+pub mod chart;
 pub mod dialog;
 pub mod documents;
 pub mod form;

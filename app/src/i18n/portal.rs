@@ -4,6 +4,32 @@ texts! {
     Portal {
         see_reports: "Lihat Laporan"
             | "See reports",
+        chart_title: "Pembayaran berhasil 30 hari terakhir — Produksi"
+            | "Successful payments, last 30 days — Production",
+        chart_as_table: "Tampilkan sebagai tabel"
+            | "Show as a table",
+        chart_day: "Tanggal"
+            | "Date",
+        chart_count: "Jumlah transaksi"
+            | "Transactions",
+        chart_total: "Nilai"
+            | "Amount",
+        chart_empty: "Belum ada pembayaran berhasil dalam 30 hari terakhir."
+            | "No successful payment in the last 30 days.",
+        runway: "Cukup untuk ± {n} hari"
+            | "Lasts about {n} days",
+        runway_none: "Belum ada pemakaian 7 hari terakhir"
+            | "No spending in the last 7 days",
+        runway_hint: "perkiraan dari rata-rata pemakaian 7 hari terakhir"
+            | "estimated from the last 7 days' average spend",
+        low_balance_label: "Peringatan saldo rendah (Rp)"
+            | "Low-balance warning (Rp)",
+        low_balance_hint: "Kami kirim e-mail bila saldo production di bawah angka ini, paling banyak sekali sehari. Kosongkan untuk mematikan."
+            | "We e-mail you when the production balance falls under this amount, at most once a day. Leave empty to switch it off.",
+        low_balance_saved: "Batas peringatan disimpan."
+            | "Warning level saved.",
+        low_balance_below: "Saldo di bawah batas peringatan"
+            | "Balance under the warning level",
         set_connection: "Atur Koneksi"
             | "Set up the connection",
         change_password_title: "Ubah Password"

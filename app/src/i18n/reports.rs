@@ -86,5 +86,49 @@ texts! {
             | "Count",
         day_empty: "Tidak ada pembayaran pada hari ini."
             | "No payment on this day.",
+        day_lines: "Lihat transaksi hari ini"
+            | "See this day's transactions",
+        recap_title: "Rekap Pelunasan"
+            | "Settlement recap",
+        recap_intro: "Pembayaran berhasil per kategori dan produk pada periode yang dipilih (WIB), dengan tagihan, biaya admin, fee mitra dan total."
+            | "Successful payments per category and product in the chosen period (WIB), with bills, admin fees, the partner fee and totals.",
+        period: "Periode"
+            | "Period",
+        this_week: "Minggu ini"
+            | "This week",
+        this_month: "Bulan ini"
+            | "This month",
+        custom: "Pilih tanggal"
+            | "Choose dates",
+        category: "Kategori"
+            | "Category",
+        product_name: "Nama produk"
+            | "Product name",
+        col_tagihan: "Tagihan"
+            | "Bills",
+        col_admin: "Admin"
+            | "Admin",
+        col_partner_fee: "Fee mitra"
+            | "Partner fee",
+        recap_total: "Total"
+            | "Total",
+        recap_empty: "Belum ada pembayaran berhasil pada periode ini."
+            | "No successful payment in this period.",
+        pending_failed: "Masih pending / gagal"
+            | "Still pending / failed",
+        home_title: "Laporan"
+            | "Reports",
+        home_intro: "Ringkasan bulan ini (WIB) dan jalan pintas ke setiap laporan."
+            | "This month's summary (WIB) and a way into each report.",
+        month_success: "Pembayaran berhasil bulan ini"
+            | "Successful payments this month",
+        today_success: "Pembayaran berhasil hari ini"
+            | "Successful payments today",
+        balance_now: "Saldo deposit saat ini"
+            | "Deposit balance now",
+        top_products: "Produk terbesar bulan ini"
+            | "This month's largest products",
+        open_report: "Buka laporan"
+            | "Open a report",
     }
 }

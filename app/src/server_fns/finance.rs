@@ -93,3 +93,11 @@ pub async fn sandbox_breaker_reset(biller: String) -> Result<(), AppError> {
     let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::outages::reset_sandbox(&crate::ssr::state()?, &me, &biller).await?)
 }
+
+/// The production deposit level under which the company is e-mailed (at
+/// most once a day); none removes it. Whoever may top up may set it.
+#[server(prefix = "/api", endpoint = "set_low_balance")]
+pub async fn set_low_balance(level: Option<i64>) -> Result<(), AppError> {
+    let me = crate::ssr::partner_may(Right::TopUpDeposit).await?;
+    Ok(backend::balance_alert::set(&crate::ssr::state()?.db, me.partner_id(), level).await?)
+}

@@ -1,7 +1,9 @@
 //! Laporan: the partner's reports, each behind its own right.
 
 use crate::error::AppError;
-use domain::reports::{DaySettlementOut, StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn};
+use domain::reports::{
+    DaySettlementOut, RecapIn, RecapOut, ReportsHomeOut, StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn,
+};
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
 use leptos::prelude::*;
@@ -32,4 +34,18 @@ pub async fn report_transaction(id: String) -> Result<TxDetailOut, AppError> {
 pub async fn report_day(environment: String, day: String) -> Result<DaySettlementOut, AppError> {
     let me = crate::ssr::partner_may(Right::PelunasanHarian).await?;
     Ok(backend::reports::day::settlement(&crate::ssr::state()?.db, me.partner_id(), &environment, &day).await?)
+}
+
+/// Rekap Pelunasan: a period's settled payments per category and product.
+#[server(prefix = "/api", endpoint = "report_recap")]
+pub async fn report_recap(input: RecapIn) -> Result<RecapOut, AppError> {
+    let me = crate::ssr::partner_may(Right::RekapPelunasan).await?;
+    Ok(backend::reports::recap::recap(&crate::ssr::state()?.db, me.partner_id(), &input).await?)
+}
+
+/// Laporan · Halaman Utama: this month's and today's figures.
+#[server(prefix = "/api", endpoint = "report_home")]
+pub async fn report_home(environment: String) -> Result<ReportsHomeOut, AppError> {
+    let me = crate::ssr::partner_may(Right::LaporanHalamanUtama).await?;
+    Ok(backend::reports::recap::home(&crate::ssr::state()?.db, me.partner_id(), &environment).await?)
 }

@@ -25,6 +25,7 @@ pub mod profile;
 pub mod profile_document;
 pub mod profile_revision;
 pub mod rate_limit;
+pub mod reconciliation_file;
 pub mod required_document;
 pub mod server_secret;
 pub mod session;
@@ -79,6 +80,7 @@ of_partner!(
     profile,
     profile_document,
     profile_revision,
+    reconciliation_file,
     signon_day,
     transaction,
     uat_request,

@@ -9,6 +9,10 @@ pub struct Model {
     pub callback_url: Option<String>,
     pub callback_secret: String,
     pub updated_at: DateTimeUtc,
+    /// Under this deposit (production) the partner is told by e-mail.
+    pub low_balance: Option<i64>,
+    /// The WIB day (`YYYY-MM-DD`) the partner was last told.
+    pub low_balance_told_on: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

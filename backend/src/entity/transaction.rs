@@ -19,6 +19,9 @@ pub struct Model {
     pub tagihan: i64,
     pub admin: i64,
     pub total: i64,
+    /// The partner's fee within `admin` (or within the price of a single
+    /// product), as the catalog said when the row was made.
+    pub partner_fee: i64,
     /// The answer's `data` object (JSON).
     pub data: String,
     pub biller_ref: Option<String>,

@@ -172,6 +172,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         tagihan: Set(bill.tagihan),
         admin: Set(admin),
         total: Set(bill.tagihan + admin),
+        partner_fee: Set(p.partner_fee),
         data: Set(data.to_string()),
         biller_ref: Set(None),
         updated_at: Set(now),
@@ -305,6 +306,7 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
         tagihan: Set(tagihan),
         admin: Set(admin),
         total: Set(total),
+        partner_fee: Set(p.partner_fee),
         // The period travels with the payment: its status is asked by it.
         data: Set(periode.as_ref().map_or_else(|| "{}".into(), |p| json!({ "periode": p }).to_string())),
         biller_ref: Set(None),

@@ -60,6 +60,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "topup.id.txt",
     "topup.en.html",
     "topup.en.txt",
+    "low_balance.id.html",
+    "low_balance.id.txt",
+    "low_balance.en.html",
+    "low_balance.en.txt",
 );
 
 fn env() -> &'static Environment<'static> {
@@ -171,6 +175,12 @@ pub enum Kind<'a> {
         order_id: &'a str,
         balance: &'a str,
     },
+    /// The production deposit fell under the level the partner set.
+    LowBalance {
+        company: &'a str,
+        balance: &'a str,
+        level: &'a str,
+    },
     /// To staff: a biller is misconfigured (wrong credentials or key) or
     /// its balance with us runs low.
     BillerAlert {
@@ -202,6 +212,7 @@ impl Kind<'_> {
             Kind::Suspension { .. } => "suspension",
             Kind::BillerAlert { .. } => "biller_alert",
             Kind::TopUpCredited { .. } => "topup",
+            Kind::LowBalance { .. } => "low_balance",
         }
     }
 
@@ -237,6 +248,8 @@ impl Kind<'_> {
             }
             (Kind::TopUpCredited { amount, .. }, Lang::Id) => format!("Top up deposit {amount} berhasil — {brand}"),
             (Kind::TopUpCredited { amount, .. }, Lang::En) => format!("Deposit top-up of {amount} received — {brand}"),
+            (Kind::LowBalance { balance, .. }, Lang::Id) => format!("Saldo deposit tinggal {balance} — {brand}"),
+            (Kind::LowBalance { balance, .. }, Lang::En) => format!("Deposit down to {balance} — {brand}"),
             (Kind::BillerAlert { biller, .. }, Lang::Id) => format!("Peringatan biller {biller} — {brand}"),
             (Kind::BillerAlert { biller, .. }, Lang::En) => format!("Biller {biller} needs attention — {brand}"),
             (Kind::ProductDecided { stage, .. }, Lang::Id) => format!("Request {stage} ditolak — {brand}"),
@@ -278,6 +291,7 @@ impl Kind<'_> {
                 context! { company, suspended, reason, contact }
             }
             Kind::BillerAlert { biller, problem } => context! { biller, problem },
+            Kind::LowBalance { company, balance, level } => context! { company, balance, level },
             Kind::TopUpCredited { company, amount, order_id, balance } => {
                 context! { company, amount, order_id, balance }
             }
@@ -361,6 +375,7 @@ mod tests {
                 order_id: "KLNU00252",
                 balance: "Rp 1.474.765",
             },
+            Kind::LowBalance { company: "<b>Andika</b> token=abc", balance: "Rp 90.000", level: "Rp 100.000" },
         ]
     }
 

@@ -1,7 +1,10 @@
-//! The partner's reports (issue 15). So far the deposit statement
-//! (Rekening Koran, `statement`) and its streamed CSV export.
+//! The partner's reports (Laporan): the deposit statement (Rekening
+//! Koran), Status Transaksi, Pelunasan Harian, Rekap Pelunasan and the
+//! landing page's figures; each as a page and as a file (`export`).
 
 pub mod cursor;
 pub mod day;
+pub mod export;
+pub mod recap;
 pub mod statement;
 pub mod transactions;

@@ -4,6 +4,7 @@
 //! balance), the opening balance (after the last entry before the period)
 //! and the closing one. Paged by keyset on (created_at, id) — never OFFSET.
 
+use super::export::{self, Batch, Cell, Step, Table};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};
 use crate::entity::OfPartner;
 use crate::error::{Error, Result};
@@ -11,8 +12,9 @@ use crate::infra::wib;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use domain::reports::{StatementIn, StatementLineOut, StatementOut, MAX_PERIOD_DAYS, STATEMENT_PAGE};
 use domain::{Env, FieldError, Problem};
+use futures_util::future::BoxFuture;
 use sea_orm::sea_query::{Condition, Expr, Func};
-use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// A period in WIB days, inclusive, and its bounds in UTC.
@@ -145,165 +147,80 @@ pub async fn page(db: &impl ConnectionTrait, user_id: Uuid, q: &StatementIn) -> 
     })
 }
 
-/// Rows the export reads at a time (memory stays flat however long the period).
-const EXPORT_BATCH: u64 = 1_000;
-
-/// The export's file name: the partner's merchant ID and the period.
-pub async fn file_name(db: &impl ConnectionTrait, user_id: Uuid, p: &Period, ext: &str) -> Result<String> {
-    use sea_orm::EntityTrait;
-    let profile = crate::entity::profile::Entity::find_by_id(user_id).one(db).await?;
-    let merchant = profile.and_then(|p| p.merchant_id).unwrap_or_else(|| "mitra".into());
-    let safe: String = merchant.chars().filter(char::is_ascii_alphanumeric).collect();
-    Ok(format!("rekening-koran_{safe}_{}_{}.{ext}", p.from.format("%Y%m%d"), p.to.format("%Y%m%d")))
+/// The statement as a table to export: "Saldo Awal", every entry, "Saldo Akhir".
+pub struct StatementTable {
+    pub user_id: Uuid,
+    pub env: Env,
+    pub period: Period,
 }
 
-fn csv_line(cells: &[String]) -> String {
-    let mut line = cells.iter().map(|c| domain::reports::csv_field(c)).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
+impl StatementTable {
+    fn balance_row(at: DateTime<Utc>, label: &str, balance: i64) -> Vec<Cell> {
+        vec![
+            Cell::At(at),
+            Cell::text(label),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Money(0),
+            Cell::Money(0),
+            Cell::Money(balance),
+        ]
+    }
+
+    async fn rows(&self, db: &DatabaseConnection, step: Step) -> Result<Batch> {
+        let (user, env, p) = (self.user_id, self.env, &self.period);
+        Ok(match step {
+            Step::Start => {
+                let opening = balance_before(db, user, env, p.start).await?;
+                (vec![Self::balance_row(p.start, "Saldo Awal", opening)], Step::Rows(0, String::new()))
+            }
+            Step::Rows(0, after) => {
+                let rows = entries(user, env, p, &after).limit(export::BATCH).all(db).await?;
+                let next = match rows.last() {
+                    Some(last) if rows.len() as u64 == export::BATCH => Step::Rows(0, cursor(last)),
+                    _ => Step::Rows(1, String::new()),
+                };
+                (rows.iter().map(entry_row).collect(), next)
+            }
+            _ => {
+                let closing = balance_before(db, user, env, p.end).await?;
+                (vec![Self::balance_row(p.end - Duration::seconds(1), "Saldo Akhir", closing)], Step::Done)
+            }
+        })
+    }
 }
 
-/// The whole statement as CSV, produced batch by batch as it is sent:
-/// a header, "Saldo Awal", every entry (numbers as plain integers, texts
-/// neutralised against formulas), "Saldo Akhir".
-pub fn csv(
-    db: sea_orm::DatabaseConnection,
-    user_id: Uuid,
-    env: Env,
-    p: Period,
-) -> impl futures_util::Stream<Item = std::result::Result<Vec<u8>, Error>> {
-    enum Step {
-        Head,
-        Rows(String),
-        Tail,
-        Done,
-    }
-    futures_util::stream::unfold(Step::Head, move |step| {
-        let db = db.clone();
-        async move {
-            let chunk = match step {
-                Step::Done => return None,
-                Step::Head => balance_before(&db, user_id, env, p.start).await.map(|opening| {
-                    let head = ["Waktu (WIB)", "Jenis", "Referensi", "Keterangan", "Debit", "Kredit", "Saldo"];
-                    let mut out = csv_line(&head.map(str::to_owned));
-                    out.push_str(&csv_line(&[
-                        wib::format(p.start),
-                        "Saldo Awal".into(),
-                        String::new(),
-                        String::new(),
-                        "0".into(),
-                        "0".into(),
-                        opening.to_string(),
-                    ]));
-                    (out, Step::Rows(String::new()))
-                }),
-                Step::Rows(after) => {
-                    entries(user_id, env, &p, &after).limit(EXPORT_BATCH).all(&db).await.map_err(Error::from).map(
-                        |rows| {
-                            let next = match rows.last() {
-                                Some(last) if rows.len() as u64 == EXPORT_BATCH => Step::Rows(cursor(last)),
-                                _ => Step::Tail,
-                            };
-                            let out: String = rows
-                                .iter()
-                                .map(|e| {
-                                    let l = line(e);
-                                    csv_line(&[
-                                        l.at,
-                                        e.kind.code().into(),
-                                        l.reference,
-                                        l.note.unwrap_or_default(),
-                                        l.debit.to_string(),
-                                        l.credit.to_string(),
-                                        l.balance.to_string(),
-                                    ])
-                                })
-                                .collect();
-                            (out, next)
-                        },
-                    )
-                }
-                Step::Tail => balance_before(&db, user_id, env, p.end).await.map(|closing| {
-                    let at = wib::format(p.end - Duration::seconds(1));
-                    (
-                        csv_line(&[
-                            at,
-                            "Saldo Akhir".into(),
-                            String::new(),
-                            String::new(),
-                            "0".into(),
-                            "0".into(),
-                            closing.to_string(),
-                        ]),
-                        Step::Done,
-                    )
-                }),
-            };
-            Some(match chunk {
-                Ok((bytes, next)) => (Ok(bytes.into_bytes()), next),
-                Err(e) => (Err(e), Step::Done),
-            })
-        }
-    })
+fn entry_row(e: &ledger_entry::Model) -> Vec<Cell> {
+    let l = line(e);
+    vec![
+        Cell::At(e.created_at),
+        Cell::text(e.kind.code()),
+        Cell::Text(l.reference),
+        Cell::Text(l.note.unwrap_or_default()),
+        Cell::Money(l.debit),
+        Cell::Money(l.credit),
+        Cell::Money(l.balance),
+    ]
 }
 
-/// The whole statement as an XLSX file at `path`: rows written to disk as
-/// they are read (constant memory), times as WIB date-times, amounts as
-/// numbers in a Rupiah format.
-pub async fn xlsx(db: &impl ConnectionTrait, user_id: Uuid, env: Env, p: Period, path: &std::path::Path) -> Result<()> {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
-    let failed = |e: XlsxError| Error::Unexpected(anyhow::anyhow!("statement workbook: {e}"));
-    let (rupiah, when, bold) = (
-        Format::new().set_num_format("\"Rp\" #,##0"),
-        Format::new().set_num_format("dd/mm/yyyy hh:mm:ss"),
-        Format::new().set_bold(),
-    );
-    let at = |t: DateTime<Utc>| -> std::result::Result<ExcelDateTime, XlsxError> {
-        let w = t.with_timezone(&wib::offset()).naive_local();
-        ExcelDateTime::from_ymd(w.year() as u16, w.month() as u8, w.day() as u8)?.and_hms(
-            chrono::Timelike::hour(&w) as u16,
-            chrono::Timelike::minute(&w) as u8,
-            chrono::Timelike::second(&w),
-        )
-    };
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet_with_constant_memory().map_err(failed)?;
-    sheet.set_name("Rekening Koran").map_err(failed)?;
-    let head = ["Waktu (WIB)", "Jenis", "Referensi", "Keterangan", "Debit", "Kredit", "Saldo"];
-    for (col, (title, width)) in head.iter().zip([20, 12, 36, 36, 16, 16, 18]).enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, &bold).map_err(failed)?;
-        sheet.set_column_width(col as u16, width).map_err(failed)?;
+impl Table for StatementTable {
+    fn title(&self) -> &'static str {
+        "Rekening Koran"
     }
-    // (time, label, reference, note, debit, credit, balance) per row.
-    let mut row = 1u32;
-    let mut put = |t: DateTime<Utc>, texts: [&str; 3], money: [i64; 3]| -> Result<()> {
-        sheet.write_datetime_with_format(row, 0, at(t).map_err(failed)?, &when).map_err(failed)?;
-        for (col, text) in texts.iter().enumerate() {
-            sheet.write_string(row, col as u16 + 1, domain::reports::neutralised(text)).map_err(failed)?;
-        }
-        for (col, amount) in money.iter().enumerate() {
-            sheet.write_number_with_format(row, col as u16 + 4, *amount as f64, &rupiah).map_err(failed)?;
-        }
-        row += 1;
-        Ok(())
-    };
-    put(p.start, ["Saldo Awal", "", ""], [0, 0, balance_before(db, user_id, env, p.start).await?])?;
-    let mut after = String::new();
-    loop {
-        let rows = entries(user_id, env, &p, &after).limit(EXPORT_BATCH).all(db).await?;
-        for e in &rows {
-            let l = line(e);
-            put(
-                e.created_at,
-                [e.kind.code(), &l.reference, l.note.as_deref().unwrap_or_default()],
-                [l.debit, l.credit, l.balance],
-            )?;
-        }
-        match rows.last() {
-            Some(last) if rows.len() as u64 == EXPORT_BATCH => after = cursor(last),
-            _ => break,
-        }
+
+    fn columns(&self) -> &'static [(&'static str, f64)] {
+        &[
+            ("Waktu (WIB)", 20.0),
+            ("Jenis", 12.0),
+            ("Referensi", 36.0),
+            ("Keterangan", 36.0),
+            ("Debit", 16.0),
+            ("Kredit", 16.0),
+            ("Saldo", 18.0),
+        ]
     }
-    put(p.end - Duration::seconds(1), ["Saldo Akhir", "", ""], [0, 0, balance_before(db, user_id, env, p.end).await?])?;
-    book.save(path).map_err(failed)
+
+    fn batch<'a>(&'a self, db: &'a DatabaseConnection, step: Step) -> BoxFuture<'a, Result<Batch>> {
+        Box::pin(self.rows(db, step))
+    }
 }

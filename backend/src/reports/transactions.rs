@@ -4,6 +4,7 @@
 //! and one transaction's whole story on a single timeline: the request,
 //! each biller call, the ledger movements, each callback delivery, the end.
 
+use super::export::{self, Batch, Cell, Step, Table};
 use super::statement::{env_of, period};
 use crate::entity::biller_call::{self, Entity as BillerCall};
 use crate::entity::callback_delivery::{self, Entity as CallbackDelivery};
@@ -17,8 +18,9 @@ use domain::finance::rupiah;
 use domain::reports::{TimelineOut, TxDetailOut, TxPageOut, TxRowOut, TxSearchIn};
 use domain::transaction::TxStatus;
 use domain::Problem;
+use futures_util::future::BoxFuture;
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// Rows a page shows.
@@ -42,12 +44,17 @@ fn cursor(e: &transaction::Model) -> String {
     super::cursor::encode(e.created_at, e.id)
 }
 
-/// One page of the partner's transactions.
-pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) -> Result<TxPageOut> {
-    let env = env_of(&q.environment)?;
+/// The period searched: its dates, or the last 7 days (WIB).
+pub fn search_period(q: &TxSearchIn) -> Result<super::statement::Period> {
     let today = wib::date_of(Utc::now());
     let week_ago = (today - Duration::days(6)).format("%Y-%m-%d").to_string();
-    let p = period(if q.from.trim().is_empty() { &week_ago } else { &q.from }, &q.to)?;
+    period(if q.from.trim().is_empty() { &week_ago } else { &q.from }, &q.to)
+}
+
+/// The partner's transactions `q` asks for, after its cursor, newest first.
+fn matching(user_id: Uuid, q: &TxSearchIn, after: &str) -> Result<sea_orm::Select<Transaction>> {
+    let env = env_of(&q.environment)?;
+    let p = search_period(q)?;
     let mut s = Transaction::of_partner(user_id)
         .filter(transaction::Column::Environment.eq(env))
         .filter(transaction::Column::CreatedAt.gte(p.start))
@@ -65,24 +72,97 @@ pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) ->
         let status = TxStatus::from_code(&q.status).ok_or(Error::field("status", Problem::Required))?;
         s = s.filter(transaction::Column::Status.eq(status));
     }
-    if let Some((at, id)) = super::cursor::decode(&q.after) {
+    if let Some((at, id)) = super::cursor::decode(after) {
         s = s.filter(
             Condition::any()
                 .add(transaction::Column::CreatedAt.lt(at))
                 .add(Condition::all().add(transaction::Column::CreatedAt.eq(at)).add(transaction::Column::Id.lt(id))),
         );
     }
-    let mut rows = s
-        .order_by_desc(transaction::Column::CreatedAt)
-        .order_by_desc(transaction::Column::Id)
-        .limit(PAGE + 1)
-        .all(db)
-        .await?;
-    let next = (rows.len() as u64 > PAGE).then(|| {
-        rows.truncate(PAGE as usize);
+    Ok(s.order_by_desc(transaction::Column::CreatedAt).order_by_desc(transaction::Column::Id))
+}
+
+/// Up to `limit` rows after the cursor, and the cursor after them when more follow.
+async fn slice(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    q: &TxSearchIn,
+    after: &str,
+    limit: u64,
+) -> Result<(Vec<transaction::Model>, Option<String>)> {
+    let mut rows = matching(user_id, q, after)?.limit(limit + 1).all(db).await?;
+    let next = (rows.len() as u64 > limit).then(|| {
+        rows.truncate(limit as usize);
         rows.last().map(cursor).unwrap_or_default()
     });
+    Ok((rows, next))
+}
+
+/// One page of the partner's transactions.
+pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) -> Result<TxPageOut> {
+    let (rows, next) = slice(db, user_id, q, &q.after, PAGE).await?;
     Ok(TxPageOut { rows: rows.iter().map(row).collect(), next })
+}
+
+/// The columns of a transaction line in an export.
+pub const LINE_COLUMNS: &[(&str, f64)] = &[
+    ("Waktu (WIB)", 20.0),
+    ("Jenis", 10.0),
+    ("Produk", 12.0),
+    ("ID Pelanggan", 20.0),
+    ("referenceID", 24.0),
+    ("Status", 10.0),
+    ("RC", 5.0),
+    ("Tagihan", 16.0),
+    ("Admin", 12.0),
+    ("Total", 16.0),
+];
+
+/// A transaction as an export's line (`LINE_COLUMNS`).
+pub fn line_cells(t: &transaction::Model) -> Vec<Cell> {
+    vec![
+        Cell::At(t.created_at),
+        Cell::text(t.kind.code()),
+        Cell::text(&t.product_code),
+        Cell::text(&t.customer_id),
+        Cell::text(&t.reference_id),
+        Cell::text(t.status.code()),
+        Cell::text(&t.rc),
+        Cell::Money(t.tagihan),
+        Cell::Money(t.admin),
+        Cell::Money(t.total),
+    ]
+}
+
+/// Status Transaksi as a table to export: every matching transaction.
+pub struct TxTable {
+    pub user_id: Uuid,
+    pub query: TxSearchIn,
+}
+
+impl TxTable {
+    async fn rows(&self, db: &DatabaseConnection, step: Step) -> Result<Batch> {
+        let after = match step {
+            Step::Rows(_, after) => after,
+            _ => String::new(),
+        };
+        let (rows, next) = slice(db, self.user_id, &self.query, &after, export::BATCH).await?;
+        Ok((rows.iter().map(line_cells).collect(), next.map_or(Step::Done, |c| Step::Rows(0, c))))
+    }
+}
+
+impl Table for TxTable {
+    fn title(&self) -> &'static str {
+        "Status Transaksi"
+    }
+
+    fn columns(&self) -> &'static [(&'static str, f64)] {
+        LINE_COLUMNS
+    }
+
+    fn batch<'a>(&'a self, db: &'a DatabaseConnection, step: Step) -> BoxFuture<'a, Result<Batch>> {
+        Box::pin(self.rows(db, step))
+    }
 }
 
 /// One of the partner's transactions with its story; another partner's is

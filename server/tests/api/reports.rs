@@ -15,6 +15,12 @@ async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
     user.one(&app.state.db).await.unwrap().unwrap().id
 }
 
+/// The partner's fee of a catalog product.
+async fn product_fee(app: &TestApp, code: &str) -> i64 {
+    use sea_orm::EntityTrait;
+    backend::entity::product::Entity::find_by_id(code).one(&app.state.db).await.unwrap().unwrap().partner_fee
+}
+
 async fn book(app: &TestApp, user_id: uuid::Uuid, kind: Kind, amount: i64, reference: &str, note: &str) {
     let m = Movement { user_id, env: Env::Production, kind, amount, reference, note: Some(note), actor_name: "test" };
     ledger::apply(&app.state.db, &m).await.unwrap();
@@ -151,8 +157,8 @@ async fn a_day_ends_at_midnight_wib() {
 #[tokio::test]
 async fn status_transaksi_finds_a_payment_and_tells_its_whole_story() {
     use crate::gateway::{approved, gateway, signed_on, with_session};
-    use app::server_fns::reports::{ReportTransaction, ReportTransactions};
-    use domain::reports::TxSearchIn;
+    use app::server_fns::reports::{ReportHome, ReportRecap, ReportTransaction, ReportTransactions};
+    use domain::reports::{RecapIn, TxSearchIn};
     use serde_json::json;
     let app = TestApp::spawn().await;
     let a = approved(&app).await;
@@ -200,11 +206,136 @@ async fn status_transaksi_finds_a_payment_and_tells_its_whole_story() {
     assert_eq!(day.closing, balance);
     assert_eq!(day.opening, 0, "the account and its sandbox credit began today");
 
+    // Rekap Pelunasan of this month: the product's line, its fees, the total.
+    let recap = app
+        .send(ReportRecap {
+            input: RecapIn { environment: "development".into(), period: "bulan".into(), ..Default::default() },
+        })
+        .await
+        .unwrap();
+    let fee = product_fee(&app, "100301").await;
+    assert_eq!(recap.rows.len(), 1, "{recap:?}");
+    let line = &recap.rows[0];
+    assert_eq!((line.product_code.as_str(), line.count, line.total, line.partner_fee), ("100301", 1, total, fee));
+    assert_eq!(line.tagihan + line.admin, line.total);
+    assert_eq!((recap.total.count, recap.total.total, recap.pending_count, recap.failed_count), (1, total, 0, 0));
+    assert!(!line.category.is_empty() && !line.product_name.is_empty());
+    // The landing page: the month, today, the deposit now.
+    let home = app.send(ReportHome { environment: "development".into() }).await.unwrap();
+    assert_eq!((home.month.total.count, home.today_count, home.today_total, home.balance), (1, 1, total, balance));
+    assert_eq!(home.top.len(), 1);
+
+    // Every report downloads, with the page's filters.
+    let csv = |path: &str| {
+        let (client, url) = (app.client.clone(), app.url(path));
+        async move {
+            let res = client.get(url).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{}", res.url());
+            res.text().await.unwrap()
+        }
+    };
+    let txs = csv("/unduh/status-transaksi.csv?environment=development&status=success").await;
+    assert_eq!(txs.lines().count(), 2, "header and the payment: {txs}");
+    assert!(txs.lines().nth(1).unwrap().contains(",RPT-1,success,00,"), "{txs}");
+    let day_file = csv("/unduh/pelunasan-harian.csv?environment=development").await;
+    let kinds: Vec<&str> = day_file.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(kinds, ["Saldo Awal", "Ringkasan", "Transaksi", "Saldo Akhir"], "{day_file}");
+    assert!(day_file.lines().last().unwrap().ends_with(&format!(",{balance}")));
+    let recap_file = csv("/unduh/rekap-pelunasan.csv?environment=development&period=bulan").await;
+    let last = recap_file.lines().last().unwrap();
+    assert!(last.starts_with("Total,") && last.ends_with(&format!(",{fee},{total}")), "{recap_file}");
+    let res = app.client.get(app.url("/unduh/rekap-pelunasan.xlsx?environment=development")).send().await.unwrap();
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Rekap Pelunasan").unwrap();
+    let totals: Vec<f64> =
+        sheet.rows().nth(1).unwrap()[3..].iter().map(|c| calamine::DataType::as_f64(c).unwrap()).collect();
+    assert_eq!(totals, [1.0, line.tagihan as f64, line.admin as f64, fee as f64, total as f64]);
+
     // Another company: the list is its own, the detail is not found.
     let other = new_client(&app.base);
     app.signed_in_partner_on(&other).await;
     let theirs = send_with(&other, &app.base, search(|_| {})).await.unwrap();
     assert!(theirs.rows.is_empty());
+    for path in ["/unduh/status-transaksi.csv", "/unduh/pelunasan-harian.csv", "/unduh/rekap-pelunasan.csv"] {
+        let theirs = other.get(app.url(&format!("{path}?environment=development"))).send().await.unwrap();
+        assert!(!theirs.text().await.unwrap().contains("100301"), "{path}");
+    }
+    let their_recap = send_with(&other, &app.base, ReportHome { environment: "development".into() }).await.unwrap();
+    assert_eq!(their_recap.month.total.count, 0);
     let stolen = send_with(&other, &app.base, ReportTransaction { id: paid.rows[0].id.clone() }).await.unwrap_err();
     assert_eq!(stolen, app::error::AppError::Problem(domain::Problem::NotFound));
+}
+
+/// A successful production payment of `total`, `days_ago` WIB days back at noon.
+async fn paid(app: &TestApp, user_id: uuid::Uuid, days_ago: i64, total: i64) {
+    use sea_orm::{ActiveModelTrait, Set};
+    let day = backend::infra::wib::date_of(chrono::Utc::now()) - chrono::Duration::days(days_ago);
+    let at = backend::infra::wib::start_of(day) + chrono::Duration::hours(12);
+    let row = backend::entity::transaction::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        user_id: Set(user_id),
+        environment: Set(Env::Production),
+        kind: Set(domain::transaction::TxKind::Payment),
+        product_code: Set("100301".into()),
+        customer_id: Set("110100019766".into()),
+        reference_id: Set(format!("D{days_ago}-{}", uuid::Uuid::now_v7().simple())),
+        status: Set(domain::transaction::TxStatus::Success),
+        rc: Set("00".into()),
+        tagihan: Set(total),
+        admin: Set(0),
+        total: Set(total),
+        partner_fee: Set(0),
+        data: Set("{}".into()),
+        biller_ref: Set(None),
+        created_at: Set(at),
+        updated_at: Set(at),
+        final_at: Set(Some(at)),
+        poll_attempts: Set(0),
+        next_poll_at: Set(None),
+        poll_until: Set(None),
+        locked_until: Set(None),
+    };
+    row.insert(&app.state.db).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
+    use app::server_fns::finance::{DashboardStats, SetLowBalance};
+    let app = TestApp::spawn().await;
+    app.signed_in_partner().await;
+    let email = app.send(CurrentUser {}).await.unwrap().unwrap().email;
+    let user_id = user_id(&app, &email).await;
+    book(&app, user_id, Kind::Credit, 1_050_000, "topup:TU-R", "Top up").await;
+    // Rp 100.000 a day for the 7 days before today, two today, one too old to show.
+    for days_ago in 1..=7 {
+        paid(&app, user_id, days_ago, 100_000).await;
+    }
+    paid(&app, user_id, 0, 5_000).await;
+    paid(&app, user_id, 0, 7_000).await;
+    paid(&app, user_id, 31, 999_000).await;
+
+    let stats = app.send(DashboardStats {}).await.unwrap();
+    assert_eq!(stats.chart.len(), 30);
+    let today = stats.chart.last().unwrap();
+    assert_eq!((today.count, today.total), (2, 12_000));
+    assert_eq!(stats.chart.iter().map(|p| p.count).sum::<i64>(), 9, "the 31-day-old payment is out");
+    assert_eq!(stats.chart[29 - 7].total, 100_000);
+    assert_eq!(stats.runway_days, Some(10), "Rp 1.050.000 at Rp 100.000 a day");
+    assert_eq!(stats.low_balance, None);
+
+    // A level is checked, then warns once a day by e-mail.
+    let err = app.send(SetLowBalance { level: Some(0) }).await.unwrap_err();
+    assert!(matches!(err, app::error::AppError::Invalid(_)), "{err:?}");
+    app.send(SetLowBalance { level: Some(2_000_000) }).await.unwrap();
+    assert_eq!(app.send(DashboardStats {}).await.unwrap().low_balance, Some(2_000_000));
+    assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 1);
+    let mail = app.mail_containing(&email, "batas peringatan").await;
+    assert!(mail.contains("Rp 1.050.000") && mail.contains("Rp 2.000.000"), "{mail}");
+    assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 0, "once a day");
+    // Above the level nobody is told; switched off, never.
+    app.send(SetLowBalance { level: Some(500_000) }).await.unwrap();
+    assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 0);
+    app.send(SetLowBalance { level: None }).await.unwrap();
+    assert_eq!(app.send(DashboardStats {}).await.unwrap().low_balance, None);
 }

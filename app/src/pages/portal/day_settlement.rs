@@ -2,7 +2,7 @@
 //! status, with the deposit's opening and closing balance of the day.
 
 use crate::components::frame::PartnerPage;
-use crate::components::list::{Column, Loaded, Table};
+use crate::components::list::{Column, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
 use crate::server_fns::reports::report_day;
 use domain::finance::rupiah;
@@ -54,11 +54,17 @@ fn Day(d: DaySettlementOut) -> impl IntoView {
             <tr><td>{g.product_code}</td><td>{t.tx_status(g.status)}</td><td class="num">{g.count}</td><td class="num">{rupiah(g.total)}</td></tr>
         }
     };
+    let params = vec![("environment", d.environment.code().to_owned()), ("day", d.day.clone())];
+    let lines = format!("/laporan/status-transaksi?environment={}&from={}&to={}", d.environment.code(), d.day, d.day);
     view! {
         <p class="muted">{format!("{} · {}", d.environment.label(), d.day)}</p>
         <section class="cards">
             {figures.map(|(label, value)| view! { <div class="card"><h2>{label}</h2><p class="big">{value}</p></div> }).collect_view()}
         </section>
+        <p class="actions-line">
+            <Downloads report="pelunasan-harian" params />" "
+            <a class="btn btn-light" href=lines>{t.reports.day_lines}</a>
+        </p>
         <Table caption=t.reports.day_title columns rows=d.groups empty=t.reports.day_empty row />
     }
 }

@@ -7,6 +7,8 @@ pub mod day_settlement;
 pub mod dev_numbers;
 pub mod integration;
 pub mod products;
+pub mod recap;
+pub mod reports_home;
 pub mod security;
 pub mod statement;
 pub mod team;

@@ -3,7 +3,7 @@
 //! after it — paged by cursor, and its CSV download.
 
 use crate::components::frame::PartnerPage;
-use crate::components::list::{Column, Loaded, Table};
+use crate::components::list::{Column, CursorPager, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
 use crate::server_fns::reports::report_statement;
 use domain::finance::rupiah;
@@ -65,9 +65,7 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
         (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
         (t.reports.closing, rupiah(s.closing), "statement-closing"),
     ];
-    let query_string = format!("environment={}&from={}&to={}", s.environment.code(), s.from, s.to);
-    let (csv, xlsx) =
-        (format!("/unduh/rekening-koran.csv?{query_string}"), format!("/unduh/rekening-koran.xlsx?{query_string}"));
+    let params = vec![("environment", s.environment.code().to_owned()), ("from", s.from.clone()), ("to", s.to.clone())];
     let columns = [
         t.reports.col_time,
         t.reports.col_kind,
@@ -101,17 +99,9 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
         </section>
         <p class="actions-line">
             {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
-            <a class="btn btn-light" href=csv download="">{t.reports.download_csv}</a>" "
-            <a class="btn btn-light" href=xlsx download="">{t.reports.download_xlsx}</a>
+            <Downloads report="rekening-koran" params />
         </p>
         <Table caption=t.reports.statement_title columns rows=s.lines empty=t.reports.empty row />
-        <p class="actions-line">
-            {paged.then(|| view! {
-                <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after.clear())>{t.reports.first}</button>
-            })}
-            {next.map(|cursor| view! {
-                <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after = cursor.clone())>{t.reports.next}</button>
-            })}
-        </p>
+        <CursorPager paged next go=Callback::new(move |after| query.update(|q| q.after = after)) />
     }
 }

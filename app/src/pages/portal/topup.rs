@@ -6,7 +6,7 @@
 //! that turns "Berhasil" by itself when the settlement lands. Below: the
 //! permanent virtual accounts and the history of top-ups.
 
-use crate::components::form::general_problem;
+use crate::components::form::{general_problem, grouped_rupiah};
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::status::{Chip, Tone};
@@ -67,15 +67,6 @@ fn TopupBody(
     }
 }
 
-/// `1250000` → `1.250.000`, as the amount is typed.
-fn grouped(typed: &str) -> String {
-    let digits: String = typed.chars().filter(char::is_ascii_digit).take(15).collect();
-    match digits.parse::<i64>() {
-        Ok(n) => rupiah(n).trim_start_matches("Rp ").to_owned(),
-        Err(_) => String::new(),
-    }
-}
-
 #[component]
 fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAction<TopupCreate>) -> impl IntoView {
     let t = use_texts();
@@ -121,7 +112,7 @@ fn OrderForm(min: i64, max: i64, methods: Vec<TopupMethodOut>, create: ServerAct
                 <div class="money">
                     <span class="prefix" aria-hidden="true">"Rp"</span>
                     <input id="amount" name="amount" inputmode="numeric" autocomplete="off" required aria-describedby="amount-hint amount-msg"
-                        prop:value=move || amount.get() on:input=move |ev| amount.set(grouped(&event_target_value(&ev))) />
+                        prop:value=move || amount.get() on:input=move |ev| amount.set(grouped_rupiah(&event_target_value(&ev))) />
                 </div>
                 <p class="hint" id="amount-hint">{limits}</p>
                 <p class="field-error" id="amount-msg" role="alert">{move || amount_problem().map(|p| t.problem(p))}</p>

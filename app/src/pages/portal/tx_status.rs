@@ -3,7 +3,7 @@
 //! paged by cursor; one picked shows its story on a timeline.
 
 use crate::components::frame::PartnerPage;
-use crate::components::list::{Column, Loaded, Table};
+use crate::components::list::{use_query_param, Column, CursorPager, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
 use crate::server_fns::reports::{report_transaction, report_transactions};
 use domain::finance::rupiah;
@@ -13,7 +13,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TxStatusPage() -> impl IntoView {
-    let query = RwSignal::new(TxSearchIn { environment: "production".into(), ..Default::default() });
+    // Pelunasan Harian links here with its environment and day.
+    let param = |key| use_query_param(key).get_untracked();
+    let environment = Some(param("environment")).filter(|e| !e.is_empty()).unwrap_or_else(|| "production".into());
+    let query = RwSignal::new(TxSearchIn { environment, from: param("from"), to: param("to"), ..Default::default() });
     let list = Resource::new(move || query.get(), report_transactions);
     let picked = RwSignal::new(None::<String>);
     let story = Resource::new(
@@ -63,7 +66,7 @@ fn Search(query: RwSignal<TxSearchIn>) -> impl IntoView {
             <label for="tx-env">{t.reports.environment}</label>
             <select id="tx-env" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev))>
                 <option value="production">"Production"</option>
-                <option value="development">"Development"</option>
+                <option value="development" selected=draft.with_untracked(|d| d.environment == "development")>"Development"</option>
             </select>
             {text("tx-ref", t.reports.reference_id, "search", |d| d.reference_id.clone(), |d, v| d.reference_id = v)}
             {text("tx-customer", t.reports.customer_id, "search", |d| d.customer_id.clone(), |d, v| d.customer_id = v)}
@@ -110,15 +113,21 @@ fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<Strin
             </tr>
         }
     };
-    let paged = !query.get_untracked().after.is_empty();
+    let q = query.get_untracked();
+    let paged = !q.after.is_empty();
+    let params = vec![
+        ("environment", q.environment),
+        ("from", q.from),
+        ("to", q.to),
+        ("reference_id", q.reference_id),
+        ("customer_id", q.customer_id),
+        ("product_code", q.product_code),
+        ("status", q.status),
+    ];
     view! {
+        <p class="actions-line"><Downloads report="status-transaksi" params /></p>
         <Table caption=t.reports.tx_title columns rows=p.rows empty=t.reports.tx_empty row />
-        <p class="actions-line">
-            {paged.then(|| view! { <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after.clear())>{t.reports.first}</button> })}
-            {p.next.map(|cursor| view! {
-                <button type="button" class="btn btn-light" on:click=move |_| query.update(|q| q.after = cursor.clone())>{t.reports.next}</button>
-            })}
-        </p>
+        <CursorPager paged next=p.next go=Callback::new(move |after| query.update(|q| q.after = after)) />
     }
 }
 
