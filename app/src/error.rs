@@ -60,6 +60,8 @@ impl AppError {
                 | Problem::TokenUsed
                 | Problem::AlreadyChosen
                 | Problem::CodeTaken
+                | Problem::AlreadySettled
+                | Problem::InFlight
                 | Problem::WrongStep => 409,
                 Problem::Unavailable => 500,
                 Problem::PaymentServiceDown => 503,

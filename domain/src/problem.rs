@@ -70,6 +70,10 @@ pub enum Problem {
     PaymentServiceDown,
     /// The payment service refused the order.
     PaymentRefused,
+    /// A payment already final the other way: success and refund never both.
+    AlreadySettled,
+    /// A payment whose biller call is in flight: not settled under it.
+    InFlight,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

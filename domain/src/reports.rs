@@ -115,6 +115,9 @@ pub struct TxRowOut {
     pub status: crate::transaction::TxStatus,
     pub rc: String,
     pub total: i64,
+    /// The partner's company and merchant ID (staff views only; empty for partners).
+    #[serde(default)]
+    pub partner: String,
 }
 
 /// A page of transactions, newest first.
@@ -226,4 +229,34 @@ pub struct ReportsHomeOut {
 pub struct DayIn {
     pub environment: String,
     pub day: String,
+}
+
+/// Staff: which transactions — a partner by merchant ID (empty: every
+/// partner) and the Status Transaksi filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StaffTxIn {
+    pub merchant_id: String,
+    pub search: TxSearchIn,
+}
+
+/// Staff: a payment still pending, with how long it has been.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingOut {
+    pub row: TxRowOut,
+    pub environment: crate::Env,
+    pub age_minutes: i64,
+    /// Its biller call (or a status question) is in flight right now.
+    pub in_flight: bool,
+    /// Status questions asked so far.
+    pub polls: i32,
+}
+
+/// "3 j 12 m" of an age in minutes (`2 h 5 m` in English is the same shape).
+pub fn age_text(minutes: i64) -> String {
+    match (minutes / (24 * 60), minutes / 60 % 24, minutes % 60) {
+        (0, 0, m) => format!("{m} m"),
+        (0, h, m) => format!("{h} j {m} m"),
+        (d, h, _) => format!("{d} h {h} j"),
+    }
 }

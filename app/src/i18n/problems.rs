@@ -113,5 +113,13 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
         Problem::PaymentRefused => {
             ("Layanan pembayaran menolak permintaan ini", "The payment service refused this request")
         }
+        Problem::AlreadySettled => (
+            "Transaksi ini sudah final dengan keputusan lain; sukses dan refund tidak pernah keduanya",
+            "This payment is already final the other way; success and refund never both",
+        ),
+        Problem::InFlight => (
+            "Transaksi sedang diproses biller; coba lagi beberapa saat lagi",
+            "The biller is processing this payment; try again shortly",
+        ),
     }
 }

@@ -1,11 +1,14 @@
 //! Laporan: the partner's reports, each behind its own right.
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use backend::reports::transactions::Whose;
 use domain::reports::{
-    DaySettlementOut, RecapIn, RecapOut, ReportsHomeOut, StatementIn, StatementOut, TxDetailOut, TxPageOut, TxSearchIn,
+    DaySettlementOut, PendingOut, RecapIn, RecapOut, ReportsHomeOut, StaffTxIn, StatementIn, StatementOut, TxDetailOut,
+    TxPageOut, TxRowOut, TxSearchIn,
 };
 #[cfg(feature = "ssr")]
-use domain::rights::Right;
+use domain::{rights::Right, staff::Permission};
 use leptos::prelude::*;
 
 /// Rekening Koran: one page of the deposit statement with the period's figures.
@@ -19,14 +22,15 @@ pub async fn report_statement(input: StatementIn) -> Result<StatementOut, AppErr
 #[server(prefix = "/api", endpoint = "report_transactions")]
 pub async fn report_transactions(input: TxSearchIn) -> Result<TxPageOut, AppError> {
     let me = crate::ssr::partner_may(Right::StatusTransaksi).await?;
-    Ok(backend::reports::transactions::search(&crate::ssr::state()?.db, me.partner_id(), &input).await?)
+    Ok(backend::reports::transactions::search(&crate::ssr::state()?.db, Whose::Partner(me.partner_id()), &input)
+        .await?)
 }
 
 /// One transaction's whole story (another partner's is not found).
 #[server(prefix = "/api", endpoint = "report_transaction")]
 pub async fn report_transaction(id: String) -> Result<TxDetailOut, AppError> {
     let me = crate::ssr::partner_may(Right::StatusTransaksi).await?;
-    Ok(backend::reports::transactions::detail(&crate::ssr::state()?.db, me.partner_id(), &id).await?)
+    Ok(backend::reports::transactions::detail(&crate::ssr::state()?.db, Whose::Partner(me.partner_id()), &id).await?)
 }
 
 /// Pelunasan Harian: one WIB day's payments per product and status.
@@ -48,4 +52,32 @@ pub async fn report_recap(input: RecapIn) -> Result<RecapOut, AppError> {
 pub async fn report_home(environment: String) -> Result<ReportsHomeOut, AppError> {
     let me = crate::ssr::partner_may(Right::LaporanHalamanUtama).await?;
     Ok(backend::reports::recap::home(&crate::ssr::state()?.db, me.partner_id(), &environment).await?)
+}
+
+/// Staff: Status Transaksi across partners (or one, by merchant ID).
+#[server(prefix = "/api", endpoint = "staff_transactions")]
+pub async fn staff_transactions(input: StaffTxIn) -> Result<TxPageOut, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    Ok(backend::reports::staff::transactions(&crate::ssr::state()?.db, &input).await?)
+}
+
+/// Staff: one transaction's whole story, whoever's it is.
+#[server(prefix = "/api", endpoint = "staff_transaction")]
+pub async fn staff_transaction(id: String) -> Result<TxDetailOut, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    Ok(backend::reports::transactions::detail(&crate::ssr::state()?.db, Whose::Everyone, &id).await?)
+}
+
+/// Staff: payments still pending, oldest first, with their age.
+#[server(prefix = "/api", endpoint = "staff_pending")]
+pub async fn staff_pending(merchant_id: String) -> Result<Vec<PendingOut>, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    Ok(backend::reports::staff::pending(&crate::ssr::state()?.db, &merchant_id).await?)
+}
+
+/// Finance: a stuck payment marked successful or refunded, with a reason.
+#[server(prefix = "/api", endpoint = "staff_resolve")]
+pub async fn staff_resolve(id: String, decision: String, reason: String) -> Result<TxRowOut, AppError> {
+    let staff = crate::ssr::staff(Permission::Finance).await?;
+    Ok(backend::gateway::resolution::resolve(&crate::ssr::state()?, &staff, &id, &decision, &reason).await?)
 }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod body;
 pub mod digest;
 pub mod rc;
+pub mod resolution;
 pub mod services;
 pub mod settlement;
 pub mod signon;

@@ -44,6 +44,31 @@ pub async fn settle(
         Err(e) => (TxStatus::Pending, e.rc(), None, None),
     };
     let txn = state.db.begin().await?;
+    let (_, t) = write(&txn, id, Final { status, rc, data, biller_ref, actor: "system".into() }, notify).await?;
+    txn.commit().await?;
+    Ok(t)
+}
+
+/// What a payment becomes.
+pub(crate) struct Final {
+    pub status: TxStatus,
+    pub rc: Rc,
+    pub data: Option<serde_json::Value>,
+    pub biller_ref: Option<String>,
+    /// Who refunds a failure (the ledger entry's actor).
+    pub actor: String,
+}
+
+/// Writes `f` to the payment if it is still pending (one conditional
+/// update), refunds a failure, queues the callback of a final state; says
+/// whether it changed anything.
+pub(crate) async fn write(
+    txn: &sea_orm::DatabaseTransaction,
+    id: Uuid,
+    f: Final,
+    notify: bool,
+) -> Result<(bool, transaction::Model)> {
+    let Final { status, rc, data, biller_ref, actor } = f;
     let now = Utc::now();
     let mut update = Transaction::update_many()
         .col_expr(transaction::Column::Status, Expr::value(status))
@@ -64,8 +89,8 @@ pub async fn settle(
     if let Some(r) = &biller_ref {
         update = update.col_expr(transaction::Column::BillerRef, Expr::value(Some(r.clone())));
     }
-    let changed = update.exec(&txn).await?.rows_affected == 1;
-    let t = Transaction::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    let changed = update.exec(txn).await?.rows_affected == 1;
+    let t = Transaction::find_by_id(id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     if changed && status == TxStatus::Failed {
         let refund = Movement {
             user_id: t.user_id,
@@ -74,16 +99,15 @@ pub async fn settle(
             amount: t.total,
             reference: &format!("refund:{id}"),
             note: Some(&format!("rc {}", rc.code())),
-            actor_name: "system",
+            actor_name: &actor,
         };
-        ledger::apply(&txn, &refund).await?;
+        ledger::apply(txn, &refund).await?;
     }
     // Became final after a pending answer: the partner is told by callback.
     if changed && notify && status != TxStatus::Pending {
-        crate::callbacks::enqueue(&txn, &t).await?;
+        crate::callbacks::enqueue(txn, &t).await?;
     }
-    txn.commit().await?;
-    Ok(t)
+    Ok((changed, t))
 }
 
 /// When the worker first asks about a payment that just went pending, and

@@ -6,5 +6,6 @@ pub mod cursor;
 pub mod day;
 pub mod export;
 pub mod recap;
+pub mod staff;
 pub mod statement;
 pub mod transactions;

@@ -26,7 +26,24 @@ use uuid::Uuid;
 /// Rows a page shows.
 const PAGE: u64 = 50;
 
-fn row(t: &transaction::Model) -> TxRowOut {
+/// Whose transactions a search reads: one partner's (the partner's own, or
+/// the one staff chose), or — for staff only — every partner's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    Partner(Uuid),
+    Everyone,
+}
+
+impl Whose {
+    fn transactions(self) -> sea_orm::Select<Transaction> {
+        match self {
+            Whose::Partner(user_id) => Transaction::of_partner(user_id),
+            Whose::Everyone => Transaction::find(),
+        }
+    }
+}
+
+pub(crate) fn row(t: &transaction::Model) -> TxRowOut {
     TxRowOut {
         id: t.id.simple().to_string(),
         at: wib::format(t.created_at),
@@ -37,6 +54,7 @@ fn row(t: &transaction::Model) -> TxRowOut {
         status: t.status,
         rc: t.rc.clone(),
         total: t.total,
+        partner: String::new(),
     }
 }
 
@@ -52,10 +70,11 @@ pub fn search_period(q: &TxSearchIn) -> Result<super::statement::Period> {
 }
 
 /// The partner's transactions `q` asks for, after its cursor, newest first.
-fn matching(user_id: Uuid, q: &TxSearchIn, after: &str) -> Result<sea_orm::Select<Transaction>> {
+fn matching(whose: Whose, q: &TxSearchIn, after: &str) -> Result<sea_orm::Select<Transaction>> {
     let env = env_of(&q.environment)?;
     let p = search_period(q)?;
-    let mut s = Transaction::of_partner(user_id)
+    let mut s = whose
+        .transactions()
         .filter(transaction::Column::Environment.eq(env))
         .filter(transaction::Column::CreatedAt.gte(p.start))
         .filter(transaction::Column::CreatedAt.lt(p.end));
@@ -85,12 +104,12 @@ fn matching(user_id: Uuid, q: &TxSearchIn, after: &str) -> Result<sea_orm::Selec
 /// Up to `limit` rows after the cursor, and the cursor after them when more follow.
 async fn slice(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    whose: Whose,
     q: &TxSearchIn,
     after: &str,
     limit: u64,
 ) -> Result<(Vec<transaction::Model>, Option<String>)> {
-    let mut rows = matching(user_id, q, after)?.limit(limit + 1).all(db).await?;
+    let mut rows = matching(whose, q, after)?.limit(limit + 1).all(db).await?;
     let next = (rows.len() as u64 > limit).then(|| {
         rows.truncate(limit as usize);
         rows.last().map(cursor).unwrap_or_default()
@@ -99,8 +118,8 @@ async fn slice(
 }
 
 /// One page of the partner's transactions.
-pub async fn search(db: &impl ConnectionTrait, user_id: Uuid, q: &TxSearchIn) -> Result<TxPageOut> {
-    let (rows, next) = slice(db, user_id, q, &q.after, PAGE).await?;
+pub async fn search(db: &impl ConnectionTrait, whose: Whose, q: &TxSearchIn) -> Result<TxPageOut> {
+    let (rows, next) = slice(db, whose, q, &q.after, PAGE).await?;
     Ok(TxPageOut { rows: rows.iter().map(row).collect(), next })
 }
 
@@ -146,7 +165,7 @@ impl TxTable {
             Step::Rows(_, after) => after,
             _ => String::new(),
         };
-        let (rows, next) = slice(db, self.user_id, &self.query, &after, export::BATCH).await?;
+        let (rows, next) = slice(db, Whose::Partner(self.user_id), &self.query, &after, export::BATCH).await?;
         Ok((rows.iter().map(line_cells).collect(), next.map_or(Step::Done, |c| Step::Rows(0, c))))
     }
 }
@@ -167,13 +186,15 @@ impl Table for TxTable {
 
 /// One of the partner's transactions with its story; another partner's is
 /// not found.
-pub async fn detail(db: &impl ConnectionTrait, user_id: Uuid, id: &str) -> Result<TxDetailOut> {
+pub async fn detail(db: &impl ConnectionTrait, whose: Whose, id: &str) -> Result<TxDetailOut> {
     let id = Uuid::parse_str(id.trim()).map_err(|_| Error::Refused(Problem::NotFound))?;
-    let t = Transaction::of_partner(user_id)
+    let t = whose
+        .transactions()
         .filter(transaction::Column::Id.eq(id))
         .one(db)
         .await?
         .ok_or(Error::Refused(Problem::NotFound))?;
+    let user_id = t.user_id;
     let mut events: Vec<(DateTime<Utc>, &str, String)> = vec![(
         t.created_at,
         "request",

@@ -269,19 +269,31 @@ async fn status_transaksi_finds_a_payment_and_tells_its_whole_story() {
 
 /// A successful production payment of `total`, `days_ago` WIB days back at noon.
 async fn paid(app: &TestApp, user_id: uuid::Uuid, days_ago: i64, total: i64) {
+    payment(app, user_id, days_ago, total, domain::transaction::TxStatus::Success).await;
+}
+
+/// A production payment as the gateway records it (without its biller call).
+async fn payment(
+    app: &TestApp,
+    user_id: uuid::Uuid,
+    days_ago: i64,
+    total: i64,
+    status: domain::transaction::TxStatus,
+) -> uuid::Uuid {
     use sea_orm::{ActiveModelTrait, Set};
+    let id = uuid::Uuid::now_v7();
     let day = backend::infra::wib::date_of(chrono::Utc::now()) - chrono::Duration::days(days_ago);
     let at = backend::infra::wib::start_of(day) + chrono::Duration::hours(12);
     let row = backend::entity::transaction::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
+        id: Set(id),
         user_id: Set(user_id),
         environment: Set(Env::Production),
         kind: Set(domain::transaction::TxKind::Payment),
         product_code: Set("100301".into()),
         customer_id: Set("110100019766".into()),
         reference_id: Set(format!("D{days_ago}-{}", uuid::Uuid::now_v7().simple())),
-        status: Set(domain::transaction::TxStatus::Success),
-        rc: Set("00".into()),
+        status: Set(status),
+        rc: Set(if status == domain::transaction::TxStatus::Pending { "71" } else { "00" }.into()),
         tagihan: Set(total),
         admin: Set(0),
         total: Set(total),
@@ -297,6 +309,7 @@ async fn paid(app: &TestApp, user_id: uuid::Uuid, days_ago: i64, total: i64) {
         locked_until: Set(None),
     };
     row.insert(&app.state.db).await.unwrap();
+    id
 }
 
 #[tokio::test]
@@ -338,4 +351,95 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 0);
     app.send(SetLowBalance { level: None }).await.unwrap();
     assert_eq!(app.send(DashboardStats {}).await.unwrap().low_balance, None);
+}
+
+/// A pending production payment of `total` with its debit.
+async fn stuck(app: &TestApp, user_id: uuid::Uuid, total: i64) -> uuid::Uuid {
+    let id = payment(app, user_id, 0, total, domain::transaction::TxStatus::Pending).await;
+    book(app, user_id, Kind::Debit, -total, &format!("trx:{id}"), "100301").await;
+    id
+}
+
+#[tokio::test]
+async fn finance_settles_a_stuck_payment_once_and_never_both_ways() {
+    use app::server_fns::reports::{ReportTransactions, StaffPending, StaffResolve, StaffTransactions};
+    use domain::reports::{StaffTxIn, TxSearchIn};
+    use domain::transaction::TxStatus;
+    let app = TestApp::spawn().await;
+    let (staff, m) = app.approved_merchant().await;
+    book(&app, m.user_id, Kind::Credit, 100_000, "topup:S-1", "Top up").await;
+    let (refunded, succeeded, in_flight) = (
+        stuck(&app, m.user_id, 10_000).await,
+        stuck(&app, m.user_id, 20_000).await,
+        stuck(&app, m.user_id, 30_000).await,
+    );
+    // Its biller call in flight: the paying request holds its lease.
+    {
+        use sea_orm::{ActiveModelTrait, Set};
+        let held = backend::entity::transaction::ActiveModel {
+            id: Set(in_flight),
+            locked_until: Set(Some(chrono::Utc::now() + chrono::Duration::minutes(5))),
+            ..Default::default()
+        };
+        held.update(&app.state.db).await.unwrap();
+    }
+    let balance = || ledger::balance(&app.state.db, m.user_id, Env::Production);
+    assert_eq!(balance().await.unwrap(), 40_000);
+
+    // The pending list, oldest first, named by partner; by merchant ID too.
+    let all = send_with(&staff, &app.base, StaffPending { merchant_id: String::new() }).await.unwrap();
+    assert_eq!(all.len(), 3);
+    assert!(all[0].row.partner.contains(&m.merchant_id), "{:?}", all[0].row);
+    assert_eq!(all.iter().filter(|p| p.in_flight).count(), 1);
+    let theirs = send_with(&staff, &app.base, StaffPending { merchant_id: m.merchant_id.clone() }).await.unwrap();
+    assert_eq!(theirs.len(), 3);
+    assert!(send_with(&staff, &app.base, StaffPending { merchant_id: "NOPE".into() }).await.is_err());
+
+    let resolve = |id: uuid::Uuid, decision: &str, reason: &str| StaffResolve {
+        id: id.simple().to_string(),
+        decision: decision.into(),
+        reason: reason.into(),
+    };
+    // A reason is required; refunded once, whatever the repeats.
+    assert!(send_with(&staff, &app.base, resolve(refunded, "refund", " ")).await.is_err());
+    let row = send_with(&staff, &app.base, resolve(refunded, "refund", "Biller konfirmasi gagal")).await.unwrap();
+    assert_eq!(row.status, TxStatus::Failed);
+    assert_eq!(balance().await.unwrap(), 50_000);
+    let again = send_with(&staff, &app.base, resolve(refunded, "refund", "klik dua kali")).await.unwrap();
+    assert_eq!(again.status, TxStatus::Failed);
+    assert_eq!(balance().await.unwrap(), 50_000, "refunded once");
+    let both = send_with(&staff, &app.base, resolve(refunded, "success", "salah klik")).await.unwrap_err();
+    assert_eq!(both, app::error::AppError::Problem(domain::Problem::AlreadySettled));
+    // Marked successful: the money stays spent; never refunded after.
+    let row = send_with(&staff, &app.base, resolve(succeeded, "success", "SN dari biller 123")).await.unwrap();
+    assert_eq!((row.status, row.rc.as_str()), (TxStatus::Success, "00"));
+    let both = send_with(&staff, &app.base, resolve(succeeded, "refund", "x")).await.unwrap_err();
+    assert_eq!(both, app::error::AppError::Problem(domain::Problem::AlreadySettled));
+    assert_eq!(balance().await.unwrap(), 50_000);
+    // Its biller call in flight: not touched.
+    let busy = send_with(&staff, &app.base, resolve(in_flight, "refund", "macet")).await.unwrap_err();
+    assert_eq!(busy, app::error::AppError::Problem(domain::Problem::InFlight));
+    assert_eq!(send_with(&staff, &app.base, StaffPending { merchant_id: String::new() }).await.unwrap().len(), 1);
+
+    // Audited with the reason.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let audit = backend::entity::audit_log::Entity::find()
+        .filter(backend::entity::audit_log::Column::EntityId.eq(refunded.to_string()))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(audit.len(), 1, "one decision, one entry");
+    assert!(audit[0].after.as_deref().unwrap_or_default().contains("Biller konfirmasi gagal"), "{:?}", audit[0]);
+
+    // Staff's Status Transaksi names the partner; the partner sees the outcome.
+    let search = TxSearchIn { environment: "production".into(), ..Default::default() };
+    let input = StaffTxIn { merchant_id: m.merchant_id.clone(), search: search.clone() };
+    let rows = send_with(&staff, &app.base, StaffTransactions { input }).await.unwrap().rows;
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.partner.contains(&m.merchant_id)));
+    let mine = app.send(ReportTransactions { input: search }).await.unwrap().rows;
+    assert!(mine.iter().any(|r| r.status == TxStatus::Failed) && mine.iter().all(|r| r.partner.is_empty()));
+    // A partner cannot decide.
+    let err = app.send(resolve(in_flight, "refund", "x")).await.unwrap_err();
+    assert_eq!(err, app::error::AppError::Problem(domain::Problem::NotLoggedIn));
 }
