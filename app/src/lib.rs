@@ -123,6 +123,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/mitra/:user_id/log") view=PartnerLogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/transaksi") view=crate::pages::admin::transactions::StaffTransactionsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/top-up") view=crate::pages::admin::topups::TopupsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/biller") view=crate::pages::admin::billers::BillersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />

@@ -213,6 +213,9 @@ fn StaffShell(staff: StaffOut, children: Children) -> impl IntoView {
                         <a href="/admin/mitra" aria-current=current("/admin/mitra")>{t.moderation.admin_partners}</a>
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {
+                        <a href="/admin/transaksi" aria-current=current("/admin/transaksi")>{t.reports.staff_menu}</a>
+                    })}
+                    {staff.may(Permission::ViewPartners).then(|| view! {
                         <a href="/admin/katalog" aria-current=current("/admin/katalog")>{t.common.catalog_title}</a>
                     })}
                     {staff.may(Permission::ViewPartners).then(|| view! {

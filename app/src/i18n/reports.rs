@@ -130,5 +130,31 @@ texts! {
             | "This month's largest products",
         open_report: "Buka laporan"
             | "Open a report",
+        staff_menu: "Transaksi"
+            | "Transactions",
+        staff_title: "Transaksi Mitra"
+            | "Partners' transactions",
+        staff_intro: "Transaksi semua mitra atau satu mitra (Merchant ID), dan pembayaran yang masih pending beserta umurnya. Finance dapat menandai pembayaran macet sukses atau refund, dengan alasan."
+            | "Every partner's transactions or one partner's (Merchant ID), and the payments still pending with their age. Finance may mark a stuck payment successful or refunded, with a reason.",
+        merchant_id: "Merchant ID"
+            | "Merchant ID",
+        partner: "Mitra"
+            | "Partner",
+        pending_title: "Pembayaran pending"
+            | "Pending payments",
+        pending_empty: "Tidak ada pembayaran pending."
+            | "No pending payment.",
+        age: "Umur"
+            | "Age",
+        in_flight: "sedang diproses biller"
+            | "biller call in flight",
+        resolve_reason: "Alasan"
+            | "Reason",
+        mark_success: "Tandai sukses"
+            | "Mark successful",
+        mark_refund: "Refund"
+            | "Refund",
+        resolve_confirm: "Keputusan ini final dan tercatat di audit: sukses dan refund tidak pernah keduanya. Lanjutkan?"
+            | "This decision is final and audited: success and refund never both. Go on?",
     }
 }

@@ -12,6 +12,7 @@ pub mod review;
 pub mod security;
 pub mod staff;
 pub mod topups;
+pub mod transactions;
 
 use crate::components::frame::StaffPage;
 use crate::i18n::use_texts;

@@ -135,7 +135,10 @@ fn PartnerDetail(
                     }}
                     {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
                     <h2>{t.integration.history_title}</h2>
-                    <p><a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a></p>
+                    <p>
+                        <a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a>
+                        {a.merchant_id.clone().map(|m| view! { " · "<a href=format!("/admin/transaksi?mitra={m}")>{t.reports.staff_title}</a> })}
+                    </p>
                     <Loaded resource=history children=move |rows| view! { <ProductHistory rows /> } />
                     <h2>{t.moderation.partner_timeline}</h2>
                     <Table caption=t.moderation.partner_timeline columns=audit_columns(t) rows=d.timeline row=audit_row />

@@ -132,7 +132,7 @@ fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<Strin
 }
 
 #[component]
-fn Story(d: TxDetailOut) -> impl IntoView {
+pub fn Story(d: TxDetailOut) -> impl IntoView {
     let t = use_texts();
     let columns = [t.reports.col_time, t.reports.col_kind, t.reports.col_note].map(Column::new).to_vec();
     let row = |e: TimelineOut| view! { <tr><td class="nowrap">{e.at}</td><td>{e.what}</td><td>{e.detail}</td></tr> };
