@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
+                <Route path=path!("/webreport") view=crate::pages::webreport::WebreportPage ssr=SsrMode::Async />
                 <Route path=path!("/laporan") view=crate::pages::portal::reports_home::ReportsHomePage ssr=SsrMode::Async />
                 <Route path=path!("/laporan/rekap-pelunasan") view=crate::pages::portal::recap::RecapPage ssr=SsrMode::Async />
                 <Route path=path!("/laporan/pelunasan-harian") view=crate::pages::portal::day_settlement::DaySettlementPage ssr=SsrMode::Async />

@@ -20,6 +20,8 @@ pub const STAFF_PENDING_KEY: &str = "staff_pending";
 pub const PARTNER_PENDING_KEY: &str = "partner_pending";
 /// The TOTP secret being set up, until a code proves the app has it.
 const ENROLL_KEY: &str = "totp_setup";
+/// A webreport officer signed in (the partner's owner id): read-only reports.
+pub const WEBREPORT_KEY: &str = "webreport";
 /// When a signed-in session last renewed its idle window (unix seconds).
 pub const SEEN_KEY: &str = "seen";
 
@@ -102,6 +104,12 @@ pub async fn any_staff() -> Result<StaffActor, AppError> {
     declare_guard("staff");
     let id = signed_in_as(STAFF_KEY).await?;
     Ok(backend::authz::any_staff(&state()?.db, id).await?)
+}
+
+/// The signed-in webreport officer (its partner's owner id).
+pub async fn webreport() -> Result<Uuid, AppError> {
+    declare_guard("webreport");
+    signed_in_as(WEBREPORT_KEY).await
 }
 
 /// Says which guard this server function opens with, in `x-guard`, when

@@ -33,6 +33,7 @@ pub mod team;
 pub mod topup;
 pub mod two_step;
 pub mod uat;
+pub mod webreport;
 
 pub use config::Config;
 pub use error::{Error, Result};

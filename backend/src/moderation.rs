@@ -399,7 +399,7 @@ async fn approve(
     let brand = &state.config.brand;
     let approval = Kind::Approval { company: &p.business_name, merchant_id: &merchant_id };
     mail::enqueue(txn, mail::templates::render(&approval, lang, brand, &user.email)?).await?;
-    let webreport_url = state.config.link("/");
+    let webreport_url = state.config.link("/webreport");
     let credentials = Kind::Credentials {
         company: &p.business_name,
         merchant_id: &merchant_id,

@@ -260,3 +260,13 @@ pub fn age_text(minutes: i64) -> String {
         (d, h, _) => format!("{d} h {h} j"),
     }
 }
+
+/// The webreport signed in: whose it is, and whether its first password
+/// must still be changed (nothing is shown until it is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebreportOut {
+    pub company: String,
+    pub merchant_id: String,
+    pub officer_code: String,
+    pub must_change_password: bool,
+}

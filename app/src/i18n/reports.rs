@@ -156,5 +156,31 @@ texts! {
             | "Refund",
         resolve_confirm: "Keputusan ini final dan tercatat di audit: sukses dan refund tidak pernah keduanya. Lanjutkan?"
             | "This decision is final and audited: success and refund never both. Go on?",
+        wr_title: "Web Report"
+            | "Web Report",
+        wr_intro: "Masuk dengan Merchant ID, kode petugas dan password dari e-mail credential untuk melihat transaksi production dan rekening koran (hanya baca)."
+            | "Sign in with the Merchant ID, officer code and password of the credentials e-mail to see production transactions and the deposit statement (read only).",
+        wr_officer: "Kode petugas"
+            | "Officer code",
+        wr_password: "Password"
+            | "Password",
+        wr_login: "Masuk"
+            | "Sign in",
+        wr_logout: "Keluar"
+            | "Sign out",
+        wr_change_title: "Ganti password Web Report"
+            | "Change the Web Report password",
+        wr_change_intro: "Ini pertama kali Anda masuk: ganti password dari e-mail sebelum melihat laporan."
+            | "This is your first sign-in: change the e-mailed password before seeing the reports.",
+        wr_current: "Password saat ini"
+            | "Current password",
+        wr_new: "Password baru"
+            | "New password",
+        wr_confirm: "Ulangi password baru"
+            | "Repeat the new password",
+        wr_change: "Ganti password"
+            | "Change password",
+        wr_readonly: "Hanya baca · Production"
+            | "Read only · Production",
     }
 }

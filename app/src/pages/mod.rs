@@ -2,6 +2,7 @@ pub mod admin;
 pub mod auth;
 pub mod portal;
 pub mod profile;
+pub mod webreport;
 
 use crate::i18n::use_texts;
 use leptos::prelude::*;

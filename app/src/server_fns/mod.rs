@@ -17,3 +17,4 @@ pub mod security;
 pub mod staff;
 pub mod team;
 pub mod topup;
+pub mod webreport;

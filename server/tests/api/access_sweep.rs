@@ -15,7 +15,7 @@
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
     account, billers, catalog, connections, finance, integration, moderation, products, profile, reports, security,
-    staff, team, topup,
+    staff, team, topup, webreport,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -27,7 +27,10 @@ use std::collections::HashMap;
 
 /// Functions anyone may call: sign-up, sign-in and its steps, sign-out,
 /// "who am I" (answers `None`), and the public region list.
-const PUBLIC: [&str; 15] = [
+const PUBLIC: [&str; 18] = [
+    "/api/webreport_login",
+    "/api/webreport_me",
+    "/api/webreport_logout",
     "/api/register",
     "/api/resend_wait",
     "/api/resend_activation",
@@ -118,6 +121,13 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(reports::ReportRecap { input: Default::default() }),
         sample(reports::ReportHome { environment: String::new() }),
         sample(reports::StaffTransactions { input: Default::default() }),
+        sample(webreport::WebreportTransactions { input: Default::default() }),
+        sample(webreport::WebreportStatement { input: Default::default() }),
+        sample(webreport::WebreportChangePassword {
+            current_password: "x".into(),
+            password: "Laporan#2026".into(),
+            password_confirm: "Laporan#2026".into(),
+        }),
         sample(reports::StaffTransaction { id: any().into() }),
         sample(reports::StaffPending { merchant_id: String::new() }),
         sample(reports::StaffResolve { id: any().into(), decision: "refund".into(), reason: "sweep".into() }),
@@ -201,6 +211,7 @@ enum Needs {
     Partner(Right),
     AnyStaff,
     Staff(Permission),
+    Webreport,
 }
 
 fn needs(header: &str) -> Needs {
@@ -209,6 +220,7 @@ fn needs(header: &str) -> Needs {
     match header.split_once(':') {
         None if header == "partner" => Needs::AnyPartner,
         None if header == "staff" => Needs::AnyStaff,
+        None if header == "webreport" => Needs::Webreport,
         Some(("partner", r)) => Needs::Partner(right(r).unwrap_or_else(|| panic!("unknown right {r}"))),
         Some(("staff", p)) => Needs::Staff(permission(p).unwrap_or_else(|| panic!("unknown permission {p}"))),
         _ => panic!("unreadable guard {header}"),
@@ -405,6 +417,11 @@ async fn every_server_function_and_route_refuses_whoever_may_not_use_it() {
                     let (status, _) = call(&who.other_company, &app.base, path, &body).await;
                     assert!((400..500).contains(&status), "{path}: a partner of another company got {status}");
                 }
+            }
+            Needs::Webreport => {
+                // Its own sign-in: neither a partner's session nor staff's opens it.
+                expect(&who.owner_a, &[401], "a partner owner".into()).await;
+                expect(&who.staff[&Role::Admin], &[401], "staff".into()).await;
             }
             Needs::AnyStaff => {
                 assert!(ANY_STAFF.contains(path), "{path} is open to every staff member: name its permission");

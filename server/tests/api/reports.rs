@@ -443,3 +443,66 @@ async fn finance_settles_a_stuck_payment_once_and_never_both_ways() {
     let err = app.send(resolve(in_flight, "refund", "x")).await.unwrap_err();
     assert_eq!(err, app::error::AppError::Problem(domain::Problem::NotLoggedIn));
 }
+
+#[tokio::test]
+async fn the_webreport_signs_in_with_the_mailed_values_changes_its_password_and_reads_only_production() {
+    use app::server_fns::webreport::{
+        WebreportChangePassword, WebreportLogin, WebreportLogout, WebreportMe, WebreportStatement,
+        WebreportTransactions,
+    };
+    let app = TestApp::spawn().await;
+    let (_, m) = app.approved_merchant().await;
+    let me = app.send(CurrentUser {}).await.unwrap().unwrap();
+    let mail = app.mail_containing(&me.email, "Kode Petugas").await;
+    let value = |label: &str| {
+        let line = mail.lines().find(|l| l.starts_with(label)).unwrap();
+        line.trim_start_matches(label).split_whitespace().next().unwrap().to_owned()
+    };
+    let (url, officer, password) = (value("URL"), value("Kode Petugas"), value("Password"));
+    assert!(url.ends_with("/webreport"), "{url}");
+    book(&app, m.user_id, Kind::Credit, 250_000, "topup:WR-1", "Top up").await;
+    paid(&app, m.user_id, 0, 12_500).await;
+
+    let web = new_client(&app.base);
+    let login = |pw: &str| WebreportLogin {
+        merchant_id: m.merchant_id.clone(),
+        officer_code: officer.clone(),
+        password: pw.into(),
+    };
+    // Wrong values: one answer for all; the right ones sign in.
+    let wrong = send_with(&web, &app.base, login("salah-sekali")).await.unwrap_err();
+    assert_eq!(wrong, app::error::AppError::Problem(domain::Problem::InvalidCredentials));
+    let other_officer = WebreportLogin { officer_code: "X".into(), ..login(&password) };
+    assert!(send_with(&web, &app.base, other_officer).await.is_err());
+    let w = send_with(&web, &app.base, login(&password)).await.unwrap();
+    assert!(w.must_change_password);
+    assert_eq!(w.merchant_id, m.merchant_id);
+    // Nothing is shown until the password is changed.
+    let blocked = send_with(&web, &app.base, WebreportTransactions { input: Default::default() }).await.unwrap_err();
+    assert_eq!(blocked, app::error::AppError::Problem(domain::Problem::Forbidden));
+    let change = WebreportChangePassword {
+        current_password: password.clone(),
+        password: "Laporan#2026".into(),
+        password_confirm: "Laporan#2026".into(),
+    };
+    send_with(&web, &app.base, change).await.unwrap();
+    let me_now = send_with(&web, &app.base, WebreportMe {}).await.unwrap().unwrap();
+    assert!(!me_now.must_change_password);
+
+    // Production only, whatever is asked; read only (no partner function answers it).
+    let input = domain::reports::TxSearchIn { environment: "development".into(), ..Default::default() };
+    let rows = send_with(&web, &app.base, WebreportTransactions { input }).await.unwrap().rows;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].total, 12_500);
+    let statement = send_with(&web, &app.base, WebreportStatement { input: Default::default() }).await.unwrap();
+    assert_eq!((statement.environment, statement.closing), (Env::Production, 250_000));
+    let partner_fn = send_with(&web, &app.base, ReportStatement { input: Default::default() }).await.unwrap_err();
+    assert_eq!(partner_fn, app::error::AppError::Problem(domain::Problem::NotLoggedIn));
+    // The old password no longer works; the new one does; signed out, nothing.
+    let web2 = new_client(&app.base);
+    assert!(send_with(&web2, &app.base, login(&password)).await.is_err());
+    assert!(!send_with(&web2, &app.base, login("Laporan#2026")).await.unwrap().must_change_password);
+    send_with(&web, &app.base, WebreportLogout {}).await.unwrap();
+    assert!(send_with(&web, &app.base, WebreportStatement { input: Default::default() }).await.is_err());
+    assert_eq!(send_with(&web, &app.base, WebreportMe {}).await.unwrap(), None);
+}
