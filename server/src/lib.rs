@@ -1,6 +1,7 @@
 //! The composition root: configuration, state, the axum router (Leptos
 //! pages, server functions, health/metrics), middleware and workers.
 
+pub mod bench;
 pub mod access;
 pub mod api_status;
 pub mod biller_reports;

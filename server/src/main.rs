@@ -19,6 +19,8 @@ enum Command {
     /// Run an upstream simulator (seed protocols) for development and tests.
     #[command(subcommand)]
     Simulate(server::simulate::Simulator),
+    /// Fill a PostgreSQL database with millions of payments and time the reports.
+    BenchReports(server::bench::BenchArgs),
 }
 
 #[tokio::main]
@@ -28,6 +30,16 @@ async fn main() -> ExitCode {
         // A simulator needs none of the portal's configuration.
         server::telemetry::init_logs(backend::config::LogFormat::Text);
         return match server::simulate::run(which).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if let Some(Command::BenchReports(args)) = cli.command {
+        server::telemetry::init_logs(backend::config::LogFormat::Text);
+        return match server::bench::run(args).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -49,7 +61,7 @@ async fn main() -> ExitCode {
             println!("configuration OK (database: {})", config.database_url_redacted());
             Ok(())
         }
-        Command::Simulate(_) => Ok(()),
+        Command::Simulate(_) | Command::BenchReports(_) => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
