@@ -178,6 +178,24 @@ pub async fn enqueue_deposit(
     queue(db, user_id, subject, payload).await
 }
 
+/// Tells the partner that a day's reconciliation file is ready: its day,
+/// rows, SHA-256 and where to download it.
+pub async fn enqueue_reconciliation(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    (day, rows, checksum): (&str, i64, &str),
+    link: &str,
+) -> Result<()> {
+    let payload = json!({
+        "event": "reconciliation",
+        "date": day,
+        "rows": rows.to_string(),
+        "sha256": checksum,
+        "url": link,
+    });
+    queue(db, user_id, Uuid::now_v7(), payload).await
+}
+
 /// Queues `payload` (with the partner's merchant ID added) for the
 /// partner's callback URL; nothing when no URL is set.
 async fn queue(db: &impl ConnectionTrait, user_id: Uuid, subject: Uuid, payload: serde_json::Value) -> Result<()> {

@@ -169,6 +169,8 @@ pub struct DaySettlementOut {
     /// Successful payments: how many, and their sum.
     pub success_count: i64,
     pub success_total: i64,
+    /// The day is over: its reconciliation file can be downloaded.
+    pub over: bool,
 }
 
 /// "Rekap Pelunasan": which period — `minggu` (this WIB week so far),

@@ -7,7 +7,7 @@
 //!   level under which the partner is told by e-mail, and the WIB day it
 //!   last was (at most once a day).
 //! - `reconciliation_files`: the daily reconciliation file of a partner's
-//!   WIB day — its rows and checksum, fixed once made, and when the
+//!   WIB day — its rows, checksum and text, fixed once made, and when the
 //!   partner's callback URL was told it is ready.
 
 use sea_orm_migration::prelude::*;
@@ -36,6 +36,7 @@ enum ReconciliationFiles {
     Day,
     Rows,
     Checksum,
+    Body,
     CreatedAt,
     AnnouncedAt,
 }
@@ -61,6 +62,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(ReconciliationFiles::Day, 10))
                     .col(big_integer(ReconciliationFiles::Rows))
                     .col(string_len(ReconciliationFiles::Checksum, 64))
+                    .col(text(ReconciliationFiles::Body))
                     .col(timestamp_with_time_zone(ReconciliationFiles::CreatedAt))
                     .col(timestamp_with_time_zone_null(ReconciliationFiles::AnnouncedAt))
                     .primary_key(Index::create().col(ReconciliationFiles::UserId).col(ReconciliationFiles::Day))

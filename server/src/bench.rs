@@ -96,13 +96,13 @@ async fn fill(db: &DatabaseConnection, args: &BenchArgs) -> anyhow::Result<()> {
                         CASE WHEN n % 50 = 0 THEN '06' WHEN n % 97 = 0 THEN '71' ELSE '00' END,
                         10000 + n % 90000, 2500, 12500 + n % 90000, 500, '{{}}', ts, ts, ts, 0
                  FROM (SELECT n, now() - ((n * 7919) % 31536000) * interval '1 second' AS ts
-                       FROM generate_series({from}, {to}) n) s;
+                       FROM generate_series({from}::bigint, {to}::bigint) n) s;
                  INSERT INTO ledger_entries (id, user_id, environment, kind, amount, balance_after, reference, note, actor_name, created_at)
                  SELECT gen_random_uuid(),
                         ('00000000-0000-4000-8000-' || lpad(to_hex(CASE WHEN n <= {largest} THEN 1 ELSE 2 + n % ({p} - 1) END), 12, '0'))::uuid,
                         'production', 'debit', -(12500 + n % 90000), 1000000000000 - n, 'trx:R' || n, 'bench', 'bench',
                         now() - ((n * 7919) % 31536000) * interval '1 second'
-                 FROM generate_series({from}, {to}) n;"
+                 FROM generate_series({from}::bigint, {to}::bigint) n;"
             ),
         )
         .await?;
@@ -135,7 +135,13 @@ where
 }
 
 /// The (created_at, id) cursor `deep` rows into a partner's rows, newest or oldest first.
-async fn cursor_at(db: &DatabaseConnection, table: &str, user: Uuid, deep: u64, newest: bool) -> anyhow::Result<String> {
+async fn cursor_at(
+    db: &DatabaseConnection,
+    table: &str,
+    user: Uuid,
+    deep: u64,
+    newest: bool,
+) -> anyhow::Result<String> {
     let order = if newest { "DESC" } else { "ASC" };
     let sql = format!(
         "SELECT created_at, id FROM {table} WHERE user_id = '{user}' ORDER BY created_at {order}, id {order} OFFSET {deep} LIMIT 1"
@@ -159,11 +165,21 @@ async fn measure(db: &DatabaseConnection, args: &BenchArgs) -> anyhow::Result<()
     let (big, runs) = (partner(1), args.runs);
     let today = backend::infra::wib::date_of(chrono::Utc::now());
     let year_ago = (today - chrono::Duration::days(364)).format("%Y-%m-%d").to_string();
-    let rows = |from: &str, after: String| StatementIn { environment: "production".into(), from: from.into(), to: String::new(), after };
+    let rows = |from: &str, after: String| StatementIn {
+        environment: "production".into(),
+        from: from.into(),
+        to: String::new(),
+        after,
+    };
     let deep = (args.rows / 10).saturating_sub(100).min(900_000);
     let statement_deep = cursor_at(db, "ledger_entries", big, deep, false).await?;
     let tx_deep = cursor_at(db, "transactions", big, deep, true).await?;
-    let search = |after: String| TxSearchIn { environment: "production".into(), from: year_ago.clone(), after, ..Default::default() };
+    let search = |after: String| TxSearchIn {
+        environment: "production".into(),
+        from: year_ago.clone(),
+        after,
+        ..Default::default()
+    };
     let whose = transactions::Whose::Partner(big);
     println!("largest partner: {} payments; deep pages {deep} rows in; {runs} runs each", args.rows / 10);
     let (month_rows, year_rows, deep_rows) =
@@ -174,7 +190,12 @@ async fn measure(db: &DatabaseConnection, args: &BenchArgs) -> anyhow::Result<()
     timed("Rekening Koran, a year, deep page (keyset)", runs, || statement::page(db, big, &deep_rows)).await?;
     timed("Status Transaksi, a year, first page", runs, || transactions::search(db, whose, &first)).await?;
     timed("Status Transaksi, a year, deep page (keyset)", runs, || transactions::search(db, whose, &deeper)).await?;
-    let by_ref = TxSearchIn { environment: "production".into(), from: year_ago.clone(), reference_id: "R777".into(), ..Default::default() };
+    let by_ref = TxSearchIn {
+        environment: "production".into(),
+        from: year_ago.clone(),
+        reference_id: "R777".into(),
+        ..Default::default()
+    };
     timed("Status Transaksi, by referenceID", runs, || transactions::search(db, whose, &by_ref)).await?;
     timed("Pelunasan Harian, today", runs, || day::settlement(db, big, "production", "")).await?;
     let month = RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() };

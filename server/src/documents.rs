@@ -56,6 +56,12 @@ pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, Metho
         ("GET", "/unduh/pelunasan-harian.xlsx", Guard::Partner(Right::PelunasanHarian), get(as_xlsx::<DayIn>)),
         ("GET", "/unduh/rekap-pelunasan.csv", Guard::Partner(Right::RekapPelunasan), get(as_csv::<RecapIn>)),
         ("GET", "/unduh/rekap-pelunasan.xlsx", Guard::Partner(Right::RekapPelunasan), get(as_xlsx::<RecapIn>)),
+        (
+            "GET",
+            "/unduh/rekonsiliasi.csv",
+            Guard::Partner(Right::PelunasanHarian),
+            get(crate::reports::reconciliation_csv),
+        ),
     ]
 }
 

@@ -1,9 +1,9 @@
 //! The composition root: configuration, state, the axum router (Leptos
 //! pages, server functions, health/metrics), middleware and workers.
 
-pub mod bench;
 pub mod access;
 pub mod api_status;
+pub mod bench;
 pub mod biller_reports;
 pub mod csrf;
 pub mod documents;

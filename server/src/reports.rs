@@ -77,3 +77,29 @@ pub(crate) fn download(name: &str, content_type: &'static str, body: Body) -> Re
     ];
     (headers, body).into_response()
 }
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FileDay {
+    day: String,
+}
+
+/// `GET /unduh/rekonsiliasi.csv?day=YYYY-MM-DD` (empty: yesterday): the
+/// partner's daily reconciliation file, as made once the day was over.
+pub async fn reconciliation_csv(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<FileDay>,
+) -> Result<Response, ApiError> {
+    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
+    let partner = backend::authz::partner(&state.db, user, Some(domain::rights::Right::PelunasanHarian)).await?;
+    let yesterday = backend::infra::wib::date_of(chrono::Utc::now()) - chrono::Duration::days(1);
+    let day = match q.day.trim() {
+        "" => yesterday,
+        d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| backend::Error::field("day", Problem::Required))?,
+    };
+    let f = backend::reports::daily_file::file(&state.db, partner.partner_id(), day).await?;
+    let name = export::file_name(&state.db, partner.partner_id(), "rekonsiliasi", (day, day), "csv").await?;
+    Ok(download(&name, "text/csv; charset=utf-8", Body::from(f.body)))
+}

@@ -45,6 +45,12 @@ pub fn spawn(state: AppState, sessions: DbSessionStore) {
         let state = alerts.clone();
         async move { backend::balance_alert::check_all(&state).await.map(drop) }
     });
+    // Yesterday's reconciliation files, made and announced once a day is over.
+    let files = state.clone();
+    every(Duration::from_secs(900), "reconciliation files", move || {
+        let state = files.clone();
+        async move { backend::reports::daily_file::announce_yesterday(&state).await.map(drop) }
+    });
     let log = state.clone();
     every(Duration::from_secs(3_600), "API log retention", move || {
         let state = log.clone();

@@ -86,6 +86,8 @@ texts! {
             | "Count",
         day_empty: "Tidak ada pembayaran pada hari ini."
             | "No payment on this day.",
+        reconciliation_file: "Unduh file rekonsiliasi"
+            | "Download the reconciliation file",
         day_lines: "Lihat transaksi hari ini"
             | "See this day's transactions",
         recap_title: "Rekap Pelunasan"

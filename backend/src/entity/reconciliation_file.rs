@@ -13,6 +13,8 @@ pub struct Model {
     pub rows: i64,
     /// SHA-256 (hex) of the file's lines before the checksum line.
     pub checksum: String,
+    /// The file as made (CSV with its checksum line).
+    pub body: String,
     pub created_at: DateTimeUtc,
     pub announced_at: Option<DateTimeUtc>,
 }

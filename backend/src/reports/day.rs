@@ -46,6 +46,7 @@ pub async fn settlement(
         closing: balance_before(db, user_id, env, p.end).await?,
         success_count: success.clone().map(|g| g.count).sum(),
         success_total: success.map(|g| g.total).sum(),
+        over: p.to < crate::infra::wib::date_of(chrono::Utc::now()),
         groups,
     })
 }

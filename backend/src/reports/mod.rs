@@ -3,6 +3,7 @@
 //! landing page's figures; each as a page and as a file (`export`).
 
 pub mod cursor;
+pub mod daily_file;
 pub mod day;
 pub mod export;
 pub mod recap;

@@ -506,3 +506,55 @@ async fn the_webreport_signs_in_with_the_mailed_values_changes_its_password_and_
     assert!(send_with(&web, &app.base, WebreportStatement { input: Default::default() }).await.is_err());
     assert_eq!(send_with(&web, &app.base, WebreportMe {}).await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn yesterdays_reconciliation_file_is_made_once_checksummed_and_announced() {
+    use app::server_fns::connections::CallbackSetUrl;
+    use domain::transaction::TxStatus;
+    use sha2::Digest;
+    let app = TestApp::spawn_set("callbacks_allow_private", true).await;
+    let (_, m) = app.approved_merchant().await;
+    // Nothing listens there: the announcement is queued, its delivery fails.
+    let _: () = app.send(CallbackSetUrl { url: "http://127.0.0.1:9/cb".into() }).await.unwrap();
+    let ok = payment(&app, m.user_id, 1, 13_450, TxStatus::Success).await;
+    payment(&app, m.user_id, 1, 20_000, TxStatus::Failed).await;
+    payment(&app, m.user_id, 1, 5_000, TxStatus::Pending).await;
+    payment(&app, m.user_id, 0, 7_000, TxStatus::Success).await;
+
+    assert_eq!(backend::reports::daily_file::announce_yesterday(&app.state).await.unwrap(), 1);
+    assert_eq!(backend::reports::daily_file::announce_yesterday(&app.state).await.unwrap(), 0, "once");
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let told = backend::entity::callback_delivery::Entity::find()
+        .filter(backend::entity::callback_delivery::Column::UserId.eq(m.user_id))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(told.len(), 1);
+    let note: serde_json::Value = serde_json::from_str(&told[0].payload).unwrap();
+    assert_eq!((note["event"].as_str(), note["rows"].as_str()), (Some("reconciliation"), Some("2")));
+    assert!(note["url"].as_str().unwrap().contains("/unduh/rekonsiliasi.csv?day="));
+
+    let res = app.client.get(app.url("/unduh/rekonsiliasi.csv")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("rekonsiliasi_{}_", m.merchant_id)));
+    let text = res.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "columns, two final payments, checksum: {text}");
+    assert_eq!(lines[0], backend::reports::daily_file::COLUMNS);
+    assert!(lines[1].contains(&ok.simple().to_string()) && lines[1].contains(",success,00,"), "{text}");
+    let (body, last) = text.rsplit_once("#checksum").unwrap();
+    let sum = hex::encode(sha2::Sha256::digest(body.as_bytes()));
+    assert_eq!(last.trim_end(), format!(",sha256={sum},rows=2"));
+    assert_eq!(note["sha256"].as_str(), Some(sum.as_str()));
+    // Today is not over; another company gets its own (empty) file.
+    let today = backend::infra::wib::day(chrono::Utc::now());
+    let res = app.client.get(app.url(&format!("/unduh/rekonsiliasi.csv?day={today}"))).send().await.unwrap();
+    assert_eq!(res.status(), 422, "a field problem: the day");
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let theirs = other.get(app.url("/unduh/rekonsiliasi.csv")).send().await.unwrap().text().await.unwrap();
+    assert!(!theirs.contains(&ok.simple().to_string()));
+}

@@ -64,6 +64,9 @@ fn Day(d: DaySettlementOut) -> impl IntoView {
         <p class="actions-line">
             <Downloads report="pelunasan-harian" params />" "
             <a class="btn btn-light" href=lines>{t.reports.day_lines}</a>
+            {(d.over && d.environment == domain::Env::Production).then(|| view! {
+                " "<a class="btn btn-light" href=format!("/unduh/rekonsiliasi.csv?day={}", d.day) download="">{t.reports.reconciliation_file}</a>
+            })}
         </p>
         <Table caption=t.reports.day_title columns rows=d.groups empty=t.reports.day_empty row />
     }
