@@ -6,12 +6,12 @@
 use crate::components::dialog::ConfirmButton;
 use crate::components::form::{field_problem, general_problem};
 use crate::components::frame::StaffPage;
-use crate::components::list::{use_query_param, Column, CursorPager, Loaded, Table};
+use crate::components::list::{use_query_param, Column, Loaded, Table};
 use crate::i18n::use_texts;
-use crate::pages::portal::tx_status::Story;
+use crate::pages::portal::tx_status::{Story, TxList};
 use crate::server_fns::reports::{staff_pending, staff_transaction, staff_transactions, StaffResolve};
 use domain::finance::rupiah;
-use domain::reports::{age_text, PendingOut, StaffTxIn, TxDetailOut, TxPageOut, TxRowOut, TxSearchIn};
+use domain::reports::{age_text, PendingOut, StaffTxIn, TxDetailOut, TxPageOut, TxSearchIn};
 use domain::staff::Permission;
 use leptos::prelude::*;
 
@@ -162,39 +162,7 @@ fn Resolve(id: String, resolve: ServerAction<StaffResolve>) -> impl IntoView {
 
 #[component]
 fn Rows(p: TxPageOut, query: RwSignal<StaffTxIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
-    let t = use_texts();
-    let columns = [
-        t.reports.col_time,
-        t.reports.partner,
-        t.reports.reference_id,
-        t.reports.product,
-        t.reports.customer_id,
-        t.reports.status,
-        t.reports.col_rc,
-        t.reports.col_total,
-        "",
-    ]
-    .map(Column::new)
-    .to_vec();
-    let row = move |r: TxRowOut| {
-        let id = r.id.clone();
-        view! {
-            <tr data-testid="staff-tx-row">
-                <td class="nowrap">{r.at}</td>
-                <td>{r.partner}</td>
-                <td><code>{r.reference_id}</code></td>
-                <td>{r.product_code}</td>
-                <td><code>{r.customer_id}</code></td>
-                <td>{t.tx_status(r.status)}</td>
-                <td><code>{r.rc}</code></td>
-                <td class="num">{rupiah(r.total)}</td>
-                <td><button type="button" class="btn btn-light" on:click=move |_| picked.set(Some(id.clone()))>{t.reports.see}</button></td>
-            </tr>
-        }
-    };
     let paged = !query.with_untracked(|q| q.search.after.is_empty());
-    view! {
-        <Table caption=t.reports.tx_title columns rows=p.rows empty=t.reports.tx_empty row />
-        <CursorPager paged next=p.next go=Callback::new(move |after| query.update(|q| q.search.after = after)) />
-    }
+    let go = Callback::new(move |after| query.update(|q| q.search.after = after));
+    view! { <TxList p paged go picked partner=true /> }
 }

@@ -83,36 +83,60 @@ fn Search(query: RwSignal<TxSearchIn>) -> impl IntoView {
     }
 }
 
+/// A page of transactions, newest first, with its pager: the partner's
+/// own (`partner` false), or staff's with each row's partner; "Lihat"
+/// picks one for its story when `picked` is given.
 #[component]
-fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
+pub fn TxList(
+    p: TxPageOut,
+    paged: bool,
+    go: Callback<String>,
+    #[prop(optional)] picked: Option<RwSignal<Option<String>>>,
+    #[prop(optional)] partner: bool,
+) -> impl IntoView {
     let t = use_texts();
-    let columns = [
-        t.reports.col_time,
+    let mut heads = vec![t.reports.col_time];
+    if partner {
+        heads.push(t.reports.partner);
+    }
+    heads.extend([
         t.reports.reference_id,
         t.reports.product,
         t.reports.customer_id,
         t.reports.status,
         t.reports.col_rc,
         t.reports.col_total,
-        "",
-    ]
-    .map(Column::new)
-    .to_vec();
+    ]);
+    if picked.is_some() {
+        heads.push("");
+    }
+    let columns = heads.into_iter().map(Column::new).collect();
     let row = move |r: TxRowOut| {
         let id = r.id.clone();
         view! {
             <tr data-testid="tx-row">
                 <td class="nowrap">{r.at}</td>
+                {partner.then(|| view! { <td>{r.partner.clone()}</td> })}
                 <td><code>{r.reference_id}</code></td>
                 <td>{r.product_code}</td>
                 <td><code>{r.customer_id}</code></td>
                 <td>{t.tx_status(r.status)}</td>
                 <td><code>{r.rc}</code></td>
                 <td class="num">{rupiah(r.total)}</td>
-                <td><button type="button" class="btn btn-light" on:click=move |_| picked.set(Some(id.clone()))>{t.reports.see}</button></td>
+                {picked.map(|picked| view! {
+                    <td><button type="button" class="btn btn-light" on:click=move |_| picked.set(Some(id.clone()))>{t.reports.see}</button></td>
+                })}
             </tr>
         }
     };
+    view! {
+        <Table caption=t.reports.tx_title columns rows=p.rows empty=t.reports.tx_empty row />
+        <CursorPager paged next=p.next go />
+    }
+}
+
+#[component]
+fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
     let q = query.get_untracked();
     let paged = !q.after.is_empty();
     let params = vec![
@@ -126,8 +150,7 @@ fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<Strin
     ];
     view! {
         <p class="actions-line"><Downloads report="status-transaksi" params /></p>
-        <Table caption=t.reports.tx_title columns rows=p.rows empty=t.reports.tx_empty row />
-        <CursorPager paged next=p.next go=Callback::new(move |after| query.update(|q| q.after = after)) />
+        <TxList p paged go=Callback::new(move |after| query.update(|q| q.after = after)) picked />
     }
 }
 

@@ -7,13 +7,14 @@ use crate::components::form::{general_problem, FormAlert, FormState, SubmitButto
 use crate::components::layout::AuthCard;
 use crate::components::list::{Column, CursorPager, Loaded, Table};
 use crate::i18n::use_texts;
+use crate::pages::portal::tx_status::TxList;
 use crate::server_fns::webreport::{
     webreport_me, webreport_statement, webreport_transactions, WebreportChangePassword, WebreportLogin, WebreportLogout,
 };
 use domain::account::{check_new_password, check_required};
 use domain::finance::rupiah;
 use domain::problem::problem_for;
-use domain::reports::{StatementIn, StatementLineOut, StatementOut, TxPageOut, TxRowOut, TxSearchIn, WebreportOut};
+use domain::reports::{StatementIn, StatementLineOut, StatementOut, TxPageOut, TxSearchIn, WebreportOut};
 use leptos::prelude::*;
 
 #[component]
@@ -120,30 +121,8 @@ fn Reports(w: WebreportOut, logout: ServerAction<WebreportLogout>) -> impl IntoV
 
 #[component]
 fn Transactions(p: TxPageOut, query: RwSignal<TxSearchIn>) -> impl IntoView {
-    let t = use_texts();
-    let columns = [
-        t.reports.col_time,
-        t.reports.reference_id,
-        t.reports.product,
-        t.reports.customer_id,
-        t.reports.status,
-        t.reports.col_total,
-    ]
-    .map(Column::new)
-    .to_vec();
-    let row = move |r: TxRowOut| {
-        view! {
-            <tr data-testid="wr-tx-row">
-                <td class="nowrap">{r.at}</td><td><code>{r.reference_id}</code></td><td>{r.product_code}</td>
-                <td><code>{r.customer_id}</code></td><td>{t.tx_status(r.status)}</td><td class="num">{rupiah(r.total)}</td>
-            </tr>
-        }
-    };
     let paged = !query.with_untracked(|q| q.after.is_empty());
-    view! {
-        <Table caption=t.reports.tx_title columns rows=p.rows empty=t.reports.tx_empty row />
-        <CursorPager paged next=p.next go=Callback::new(move |after| query.update(|q| q.after = after)) />
-    }
+    view! { <TxList p paged go=Callback::new(move |after| query.update(|q| q.after = after)) /> }
 }
 
 #[component]
