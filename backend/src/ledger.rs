@@ -80,13 +80,16 @@ pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger
         actor_name: Set(m.actor_name.to_owned()),
         ..ledger_entry::ActiveModel::new()
     };
-    LedgerEntry::insert(entry).exec_with_returning(db).await.map_err(|e| {
+    let entry = LedgerEntry::insert(entry).exec_with_returning(db).await.map_err(|e| {
         if crate::error::is_unique_violation(&e) {
             Error::Refused(Problem::DuplicateReference)
         } else {
-            e.into()
+            Error::from(e)
         }
-    })
+    })?;
+    // The day's sums move with the entry, in the same transaction.
+    crate::ledger_days::count(db, &entry).await?;
+    Ok(entry)
 }
 
 /// The entry booked under `reference`, if any.

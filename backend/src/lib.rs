@@ -17,6 +17,7 @@ pub mod finance;
 pub mod gateway;
 pub mod infra;
 pub mod ledger;
+pub mod ledger_days;
 pub mod mail;
 pub mod moderation;
 pub mod onboarding;

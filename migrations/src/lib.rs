@@ -24,6 +24,7 @@ mod m20261202_000019_topup;
 mod m20261202_000020_topup_orders;
 mod m20261202_000021_report_indexes;
 mod m20261202_000022_reports;
+mod m20261202_000023_ledger_days;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_topup_orders::Migration),
             Box::new(m20261202_000021_report_indexes::Migration),
             Box::new(m20261202_000022_reports::Migration),
+            Box::new(m20261202_000023_ledger_days::Migration),
         ]
     }
 }

@@ -30,6 +30,9 @@ pub struct BenchArgs {
     /// Keep the data of an earlier run (measure again without filling).
     #[arg(long)]
     pub reuse: bool,
+    /// With --reuse: sum the ledger per day again (data of an older run).
+    #[arg(long)]
+    pub sum_days: bool,
     /// Times each query runs.
     #[arg(long, default_value_t = 30)]
     pub runs: usize,
@@ -55,6 +58,9 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     let db = backend::infra::db::connect(&format!("{}/{name}", args.server)).await?;
     if !args.reuse {
         fill(&db, &args).await?;
+    } else if args.sum_days {
+        exec(&db, "DELETE FROM ledger_days").await?;
+        sum_days(&db).await?;
     }
     measure(&db, &args).await
 }
@@ -109,9 +115,22 @@ async fn fill(db: &DatabaseConnection, args: &BenchArgs) -> anyhow::Result<()> {
         println!("filled {to} of {n} payments ({:.0} s)", started.elapsed().as_secs_f64());
         from = to + 1;
     }
+    sum_days(db).await?;
     exec(db, "ANALYZE").await?;
     println!("fill: {n} payments + {n} ledger entries, {p} partners, in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// What `ledger::apply` keeps per WIB day, summed here in one statement.
+async fn sum_days(db: &DatabaseConnection) -> anyhow::Result<()> {
+    exec(
+        db,
+        "INSERT INTO ledger_days (user_id, environment, day, credit, debit, entries)
+         SELECT user_id, environment, to_char(created_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD'),
+                SUM(GREATEST(amount, 0))::bigint, SUM(GREATEST(-amount, 0))::bigint, COUNT(*)
+         FROM ledger_entries GROUP BY 1, 2, 3",
+    )
+    .await
 }
 
 /// Runs `f` `runs` times after one warm-up; prints p50 and p95.

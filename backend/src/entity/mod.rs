@@ -13,6 +13,7 @@ pub mod document_type;
 pub mod email_token;
 pub mod gateway_session;
 pub mod ip_whitelist;
+pub mod ledger_day;
 pub mod ledger_entry;
 pub mod mail_outbox;
 pub mod partner_product;
@@ -73,6 +74,7 @@ of_partner!(
     email_token,
     gateway_session,
     ip_whitelist,
+    ledger_day,
     ledger_entry,
     partner_product,
     partner_setting,

@@ -76,10 +76,12 @@ impl DayTable {
             .filter(transaction::Column::CreatedAt.gte(p.start))
             .filter(transaction::Column::CreatedAt.lt(p.end));
         if let Some((at, id)) = super::cursor::decode(after) {
-            q =
-                q.filter(Condition::any().add(transaction::Column::CreatedAt.gt(at)).add(
+            // The plain bound lets the index start at the cursor (see statement).
+            q = q.filter(transaction::Column::CreatedAt.gte(at)).filter(
+                Condition::any().add(transaction::Column::CreatedAt.gt(at)).add(
                     Condition::all().add(transaction::Column::CreatedAt.eq(at)).add(transaction::Column::Id.gt(id)),
-                ));
+                ),
+            );
         }
         let q = q.order_by_asc(transaction::Column::CreatedAt).order_by_asc(transaction::Column::Id);
         Ok(q.limit(export::BATCH).all(db).await?)

@@ -13,8 +13,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use domain::reports::{StatementIn, StatementLineOut, StatementOut, MAX_PERIOD_DAYS, STATEMENT_PAGE};
 use domain::{Env, FieldError, Problem};
 use futures_util::future::BoxFuture;
-use sea_orm::sea_query::{Condition, Expr, Func};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// A period in WIB days, inclusive, and its bounds in UTC.
@@ -84,10 +84,13 @@ fn scope(user_id: Uuid, env: Env, p: &Period) -> sea_orm::Select<LedgerEntry> {
 pub fn entries(user_id: Uuid, env: Env, p: &Period, after: &str) -> sea_orm::Select<LedgerEntry> {
     let mut q = scope(user_id, env, p);
     if let Some((at, id)) = super::cursor::decode(after) {
-        q =
-            q.filter(Condition::any().add(ledger_entry::Column::CreatedAt.gt(at)).add(
-                Condition::all().add(ledger_entry::Column::CreatedAt.eq(at)).add(ledger_entry::Column::Id.gt(id)),
-            ));
+        // The plain bound lets the index start at the cursor; the OR then
+        // drops the rows of its very instant already shown.
+        q = q.filter(ledger_entry::Column::CreatedAt.gte(at)).filter(
+            Condition::any()
+                .add(ledger_entry::Column::CreatedAt.gt(at))
+                .add(Condition::all().add(ledger_entry::Column::CreatedAt.eq(at)).add(ledger_entry::Column::Id.gt(id))),
+        );
     }
     q.order_by_asc(ledger_entry::Column::CreatedAt).order_by_asc(ledger_entry::Column::Id)
 }
@@ -104,26 +107,6 @@ pub fn line(e: &ledger_entry::Model) -> StatementLineOut {
     }
 }
 
-/// Sum of the period's entries of one sign.
-async fn total(db: &impl ConnectionTrait, user_id: Uuid, env: Env, p: &Period, credits: bool) -> Result<i64> {
-    let side = if credits { ledger_entry::Column::Amount.gt(0) } else { ledger_entry::Column::Amount.lt(0) };
-    let sum: Option<Option<i64>> = scope(user_id, env, p)
-        .filter(side)
-        .select_only()
-        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back.
-        .column_as(
-            sea_orm::sea_query::ExprTrait::cast_as(
-                Expr::expr(Func::sum(Expr::col(ledger_entry::Column::Amount))),
-                "BIGINT",
-            ),
-            "sum",
-        )
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(sum.flatten().unwrap_or(0).abs())
-}
-
 /// One page of the partner's statement.
 pub async fn page(db: &impl ConnectionTrait, user_id: Uuid, q: &StatementIn) -> Result<StatementOut> {
     let env = env_of(&q.environment)?;
@@ -133,15 +116,17 @@ pub async fn page(db: &impl ConnectionTrait, user_id: Uuid, q: &StatementIn) -> 
         rows.truncate(STATEMENT_PAGE as usize);
         rows.last().map(cursor).unwrap_or_default()
     });
+    // Whole WIB days: summed from the ledger's daily rows, not every entry.
+    let (total_credit, total_debit, count) = crate::ledger_days::totals(db, user_id, env, (p.from, p.to)).await?;
     Ok(StatementOut {
         environment: env,
         from: p.from.format("%Y-%m-%d").to_string(),
         to: p.to.format("%Y-%m-%d").to_string(),
         opening: balance_before(db, user_id, env, p.start).await?,
         closing: balance_before(db, user_id, env, p.end).await?,
-        total_credit: total(db, user_id, env, &p, true).await?,
-        total_debit: total(db, user_id, env, &p, false).await?,
-        count: scope(user_id, env, &p).count(db).await?,
+        total_credit,
+        total_debit,
+        count,
         lines: rows.iter().map(line).collect(),
         next,
     })

@@ -92,7 +92,8 @@ fn matching(whose: Whose, q: &TxSearchIn, after: &str) -> Result<sea_orm::Select
         s = s.filter(transaction::Column::Status.eq(status));
     }
     if let Some((at, id)) = super::cursor::decode(after) {
-        s = s.filter(
+        // The plain bound lets the index start at the cursor (see statement).
+        s = s.filter(transaction::Column::CreatedAt.lte(at)).filter(
             Condition::any()
                 .add(transaction::Column::CreatedAt.lt(at))
                 .add(Condition::all().add(transaction::Column::CreatedAt.eq(at)).add(transaction::Column::Id.lt(id))),
