@@ -320,8 +320,19 @@ async fn without_a_report_the_cross_check_and_h_plus_1_close_pending_purchases()
     app.set_time("UPDATE transactions SET next_poll_at = $1 WHERE reference_id LIKE 'h-%'", due).await;
     let before = calls(&app, "pulsa").await.len();
     let (r1, r2) = tokio::join!(poll_due(&app.state, 10), poll_due(&app.state, 10));
-    assert_eq!(r1.unwrap().asked + r2.unwrap().asked, 3);
-    assert_eq!(calls(&app, "pulsa").await.len() - before, 3, "one question per payment");
+    // The server's own status worker may take one of them in between (a
+    // third worker): still, each payment is asked exactly once.
+    assert!(r1.unwrap().asked + r2.unwrap().asked <= 3);
+    let mut asked = 0;
+    for _ in 0..100 {
+        asked = calls(&app, "pulsa").await.len() - before;
+        if asked >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!((asked, calls(&app, "pulsa").await.len() - before), (3, 3), "one question per payment");
     // H+1: yesterday's still-pending purchases are asked once more, then
     // closed as failed and refunded.
     let yesterday = Utc::now() - chrono::Duration::days(1);
