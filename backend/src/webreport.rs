@@ -58,7 +58,7 @@ pub async fn of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Webre
 pub async fn login(state: &AppState, merchant_id: &str, officer_code: &str, pw: &str, ip: IpAddr) -> Result<Webreport> {
     let (merchant_id, officer_code) = (merchant_id.trim(), officer_code.trim());
     if merchant_id.is_empty() || officer_code.is_empty() || pw.is_empty() {
-        return Err(Error::Refused(Problem::InvalidCredentials));
+        return Err(Error::Refused(Problem::WrongWebreportLogin));
     }
     let attempt = LoginAttempt::begin(&state.db, "webreport", merchant_id, ip)
         .await?
@@ -77,16 +77,16 @@ pub async fn login(state: &AppState, merchant_id: &str, officer_code: &str, pw: 
     let ok = password::verify(pw.to_owned(), account.as_ref().map(|a| a.password_hash.clone())).await?;
     let Some(account) = account.filter(|_| ok) else {
         tracing::info!("webreport login failed");
-        return Err(Error::Refused(Problem::InvalidCredentials));
+        return Err(Error::Refused(Problem::WrongWebreportLogin));
     };
     let user =
-        User::find_by_id(account.user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::InvalidCredentials))?;
+        User::find_by_id(account.user_id).one(&state.db).await?.ok_or(Error::Refused(Problem::WrongWebreportLogin))?;
     if user.suspended_at.is_some() {
         return Err(Error::Refused(Problem::Suspended));
     }
     attempt.succeeded(&state.db).await?;
     tracing::info!(user_id = %account.user_id, "webreport signed in");
-    of(&state.db, account.user_id).await?.ok_or(Error::Refused(Problem::InvalidCredentials))
+    of(&state.db, account.user_id).await?.ok_or(Error::Refused(Problem::WrongWebreportLogin))
 }
 
 /// Changes the webreport password (the first sign-in must).

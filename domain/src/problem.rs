@@ -74,6 +74,8 @@ pub enum Problem {
     AlreadySettled,
     /// A payment whose biller call is in flight: not settled under it.
     InFlight,
+    /// The webreport's merchant ID, officer code or password is wrong.
+    WrongWebreportLogin,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

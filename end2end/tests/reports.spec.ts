@@ -84,7 +84,7 @@ test('the partner reads every report, downloads them, sets a low-balance level; 
   await field(wr, 'Kode petugas').fill(officer);
   await field(wr, 'Password').fill('bukan-ini');
   await wr.getByRole('button', { name: 'Masuk' }).click();
-  await expect(wr.getByRole('alert')).toBeVisible();
+  await expect(wr.getByText('Merchant ID, kode petugas atau password salah')).toBeVisible();
   await shot(wr, '103-webreport-login');
   await field(wr, 'Password').fill(first);
   await wr.getByRole('button', { name: 'Masuk' }).click();

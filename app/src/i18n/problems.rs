@@ -113,6 +113,9 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
         Problem::PaymentRefused => {
             ("Layanan pembayaran menolak permintaan ini", "The payment service refused this request")
         }
+        Problem::WrongWebreportLogin => {
+            ("Merchant ID, kode petugas atau password salah", "Wrong Merchant ID, officer code or password")
+        }
         Problem::AlreadySettled => (
             "Transaksi ini sudah final dengan keputusan lain; sukses dan refund tidak pernah keduanya",
             "This payment is already final the other way; success and refund never both",

@@ -473,7 +473,7 @@ async fn the_webreport_signs_in_with_the_mailed_values_changes_its_password_and_
     };
     // Wrong values: one answer for all; the right ones sign in.
     let wrong = send_with(&web, &app.base, login("salah-sekali")).await.unwrap_err();
-    assert_eq!(wrong, app::error::AppError::Problem(domain::Problem::InvalidCredentials));
+    assert_eq!(wrong, app::error::AppError::Problem(domain::Problem::WrongWebreportLogin));
     let other_officer = WebreportLogin { officer_code: "X".into(), ..login(&password) };
     assert!(send_with(&web, &app.base, other_officer).await.is_err());
     let w = send_with(&web, &app.base, login(&password)).await.unwrap();

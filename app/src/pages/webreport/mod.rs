@@ -53,7 +53,6 @@ fn LoginForm(login: ServerAction<WebreportLogin>) -> impl IntoView {
         let (m, o, p) = (merchant.get_untracked(), officer.get_untracked(), password.get_untracked());
         if form.submit(!m.trim().is_empty() && !o.trim().is_empty() && !p.is_empty()) {
             login.dispatch(WebreportLogin { merchant_id: m, officer_code: o, password: p });
-            password.set(String::new());
         }
     };
     view! {
