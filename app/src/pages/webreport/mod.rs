@@ -24,7 +24,8 @@ pub fn WebreportPage() -> impl IntoView {
     let change = ServerAction::<WebreportChangePassword>::new();
     let logout = ServerAction::<WebreportLogout>::new();
     let me = Resource::new(
-        move || (login.version().get(), change.version().get(), logout.version().get()),
+        // Only a sign-in that worked reloads: a refused one keeps the form as typed.
+        move || (matches!(login.value().get(), Some(Ok(_))), change.version().get(), logout.version().get()),
         |_| webreport_me(),
     );
     let screen = move |w: Option<WebreportOut>| match w {
