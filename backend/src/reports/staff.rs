@@ -2,7 +2,7 @@
 //! (or one, by merchant ID) with the partner named on each row, and the
 //! payments still pending, oldest first, with their age.
 
-use super::transactions::{row, search, Whose};
+use super::transactions::{row, slice, Whose, PAGE};
 use crate::entity::profile::{self, Entity as Profile};
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::entity::user::Entity as User;
@@ -58,29 +58,15 @@ async fn name_partners(db: &impl ConnectionTrait, rows: &mut [TxRowOut], owners:
     Ok(())
 }
 
-/// Status Transaksi for staff.
+/// Status Transaksi for staff: the page's rows with their partners named
+/// from the rows already read.
 pub async fn transactions(db: &impl ConnectionTrait, q: &StaffTxIn) -> Result<TxPageOut> {
     let whose = whose(db, &q.merchant_id).await?;
-    let mut page = search(db, whose, &q.search).await?;
-    // The page's owners, read once more by id (50 rows at most).
-    let ids: Vec<Uuid> = page.rows.iter().filter_map(|r| Uuid::parse_str(&r.id).ok()).collect();
-    let owner_of: HashMap<Uuid, Uuid> = Transaction::find()
-        .filter(transaction::Column::Id.is_in(ids))
-        .select_only()
-        .column(transaction::Column::Id)
-        .column(transaction::Column::UserId)
-        .into_tuple::<(Uuid, Uuid)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let owners: Vec<Uuid> = page
-        .rows
-        .iter()
-        .map(|r| Uuid::parse_str(&r.id).ok().and_then(|id| owner_of.get(&id).copied()).unwrap_or_default())
-        .collect();
-    name_partners(db, &mut page.rows, &owners).await?;
-    Ok(page)
+    let (found, next) = slice(db, whose, &q.search, &q.search.after, PAGE).await?;
+    let mut rows: Vec<TxRowOut> = found.iter().map(row).collect();
+    let owners: Vec<Uuid> = found.iter().map(|t| t.user_id).collect();
+    name_partners(db, &mut rows, &owners).await?;
+    Ok(TxPageOut { rows, next })
 }
 
 /// Payments still pending (of one partner or all), oldest first.

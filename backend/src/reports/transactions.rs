@@ -24,7 +24,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 use uuid::Uuid;
 
 /// Rows a page shows.
-const PAGE: u64 = 50;
+pub(crate) const PAGE: u64 = 50;
 
 /// Whose transactions a search reads: one partner's (the partner's own, or
 /// the one staff chose), or — for staff only — every partner's.
@@ -103,7 +103,7 @@ fn matching(whose: Whose, q: &TxSearchIn, after: &str) -> Result<sea_orm::Select
 }
 
 /// Up to `limit` rows after the cursor, and the cursor after them when more follow.
-async fn slice(
+pub(crate) async fn slice(
     db: &impl ConnectionTrait,
     whose: Whose,
     q: &TxSearchIn,
