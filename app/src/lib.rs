@@ -125,6 +125,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/transaksi") view=crate::pages::admin::transactions::StaffTransactionsPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/rekening-koran") view=crate::pages::admin::partner_reports::StaffStatementPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/pelunasan-harian") view=crate::pages::admin::partner_reports::StaffDayPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/rekap-pelunasan") view=crate::pages::admin::partner_reports::StaffRecapPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/top-up") view=crate::pages::admin::topups::TopupsPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/biller") view=crate::pages::admin::billers::BillersPage ssr=SsrMode::Async />
                 <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />

@@ -132,6 +132,12 @@ pub async fn remove(state: &AppState, partner: &PartnerActor, id: IpEntryId) -> 
     Ok(())
 }
 
+/// Staff: every address one partner registered, newest first.
+pub async fn of_partner(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<IpEntryOut>> {
+    let rows = IpWhitelist::of_partner(user_id).order_by_desc(ip_whitelist::Column::CreatedAt).all(db).await?;
+    Ok(rows.into_iter().map(|e| out(e, None)).collect())
+}
+
 /// The operator's queue: entries waiting for a decision, oldest first.
 pub async fn queue(db: &impl ConnectionTrait) -> Result<Vec<IpEntryOut>> {
     let rows = IpWhitelist::find()

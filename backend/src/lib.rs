@@ -23,6 +23,7 @@ pub mod moderation;
 pub mod onboarding;
 pub mod outages;
 pub mod partners;
+pub mod payment_days;
 pub mod products;
 pub mod regions;
 pub mod reports;

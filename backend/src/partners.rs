@@ -107,6 +107,7 @@ pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOu
             reason: u.suspension_reason.clone().unwrap_or_default(),
         }),
         users: crate::team::of_partner(db, id).await?,
+        ips: crate::connections::of_partner(db, id).await?,
         timeline: timeline(db, id).await?,
     })
 }

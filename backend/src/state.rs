@@ -27,6 +27,7 @@ impl AppState {
         std::fs::create_dir_all(&config.data_dir)?;
         let db = crate::infra::db::connect(&config.database_url()).await?;
         crate::ledger_days::rebuild_if_empty(&db).await?;
+        crate::payment_days::rebuild_if_empty(&db).await?;
         let mailer = Mailer::from_config(&config)?;
         let storage = storage::from_config(&config)?;
         let nonce_key = match &config.digest_nonce_key {

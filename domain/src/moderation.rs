@@ -74,6 +74,8 @@ pub struct PartnerDetailOut {
     pub suspension: Option<SuspensionOut>,
     /// The company's users, owner first (read-only for staff).
     pub users: Vec<crate::team::StaffTeamRow>,
+    /// Every address the partner registered, newest first, whatever its state.
+    pub ips: Vec<crate::finance::IpEntryOut>,
     /// The partner's audit trail, newest first.
     pub timeline: Vec<AuditOut>,
 }

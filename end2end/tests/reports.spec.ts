@@ -99,6 +99,48 @@ test('the partner reads every report, downloads them, sets a low-balance level; 
   await shot(wr, '104-webreport');
   await wrCtx.close();
 
+  // 55 more movements: the statement has two pages (50 a page, by cursor).
+  for (let i = 1; i <= 55; i++) {
+    await call(staff, 'deposit_adjust', {
+      user_id: userId, environment: 'production', amount: '1000', reference: `E2E-${p.phone}-${i}`, note: `Koreksi ${i}`,
+    });
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Rekening Koran' }).click();
+  await expect(page).toHaveURL(/\/laporan\/rekening-koran$/);
+  await hydrated(page);
+  await expect(page.getByTestId('statement-closing')).toHaveText('Rp 1.055.000');
+  await expect(page.getByTestId('statement-row')).toHaveCount(50);
+  await expect(page.getByTestId('statement-row').first()).toContainText('Koreksi 55');
+  await page.getByRole('button', { name: 'Halaman berikutnya' }).click();
+  await expect(page.getByTestId('statement-row')).toHaveCount(6);
+  await expect(page.getByTestId('statement-row').last()).toContainText('Setoran awal');
+  await expect(page.getByRole('button', { name: 'Halaman berikutnya' })).toHaveCount(0);
+  await shot(page, '106-rekening-koran-halaman-2');
+  await page.getByRole('button', { name: 'Halaman pertama' }).click();
+  await expect(page.getByTestId('statement-row')).toHaveCount(50);
+
+  // Staff: the partner's page shows their addresses, transactions and statement.
+  await staff.goto(`/admin/mitra/${userId}`);
+  await hydrated(staff);
+  await expect(staff.getByRole('heading', { name: 'Alamat IP' })).toBeVisible();
+  await expect(staff.getByText('Mitra belum mendaftarkan alamat IP.')).toBeVisible();
+  await expect(staff.getByRole('heading', { name: 'Laporan mitra' })).toBeVisible();
+  await expect(staff.getByTestId('statement-closing')).toHaveText('Rp 1.055.000');
+  await expect(staff.getByTestId('statement-row')).toHaveCount(50);
+  await staff.getByRole('button', { name: 'Halaman berikutnya' }).click();
+  await expect(staff.getByTestId('statement-row')).toHaveCount(6);
+  await shot(staff, '107-admin-mitra-laporan');
+  // The statement downloads as the merchant's, for staff too.
+  const staffCsv = staff.waitForEvent('download');
+  await staff.getByRole('link', { name: 'Unduh CSV' }).click();
+  expect((await staffCsv).suggestedFilename()).toMatch(new RegExp(`^rekening-koran_${merchant}_\\d{8}_\\d{8}\\.csv$`));
+  // Rekap Pelunasan of that partner, from the report links.
+  await staff.getByRole('navigation', { name: 'Laporan mitra' }).getByRole('link', { name: 'Rekap Pelunasan' }).click();
+  await expect(staff).toHaveURL(new RegExp(`/admin/laporan/rekap-pelunasan\\?mitra=${merchant}$`));
+  await hydrated(staff);
+  await expect(staff.getByText('Belum ada pembayaran berhasil pada periode ini.')).toBeVisible();
+  await shot(staff, '108-admin-rekap-mitra');
+
   // Staff: the partner's transactions and the pending list, by merchant ID.
   await staff.goto(`/admin/transaksi?mitra=${merchant}`);
   await hydrated(staff);

@@ -25,6 +25,7 @@ mod m20261202_000020_topup_orders;
 mod m20261202_000021_report_indexes;
 mod m20261202_000022_reports;
 mod m20261202_000023_ledger_days;
+mod m20261205_000024_payment_days;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000021_report_indexes::Migration),
             Box::new(m20261202_000022_reports::Migration),
             Box::new(m20261202_000023_ledger_days::Migration),
+            Box::new(m20261205_000024_payment_days::Migration),
         ]
     }
 }

@@ -59,7 +59,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     if !args.reuse {
         fill(&db, &args).await?;
     } else if args.sum_days {
-        exec(&db, "DELETE FROM ledger_days").await?;
+        exec(&db, "DELETE FROM ledger_days; DELETE FROM payment_days").await?;
         sum_days(&db).await?;
     }
     measure(&db, &args).await
@@ -121,14 +121,18 @@ async fn fill(db: &DatabaseConnection, args: &BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What `ledger::apply` keeps per WIB day, summed here in one statement.
+/// What `ledger::apply` and the settlement keep per WIB day, summed here
+/// in one statement each.
 async fn sum_days(db: &DatabaseConnection) -> anyhow::Result<()> {
     exec(
         db,
         "INSERT INTO ledger_days (user_id, environment, day, credit, debit, entries)
          SELECT user_id, environment, to_char(created_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD'),
                 SUM(GREATEST(amount, 0))::bigint, SUM(GREATEST(-amount, 0))::bigint, COUNT(*)
-         FROM ledger_entries GROUP BY 1, 2, 3",
+         FROM ledger_entries GROUP BY 1, 2, 3;
+         INSERT INTO payment_days (user_id, environment, day, count, total)
+         SELECT user_id, environment, to_char(created_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD'), COUNT(*), SUM(total)::bigint
+         FROM transactions WHERE kind = 'payment' AND status = 'success' GROUP BY 1, 2, 3",
     )
     .await
 }

@@ -4,30 +4,55 @@
 //! streamed from it — memory stays flat however long the period.
 
 use crate::documents::{refused, ApiError};
-use app::ssr::PARTNER_KEY;
+use app::ssr::{PARTNER_KEY, STAFF_KEY};
 use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use backend::reports::export::{self, Report, Table};
 use backend::AppState;
+use domain::rights::Right;
+use domain::staff::Permission;
 use domain::Problem;
 use futures_util::TryStreamExt;
 use std::sync::Arc;
 use tower_sessions::Session;
 use uuid::Uuid;
 
-/// The signed-in partner's table of the report `q` asks for, and its file name.
+/// Staff name the partner whose report they download: `?mitra=<merchant ID>`.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Mitra {
+    mitra: String,
+}
+
+/// Whose report it is: staff who may see partners get the partner the
+/// merchant ID names (anyone else asking with `mitra` gets 404, never a
+/// hint); otherwise the signed-in partner's own, if their user holds `right`.
+async fn owner(state: &AppState, session: &Session, mitra: &str, right: Right) -> Result<Uuid, ApiError> {
+    let staff = session.get::<Uuid>(STAFF_KEY).await.ok().flatten();
+    if let (Some(staff), m) = (staff, mitra.trim()) {
+        if !m.is_empty() {
+            let not_found = |_| refused(Problem::NotFound);
+            backend::authz::staff(&state.db, staff, Permission::ViewPartners).await.map_err(not_found)?;
+            return backend::reports::staff::partner(&state.db, m).await.map_err(not_found);
+        }
+    }
+    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
+    Ok(backend::authz::partner(&state.db, user, Some(right)).await?.partner_id())
+}
+
+/// The table of the report `q` asks for, and its file name.
 async fn sheet<R: Report>(
     state: &AppState,
     session: &Session,
+    mitra: &Mitra,
     q: &R,
     ext: &str,
 ) -> Result<(R::Sheet, String), ApiError> {
-    let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
-    let partner = backend::authz::partner(&state.db, user, Some(R::RIGHT)).await?;
-    let (table, period) = q.sheet(partner.partner_id())?;
-    let name = export::file_name(&state.db, partner.partner_id(), R::SLUG, period, ext).await?;
+    let partner = owner(state, session, &mitra.mitra, R::RIGHT).await?;
+    let (table, period) = q.sheet(partner)?;
+    let name = export::file_name(&state.db, partner, R::SLUG, period, ext).await?;
     Ok((table, name))
 }
 
@@ -35,9 +60,10 @@ async fn sheet<R: Report>(
 pub async fn as_csv<R: Report>(
     State(state): State<AppState>,
     session: Session,
+    Query(mitra): Query<Mitra>,
     Query(q): Query<R>,
 ) -> Result<Response, ApiError> {
-    let (table, name) = sheet(&state, &session, &q, "csv").await?;
+    let (table, name) = sheet(&state, &session, &mitra, &q, "csv").await?;
     let title = table.title();
     let rows = export::csv(state.db.clone(), Arc::new(table)).map_err(move |err| {
         tracing::error!(error = %err, report = title, "export");
@@ -50,9 +76,10 @@ pub async fn as_csv<R: Report>(
 pub async fn as_xlsx<R: Report>(
     State(state): State<AppState>,
     session: Session,
+    Query(mitra): Query<Mitra>,
     Query(q): Query<R>,
 ) -> Result<Response, ApiError> {
-    let (table, name) = sheet(&state, &session, &q, "xlsx").await?;
+    let (table, name) = sheet(&state, &session, &mitra, &q, "xlsx").await?;
     let path = std::env::temp_dir().join(format!("export-{}.xlsx", Uuid::new_v4().simple()));
     let opened = match export::xlsx(&state.db, &table, &path).await {
         Ok(()) => tokio::fs::File::open(&path).await.map_err(|e| backend::Error::Unexpected(e.into())),
@@ -92,7 +119,7 @@ pub async fn reconciliation_csv(
     Query(q): Query<FileDay>,
 ) -> Result<Response, ApiError> {
     let user = session.get::<Uuid>(PARTNER_KEY).await.ok().flatten().ok_or(refused(Problem::NotLoggedIn))?;
-    let partner = backend::authz::partner(&state.db, user, Some(domain::rights::Right::PelunasanHarian)).await?;
+    let partner = backend::authz::partner(&state.db, user, Some(Right::PelunasanHarian)).await?;
     let yesterday = backend::infra::wib::date_of(chrono::Utc::now()) - chrono::Duration::days(1);
     let day = match q.day.trim() {
         "" => yesterday,

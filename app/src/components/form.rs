@@ -246,3 +246,18 @@ pub fn LoadError(e: AppError) -> impl IntoView {
     let t = use_texts();
     view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }
 }
+
+/// The reports' environment picker (Production or Development); `chosen`
+/// is what the page shows now, so a link's choice is shown too.
+#[component]
+pub fn EnvSelect(id: &'static str, chosen: String, on_pick: Callback<String>) -> impl IntoView {
+    let t = use_texts();
+    let development = chosen == "development";
+    view! {
+        <label for=id>{t.reports.environment}</label>
+        <select id=id on:change=move |ev| on_pick.run(event_target_value(&ev))>
+            <option value="production" selected=!development>"Production"</option>
+            <option value="development" selected=development>"Development"</option>
+        </select>
+    }
+}

@@ -138,6 +138,16 @@ texts! {
             | "Partners' transactions",
         staff_intro: "Transaksi semua mitra atau satu mitra (Merchant ID), dan pembayaran yang masih pending beserta umurnya. Finance dapat menandai pembayaran macet sukses atau refund, dengan alasan."
             | "Every partner's transactions or one partner's (Merchant ID), and the payments still pending with their age. Finance may mark a stuck payment successful or refunded, with a reason.",
+        partner_reports: "Laporan mitra"
+            | "Partner's reports",
+        pick_partner: "Masukkan Merchant ID mitra untuk melihat laporannya."
+            | "Enter a partner's Merchant ID to see its reports.",
+        partner_ips: "Alamat IP"
+            | "IP addresses",
+        partner_ips_empty: "Mitra belum mendaftarkan alamat IP."
+            | "The partner has not registered an IP address yet.",
+        recent_transactions: "Transaksi terbaru (Production)"
+            | "Latest transactions (Production)",
         merchant_id: "Merchant ID"
             | "Merchant ID",
         partner: "Mitra"

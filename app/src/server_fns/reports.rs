@@ -81,3 +81,78 @@ pub async fn staff_resolve(id: String, decision: String, reason: String) -> Resu
     let staff = crate::ssr::staff(Permission::Finance).await?;
     Ok(backend::gateway::resolution::resolve(&crate::ssr::state()?, &staff, &id, &decision, &reason).await?)
 }
+
+/// Staff: one partner's Rekening Koran (by merchant ID).
+#[server(prefix = "/api", endpoint = "staff_statement")]
+pub async fn staff_statement(merchant_id: String, input: StatementIn) -> Result<StatementOut, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    let db = &crate::ssr::state()?.db;
+    let partner = backend::reports::staff::partner(db, &merchant_id).await?;
+    Ok(backend::reports::statement::page(db, partner, &input).await?)
+}
+
+/// Staff: one partner's Pelunasan Harian (by merchant ID).
+#[server(prefix = "/api", endpoint = "staff_day")]
+pub async fn staff_day(merchant_id: String, environment: String, day: String) -> Result<DaySettlementOut, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    let db = &crate::ssr::state()?.db;
+    let partner = backend::reports::staff::partner(db, &merchant_id).await?;
+    Ok(backend::reports::day::settlement(db, partner, &environment, &day).await?)
+}
+
+/// Staff: one partner's Rekap Pelunasan (by merchant ID).
+#[server(prefix = "/api", endpoint = "staff_recap")]
+pub async fn staff_recap(merchant_id: String, input: RecapIn) -> Result<RecapOut, AppError> {
+    crate::ssr::staff(Permission::ViewPartners).await?;
+    let db = &crate::ssr::state()?.db;
+    let partner = backend::reports::staff::partner(db, &merchant_id).await?;
+    Ok(backend::reports::recap::recap(db, partner, &input).await?)
+}
+
+/// Whose reports a page shows: the signed-in partner's own, or — for
+/// staff — the partner a merchant ID names. The report pages are the same
+/// components either way; only the server function they call differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportOf {
+    Own,
+    Merchant(String),
+}
+
+impl ReportOf {
+    pub async fn statement(self, q: StatementIn) -> Result<StatementOut, AppError> {
+        match self {
+            ReportOf::Own => report_statement(q).await,
+            ReportOf::Merchant(m) => staff_statement(m, q).await,
+        }
+    }
+
+    pub async fn day(self, environment: String, day: String) -> Result<DaySettlementOut, AppError> {
+        match self {
+            ReportOf::Own => report_day(environment, day).await,
+            ReportOf::Merchant(m) => staff_day(m, environment, day).await,
+        }
+    }
+
+    pub async fn recap(self, q: RecapIn) -> Result<RecapOut, AppError> {
+        match self {
+            ReportOf::Own => report_recap(q).await,
+            ReportOf::Merchant(m) => staff_recap(m, q).await,
+        }
+    }
+
+    /// The download links' extra query (staff name the partner).
+    pub fn with_merchant(&self, mut params: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+        if let ReportOf::Merchant(m) = self {
+            params.push(("mitra", m.clone()));
+        }
+        params
+    }
+
+    /// Where the report's transaction lines are listed.
+    pub fn lines_page(&self) -> &'static str {
+        match self {
+            ReportOf::Own => "/laporan/status-transaksi",
+            ReportOf::Merchant(_) => "/admin/transaksi",
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub mod ledger_entry;
 pub mod mail_outbox;
 pub mod partner_product;
 pub mod partner_setting;
+pub mod payment_day;
 pub mod product;
 pub mod product_category;
 pub mod product_family;
@@ -76,6 +77,7 @@ of_partner!(
     ip_whitelist,
     ledger_day,
     ledger_entry,
+    payment_day,
     partner_product,
     partner_setting,
     product_step,

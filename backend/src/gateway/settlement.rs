@@ -103,6 +103,9 @@ pub(crate) async fn write(
         };
         ledger::apply(txn, &refund).await?;
     }
+    if changed && status == TxStatus::Success {
+        crate::payment_days::succeeded(txn, &t).await?;
+    }
     // Became final after a pending answer: the partner is told by callback.
     if changed && notify && status != TxStatus::Pending {
         crate::callbacks::enqueue(txn, &t).await?;

@@ -212,27 +212,18 @@ impl Table for RecapTable {
 }
 
 /// The successful payments of each of the last `days` WIB days (today
-/// included), oldest first: one indexed count-and-sum a day.
+/// included), oldest first: one summary row a day (`payment_days`).
 pub async fn day_points(db: &impl ConnectionTrait, user_id: Uuid, env: Env, days: i64) -> Result<Vec<DayPoint>> {
     let today = wib::date_of(Utc::now());
-    let mut points = Vec::new();
-    for back in (0..days).rev() {
-        let day = today - Duration::days(back);
-        let (start, end) = (wib::start_of(day), wib::start_of(day + Duration::days(1)));
-        let (count, total): (i64, Option<i64>) = Transaction::of_partner(user_id)
-            .filter(transaction::Column::Environment.eq(env))
-            .filter(transaction::Column::CreatedAt.gte(start))
-            .filter(transaction::Column::CreatedAt.lt(end))
-            .filter(transaction::Column::Kind.eq(TxKind::Payment))
-            .filter(transaction::Column::Status.eq(TxStatus::Success))
-            .select_only()
-            .column_as(Expr::col(transaction::Column::Id).count().cast_as("BIGINT"), "count")
-            .column_as(Expr::expr(Func::sum(Expr::col(transaction::Column::Total))).cast_as("BIGINT"), "total")
-            .into_tuple()
-            .one(db)
-            .await?
-            .unwrap_or((0, None));
-        points.push(DayPoint { day: day.format("%Y-%m-%d").to_string(), count, total: total.unwrap_or(0) });
-    }
-    Ok(points)
+    let first = today - Duration::days(std::cmp::max(days, 1) - 1);
+    let sums = crate::payment_days::of_days(db, user_id, env, (first, today)).await?;
+    Ok(first
+        .iter_days()
+        .take_while(|d| *d <= today)
+        .map(|d| {
+            let day = d.format("%Y-%m-%d").to_string();
+            let (count, total) = sums.get(&day).copied().unwrap_or((0, 0));
+            DayPoint { day, count, total }
+        })
+        .collect())
 }

@@ -29,6 +29,15 @@ pub async fn whose(db: &impl ConnectionTrait, merchant_id: &str) -> Result<Whose
     Ok(Whose::Partner(p.user_id))
 }
 
+/// The partner a merchant ID names, for a report of one partner
+/// (Rekening Koran, Pelunasan Harian, Rekap Pelunasan): required.
+pub async fn partner(db: &impl ConnectionTrait, merchant_id: &str) -> Result<Uuid> {
+    match whose(db, merchant_id).await? {
+        Whose::Partner(id) => Ok(id),
+        Whose::Everyone => Err(Error::Invalid(vec![FieldError::new("merchant_id", Problem::Required)])),
+    }
+}
+
 /// Names each row's partner ("Company · M0001").
 async fn name_partners(db: &impl ConnectionTrait, rows: &mut [TxRowOut], owners: &[Uuid]) -> Result<()> {
     let mut ids = owners.to_vec();

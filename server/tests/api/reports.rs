@@ -310,7 +310,11 @@ async fn payment(
         poll_until: Set(None),
         locked_until: Set(None),
     };
-    row.insert(&app.state.db).await.unwrap();
+    let t = row.insert(&app.state.db).await.unwrap();
+    // What the settlement keeps beside a successful payment (the chart's sums).
+    if status == domain::transaction::TxStatus::Success {
+        backend::payment_days::succeeded(&app.state.db, &t).await.unwrap();
+    }
     id
 }
 
@@ -327,8 +331,19 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
         paid(&app, user_id, days_ago, 100_000).await;
     }
     paid(&app, user_id, 0, 5_000).await;
-    paid(&app, user_id, 0, 7_000).await;
     paid(&app, user_id, 31, 999_000).await;
+    // One more today the way the gateway makes it: pending, then the
+    // biller's success settles it (counted once however often it is told);
+    // a failure is not counted.
+    use backend::billers::PayOutcome;
+    use backend::gateway::settlement::settle;
+    use domain::transaction::TxStatus;
+    let success = || Ok(PayOutcome::Success { sn: "SN1".into(), data: serde_json::json!({}) });
+    let late = stuck(&app, user_id, 7_000).await;
+    settle(&app.state, late, success(), false).await.unwrap();
+    settle(&app.state, late, success(), false).await.unwrap();
+    let failed = stuck(&app, user_id, 3_000).await;
+    settle(&app.state, failed, Ok(PayOutcome::Failed { rc: backend::gateway::rc::Rc::Failed }), false).await.unwrap();
 
     let stats = app.send(DashboardStats {}).await.unwrap();
     assert_eq!(stats.chart.len(), 30);
@@ -336,7 +351,7 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     assert_eq!((today.count, today.total), (2, 12_000));
     assert_eq!(stats.chart.iter().map(|p| p.count).sum::<i64>(), 9, "the 31-day-old payment is out");
     assert_eq!(stats.chart[29 - 7].total, 100_000);
-    assert_eq!(stats.runway_days, Some(10), "Rp 1.050.000 at Rp 100.000 a day");
+    assert_eq!(stats.runway_days, Some(10), "Rp 1.043.000 at Rp 100.000 a day");
     assert_eq!(stats.low_balance, None);
 
     // A level is checked, then warns once a day by e-mail.
@@ -346,7 +361,8 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     assert_eq!(app.send(DashboardStats {}).await.unwrap().low_balance, Some(2_000_000));
     assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 1);
     let mail = app.mail_containing(&email, "batas peringatan").await;
-    assert!(mail.contains("Rp 1.050.000") && mail.contains("Rp 2.000.000"), "{mail}");
+    // Rp 1.050.000 less the one paid through the gateway (the failed one refunded).
+    assert!(mail.contains("Rp 1.043.000") && mail.contains("Rp 2.000.000"), "{mail}");
     assert_eq!(backend::balance_alert::check_all(&app.state).await.unwrap(), 0, "once a day");
     // Above the level nobody is told; switched off, never.
     app.send(SetLowBalance { level: Some(500_000) }).await.unwrap();
@@ -559,4 +575,56 @@ async fn yesterdays_reconciliation_file_is_made_once_checksummed_and_announced()
     app.signed_in_partner_on(&other).await;
     let theirs = other.get(app.url("/unduh/rekonsiliasi.csv")).send().await.unwrap().text().await.unwrap();
     assert!(!theirs.contains(&ok.simple().to_string()));
+}
+
+#[tokio::test]
+async fn staff_read_one_partners_statement_day_and_recap_and_download_them_as_the_merchants() {
+    use app::error::AppError;
+    use app::server_fns::reports::{ReportDay, StaffDay, StaffRecap, StaffStatement};
+    use domain::reports::RecapIn;
+    let app = TestApp::spawn().await;
+    let (staff, m) = app.approved_merchant().await;
+    book(&app, m.user_id, Kind::Credit, 300_000, "topup:ST-1", "Top up").await;
+    paid(&app, m.user_id, 0, 12_500).await;
+    let production = StatementIn { environment: "production".into(), ..Default::default() };
+    let statement = |merchant_id: &str| StaffStatement { merchant_id: merchant_id.into(), input: production.clone() };
+
+    // The partner's own figures, as the partner sees them.
+    let s = send_with(&staff, &app.base, statement(&m.merchant_id)).await.unwrap();
+    assert_eq!((s.closing, s.lines.len()), (300_000, 1));
+    assert_eq!(s, app.send(ReportStatement { input: production.clone() }).await.unwrap());
+    let day = StaffDay { merchant_id: m.merchant_id.clone(), environment: "production".into(), day: String::new() };
+    let day = send_with(&staff, &app.base, day).await.unwrap();
+    assert_eq!((day.success_count, day.success_total), (1, 12_500));
+    let own = app.send(ReportDay { environment: "production".into(), day: String::new() }).await.unwrap();
+    assert_eq!(day, own);
+    let input = RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() };
+    let recap = send_with(&staff, &app.base, StaffRecap { merchant_id: m.merchant_id.clone(), input }).await.unwrap();
+    assert_eq!((recap.total.count, recap.total.total), (1, 12_500));
+    // One partner's report needs a merchant ID that names one.
+    for wrong in ["  ", "TIDAKADA"] {
+        let err = send_with(&staff, &app.base, statement(wrong)).await.unwrap_err();
+        assert!(matches!(err, AppError::Invalid(_)), "{wrong:?}: {err:?}");
+    }
+
+    // Staff download the partner's statement with `mitra`, named for the merchant.
+    let path = format!("/unduh/rekening-koran.csv?environment=production&mitra={}", m.merchant_id);
+    let res = staff.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(disposition.contains(&format!("rekening-koran_{}_", m.merchant_id)), "{disposition}");
+    assert!(res.text().await.unwrap().contains("topup:ST-1"));
+    let xlsx = format!("/unduh/rekap-pelunasan.xlsx?environment=production&period=bulan&mitra={}", m.merchant_id);
+    assert_eq!(staff.get(app.url(&xlsx)).send().await.unwrap().status(), 200);
+    // An unknown merchant: nothing, and no hint.
+    let res = staff.get(app.url("/unduh/rekening-koran.csv?mitra=TIDAKADA")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    // Nobody else gets it by naming the merchant: signed out refused; another
+    // partner naming it downloads their own statement.
+    let anonymous = new_client(&app.base);
+    assert_eq!(anonymous.get(app.url(&path)).send().await.unwrap().status(), 401);
+    let other = new_client(&app.base);
+    app.signed_in_partner_on(&other).await;
+    let theirs = other.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(!theirs.contains("topup:ST-1") && !theirs.contains(&m.merchant_id), "{theirs}");
 }

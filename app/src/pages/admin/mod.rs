@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod going_live;
 pub mod ip_queue;
 pub mod login;
+pub mod partner_reports;
 pub mod partners;
 pub mod queue;
 pub mod review;

@@ -1,6 +1,7 @@
 //! "Mitra" for staff: search partners by name, merchant ID, phone or e-mail
 //! and state; one partner's page with profile, documents and history.
 
+mod activity;
 mod finance;
 mod suspension;
 
@@ -15,6 +16,7 @@ use crate::i18n::use_texts;
 use crate::pages::admin::going_live::ProductHistory;
 use crate::server_fns::integration::product_history;
 use crate::server_fns::moderation::{partner, partners};
+use activity::{PartnerActivity, PartnerIps};
 use domain::moderation::{PartnerDetailOut, PartnerRowOut, ReviewOut};
 use domain::profile::ProfileStatus;
 use domain::staff::{Permission, StaffOut};
@@ -129,16 +131,15 @@ fn PartnerDetail(
                     </section>
                     <SuspensionPanel user_id=a.user_id state=d.suspension.clone() timeline=d.timeline.clone() may_act=may_moderate actions=suspension />
                     <PartnerUsers rows=d.users.clone() />
+                    <PartnerIps rows=d.ips.clone() />
                     {match d.review {
                         Some(r) => view! { <ProfileFacts r=r.clone() /><PartnerDocuments r /> }.into_any(),
                         None => view! { <p class="muted">{t.moderation.profile_not_started}</p> }.into_any(),
                     }}
                     {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
+                    {a.merchant_id.clone().map(|merchant| view! { <PartnerActivity merchant /> })}
                     <h2>{t.integration.history_title}</h2>
-                    <p>
-                        <a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a>
-                        {a.merchant_id.clone().map(|m| view! { " · "<a href=format!("/admin/transaksi?mitra={m}")>{t.reports.staff_title}</a> })}
-                    </p>
+                    <p><a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a></p>
                     <Loaded resource=history children=move |rows| view! { <ProductHistory rows /> } />
                     <h2>{t.moderation.partner_timeline}</h2>
                     <Table caption=t.moderation.partner_timeline columns=audit_columns(t) rows=d.timeline row=audit_row />

@@ -4,14 +4,15 @@
 //! successful or refunded, with a reason, after a confirmation).
 
 use crate::components::dialog::ConfirmButton;
-use crate::components::form::{field_problem, general_problem};
+use crate::components::form::{field_problem, general_problem, EnvSelect};
 use crate::components::frame::StaffPage;
-use crate::components::list::{use_query_param, Column, Loaded, Table};
+use crate::components::list::{use_query_param, Column, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
-use crate::pages::portal::tx_status::{Story, TxList};
-use crate::server_fns::reports::{staff_pending, staff_transaction, staff_transactions, StaffResolve};
+use crate::pages::admin::partner_reports::{Kind, ReportTabs};
+use crate::pages::portal::tx_status::{download_params, search_from_url, Story, TxList};
+use crate::server_fns::reports::{staff_pending, staff_transaction, staff_transactions, ReportOf, StaffResolve};
 use domain::finance::rupiah;
-use domain::reports::{age_text, PendingOut, StaffTxIn, TxDetailOut, TxPageOut, TxSearchIn};
+use domain::reports::{age_text, PendingOut, StaffTxIn, TxDetailOut, TxPageOut};
 use domain::staff::Permission;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 pub fn StaffTransactionsPage() -> impl IntoView {
     // The partner page links here with `?mitra=<merchant ID>`.
     let merchant = use_query_param("mitra").get_untracked();
-    let search = TxSearchIn { environment: "production".into(), ..Default::default() };
+    let search = search_from_url();
     let query = RwSignal::new(StaffTxIn { merchant_id: merchant.clone(), search });
     let resolve = ServerAction::<StaffResolve>::new();
     let list = Resource::new(move || (query.get(), resolve.version().get()), |(q, _)| staff_transactions(q));
@@ -46,6 +47,7 @@ pub fn StaffTransactionsPage() -> impl IntoView {
             view! {
                 <h1 class="page-title">{t.reports.staff_title}</h1>
                 <p class="muted">{t.reports.staff_intro}</p>
+                {(!merchant.is_empty()).then(|| view! { <ReportTabs merchant=merchant.clone() current=Some(Kind::Transactions) /> })}
                 <Search query />
                 <Loaded resource=pending children=show_pending />
                 <h2>{t.reports.tx_title}</h2>
@@ -78,11 +80,8 @@ fn Search(query: RwSignal<StaffTxIn>) -> impl IntoView {
             query.set(q);
         }>
             {text("staff-merchant", t.reports.merchant_id, "search", |d| d.merchant_id.clone(), |d, v| d.merchant_id = v)}
-            <label for="staff-env">{t.reports.environment}</label>
-            <select id="staff-env" on:change=move |ev| draft.update(|d| d.search.environment = event_target_value(&ev))>
-                <option value="production">"Production"</option>
-                <option value="development">"Development"</option>
-            </select>
+            <EnvSelect id="staff-env" chosen=draft.with_untracked(|d| d.search.environment.clone())
+                on_pick=Callback::new(move |e| draft.update(|d| d.search.environment = e)) />
             {text("staff-ref", t.reports.reference_id, "search", |d| d.search.reference_id.clone(), |d, v| d.search.reference_id = v)}
             {text("staff-from", t.reports.from, "date", |d| d.search.from.clone(), |d, v| d.search.from = v)}
             {text("staff-to", t.reports.to, "date", |d| d.search.to.clone(), |d, v| d.search.to = v)}
@@ -162,7 +161,17 @@ fn Resolve(id: String, resolve: ServerAction<StaffResolve>) -> impl IntoView {
 
 #[component]
 fn Rows(p: TxPageOut, query: RwSignal<StaffTxIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
-    let paged = !query.with_untracked(|q| q.search.after.is_empty());
+    let q = query.get_untracked();
+    let paged = !q.search.after.is_empty();
     let go = Callback::new(move |after| query.update(|q| q.search.after = after));
-    view! { <TxList p paged go picked partner=true /> }
+    // A download is one partner's report: offered once a merchant ID is named.
+    let of = Some(q.merchant_id.trim().to_owned()).filter(|m| !m.is_empty()).map(ReportOf::Merchant);
+    let downloads = of.map(|of| {
+        let params = of.with_merchant(download_params(q.search));
+        view! { <p class="actions-line"><Downloads report="status-transaksi" params /></p> }
+    });
+    view! {
+        {downloads}
+        <TxList p paged go picked partner=true />
+    }
 }

@@ -1,46 +1,53 @@
 //! "Pelunasan Harian" (issue 15): one WIB day's payments per product and
 //! status, with the deposit's opening and closing balance of the day.
 
+use crate::components::form::{encode_query, EnvSelect};
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
-use crate::server_fns::reports::report_day;
+use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
 use domain::reports::{DayGroupOut, DaySettlementOut};
 use leptos::prelude::*;
 
 #[component]
 pub fn DaySettlementPage() -> impl IntoView {
-    let query = RwSignal::new(("production".to_owned(), String::new()));
-    let day = Resource::new(move || query.get(), |(environment, day)| report_day(environment, day));
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
-            let (env, date) = (RwSignal::new("production".to_owned()), RwSignal::new(String::new()));
             view! {
                 <h1 class="page-title">{t.reports.day_title}</h1>
                 <p class="muted">{t.reports.day_intro}</p>
-                <form class="toolbar wrap" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    query.set((env.get_untracked(), date.get_untracked()));
-                }>
-                    <label for="day-env">{t.reports.environment}</label>
-                    <select id="day-env" on:change=move |ev| env.set(event_target_value(&ev))>
-                        <option value="production">"Production"</option>
-                        <option value="development">"Development"</option>
-                    </select>
-                    <label for="day-date">{t.reports.day}</label>
-                    <input id="day-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                    <button type="submit" class="btn btn-light">{t.reports.show}</button>
-                </form>
-                <Loaded resource=day children=move |d: DaySettlementOut| view! { <Day d /> } />
+                <DayReport of=ReportOf::Own />
             }
         } />
     }
 }
 
+/// A day picker and that day's settlement, of the partner `of` names.
 #[component]
-fn Day(d: DaySettlementOut) -> impl IntoView {
+pub fn DayReport(of: ReportOf) -> impl IntoView {
+    let t = use_texts();
+    let query = RwSignal::new(("production".to_owned(), String::new()));
+    let load = of.clone();
+    let day = Resource::new(move || query.get(), move |(environment, day)| load.clone().day(environment, day));
+    let (env, date) = (RwSignal::new("production".to_owned()), RwSignal::new(String::new()));
+    view! {
+        <form class="toolbar wrap" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            query.set((env.get_untracked(), date.get_untracked()));
+        }>
+            <EnvSelect id="day-env" chosen=env.get_untracked() on_pick=Callback::new(move |e| env.set(e)) />
+            <label for="day-date">{t.reports.day}</label>
+            <input id="day-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+            <button type="submit" class="btn btn-light">{t.reports.show}</button>
+        </form>
+        <Loaded resource=day children=move |d: DaySettlementOut| view! { <Day d of=of.clone() /> } />
+    }
+}
+
+#[component]
+fn Day(d: DaySettlementOut, of: ReportOf) -> impl IntoView {
     let t = use_texts();
     let figures = [
         (t.reports.opening, rupiah(d.opening)),
@@ -54,8 +61,13 @@ fn Day(d: DaySettlementOut) -> impl IntoView {
             <tr><td>{g.product_code}</td><td>{t.tx_status(g.status)}</td><td class="num">{g.count}</td><td class="num">{rupiah(g.total)}</td></tr>
         }
     };
-    let params = vec![("environment", d.environment.code().to_owned()), ("day", d.day.clone())];
-    let lines = format!("/laporan/status-transaksi?environment={}&from={}&to={}", d.environment.code(), d.day, d.day);
+    let params = of.with_merchant(vec![("environment", d.environment.code().to_owned()), ("day", d.day.clone())]);
+    let mut lines = format!("{}?environment={}&from={}&to={}", of.lines_page(), d.environment.code(), d.day, d.day);
+    if let ReportOf::Merchant(m) = &of {
+        lines.push_str(&format!("&mitra={}", encode_query(m)));
+    }
+    // The reconciliation file is the partner's own (staff read the day above).
+    let file = d.over && d.environment == domain::Env::Production && of == ReportOf::Own;
     view! {
         <p class="muted">{format!("{} · {}", d.environment.label(), d.day)}</p>
         <section class="cards">
@@ -64,7 +76,7 @@ fn Day(d: DaySettlementOut) -> impl IntoView {
         <p class="actions-line">
             <Downloads report="pelunasan-harian" params />" "
             <a class="btn btn-light" href=lines>{t.reports.day_lines}</a>
-            {(d.over && d.environment == domain::Env::Production).then(|| view! {
+            {file.then(|| view! {
                 " "<a class="btn btn-light" href=format!("/unduh/rekonsiliasi.csv?day={}", d.day) download="">{t.reports.reconciliation_file}</a>
             })}
         </p>

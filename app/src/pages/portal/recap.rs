@@ -2,29 +2,39 @@
 //! week, this month or chosen dates (WIB) — per category and product with
 //! bills, admin fees, the partner's fee and totals, and its downloads.
 
+use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
-use crate::server_fns::reports::report_recap;
+use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
 use domain::reports::{RecapIn, RecapOut, RecapRowOut};
 use leptos::prelude::*;
 
 #[component]
 pub fn RecapPage() -> impl IntoView {
-    let query =
-        RwSignal::new(RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() });
-    let recap = Resource::new(move || query.get(), report_recap);
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.reports.recap_title}</h1>
                 <p class="muted">{t.reports.recap_intro}</p>
-                <Filters query />
-                <Loaded resource=recap children=move |r: RecapOut| view! { <Recap r /> } />
+                <RecapReport of=ReportOf::Own />
             }
         } />
+    }
+}
+
+/// The period's filters and its recap, of the partner `of` names.
+#[component]
+pub fn RecapReport(of: ReportOf) -> impl IntoView {
+    let query =
+        RwSignal::new(RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() });
+    let load = of.clone();
+    let recap = Resource::new(move || query.get(), move |q| load.clone().recap(q));
+    view! {
+        <Filters query />
+        <Loaded resource=recap children=move |r: RecapOut| view! { <Recap r of=of.clone() /> } />
     }
 }
 
@@ -46,11 +56,8 @@ fn Filters(query: RwSignal<RecapIn>) -> impl IntoView {
             ev.prevent_default();
             query.set(draft.get_untracked());
         }>
-            <label for="recap-env">{t.reports.environment}</label>
-            <select id="recap-env" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev))>
-                <option value="production">"Production"</option>
-                <option value="development">"Development"</option>
-            </select>
+            <EnvSelect id="recap-env" chosen=draft.with_untracked(|d| d.environment.clone())
+                on_pick=Callback::new(move |e| draft.update(|d| d.environment = e)) />
             <label for="recap-period">{t.reports.period}</label>
             <select id="recap-period" on:change=move |ev| draft.update(|d| d.period = event_target_value(&ev))>
                 <option value="bulan">{t.reports.this_month}</option>
@@ -65,7 +72,7 @@ fn Filters(query: RwSignal<RecapIn>) -> impl IntoView {
 }
 
 #[component]
-fn Recap(r: RecapOut) -> impl IntoView {
+fn Recap(r: RecapOut, of: ReportOf) -> impl IntoView {
     let t = use_texts();
     let columns = [
         t.reports.category,
@@ -100,7 +107,11 @@ fn Recap(r: RecapOut) -> impl IntoView {
     if !rows.is_empty() {
         rows.push((true, r.total));
     }
-    let params = vec![("environment", r.environment.code().to_owned()), ("from", r.from.clone()), ("to", r.to.clone())];
+    let params = of.with_merchant(vec![
+        ("environment", r.environment.code().to_owned()),
+        ("from", r.from.clone()),
+        ("to", r.to.clone()),
+    ]);
     view! {
         <p class="actions-line">
             {format!("{} {} – {} · {}: {} / {}", r.environment.label(), r.from, r.to, t.reports.pending_failed, r.pending_count, r.failed_count)}" "

@@ -3,6 +3,7 @@
 //! failed, the deposit now, the month's largest products — and a way into
 //! each report the user's rights open.
 
+use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::i18n::use_texts;
@@ -34,11 +35,7 @@ pub fn ReportsHomePage() -> impl IntoView {
                 <h1 class="page-title">{t.reports.home_title}</h1>
                 <p class="muted">{t.reports.home_intro}</p>
                 <div class="toolbar">
-                    <label for="home-env">{t.reports.environment}</label>
-                    <select id="home-env" on:change=move |ev| environment.set(event_target_value(&ev))>
-                        <option value="production">"Production"</option>
-                        <option value="development">"Development"</option>
-                    </select>
+                    <EnvSelect id="home-env" chosen=environment.get_untracked() on_pick=Callback::new(move |e| environment.set(e)) />
                 </div>
                 <nav class="actions-line" aria-label=t.reports.open_report>{links}</nav>
                 <Loaded resource=home children=move |h: ReportsHomeOut| view! { <Home h /> } />

@@ -2,29 +2,39 @@
 //! opening and closing balance, totals, every movement with the balance
 //! after it — paged by cursor, and its CSV download.
 
+use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, CursorPager, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
-use crate::server_fns::reports::report_statement;
+use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
 use domain::reports::{StatementIn, StatementLineOut, StatementOut};
 use leptos::prelude::*;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
-    // The query shown (its cursor empty on the first page).
-    let query = RwSignal::new(StatementIn { environment: "production".into(), ..Default::default() });
-    let statement = Resource::new(move || query.get(), report_statement);
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.reports.statement_title}</h1>
                 <p class="muted">{t.reports.statement_intro}</p>
-                <Filters query />
-                <Loaded resource=statement children=move |s: StatementOut| view! { <Statement s query /> } />
+                <StatementReport of=ReportOf::Own />
             }
         } />
+    }
+}
+
+/// The statement with its filters, of the partner `of` names.
+#[component]
+pub fn StatementReport(of: ReportOf) -> impl IntoView {
+    // The query shown (its cursor empty on the first page).
+    let query = RwSignal::new(StatementIn { environment: "production".into(), ..Default::default() });
+    let load = of.clone();
+    let statement = Resource::new(move || query.get(), move |q| load.clone().statement(q));
+    view! {
+        <Filters query />
+        <Loaded resource=statement children=move |s: StatementOut| view! { <Statement s query of=of.clone() /> } />
     }
 }
 
@@ -33,6 +43,7 @@ fn Filters(query: RwSignal<StatementIn>) -> impl IntoView {
     let t = use_texts();
     let (env, from, to) =
         (RwSignal::new("production".to_owned()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let pick = Callback::new(move |e| env.set(e));
     let input = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
             <label for=id>{label}</label>
@@ -44,11 +55,7 @@ fn Filters(query: RwSignal<StatementIn>) -> impl IntoView {
             ev.prevent_default();
             query.set(StatementIn { environment: env.get_untracked(), from: from.get_untracked(), to: to.get_untracked(), after: String::new() });
         }>
-            <label for="statement-env">{t.reports.environment}</label>
-            <select id="statement-env" on:change=move |ev| env.set(event_target_value(&ev))>
-                <option value="production">"Production"</option>
-                <option value="development">"Development"</option>
-            </select>
+            <EnvSelect id="statement-env" chosen=env.get_untracked() on_pick=pick />
             {input("statement-from", t.reports.from, from)}
             {input("statement-to", t.reports.to, to)}
             <button type="submit" class="btn btn-light">{t.reports.show}</button>
@@ -57,7 +64,7 @@ fn Filters(query: RwSignal<StatementIn>) -> impl IntoView {
 }
 
 #[component]
-fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
+fn Statement(s: StatementOut, query: RwSignal<StatementIn>, of: ReportOf) -> impl IntoView {
     let t = use_texts();
     let figures = [
         (t.reports.opening, rupiah(s.opening), "statement-opening"),
@@ -65,7 +72,11 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>) -> impl IntoView {
         (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
         (t.reports.closing, rupiah(s.closing), "statement-closing"),
     ];
-    let params = vec![("environment", s.environment.code().to_owned()), ("from", s.from.clone()), ("to", s.to.clone())];
+    let params = of.with_merchant(vec![
+        ("environment", s.environment.code().to_owned()),
+        ("from", s.from.clone()),
+        ("to", s.to.clone()),
+    ]);
     let columns = [
         t.reports.col_time,
         t.reports.col_kind,

@@ -2,6 +2,7 @@
 //! referenceID, customer, product, status and environment, newest first,
 //! paged by cursor; one picked shows its story on a timeline.
 
+use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{use_query_param, Column, CursorPager, Downloads, Loaded, Table};
 use crate::i18n::use_texts;
@@ -13,10 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn TxStatusPage() -> impl IntoView {
-    // Pelunasan Harian links here with its environment and day.
-    let param = |key| use_query_param(key).get_untracked();
-    let environment = Some(param("environment")).filter(|e| !e.is_empty()).unwrap_or_else(|| "production".into());
-    let query = RwSignal::new(TxSearchIn { environment, from: param("from"), to: param("to"), ..Default::default() });
+    let query = RwSignal::new(search_from_url());
     let list = Resource::new(move || query.get(), report_transactions);
     let picked = RwSignal::new(None::<String>);
     let story = Resource::new(
@@ -43,6 +41,14 @@ pub fn TxStatusPage() -> impl IntoView {
     }
 }
 
+/// The search a link asks for: Pelunasan Harian links to its day's lines
+/// with `?environment=…&from=…&to=…` (production when unnamed).
+pub fn search_from_url() -> TxSearchIn {
+    let param = |key| use_query_param(key).get_untracked();
+    let environment = Some(param("environment")).filter(|e| !e.is_empty()).unwrap_or_else(|| "production".into());
+    TxSearchIn { environment, from: param("from"), to: param("to"), ..Default::default() }
+}
+
 #[component]
 fn Search(query: RwSignal<TxSearchIn>) -> impl IntoView {
     let t = use_texts();
@@ -63,11 +69,8 @@ fn Search(query: RwSignal<TxSearchIn>) -> impl IntoView {
             ev.prevent_default();
             query.set(TxSearchIn { after: String::new(), ..draft.get_untracked() });
         }>
-            <label for="tx-env">{t.reports.environment}</label>
-            <select id="tx-env" on:change=move |ev| draft.update(|d| d.environment = event_target_value(&ev))>
-                <option value="production">"Production"</option>
-                <option value="development" selected=draft.with_untracked(|d| d.environment == "development")>"Development"</option>
-            </select>
+            <EnvSelect id="tx-env" chosen=draft.with_untracked(|d| d.environment.clone())
+                on_pick=Callback::new(move |e| draft.update(|d| d.environment = e)) />
             {text("tx-ref", t.reports.reference_id, "search", |d| d.reference_id.clone(), |d, v| d.reference_id = v)}
             {text("tx-customer", t.reports.customer_id, "search", |d| d.customer_id.clone(), |d, v| d.customer_id = v)}
             {text("tx-product", t.reports.product, "search", |d| d.product_code.clone(), |d, v| d.product_code = v)}
@@ -135,11 +138,9 @@ pub fn TxList(
     }
 }
 
-#[component]
-fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
-    let q = query.get_untracked();
-    let paged = !q.after.is_empty();
-    let params = vec![
+/// The download links' query: the search shown, whatever its page.
+pub fn download_params(q: TxSearchIn) -> Vec<(&'static str, String)> {
+    vec![
         ("environment", q.environment),
         ("from", q.from),
         ("to", q.to),
@@ -147,7 +148,14 @@ fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<Strin
         ("customer_id", q.customer_id),
         ("product_code", q.product_code),
         ("status", q.status),
-    ];
+    ]
+}
+
+#[component]
+fn Rows(p: TxPageOut, query: RwSignal<TxSearchIn>, picked: RwSignal<Option<String>>) -> impl IntoView {
+    let q = query.get_untracked();
+    let paged = !q.after.is_empty();
+    let params = download_params(q);
     view! {
         <p class="actions-line"><Downloads report="status-transaksi" params /></p>
         <TxList p paged go=Callback::new(move |after| query.update(|q| q.after = after)) picked />
