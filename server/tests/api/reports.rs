@@ -337,7 +337,6 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     // a failure is not counted.
     use backend::billers::PayOutcome;
     use backend::gateway::settlement::settle;
-    use domain::transaction::TxStatus;
     let success = || Ok(PayOutcome::Success { sn: "SN1".into(), data: serde_json::json!({}) });
     let late = stuck(&app, user_id, 7_000).await;
     settle(&app.state, late, success(), false).await.unwrap();
