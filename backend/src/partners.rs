@@ -10,7 +10,7 @@ use crate::entity::OfPartner;
 use crate::error::{Error, Result};
 use crate::infra::wib;
 use crate::AppState;
-use domain::moderation::{AuditOut, PartnerDetailOut, PartnerRowOut};
+use domain::moderation::{AuditOut, PartnerActivityOut, PartnerDetailOut, PartnerRowOut};
 use domain::profile::ProfileStatus;
 use domain::UserId;
 use domain::{ListQuery, Msisdn, Page, Problem};
@@ -108,7 +108,25 @@ pub async fn detail(state: &AppState, user_id: UserId) -> Result<PartnerDetailOu
         }),
         users: crate::team::of_partner(db, id).await?,
         ips: crate::connections::of_partner(db, id).await?,
+        activity: match p.as_ref().and_then(|p| p.merchant_id.clone()) {
+            Some(merchant_id) => Some(activity(db, id, merchant_id).await?),
+            None => None,
+        },
         timeline: timeline(db, id).await?,
+    })
+}
+
+/// The partner's latest production transactions and this month's statement.
+async fn activity(db: &impl ConnectionTrait, id: Uuid, merchant_id: String) -> Result<PartnerActivityOut> {
+    use domain::reports::{StaffTxIn, StatementIn, TxSearchIn};
+    let production = || "production".to_owned();
+    let search = TxSearchIn { environment: production(), ..Default::default() };
+    let whose = StaffTxIn { merchant_id: merchant_id.clone(), search };
+    let statement = StatementIn { environment: production(), ..Default::default() };
+    Ok(PartnerActivityOut {
+        transactions: crate::reports::staff::transactions(db, &whose).await?,
+        statement: crate::reports::statement::page(db, id, &statement).await?,
+        merchant_id,
     })
 }
 

@@ -76,8 +76,19 @@ pub struct PartnerDetailOut {
     pub users: Vec<crate::team::StaffTeamRow>,
     /// Every address the partner registered, newest first, whatever its state.
     pub ips: Vec<crate::finance::IpEntryOut>,
+    /// With a merchant ID: the latest production transactions (first page)
+    /// and this month's production statement (first page).
+    pub activity: Option<PartnerActivityOut>,
     /// The partner's audit trail, newest first.
     pub timeline: Vec<AuditOut>,
+}
+
+/// What a partner did lately, on their page for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerActivityOut {
+    pub merchant_id: String,
+    pub transactions: crate::reports::TxPageOut,
+    pub statement: crate::reports::StatementOut,
 }
 
 /// Since when (WIB) and why a partner is suspended.

@@ -109,11 +109,14 @@ test('the partner reads every report, downloads them, sets a low-balance level; 
   await expect(page).toHaveURL(/\/laporan\/rekening-koran$/);
   await hydrated(page);
   await expect(page.getByTestId('statement-closing')).toHaveText('Rp 1.055.000');
+  // Oldest first, as a bank statement: the first deposit, then the corrections.
   await expect(page.getByTestId('statement-row')).toHaveCount(50);
-  await expect(page.getByTestId('statement-row').first()).toContainText('Koreksi 55');
+  await expect(page.getByTestId('statement-row').first()).toContainText('Setoran awal');
   await page.getByRole('button', { name: 'Halaman berikutnya' }).click();
   await expect(page.getByTestId('statement-row')).toHaveCount(6);
-  await expect(page.getByTestId('statement-row').last()).toContainText('Setoran awal');
+  await expect(page.getByTestId('statement-row').first()).toContainText('Koreksi 50');
+  await expect(page.getByTestId('statement-row').last()).toContainText('Koreksi 55');
+  await expect(page.getByTestId('statement-row').last()).toContainText('Rp 1.055.000');
   await expect(page.getByRole('button', { name: 'Halaman berikutnya' })).toHaveCount(0);
   await shot(page, '106-rekening-koran-halaman-2');
   await page.getByRole('button', { name: 'Halaman pertama' }).click();
@@ -127,10 +130,15 @@ test('the partner reads every report, downloads them, sets a low-balance level; 
   await expect(staff.getByRole('heading', { name: 'Laporan mitra' })).toBeVisible();
   await expect(staff.getByTestId('statement-closing')).toHaveText('Rp 1.055.000');
   await expect(staff.getByTestId('statement-row')).toHaveCount(50);
+  await shot(staff, '107-admin-mitra-laporan');
+  // The whole statement is on its own page, paged, and downloads as the merchant's.
+  await staff.getByRole('link', { name: 'Lihat selengkapnya' }).click();
+  await expect(staff).toHaveURL(new RegExp(`/admin/laporan/rekening-koran\\?mitra=${merchant}$`));
+  await hydrated(staff);
+  await expect(staff.getByTestId('statement-row')).toHaveCount(50);
   await staff.getByRole('button', { name: 'Halaman berikutnya' }).click();
   await expect(staff.getByTestId('statement-row')).toHaveCount(6);
-  await shot(staff, '107-admin-mitra-laporan');
-  // The statement downloads as the merchant's, for staff too.
+  await expect(staff.getByTestId('statement-row').last()).toContainText('Koreksi 55');
   const staffCsv = staff.waitForEvent('download');
   await staff.getByRole('link', { name: 'Unduh CSV' }).click();
   expect((await staffCsv).suggestedFilename()).toMatch(new RegExp(`^rekening-koran_${merchant}_\\d{8}_\\d{8}\\.csv$`));

@@ -146,6 +146,8 @@ texts! {
             | "IP addresses",
         partner_ips_empty: "Mitra belum mendaftarkan alamat IP."
             | "The partner has not registered an IP address yet.",
+        see_all: "Lihat selengkapnya"
+            | "See all",
         recent_transactions: "Transaksi terbaru (Production)"
             | "Latest transactions (Production)",
         merchant_id: "Merchant ID"

@@ -600,6 +600,13 @@ async fn staff_read_one_partners_statement_day_and_recap_and_download_them_as_th
     let input = RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() };
     let recap = send_with(&staff, &app.base, StaffRecap { merchant_id: m.merchant_id.clone(), input }).await.unwrap();
     assert_eq!((recap.total.count, recap.total.total), (1, 12_500));
+    // The partner's page shows their addresses and the first pages of both.
+    let page = send_with(&staff, &app.base, app::server_fns::moderation::Partner { user_id: m.user_id.into() });
+    let page = page.await.unwrap();
+    let activity = page.activity.unwrap();
+    assert_eq!((activity.merchant_id.as_str(), activity.transactions.rows.len()), (m.merchant_id.as_str(), 1));
+    assert_eq!(activity.statement, s);
+    assert!(page.ips.is_empty());
     // One partner's report needs a merchant ID that names one.
     for wrong in ["  ", "TIDAKADA"] {
         let err = send_with(&staff, &app.base, statement(wrong)).await.unwrap_err();

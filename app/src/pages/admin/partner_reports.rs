@@ -24,7 +24,7 @@ pub enum Kind {
 impl Kind {
     const ALL: [Kind; 4] = [Kind::Transactions, Kind::Statement, Kind::Day, Kind::Recap];
 
-    fn path(self) -> &'static str {
+    pub fn path(self) -> &'static str {
         match self {
             Kind::Transactions => "/admin/transaksi",
             Kind::Statement => "/admin/laporan/rekening-koran",

@@ -137,7 +137,7 @@ fn PartnerDetail(
                         None => view! { <p class="muted">{t.moderation.profile_not_started}</p> }.into_any(),
                     }}
                     {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
-                    {a.merchant_id.clone().map(|merchant| view! { <PartnerActivity merchant /> })}
+                    {d.activity.map(|a| view! { <PartnerActivity a /> })}
                     <h2>{t.integration.history_title}</h2>
                     <p><a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a></p>
                     <Loaded resource=history children=move |rows| view! { <ProductHistory rows /> } />

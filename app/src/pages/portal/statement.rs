@@ -66,17 +66,45 @@ fn Filters(query: RwSignal<StatementIn>) -> impl IntoView {
 #[component]
 fn Statement(s: StatementOut, query: RwSignal<StatementIn>, of: ReportOf) -> impl IntoView {
     let t = use_texts();
+    let params = of.with_merchant(vec![
+        ("environment", s.environment.code().to_owned()),
+        ("from", s.from.clone()),
+        ("to", s.to.clone()),
+    ]);
+    let paged = !query.get_untracked().after.is_empty();
+    let next = s.next.clone();
+    view! {
+        <StatementFigures s=s.clone() />
+        <p class="actions-line">
+            {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
+            <Downloads report="rekening-koran" params />
+        </p>
+        <StatementLines lines=s.lines />
+        <CursorPager paged next go=Callback::new(move |after| query.update(|q| q.after = after)) />
+    }
+}
+
+/// The period's opening and closing balance and its totals.
+#[component]
+pub fn StatementFigures(s: StatementOut) -> impl IntoView {
+    let t = use_texts();
     let figures = [
         (t.reports.opening, rupiah(s.opening), "statement-opening"),
         (t.reports.total_credit, rupiah(s.total_credit), "statement-credit"),
         (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
         (t.reports.closing, rupiah(s.closing), "statement-closing"),
     ];
-    let params = of.with_merchant(vec![
-        ("environment", s.environment.code().to_owned()),
-        ("from", s.from.clone()),
-        ("to", s.to.clone()),
-    ]);
+    view! {
+        <section class="cards">
+            {figures.map(|(label, value, id)| view! { <div class="card"><h2>{label}</h2><p class="big" data-testid=id>{value}</p></div> }).collect_view()}
+        </section>
+    }
+}
+
+/// The movements with the balance after each.
+#[component]
+pub fn StatementLines(lines: Vec<StatementLineOut>) -> impl IntoView {
+    let t = use_texts();
     let columns = [
         t.reports.col_time,
         t.reports.col_kind,
@@ -102,17 +130,5 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>, of: ReportOf) -> imp
             </tr>
         }
     };
-    let paged = !query.get_untracked().after.is_empty();
-    let next = s.next.clone();
-    view! {
-        <section class="cards">
-            {figures.map(|(label, value, id)| view! { <div class="card"><h2>{label}</h2><p class="big" data-testid=id>{value}</p></div> }).collect_view()}
-        </section>
-        <p class="actions-line">
-            {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
-            <Downloads report="rekening-koran" params />
-        </p>
-        <Table caption=t.reports.statement_title columns rows=s.lines empty=t.reports.empty row />
-        <CursorPager paged next go=Callback::new(move |after| query.update(|q| q.after = after)) />
-    }
+    view! { <Table caption=t.reports.statement_title columns rows=lines empty=t.reports.empty row /> }
 }

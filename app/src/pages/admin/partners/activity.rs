@@ -1,16 +1,16 @@
 //! What a partner does, on their page for staff (issue 15): the addresses
-//! they registered, their latest transactions, their deposit statement and
-//! links to each of their reports.
+//! they registered, their latest transactions and this month's statement
+//! (first pages, read with the page), and links to each of their reports.
 
-use crate::components::list::{Column, Loaded, Table};
+use crate::components::form::encode_query;
+use crate::components::list::{Column, Table};
 use crate::components::status::{Chip, Tone};
 use crate::i18n::use_texts;
-use crate::pages::admin::partner_reports::ReportTabs;
-use crate::pages::portal::statement::StatementReport;
+use crate::pages::admin::partner_reports::{Kind, ReportTabs};
+use crate::pages::portal::statement::{StatementFigures, StatementLines};
 use crate::pages::portal::tx_status::TxList;
-use crate::server_fns::reports::{staff_transactions, ReportOf};
 use domain::finance::IpEntryOut;
-use domain::reports::{StaffTxIn, TxPageOut, TxSearchIn};
+use domain::moderation::PartnerActivityOut;
 use leptos::prelude::*;
 
 /// Every address the partner registered, whatever its state.
@@ -37,24 +37,28 @@ pub fn PartnerIps(rows: Vec<IpEntryOut>) -> impl IntoView {
     }
 }
 
-/// The partner's reports: their latest production transactions (paged)
-/// and this month's statement, with links to every report of theirs.
+/// The partner's latest production transactions and this month's
+/// statement; the whole of each (paged, filtered, downloadable) is one
+/// link away.
 #[component]
-pub fn PartnerActivity(merchant: String) -> impl IntoView {
+pub fn PartnerActivity(a: PartnerActivityOut) -> impl IntoView {
     let t = use_texts();
-    let search = TxSearchIn { environment: "production".into(), ..Default::default() };
-    let query = RwSignal::new(StaffTxIn { merchant_id: merchant.clone(), search });
-    let list = Resource::new(move || query.get(), staff_transactions);
-    let rows = move |p: TxPageOut| {
-        let paged = !query.with_untracked(|q| q.search.after.is_empty());
-        view! { <TxList p paged go=Callback::new(move |after| query.update(|q| q.search.after = after)) /> }
-    };
+    let link = |kind: Kind| format!("{}?mitra={}", kind.path(), encode_query(&a.merchant_id));
+    let (all_tx, all_statement) = (link(Kind::Transactions), link(Kind::Statement));
+    let mut first = a.transactions;
+    // Further pages are on the report's own page.
+    let more_tx = first.next.take().is_some();
+    let more_lines = a.statement.next.is_some();
+    let lines = a.statement.lines.clone();
     view! {
         <h2>{t.reports.partner_reports}</h2>
-        <ReportTabs merchant=merchant.clone() current=None />
+        <ReportTabs merchant=a.merchant_id.clone() current=None />
         <h3>{t.reports.recent_transactions}</h3>
-        <Loaded resource=list children=rows />
-        <h3>{t.reports.statement_title}</h3>
-        <StatementReport of=ReportOf::Merchant(merchant) />
+        <TxList p=first paged=false go=Callback::new(|_: String| {}) />
+        {more_tx.then(|| view! { <p><a href=all_tx>{t.reports.see_all}</a></p> })}
+        <h3>{t.reports.statement_title}" · "{a.statement.from.clone()}" – "{a.statement.to.clone()}</h3>
+        <StatementFigures s=a.statement />
+        <StatementLines lines />
+        {more_lines.then(|| view! { <p><a href=all_statement>{t.reports.see_all}</a></p> })}
     }
 }
