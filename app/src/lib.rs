@@ -3,6 +3,7 @@
 
 pub mod client_ip;
 pub mod components;
+pub mod docs;
 pub mod error;
 pub mod i18n;
 pub mod pages;
@@ -100,6 +101,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/integrasi/uat") view=UatPage ssr=SsrMode::Async />
                 <Route path=path!("/integrasi/live") view=LivePage ssr=SsrMode::Async />
                 <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
+                <Route path=path!("/koneksi/dokumentasi") view=crate::pages::portal::docs::DocsPage ssr=SsrMode::Async />
+                <Route path=path!("/koneksi/dokumentasi/:halaman") view=crate::pages::portal::docs::DocsPage ssr=SsrMode::Async />
                 <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
                 <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
                 <Route path=path!("/webreport") view=crate::pages::webreport::WebreportPage ssr=SsrMode::Async />

@@ -32,6 +32,12 @@ pub(crate) fn out(p: product::Model) -> ProductOut {
     }
 }
 
+/// A product as a partner may see it: what the operator pays the biller
+/// and which biller serves it are the operator's business.
+pub(crate) fn partner_view(p: product::Model) -> ProductOut {
+    ProductOut { buy_price: 0, biller: String::new(), ..out(p) }
+}
+
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<ProductOut>> {
     Ok(Product::find()
         .order_by_asc(product::Column::Category)

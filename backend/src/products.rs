@@ -34,7 +34,15 @@ pub async fn choosable(state: &AppState, partner: &PartnerActor, category: &str)
         query = query.filter(product::Column::Category.eq(category.trim()));
     }
     let rows = query.order_by_asc(product::Column::Category).order_by_asc(product::Column::Code).all(&state.db).await?;
-    Ok(rows.into_iter().filter(|p| !mine.contains(&p.code)).map(catalog::out).collect())
+    Ok(rows.into_iter().filter(|p| !mine.contains(&p.code)).map(catalog::partner_view).collect())
+}
+
+/// Every product on sale (not Nonaktif), by category then code, as a
+/// partner may see it (Dokumentasi → Daftar Produk).
+pub async fn on_sale(db: &impl ConnectionTrait) -> Result<Vec<ProductOut>> {
+    let query = Product::find().filter(product::Column::Status.ne(ProductStatus::Nonaktif));
+    let rows = query.order_by_asc(product::Column::Category).order_by_asc(product::Column::Code).all(db).await?;
+    Ok(rows.into_iter().map(catalog::partner_view).collect())
 }
 
 /// "Simpan": the checked products become the partner's (state Dipilih).

@@ -48,6 +48,7 @@ macro_rules! stored_enum {
 pub mod account;
 pub mod apilog;
 pub mod billers;
+pub mod docs;
 pub mod env;
 pub mod finance;
 pub mod ids;

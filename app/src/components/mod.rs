@@ -12,6 +12,7 @@ pub mod notice;
 pub mod outages;
 pub mod profile;
 pub mod regions;
+pub mod sequence;
 pub mod status;
 pub mod team;
 pub mod totp;

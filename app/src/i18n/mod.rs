@@ -28,6 +28,7 @@ macro_rules! texts {
 mod auth;
 mod billers;
 mod common;
+mod docs;
 mod enums;
 mod finance;
 mod integration;
@@ -59,6 +60,7 @@ pub struct Texts {
     pub topup: topup::Topup,
     pub topup_finance: topup::TopupFinance,
     pub reports: reports::Reports,
+    pub docs: docs::Docs,
 }
 
 pub static ID: Texts = Texts {
@@ -76,6 +78,7 @@ pub static ID: Texts = Texts {
     topup: topup::Topup::ID,
     topup_finance: topup::TopupFinance::ID,
     reports: reports::Reports::ID,
+    docs: docs::Docs::ID,
 };
 
 pub static EN: Texts = Texts {
@@ -93,6 +96,7 @@ pub static EN: Texts = Texts {
     topup: topup::Topup::EN,
     topup_finance: topup::TopupFinance::EN,
     reports: reports::Reports::EN,
+    docs: docs::Docs::EN,
 };
 
 impl Texts {
@@ -104,7 +108,7 @@ impl Texts {
     }
 
     /// Picks this page's language of an (Indonesian, English) pair.
-    fn pick(&self, (id, en): (&'static str, &'static str)) -> &'static str {
+    pub fn pick(&self, (id, en): (&'static str, &'static str)) -> &'static str {
         match self.lang {
             Lang::Id => id,
             Lang::En => en,
@@ -143,7 +147,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 13] = [
+        let areas: [(&str, &[&str]); 14] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -157,6 +161,7 @@ mod tests {
             ("topup", topup::Topup::KEYS),
             ("topup_finance", topup::TopupFinance::KEYS),
             ("reports", reports::Reports::KEYS),
+            ("docs", docs::Docs::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -184,6 +189,7 @@ mod tests {
                 t.topup.values(),
                 t.topup_finance.values(),
                 t.reports.values(),
+                t.docs.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod billers;
 pub mod catalog;
 pub mod connections;
+pub mod docs;
 pub mod finance;
 pub mod integration;
 pub mod moderation;

@@ -45,6 +45,11 @@ pub fn ha1(username: &str, realm: &str, password: &str) -> String {
     md5_hex(&format!("{username}:{realm}:{password}"))
 }
 
+/// `MD5(method:uri)`, the uri as the header sent it.
+pub fn ha2(method: &str, uri: &str) -> String {
+    md5_hex(&format!("{method}:{uri}"))
+}
+
 /// Splits `key=value, key="quoted, value", …` into pairs. Keys are
 /// lower-cased; quoted values may hold commas, `=` and `\"`.
 fn pairs(s: &str) -> Vec<(String, String)> {
@@ -120,7 +125,7 @@ pub fn parse(header: &str) -> Option<Credentials> {
 /// (RFC 2069 clients), `MD5(HA1:nonce:HA2)`. `HA2 = MD5(method:uri)` with
 /// the header's uri as sent.
 pub fn expected_response(ha1: &str, method: &str, c: &Credentials) -> String {
-    let ha2 = md5_hex(&format!("{method}:{}", c.uri));
+    let ha2 = ha2(method, &c.uri);
     match &c.qop {
         Some(qop) => md5_hex(&format!(
             "{ha1}:{}:{}:{}:{qop}:{ha2}",
@@ -143,9 +148,63 @@ pub fn verify(ha1: &str, method: &str, c: &Credentials) -> bool {
         && expected.bytes().zip(c.response.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
+/// The documentation's test vector (open-api.md §2) worked through by the
+/// functions above, for the Authentikasi page: what a client computes and
+/// the header it sends.
+pub fn worked_vector() -> domain::docs::DigestVectorOut {
+    let (username, password, realm) = ("test", "123", "Design Jaya Indonesia");
+    let (method, uri) = ("POST", "/auth/Sign-On");
+    let (nonce, opaque) = ("8fd2ac10461cccf1ae292f199a624f31", "cbc8dab96cd97d38d6ce3cd8003b0203");
+    let (cnonce, nc, qop) = ("098f6bcd4621d373cade4e832627b4f6", "00000001", "auth");
+    let ha1 = ha1(username, realm, password);
+    let sent = |nc: &str| Credentials {
+        username: username.into(),
+        realm: realm.into(),
+        nonce: nonce.into(),
+        uri: uri.into(),
+        qop: Some(qop.into()),
+        nc: Some(nc.into()),
+        cnonce: Some(cnonce.into()),
+        opaque: Some(opaque.into()),
+        ..Default::default()
+    };
+    let response = expected_response(&ha1, method, &sent(nc));
+    let challenge = Challenge { realm: realm.into(), nonce: nonce.into(), opaque: opaque.into() };
+    domain::docs::DigestVectorOut {
+        authorization: format!(
+            r#"Digest username="{username}",realm="{realm}",nonce="{nonce}",uri="{uri}",qop={qop},nc={nc},cnonce="{cnonce}",response="{response}",opaque="{opaque}""#
+        ),
+        challenge: challenge.header_value(),
+        ha2: ha2(method, uri),
+        response_nc_1: expected_response(&ha1, method, &sent("1")),
+        response,
+        ha1,
+        username: username.into(),
+        password: password.into(),
+        realm: realm.into(),
+        method: method.into(),
+        uri: uri.into(),
+        nonce: nonce.into(),
+        cnonce: cnonce.into(),
+        nc: nc.into(),
+        qop: qop.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_worked_vector_is_the_documentations_and_verifies() {
+        let v = worked_vector();
+        assert_eq!(v.ha1, "484dd8a019733c0f7fc4b9fdc61a89ab");
+        assert_eq!(v.ha2, "e02ef087696a6b2e6145ea79d3e7b888");
+        assert_eq!(v.response, "091fe21c24dbb5481447d302db7632fc");
+        assert_eq!(v.response_nc_1, "16c97c15f19dff737dceb4a8e93684b6");
+        let sent = parse(&v.authorization).unwrap();
+        assert!(verify(&v.ha1, "POST", &sent));
+    }
 
     const VECTOR: &str = r#"Digest username="test", realm="Design Jaya Indonesia", nonce="8fd2ac10461cccf1ae292f199a624f31", uri="/auth/Sign-On", qop=auth, nc=00000001, cnonce="098f6bcd4621d373cade4e832627b4f6", response="091fe21c24dbb5481447d302db7632fc", opaque="cbc8dab96cd97d38d6ce3cd8003b0203""#;
 

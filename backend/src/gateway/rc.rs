@@ -2,6 +2,7 @@
 //! is an `rc` with its text; `backend::Error` maps to one here, once.
 
 use crate::error::Error;
+use domain::docs::Meaning;
 use domain::Problem;
 
 /// Declares the response codes once: variant, code, documented text.
@@ -104,6 +105,54 @@ impl Rc {
     }
 }
 
+/// The codes a partner reads as "still pending" in the first answer of a
+/// payment (open-api.md §6, "Penting!!"): ask Check-Status, never pay again.
+pub const PAYMENT_PENDING: &[Rc] = &[
+    Rc::Undefined,
+    Rc::NotAnsweredByBiller,
+    Rc::NoResponseFromBiller,
+    Rc::NoResponseFromHost,
+    Rc::StorageProblem,
+    Rc::NotFound,
+    Rc::BillerLinkDown,
+    Rc::BillerTimeout,
+    Rc::ProcessFailure,
+    Rc::Pending,
+];
+
+impl Rc {
+    /// How a partner reads this code at each step: inquiry (00 or failed),
+    /// a payment's first answer (00, pending per [`PAYMENT_PENDING`], or
+    /// failed), Check-Status and callbacks (00, 17 failed, else pending).
+    pub fn meaning(self) -> (Meaning, Meaning, Meaning) {
+        let success = self == Rc::Success;
+        let inquiry = if success { Meaning::Success } else { Meaning::Failed };
+        let payment = match self {
+            Rc::Success => Meaning::Success,
+            rc if PAYMENT_PENDING.contains(&rc) => Meaning::Pending,
+            _ => Meaning::Failed,
+        };
+        let status = match self {
+            Rc::Success => Meaning::Success,
+            Rc::Failed => Meaning::Failed,
+            _ => Meaning::Pending,
+        };
+        (inquiry, payment, status)
+    }
+}
+
+/// "Daftar Kode Response": every code of the gateway's table with its text
+/// and how it reads at each step.
+pub fn table() -> Vec<domain::docs::RcRowOut> {
+    Rc::ALL
+        .iter()
+        .map(|rc| {
+            let (inquiry, payment, status) = rc.meaning();
+            domain::docs::RcRowOut { code: rc.code().into(), text: rc.text().into(), inquiry, payment, status }
+        })
+        .collect()
+}
+
 impl serde::Serialize for Rc {
     /// As partners see it: the two digits.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -128,6 +177,16 @@ mod tests {
         assert_eq!(Rc::of(&Error::Unexpected(anyhow::anyhow!("db down"))).code(), "05");
         assert_eq!(text_of("86"), "Kode referensi sudah digunakan");
         assert_eq!(text_of("99"), "Error tidak terdefinisi");
+    }
+
+    #[test]
+    fn the_pending_rule_reads_as_the_documentation_says() {
+        let pending: Vec<&str> =
+            Rc::ALL.iter().filter(|rc| rc.meaning().1 == Meaning::Pending).map(|rc| rc.code()).collect();
+        assert_eq!(pending, ["01", "03", "04", "05", "14", "19", "38", "39", "67", "71"]);
+        assert_eq!(Rc::Failed.meaning(), (Meaning::Failed, Meaning::Failed, Meaning::Failed));
+        assert_eq!(Rc::Pending.meaning(), (Meaning::Failed, Meaning::Pending, Meaning::Pending));
+        assert_eq!(table().len(), Rc::ALL.len());
     }
 
     #[test]

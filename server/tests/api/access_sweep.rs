@@ -14,8 +14,8 @@
 
 use crate::common::{new_client, send_with, staff_sign_in, Partner, TestApp, PDF};
 use app::server_fns::{
-    account, billers, catalog, connections, finance, integration, moderation, products, profile, reports, security,
-    staff, team, topup, webreport,
+    account, billers, catalog, connections, docs, finance, integration, moderation, products, profile, reports,
+    security, staff, team, topup, webreport,
 };
 use domain::rights::Right;
 use domain::staff::{Permission, Role};
@@ -108,6 +108,9 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
             biller_code: "S10".into(),
         }),
         sample(connections::IpList { list: list() }),
+        sample(docs::DocCodes {}),
+        sample(docs::DocDigest {}),
+        sample(docs::DocProducts {}),
         sample(connections::IpAdd { environment: "development".into(), ip: "198.51.100.9".into() }),
         sample(connections::IpRemove { id: ids.ip }),
         sample(connections::IpDecide { id: ids.ip, approve: true, reason: String::new() }),

@@ -9,6 +9,7 @@ mod common;
 mod access_sweep;
 mod back_office;
 mod billers;
+mod docs;
 mod gateway;
 mod going_live;
 mod moderation;

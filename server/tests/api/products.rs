@@ -28,6 +28,8 @@ async fn a_partner_chooses_products_once_and_removes_what_is_not_live() {
     let app = TestApp::spawn().await;
     let (staff, m) = app.approved_merchant().await;
     let pulsa = app.send(ProductsChoosable { category: "PULSA".into() }).await.unwrap();
+    // The operator's buy price and biller never reach a partner.
+    assert!(pulsa.iter().all(|p| p.buy_price == 0 && p.biller.is_empty()), "{pulsa:?}");
     assert!(pulsa.iter().any(|p| p.code == "501021") && pulsa.iter().all(|p| p.category == "PULSA"));
 
     assert_eq!(app.send(choose(&["501021", "100301"])).await.unwrap(), 2);

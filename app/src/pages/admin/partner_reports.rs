@@ -6,9 +6,9 @@ use crate::components::form::encode_query;
 use crate::components::frame::StaffPage;
 use crate::components::list::use_query_param;
 use crate::i18n::{use_texts, Texts};
-use crate::pages::portal::day_settlement::DayReport;
-use crate::pages::portal::recap::RecapReport;
-use crate::pages::portal::statement::StatementReport;
+use crate::pages::portal::day_settlement::{DayReport, DayState};
+use crate::pages::portal::recap::{RecapReport, RecapState};
+use crate::pages::portal::statement::{StatementReport, StatementState};
 use crate::server_fns::reports::ReportOf;
 use leptos::prelude::*;
 
@@ -58,36 +58,50 @@ pub fn ReportTabs(merchant: String, current: Option<Kind>) -> impl IntoView {
     view! { <nav class="actions-line" aria-label=t.reports.partner_reports>{links}</nav> }
 }
 
+// Each page makes its report's resource beside the staff check, never
+// inside its Suspense (see `StatementState`).
+
 #[component]
 pub fn StaffStatementPage() -> impl IntoView {
-    let report = |m| view! { <StatementReport of=ReportOf::Merchant(m) /> }.into_any();
+    let state = StatementState::new(ReportOf::Merchant(merchant()));
+    let report = move || view! { <StatementReport state=state.clone() /> }.into_any();
     view! { <PartnerReport kind=Kind::Statement report /> }
 }
 
 #[component]
 pub fn StaffDayPage() -> impl IntoView {
-    let report = |m| view! { <DayReport of=ReportOf::Merchant(m) /> }.into_any();
+    let state = DayState::new(ReportOf::Merchant(merchant()));
+    let report = move || view! { <DayReport state=state.clone() /> }.into_any();
     view! { <PartnerReport kind=Kind::Day report /> }
 }
 
 #[component]
 pub fn StaffRecapPage() -> impl IntoView {
-    let report = |m| view! { <RecapReport of=ReportOf::Merchant(m) /> }.into_any();
+    let state = RecapState::new(ReportOf::Merchant(merchant()));
+    let report = move || view! { <RecapReport state=state.clone() /> }.into_any();
     view! { <PartnerReport kind=Kind::Recap report /> }
+}
+
+/// The merchant ID the address names (`?mitra=`).
+fn merchant() -> String {
+    use_query_param("mitra").get_untracked().trim().to_owned()
 }
 
 /// The merchant ID asked for (a plain GET form: the page is its URL), then
 /// the report of that partner.
 #[component]
-fn PartnerReport(kind: Kind, report: fn(String) -> AnyView) -> impl IntoView {
-    let merchant = use_query_param("mitra").get_untracked().trim().to_owned();
+fn PartnerReport<R>(kind: Kind, report: R) -> impl IntoView
+where
+    R: Fn() -> AnyView + Clone + Send + Sync + 'static,
+{
+    let merchant = merchant();
     view! {
         <StaffPage render=move |_| {
             let t = use_texts();
             let merchant = merchant.clone();
             let shown = match merchant.is_empty() {
                 true => view! { <p class="muted">{t.reports.pick_partner}</p> }.into_any(),
-                false => report(merchant.clone()),
+                false => report(),
             };
             view! {
                 <h1 class="page-title">{kind.title(t)}</h1>

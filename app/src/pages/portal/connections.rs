@@ -31,6 +31,7 @@ pub fn ConnectionsPage() -> impl IntoView {
             // the callback (with its signing secret) is "Pengaturan Koneksi".
             let may_change = me.may(domain::rights::Right::PengaturanKoneksi);
             view! {
+                <crate::pages::portal::docs::DocsTabs current="settings" />
                 <h1 class="page-title">{t.portal.connections_title}</h1>
                 <Loaded resource=overview children=move |o| view! { <Connections o list=list.get() add remove may_change /> } />
                 {may_change.then(|| view! { <CallbackSettings save resend data=callbacks /> })}

@@ -4,6 +4,7 @@
 use crate::components::form::{encode_query, EnvSelect};
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Downloads, Loaded, Table};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
@@ -12,25 +13,42 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DaySettlementPage() -> impl IntoView {
+    let state = DayState::new(ReportOf::Own);
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.reports.day_title}</h1>
                 <p class="muted">{t.reports.day_intro}</p>
-                <DayReport of=ReportOf::Own />
+                <DayReport state=state.clone() />
             }
         } />
     }
 }
 
-/// A day picker and that day's settlement, of the partner `of` names.
+/// The day shown (environment, `YYYY-MM-DD` or empty for today) and its
+/// loading, made by the page beside its user check (see `StatementState`).
+#[derive(Clone)]
+pub struct DayState {
+    of: ReportOf,
+    query: RwSignal<(String, String)>,
+    day: Resource<Result<DaySettlementOut, AppError>>,
+}
+
+impl DayState {
+    pub fn new(of: ReportOf) -> Self {
+        let query = RwSignal::new(("production".to_owned(), String::new()));
+        let load = of.clone();
+        let day = Resource::new(move || query.get(), move |(environment, day)| load.clone().day(environment, day));
+        DayState { of, query, day }
+    }
+}
+
+/// A day picker and that day's settlement, of the partner the state names.
 #[component]
-pub fn DayReport(of: ReportOf) -> impl IntoView {
+pub fn DayReport(state: DayState) -> impl IntoView {
     let t = use_texts();
-    let query = RwSignal::new(("production".to_owned(), String::new()));
-    let load = of.clone();
-    let day = Resource::new(move || query.get(), move |(environment, day)| load.clone().day(environment, day));
+    let DayState { of, query, day } = state;
     let (env, date) = (RwSignal::new("production".to_owned()), RwSignal::new(String::new()));
     view! {
         <form class="toolbar wrap" on:submit=move |ev: leptos::ev::SubmitEvent| {

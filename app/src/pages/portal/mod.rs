@@ -5,6 +5,7 @@ pub mod connections;
 pub mod dashboard;
 pub mod day_settlement;
 pub mod dev_numbers;
+pub mod docs;
 pub mod integration;
 pub mod products;
 pub mod recap;

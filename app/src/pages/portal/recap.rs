@@ -5,6 +5,7 @@
 use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Downloads, Loaded, Table};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
@@ -13,25 +14,42 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RecapPage() -> impl IntoView {
+    let state = RecapState::new(ReportOf::Own);
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.reports.recap_title}</h1>
                 <p class="muted">{t.reports.recap_intro}</p>
-                <RecapReport of=ReportOf::Own />
+                <RecapReport state=state.clone() />
             }
         } />
     }
 }
 
-/// The period's filters and its recap, of the partner `of` names.
+/// The period shown and its loading, made by the page beside its user
+/// check (see `StatementState`).
+#[derive(Clone)]
+pub struct RecapState {
+    of: ReportOf,
+    query: RwSignal<RecapIn>,
+    recap: Resource<Result<RecapOut, AppError>>,
+}
+
+impl RecapState {
+    pub fn new(of: ReportOf) -> Self {
+        let query =
+            RwSignal::new(RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() });
+        let load = of.clone();
+        let recap = Resource::new(move || query.get(), move |q| load.clone().recap(q));
+        RecapState { of, query, recap }
+    }
+}
+
+/// The period's filters and its recap, of the partner the state names.
 #[component]
-pub fn RecapReport(of: ReportOf) -> impl IntoView {
-    let query =
-        RwSignal::new(RecapIn { environment: "production".into(), period: "bulan".into(), ..Default::default() });
-    let load = of.clone();
-    let recap = Resource::new(move || query.get(), move |q| load.clone().recap(q));
+pub fn RecapReport(state: RecapState) -> impl IntoView {
+    let RecapState { of, query, recap } = state;
     view! {
         <Filters query />
         <Loaded resource=recap children=move |r: RecapOut| view! { <Recap r of=of.clone() /> } />

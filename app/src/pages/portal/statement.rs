@@ -5,6 +5,7 @@
 use crate::components::form::EnvSelect;
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, CursorPager, Downloads, Loaded, Table};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::server_fns::reports::ReportOf;
 use domain::finance::rupiah;
@@ -13,25 +14,42 @@ use leptos::prelude::*;
 
 #[component]
 pub fn StatementPage() -> impl IntoView {
+    let state = StatementState::new(ReportOf::Own);
     view! {
         <PartnerPage render=move |_| {
             let t = use_texts();
             view! {
                 <h1 class="page-title">{t.reports.statement_title}</h1>
                 <p class="muted">{t.reports.statement_intro}</p>
-                <StatementReport of=ReportOf::Own />
+                <StatementReport state=state.clone() />
             }
         } />
     }
 }
 
-/// The statement with its filters, of the partner `of` names.
+/// The statement shown (its cursor empty on the first page) and its
+/// loading: made by the page beside its user check, never inside its
+/// Suspense (a resource made there breaks hydration, see `DevNumbersPage`).
+#[derive(Clone)]
+pub struct StatementState {
+    of: ReportOf,
+    query: RwSignal<StatementIn>,
+    statement: Resource<Result<StatementOut, AppError>>,
+}
+
+impl StatementState {
+    pub fn new(of: ReportOf) -> Self {
+        let query = RwSignal::new(StatementIn { environment: "production".into(), ..Default::default() });
+        let load = of.clone();
+        let statement = Resource::new(move || query.get(), move |q| load.clone().statement(q));
+        StatementState { of, query, statement }
+    }
+}
+
+/// The statement with its filters, of the partner the state names.
 #[component]
-pub fn StatementReport(of: ReportOf) -> impl IntoView {
-    // The query shown (its cursor empty on the first page).
-    let query = RwSignal::new(StatementIn { environment: "production".into(), ..Default::default() });
-    let load = of.clone();
-    let statement = Resource::new(move || query.get(), move |q| load.clone().statement(q));
+pub fn StatementReport(state: StatementState) -> impl IntoView {
+    let StatementState { of, query, statement } = state;
     view! {
         <Filters query />
         <Loaded resource=statement children=move |s: StatementOut| view! { <Statement s query of=of.clone() /> } />

@@ -1,0 +1,138 @@
+//! The documentation's examples (issue 16): each a request the Dokumentasi
+//! pages show and the answer the development gateway gave it. The answers
+//! are written by `server/tests/api/docs.rs` from the real gateway, and
+//! that test fails when the gateway answers otherwise — an example cannot
+//! drift from what partners get.
+
+/// One exchange: the service's path, the request body as a partner sends
+/// it and the body the gateway answered (both as text, exactly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Example {
+    pub name: &'static str,
+    pub path: &'static str,
+    pub request: &'static str,
+    pub response: &'static str,
+}
+
+/// Stand-ins in the files for the values that are each partner's own:
+/// the test puts in the real ones to send and takes them out of answers;
+/// a page shows the signed-in partner's merchant ID in their place.
+pub const MERCHANT_ID: &str = "{merchantID}";
+pub const SESSION_ID: &str = "{sessionID}";
+
+macro_rules! example {
+    ($name:literal, $path:literal) => {
+        Example {
+            name: $name,
+            path: $path,
+            request: include_str!(concat!("../docs/examples/", $name, ".request.json")),
+            response: include_str!(concat!("../docs/examples/", $name, ".response.json")),
+        }
+    };
+}
+
+/// Every example, in the order the test runs them on one new partner
+/// (the deposit example shows what the payments before it left).
+pub const EXAMPLES: &[Example] = &[
+    example!("sign-on", "/auth/Sign-On"),
+    example!("inquiry-pln", "/Services/Inquiry"),
+    example!("payment-pln", "/Services/Payment"),
+    example!("check-status", "/Services/Check-Status"),
+    example!("inquiry-bpjs", "/Services/Inquiry"),
+    example!("payment-bpjs", "/Services/Payment"),
+    example!("single-payment", "/Services/SinglePayment"),
+    example!("single-payment-pending", "/Services/SinglePayment"),
+    example!("pulsa-prices", "/Services/getPulsa-Prabayar"),
+    example!("prices-by-family", "/Services/getHargaByProductID"),
+    example!("deposit", "/Services/getCurrentDeposit"),
+    example!("active-products", "/Services/get-Active-Product"),
+];
+
+/// The example of that name.
+pub fn example(name: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.name == name)
+}
+
+/// `text` with the partner's own values in place of the stand-ins.
+pub fn filled(text: &str, merchant_id: &str, session_id: &str) -> String {
+    text.replace(MERCHANT_ID, merchant_id).replace(SESSION_ID, session_id)
+}
+
+/// A JSON text laid out one member a line, its members in the order
+/// written (a `serde_json::Value` would sort them); anything that is not
+/// JSON comes back as it was.
+pub fn pretty(json: &str) -> String {
+    if serde_json::from_str::<serde::de::IgnoredAny>(json).is_err() {
+        return json.to_owned();
+    }
+    let (mut out, mut depth, mut in_string, mut escaped) = (String::new(), 0usize, false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    let mut chars = json.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            (in_string, escaped) = match (escaped, c) {
+                (true, _) => (true, false),
+                (false, '\\') => (true, true),
+                (false, '"') => (false, false),
+                _ => (true, false),
+            };
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' if matches!(chars.peek(), Some('}' | ']')) => out.push(c),
+            '{' | '[' => {
+                depth += 1;
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            '}' | ']' if out.ends_with(['{', '[']) => out.push(c),
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_keeps_the_order_and_the_strings() {
+        let text = r#"{"rc":"00","data":{"b":"x, y: {z}","a":[1,2]},"e":{},"q":"say \"hi\""}"#;
+        let out = pretty(text);
+        assert!(out.starts_with("{\n  \"rc\": \"00\",\n  \"data\": {\n    \"b\": \"x, y: {z}\""), "{out}");
+        assert!(out.contains("\"e\": {}") && out.contains(r#""q": "say \"hi\"""#), "{out}");
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, serde_json::from_str::<serde_json::Value>(text).unwrap());
+        assert_eq!(pretty("bukan json"), "bukan json");
+    }
+
+    #[test]
+    fn every_request_is_json_and_every_name_is_once() {
+        let names: std::collections::HashSet<_> = EXAMPLES.iter().map(|e| e.name).collect();
+        assert_eq!(names.len(), EXAMPLES.len());
+        for e in EXAMPLES {
+            let filled = filled(e.request, "DJI100087", "0123456789abcdef0123456789abcdef");
+            assert!(serde_json::from_str::<serde_json::Value>(&filled).is_ok(), "{}", e.name);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Koneksi → Dokumentasi (issue 16): what its pages read from the live
+//! system — the gateway's response codes, the digest vector worked
+//! through by the gateway's own code, and the product catalog.
+
+use crate::error::AppError;
+use domain::docs::{DigestVectorOut, RcRowOut};
+use domain::finance::ProductOut;
+#[cfg(feature = "ssr")]
+use domain::rights::Right;
+use leptos::prelude::*;
+
+/// "Daftar Kode Response": the gateway's own table.
+#[server(prefix = "/api", endpoint = "doc_codes")]
+pub async fn doc_codes() -> Result<Vec<RcRowOut>, AppError> {
+    crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    Ok(backend::gateway::rc::table())
+}
+
+/// "Authentikasi": the documentation's test vector, computed.
+#[server(prefix = "/api", endpoint = "doc_digest")]
+pub async fn doc_digest() -> Result<DigestVectorOut, AppError> {
+    crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    Ok(backend::gateway::digest::worked_vector())
+}
+
+/// "Daftar Produk": every product on sale, as partners may see it.
+#[server(prefix = "/api", endpoint = "doc_products")]
+pub async fn doc_products() -> Result<Vec<ProductOut>, AppError> {
+    crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    Ok(backend::products::on_sale(&crate::ssr::state()?.db).await?)
+}

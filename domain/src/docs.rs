@@ -1,0 +1,46 @@
+//! What the Dokumentasi pages (issue 16) read from the server: the
+//! response codes as the gateway's table has them, and the digest test
+//! vector worked through by the gateway's own digest code.
+
+use serde::{Deserialize, Serialize};
+
+/// How a partner reads an rc at one step (open-api.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Meaning {
+    Success,
+    Pending,
+    Failed,
+}
+
+/// One row of "Daftar Kode Response".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RcRowOut {
+    pub code: String,
+    pub text: String,
+    pub inquiry: Meaning,
+    /// The first answer of Payment and SinglePayment.
+    pub payment: Meaning,
+    /// Check-Status and the callback.
+    pub status: Meaning,
+}
+
+/// The documentation's digest test vector, computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestVectorOut {
+    pub username: String,
+    pub password: String,
+    pub realm: String,
+    pub method: String,
+    pub uri: String,
+    pub nonce: String,
+    pub cnonce: String,
+    pub nc: String,
+    pub qop: String,
+    pub challenge: String,
+    pub ha1: String,
+    pub ha2: String,
+    pub response: String,
+    /// The same with nc sent as `1`: hashed as sent, so another response.
+    pub response_nc_1: String,
+    pub authorization: String,
+}
