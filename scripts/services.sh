@@ -57,6 +57,15 @@ ensure_python_requests() {
   python3 -m pip install --quiet requests
 }
 
+# The documentation's code samples run as shown: PHP with its curl
+# extension (Debian), next to bash+curl, python-requests and Node.
+ensure_sample_runners() {
+  command -v curl >/dev/null || apt_install curl
+  if ! command -v php >/dev/null || ! php -m 2>/dev/null | grep -qx curl; then
+    apt_install php-cli php-curl
+  fi
+}
+
 ensure_chromium() {
   [ -x /usr/bin/chromium ] || apt_install chromium
 }

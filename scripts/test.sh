@@ -30,6 +30,7 @@ tools() {
   ensure_node_modules
   ensure_chromium
   ensure_python_requests
+  ensure_sample_runners
 }
 
 services() {

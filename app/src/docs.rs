@@ -48,6 +48,48 @@ pub const EXAMPLES: &[Example] = &[
     example!("active-products", "/Services/get-Active-Product"),
 ];
 
+/// A code sample: Sign On, Inquiry and Payment in one language, shown on
+/// the Sign On and Payment pages and run as shown by
+/// `server/tests/api/docs.rs` against a development gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample {
+    pub language: &'static str,
+    /// What runs the file (`bash file`, `python3 file`, …).
+    pub runner: &'static str,
+    pub file: &'static str,
+    pub code: &'static str,
+}
+
+macro_rules! sample {
+    ($language:literal, $runner:literal, $file:literal) => {
+        Sample {
+            language: $language,
+            runner: $runner,
+            file: $file,
+            code: include_str!(concat!("../docs/samples/", $file)),
+        }
+    };
+}
+
+pub const SAMPLES: &[Sample] = &[
+    sample!("curl", "bash", "payment.sh"),
+    sample!("Python (requests)", "python3", "payment.py"),
+    sample!("PHP (curl)", "php", "payment.php"),
+    sample!("Node.js", "node", "payment.js"),
+];
+
+/// Stand-ins of the samples besides the merchant ID: the development
+/// gateway's address and the partner's development user and password
+/// (which only the credentials e-mail holds).
+pub const BASE_URL: &str = "{baseURL}";
+pub const USER: &str = "{user}";
+pub const PASSWORD: &str = "{password}";
+
+/// A sample with the gateway, user, password and merchant ID put in.
+pub fn sample_filled(code: &str, base_url: &str, user: &str, password: &str, merchant_id: &str) -> String {
+    code.replace(BASE_URL, base_url).replace(USER, user).replace(PASSWORD, password).replace(MERCHANT_ID, merchant_id)
+}
+
 /// The example of that name.
 pub fn example(name: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.name == name)

@@ -92,6 +92,10 @@ texts! {
             | "Price",
         changelog_intro: "Perubahan API, terbaru di atas."
             | "Changes to the API, newest first.",
+        samples: "Contoh kode"
+            | "Code samples",
+        samples_note: "Sign On, Inquiry lalu Payment. Setiap build menjalankan contoh ini persis seperti tertulis terhadap gateway development; ganti USER_DEVELOPMENT dan PASSWORD_DEVELOPMENT dengan isi email kredensial."
+            | "Sign On, Inquiry, then Payment. Every build runs these samples exactly as written against the development gateway; replace USER_DEVELOPMENT and PASSWORD_DEVELOPMENT with the credentials e-mail's values.",
         dev_numbers_link: "Nomor pelanggan untuk mencoba setiap hasil ada di halaman Nomor Development."
             | "Customer numbers that produce each outcome are on the Nomor Development page.",
     }

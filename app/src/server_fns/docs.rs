@@ -29,3 +29,10 @@ pub async fn doc_products() -> Result<Vec<ProductOut>, AppError> {
     crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
     Ok(backend::products::on_sale(&crate::ssr::state()?.db).await?)
 }
+
+/// The development gateway's address, for the code samples.
+#[server(prefix = "/api", endpoint = "doc_development_url")]
+pub async fn doc_development_url() -> Result<String, AppError> {
+    crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    Ok(crate::ssr::state()?.config.gateway_dev_url.clone())
+}

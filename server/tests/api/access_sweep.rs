@@ -111,6 +111,7 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(docs::DocCodes {}),
         sample(docs::DocDigest {}),
         sample(docs::DocProducts {}),
+        sample(docs::DocDevelopmentUrl {}),
         sample(connections::IpAdd { environment: "development".into(), ip: "198.51.100.9".into() }),
         sample(connections::IpRemove { id: ids.ip }),
         sample(connections::IpDecide { id: ids.ip, approve: true, reason: String::new() }),

@@ -43,3 +43,30 @@ async fn every_documented_example_is_what_the_development_gateway_answers() {
         drifted.join("\n")
     );
 }
+
+/// The code samples of the Sign On and Payment pages, as shown (with the
+/// partner's values put in), run by their own interpreters against a
+/// development gateway: each signs on, asks a bill and pays it.
+#[tokio::test]
+async fn every_code_sample_signs_on_and_pays_as_shown() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let dir = std::env::temp_dir().join(format!("samples-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for s in app::docs::SAMPLES {
+        let (user, password) = (&a.development.user, &a.development.password);
+        let path = dir.join(s.file);
+        std::fs::write(&path, app::docs::sample_filled(s.code, &dev, user, password, &a.merchant_id)).unwrap();
+        let mut cmd = std::process::Command::new(s.runner);
+        cmd.arg(&path);
+        let run = tokio::task::spawn_blocking(move || cmd.output()).await.unwrap();
+        let out = run.unwrap_or_else(|e| panic!("{} cannot run ({e}): scripts/services.sh installs it", s.runner));
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{} failed:\n{stdout}\n{stderr}", s.language);
+        let paid = stdout.lines().find(|l| l.starts_with("Payment:")).unwrap_or_default();
+        assert!(paid.contains("SUKSES") && paid.contains("Transaksi berhasil"), "{}:\n{stdout}\n{stderr}", s.language);
+        assert!(!stdout.contains("{merchantID}"), "{}", s.language);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,10 +7,10 @@
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::sequence::{Sequence, Step};
-use crate::docs::{example, filled, pretty, Example};
+use crate::docs::{example, filled, pretty, sample_filled, Example, SAMPLES};
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
-use crate::server_fns::docs::{doc_codes, doc_digest, doc_products};
+use crate::server_fns::docs::{doc_codes, doc_development_url, doc_digest, doc_products};
 use domain::docs::{DigestVectorOut, Meaning, RcRowOut};
 use domain::finance::{ProductFlow, ProductOut};
 use leptos::prelude::*;
@@ -28,6 +28,8 @@ struct Endpoint {
     biller: bool,
     fields: &'static [(&'static str, Pair)],
     examples: &'static [&'static str],
+    /// Whether the code samples (Sign On, Inquiry, Payment) are shown here.
+    samples: bool,
 }
 
 const SESSION: (&str, Pair) =
@@ -68,6 +70,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: false,
         fields: SIGN_ON_FIELDS,
         examples: &["sign-on"],
+        samples: true,
     },
     Endpoint {
         slug: "inquiry",
@@ -77,6 +80,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: true,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, ("periode", ("Opsional; BPJS: jumlah bulan \"01\"–\"12\"", "Optional; BPJS: number of months \"01\"–\"12\""))],
         examples: &["inquiry-pln", "inquiry-bpjs"],
+        samples: false,
     },
     Endpoint {
         slug: "payment",
@@ -86,6 +90,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: true,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, AMOUNTS, ("noHanphone", ("BPJS: nomor HP (noHandphone juga diterima)", "BPJS: phone number (noHandphone is accepted too)"))],
         examples: &["payment-pln", "payment-bpjs"],
+        samples: true,
     },
     Endpoint {
         slug: "single-payment",
@@ -95,6 +100,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: true,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, ("tagihan, admin, total", ("Harga dari Daftar Harga; admin 0", "The price from the price list; admin 0"))],
         examples: &["single-payment", "single-payment-pending"],
+        samples: false,
     },
     Endpoint {
         slug: "check-status",
@@ -104,6 +110,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: false,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, AMOUNTS, ("tglTransaksi", ("Opsional, YYYY-MM-DD", "Optional, YYYY-MM-DD"))],
         examples: &["check-status"],
+        samples: false,
     },
     Endpoint {
         slug: "daftar-harga-pulsa",
@@ -113,6 +120,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: false,
         fields: &[SESSION, MERCHANT, ("prefixID", ("Kode operator atau kategori", "Operator or category code"))],
         examples: &["pulsa-prices", "prices-by-family"],
+        samples: false,
     },
     Endpoint {
         slug: "cek-deposit",
@@ -122,6 +130,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: false,
         fields: SIGN_ON_FIELDS,
         examples: &["deposit"],
+        samples: false,
     },
     Endpoint {
         slug: "cek-status-produk",
@@ -131,6 +140,7 @@ const ENDPOINTS: &[Endpoint] = &[
         biller: false,
         fields: SIGN_ON_FIELDS,
         examples: &["active-products"],
+        samples: false,
     },
 ];
 
@@ -169,6 +179,10 @@ pub fn DocsPage() -> impl IntoView {
     let digest = Resource::new(move || slug.get(), |s| async move { only(s == "authentikasi", doc_digest()).await });
     let products =
         Resource::new(move || slug.get(), |s| async move { only(s == "daftar-produk", doc_products()).await });
+    let base_url = Resource::new(
+        move || slug.get(),
+        |s| async move { only(s == "sign-on" || s == "payment", doc_development_url()).await },
+    );
     view! {
         <PartnerPage render=move |user| {
             let t = use_texts();
@@ -182,7 +196,7 @@ pub fn DocsPage() -> impl IntoView {
                 "kode-response" => view! { <Loaded resource=codes children=show_codes /> }.into_any(),
                 "daftar-produk" => view! { <Loaded resource=products children=show_products /> }.into_any(),
                 slug => match ENDPOINTS.iter().find(|e| e.slug == slug) {
-                    Some(e) => view! { <EndpointPage e merchant /> }.into_any(),
+                    Some(e) => view! { <EndpointPage e merchant base_url /> }.into_any(),
                     None => view! { <Changelog /> }.into_any(),
                 },
             };
@@ -228,7 +242,11 @@ pub fn DocsTabs(current: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn EndpointPage(e: &'static Endpoint, merchant: String) -> impl IntoView {
+fn EndpointPage(
+    e: &'static Endpoint,
+    merchant: String,
+    base_url: Resource<Result<Option<String>, AppError>>,
+) -> impl IntoView {
     let t = use_texts();
     let (gateway, biller) = (1, 2);
     let mut steps = vec![
@@ -254,6 +272,10 @@ fn EndpointPage(e: &'static Endpoint, merchant: String) -> impl IntoView {
         .filter_map(|name| example(name))
         .map(|x| view! { <Exchange x merchant=merchant.clone() /> })
         .collect_view();
+    let samples = e.samples.then(|| {
+        let show = move |url: Option<String>| url.map(|url| view! { <CodeSamples url merchant=merchant.clone() /> });
+        view! { <Loaded resource=base_url children=show /> }
+    });
     view! {
         <h1 class="page-title">{t.pick(e.title)}</h1>
         <p>{t.pick(e.intro)}</p>
@@ -263,7 +285,35 @@ fn EndpointPage(e: &'static Endpoint, merchant: String) -> impl IntoView {
         <h2>{t.docs.fields}</h2>
         <Table caption=t.docs.fields columns rows=fields row />
         {examples}
+        {samples}
         <p class="muted small">{t.docs.dev_numbers_link}" "<a href="/integrasi/nomor-development">{t.common.menu_integration}</a></p>
+    }
+}
+
+/// Sign On, Inquiry and Payment in each language, as `make test` runs
+/// them; the user and password stay the credentials e-mail's to fill in.
+#[component]
+fn CodeSamples(url: String, merchant: String) -> impl IntoView {
+    let t = use_texts();
+    let (user, password) = ("USER_DEVELOPMENT", "PASSWORD_DEVELOPMENT");
+    let blocks = SAMPLES
+        .iter()
+        .map(|s| {
+            let code = sample_filled(s.code, &url, user, password, &merchant);
+            view! {
+                <details class="sample" data-testid=format!("sample-{}", s.runner)>
+                    <summary>{s.language}<span class="muted small">" · "{s.file}</span></summary>
+                    <pre class="code"><code>{code}</code></pre>
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="panel" aria-labelledby="samples-title">
+            <h2 id="samples-title">{t.docs.samples}</h2>
+            <p class="muted">{t.docs.samples_note}</p>
+            {blocks}
+        </section>
     }
 }
 
