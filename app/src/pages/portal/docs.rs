@@ -76,7 +76,7 @@ const ENDPOINTS: &[Endpoint] = &[
         slug: "inquiry",
         title: ("Inquiry", "Inquiry"),
         path: "/Services/Inquiry",
-        intro: ("Menanyakan tagihan. data berisi tagihan per jenis produk, mis. PLN NM (nama), AB (admin), TG (tagihan), TT (total); produk lain idPelanggan, nama, tagihan, admin, total, periode.", "Asks for the bill. data holds the bill per product family, e.g. PLN NM (name), AB (admin), TG (bill), TT (total); others idPelanggan, nama, tagihan, admin, total, periode."),
+        intro: ("Menanyakan tagihan. data berisi idPelanggan, nama, tagihan, admin, total dan periode (nominal 12 digit); Payment memakai nominal ini apa adanya.", "Asks for the bill. data holds idPelanggan, nama, tagihan, admin, total and periode (amounts as 12 digits); the Payment sends these amounts as they are."),
         biller: true,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, ("periode", ("Opsional; BPJS: jumlah bulan \"01\"–\"12\"", "Optional; BPJS: number of months \"01\"–\"12\""))],
         examples: &["inquiry-pln", "inquiry-bpjs"],
@@ -187,26 +187,26 @@ pub fn DocsPage() -> impl IntoView {
         <PartnerPage render=move |user| {
             let t = use_texts();
             let merchant = user.merchant_id.clone().unwrap_or_else(|| "DJI100087".into());
-            let page = slug.get();
             let show_digest = |v: Option<DigestVectorOut>| v.map(|v| view! { <Authentication v /> });
             let show_codes = |rows: Option<Vec<RcRowOut>>| rows.map(|rows| view! { <Codes rows /> });
             let show_products = |rows: Option<Vec<ProductOut>>| rows.map(|rows| view! { <Products rows /> });
-            let body = match page.as_str() {
+            // The sub-navigation moves within this page: what it shows follows the address.
+            let body = move || match slug.get().as_str() {
                 "authentikasi" => view! { <Loaded resource=digest children=show_digest /> }.into_any(),
                 "kode-response" => view! { <Loaded resource=codes children=show_codes /> }.into_any(),
                 "daftar-produk" => view! { <Loaded resource=products children=show_products /> }.into_any(),
-                slug => match ENDPOINTS.iter().find(|e| e.slug == slug) {
-                    Some(e) => view! { <EndpointPage e merchant base_url /> }.into_any(),
+                page => match ENDPOINTS.iter().find(|e| e.slug == page) {
+                    Some(e) => view! { <EndpointPage e merchant=merchant.clone() base_url /> }.into_any(),
                     None => view! { <Changelog /> }.into_any(),
                 },
             };
+            let here = move |s: &'static str| move || slug.with(|page| (page == s).then_some("page"));
             view! {
                 <DocsTabs current="docs" />
                 <div class="docs">
                     <nav class="docs-nav" aria-label=t.docs.nav_label>
                         {PAGES.iter().map(|(s, title)| {
-                            let here = (*s == page || (page.is_empty() && *s == "revisi")).then_some("page");
-                            view! { <a href=format!("/koneksi/dokumentasi/{s}") aria-current=here>{t.pick(*title)}</a> }
+                            view! { <a href=format!("/koneksi/dokumentasi/{s}") aria-current=here(s)>{t.pick(*title)}</a> }
                         }).collect_view()}
                         <a href="/integrasi/nomor-development">{t.common.menu_integration}</a>
                     </nav>
@@ -303,7 +303,7 @@ fn CodeSamples(url: String, merchant: String) -> impl IntoView {
             view! {
                 <details class="sample" data-testid=format!("sample-{}", s.runner)>
                     <summary>{s.language}<span class="muted small">" · "{s.file}</span></summary>
-                    <pre class="code"><code>{code}</code></pre>
+                    <pre class="code" tabindex="0"><code>{code}</code></pre>
                 </details>
             }
         })
@@ -327,9 +327,9 @@ fn Exchange(x: &'static Example, merchant: String) -> impl IntoView {
     view! {
         <section class="panel exchange" data-testid=format!("example-{}", x.name)>
             <h2>{t.docs.request}<span class="muted small">" · POST "{x.path}</span></h2>
-            <pre class="code"><code>{request}</code></pre>
+            <pre class="code" tabindex="0"><code>{request}</code></pre>
             <h2>{t.docs.response}</h2>
-            <pre class="code"><code>{response}</code></pre>
+            <pre class="code" tabindex="0"><code>{response}</code></pre>
             <p class="muted small">{t.docs.example_note}</p>
         </section>
     }
@@ -357,9 +357,9 @@ fn Authentication(v: DigestVectorOut) -> impl IntoView {
         <p>{t.docs.auth_intro}</p>
         <h2>{t.docs.auth_steps}</h2>
         <ol>
-            <li>{t.docs.auth_step_1}<pre class="code"><code>{format!("WWW-Authenticate: {}", v.challenge)}</code></pre></li>
+            <li>{t.docs.auth_step_1}<pre class="code" tabindex="0"><code>{format!("WWW-Authenticate: {}", v.challenge)}</code></pre></li>
             <li>{t.docs.auth_step_2}</li>
-            <li>{t.docs.auth_step_3}<pre class="code"><code>{format!("Authorization: {}", v.authorization)}</code></pre></li>
+            <li>{t.docs.auth_step_3}<pre class="code" tabindex="0"><code>{format!("Authorization: {}", v.authorization)}</code></pre></li>
         </ol>
         <h2>{t.docs.vector}</h2>
         <dl class="facts" data-testid="digest-vector">{values.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd><code>{v}</code></dd> }).collect_view()}</dl>
