@@ -50,11 +50,12 @@ ensure_node_modules() {
   fi
 }
 
-# The gateway test drives a partner client written with python-requests.
+# The gateway test drives a partner client written with python-requests;
+# the OpenAPI document is checked with openapi-spec-validator.
 ensure_python_requests() {
-  python3 -c 'import requests' 2>/dev/null && return
-  log "installing python requests (PyPI)"
-  python3 -m pip install --quiet requests
+  python3 -c 'import requests, openapi_spec_validator' 2>/dev/null && return
+  log "installing python requests and openapi-spec-validator (PyPI)"
+  python3 -m pip install --quiet requests openapi-spec-validator
 }
 
 # The documentation's code samples run as shown: PHP with its curl

@@ -69,6 +69,11 @@ test('Koneksi → Dokumentasi: every page renders from the real gateway, example
   await expect(page.getByText('501021')).toBeVisible();
   await shot(page, '114-dokumentasi-daftar-produk');
 
+  // The OpenAPI document downloads from the sub-navigation.
+  const api = page.waitForEvent('download');
+  await nav.getByRole('link', { name: 'Unduh OpenAPI 3.1 (JSON)' }).click();
+  expect((await api).suggestedFilename()).toBe('web-open-api.openapi.json');
+
   // On a phone the sub-navigation runs across the top.
   await page.setViewportSize({ width: 390, height: 844 });
   await nav.getByRole('link', { name: 'Payment', exact: true }).click();

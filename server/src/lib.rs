@@ -8,6 +8,7 @@ pub mod biller_reports;
 pub mod csrf;
 pub mod documents;
 pub mod gateway;
+pub mod openapi;
 pub mod payment_webhook;
 pub mod reports;
 pub mod routes;

@@ -92,6 +92,8 @@ texts! {
             | "Price",
         changelog_intro: "Perubahan API, terbaru di atas."
             | "Changes to the API, newest first.",
+        openapi_download: "Unduh OpenAPI 3.1 (JSON)"
+            | "Download OpenAPI 3.1 (JSON)",
         samples: "Contoh kode"
             | "Code samples",
         samples_note: "Sign On, Inquiry lalu Payment. Setiap build menjalankan contoh ini persis seperti tertulis terhadap gateway development; ganti USER_DEVELOPMENT dan PASSWORD_DEVELOPMENT dengan isi email kredensial."

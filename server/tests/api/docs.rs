@@ -70,3 +70,28 @@ async fn every_code_sample_signs_on_and_pays_as_shown() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The OpenAPI document the portal serves (to anyone: the protocol is no
+/// secret) is valid OpenAPI 3.1 by `openapi-spec-validator` (PyPI) and
+/// carries every documented example.
+#[tokio::test]
+async fn the_openapi_document_is_valid_and_carries_every_example() {
+    let app = TestApp::spawn().await;
+    let res = crate::common::new_client(&app.base).get(app.url("/dokumentasi/openapi.json")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["paths"].as_object().map(|p| p.len()), Some(9));
+    for e in EXAMPLES {
+        assert!(text.contains(&format!("\"{}\":{{\"value\"", e.name)), "{} is not in the document", e.name);
+    }
+    let path = std::env::temp_dir().join(format!("openapi-{}.json", uuid::Uuid::now_v7().simple()));
+    std::fs::write(&path, &text).unwrap();
+    let mut cmd = std::process::Command::new("python3");
+    cmd.args(["-m", "openapi_spec_validator"]).arg(&path);
+    let out = tokio::task::spawn_blocking(move || cmd.output()).await.unwrap().expect("python3 runs");
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "openapi-spec-validator (scripts/services.sh installs it):\n{said}");
+    let _ = std::fs::remove_file(&path);
+}

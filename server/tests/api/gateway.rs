@@ -165,12 +165,16 @@ impl Client {
     }
 
     pub(crate) async fn post_with(&self, path: &str, auth: &str, body: &Value) -> (u16, String) {
+        self.post_text(path, auth, body.to_string()).await
+    }
+
+    async fn post_text(&self, path: &str, auth: &str, body: String) -> (u16, String) {
         let res = self
             .http
             .post(format!("{}{path}", self.base))
             .header("authorization", auth)
             .header("content-type", "application/json")
-            .body(body.to_string())
+            .body(body)
             .send()
             .await
             .unwrap();
@@ -181,16 +185,7 @@ impl Client {
     pub(crate) async fn call_text(&self, path: &str, body: &str) -> (u16, String) {
         let ch = self.challenge(path).await;
         let auth = authorization(self.style, &self.creds, "POST", path, &ch["nonce"], &ch["opaque"], 1);
-        let res = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .header("authorization", auth)
-            .header("content-type", "application/json")
-            .body(body.to_owned())
-            .send()
-            .await
-            .unwrap();
-        (res.status().as_u16(), res.text().await.unwrap())
+        self.post_text(path, &auth, body.to_owned()).await
     }
 
     /// Challenge, then the signed request.

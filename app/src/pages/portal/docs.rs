@@ -209,6 +209,7 @@ pub fn DocsPage() -> impl IntoView {
                             view! { <a href=format!("/koneksi/dokumentasi/{s}") aria-current=here(s)>{t.pick(*title)}</a> }
                         }).collect_view()}
                         <a href="/integrasi/nomor-development">{t.common.menu_integration}</a>
+                        <a href="/dokumentasi/openapi.json" rel="external" download="web-open-api.openapi.json">{t.docs.openapi_download}</a>
                     </nav>
                     <article class="docs-body">{body}</article>
                 </div>
