@@ -20,6 +20,11 @@ pub struct Example {
 pub const MERCHANT_ID: &str = "{merchantID}";
 pub const SESSION_ID: &str = "{sessionID}";
 
+/// What a reader sees in their place when no partner is signed in (the
+/// OpenAPI document, a page without a merchant ID yet).
+pub const EXAMPLE_MERCHANT_ID: &str = "DJI100087";
+pub const EXAMPLE_SESSION_ID: &str = "9f1c2e4b7a3d48e6b0c5d1f2a8e7c6b5";
+
 macro_rules! example {
     ($name:literal, $path:literal) => {
         Example {
@@ -173,7 +178,7 @@ mod tests {
         let names: std::collections::HashSet<_> = EXAMPLES.iter().map(|e| e.name).collect();
         assert_eq!(names.len(), EXAMPLES.len());
         for e in EXAMPLES {
-            let filled = filled(e.request, "DJI100087", "0123456789abcdef0123456789abcdef");
+            let filled = filled(e.request, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID);
             assert!(serde_json::from_str::<serde_json::Value>(&filled).is_ok(), "{}", e.name);
         }
     }

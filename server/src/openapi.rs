@@ -4,16 +4,12 @@
 //! gateway gave them — kept true by `server/tests/api/docs.rs`). Served at
 //! `/dokumentasi/openapi.json`.
 
-use app::docs::{example, filled};
+use app::docs::{example, filled, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID};
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use backend::AppState;
 use serde_json::{json, Map, Value};
-
-/// The merchant ID and session the examples show.
-const MERCHANT: &str = "DJI100087";
-const SESSION: &str = "9f1c2e4b7a3d48e6b0c5d1f2a8e7c6b5";
 
 /// One operation: path, id, summary, request schema, answer schema, examples.
 struct Operation {
@@ -138,7 +134,9 @@ fn operation(op: &Operation) -> Value {
     let mut answers = Map::new();
     for name in op.examples {
         let Some(e) = example(name) else { continue };
-        let value = |text: &str| serde_json::from_str::<Value>(&filled(text, MERCHANT, SESSION)).unwrap_or(Value::Null);
+        let value = |text: &str| {
+            serde_json::from_str::<Value>(&filled(text, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID)).unwrap_or(Value::Null)
+        };
         requests.insert((*name).into(), json!({ "value": value(e.request) }));
         answers.insert((*name).into(), json!({ "value": value(e.response) }));
     }

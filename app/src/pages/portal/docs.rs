@@ -7,7 +7,7 @@
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::sequence::{Sequence, Step};
-use crate::docs::{example, filled, pretty, sample_filled, Example, SAMPLES};
+use crate::docs::{example, filled, pretty, sample_filled, Example, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID, SAMPLES};
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
 use crate::server_fns::docs::{doc_codes, doc_development_url, doc_digest, doc_products};
@@ -186,7 +186,7 @@ pub fn DocsPage() -> impl IntoView {
     view! {
         <PartnerPage render=move |user| {
             let t = use_texts();
-            let merchant = user.merchant_id.clone().unwrap_or_else(|| "DJI100087".into());
+            let merchant = user.merchant_id.clone().unwrap_or_else(|| EXAMPLE_MERCHANT_ID.into());
             let show_digest = |v: Option<DigestVectorOut>| v.map(|v| view! { <Authentication v /> });
             let show_codes = |rows: Option<Vec<RcRowOut>>| rows.map(|rows| view! { <Codes rows /> });
             let show_products = |rows: Option<Vec<ProductOut>>| rows.map(|rows| view! { <Products rows /> });
@@ -322,9 +322,8 @@ fn CodeSamples(url: String, merchant: String) -> impl IntoView {
 #[component]
 fn Exchange(x: &'static Example, merchant: String) -> impl IntoView {
     let t = use_texts();
-    let session = "9f1c2e4b7a3d48e6b0c5d1f2a8e7c6b5";
-    let request = pretty(&filled(x.request, &merchant, session));
-    let response = pretty(&filled(x.response, &merchant, session));
+    let request = pretty(&filled(x.request, &merchant, EXAMPLE_SESSION_ID));
+    let response = pretty(&filled(x.response, &merchant, EXAMPLE_SESSION_ID));
     view! {
         <section class="panel exchange" data-testid=format!("example-{}", x.name)>
             <h2>{t.docs.request}<span class="muted small">" · POST "{x.path}</span></h2>

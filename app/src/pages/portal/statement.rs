@@ -92,7 +92,7 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>, of: ReportOf) -> imp
     let paged = !query.get_untracked().after.is_empty();
     let next = s.next.clone();
     view! {
-        <StatementFigures s=s.clone() />
+        <StatementFigures opening=s.opening credit=s.total_credit debit=s.total_debit closing=s.closing />
         <p class="actions-line">
             {format!("{} {} – {} · {}: {}", s.environment.label(), s.from, s.to, t.reports.entries, s.count)}" "
             <Downloads report="rekening-koran" params />
@@ -104,13 +104,13 @@ fn Statement(s: StatementOut, query: RwSignal<StatementIn>, of: ReportOf) -> imp
 
 /// The period's opening and closing balance and its totals.
 #[component]
-pub fn StatementFigures(s: StatementOut) -> impl IntoView {
+pub fn StatementFigures(opening: i64, credit: i64, debit: i64, closing: i64) -> impl IntoView {
     let t = use_texts();
     let figures = [
-        (t.reports.opening, rupiah(s.opening), "statement-opening"),
-        (t.reports.total_credit, rupiah(s.total_credit), "statement-credit"),
-        (t.reports.total_debit, rupiah(s.total_debit), "statement-debit"),
-        (t.reports.closing, rupiah(s.closing), "statement-closing"),
+        (t.reports.opening, rupiah(opening), "statement-opening"),
+        (t.reports.total_credit, rupiah(credit), "statement-credit"),
+        (t.reports.total_debit, rupiah(debit), "statement-debit"),
+        (t.reports.closing, rupiah(closing), "statement-closing"),
     ];
     view! {
         <section class="cards">

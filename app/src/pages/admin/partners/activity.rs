@@ -48,17 +48,17 @@ pub fn PartnerActivity(a: PartnerActivityOut) -> impl IntoView {
     let mut first = a.transactions;
     // Further pages are on the report's own page.
     let more_tx = first.next.take().is_some();
-    let more_lines = a.statement.next.is_some();
-    let lines = a.statement.lines.clone();
+    let s = a.statement;
+    let more_lines = s.next.is_some();
     view! {
         <h2>{t.reports.partner_reports}</h2>
         <ReportTabs merchant=a.merchant_id.clone() current=None />
         <h3>{t.reports.recent_transactions}</h3>
         <TxList p=first paged=false go=Callback::new(|_: String| {}) />
         {more_tx.then(|| view! { <p><a href=all_tx>{t.reports.see_all}</a></p> })}
-        <h3>{t.reports.statement_title}" · "{a.statement.from.clone()}" – "{a.statement.to.clone()}</h3>
-        <StatementFigures s=a.statement />
-        <StatementLines lines />
+        <h3>{t.reports.statement_title}" · "{s.from}" – "{s.to}</h3>
+        <StatementFigures opening=s.opening credit=s.total_credit debit=s.total_debit closing=s.closing />
+        <StatementLines lines=s.lines />
         {more_lines.then(|| view! { <p><a href=all_statement>{t.reports.see_all}</a></p> })}
     }
 }
