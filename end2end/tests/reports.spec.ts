@@ -148,6 +148,13 @@ test('the partner reads every report, downloads them, sets a low-balance level; 
   await hydrated(staff);
   await expect(staff.getByText('Belum ada pembayaran berhasil pada periode ini.')).toBeVisible();
   await shot(staff, '108-admin-rekap-mitra');
+  // A merchant ID that names nobody is said so, and stays in the field.
+  await staff.getByLabel('Merchant ID').fill('TIDAKADA');
+  await staff.getByRole('button', { name: 'Tampilkan' }).first().click();
+  await expect(staff).toHaveURL(/mitra=TIDAKADA/);
+  await hydrated(staff);
+  await expect(staff.getByRole('alert').first()).toHaveText('Data tidak ditemukan');
+  await expect(staff.getByLabel('Merchant ID')).toHaveValue('TIDAKADA');
 
   // Staff: the partner's transactions and the pending list, by merchant ID.
   await staff.goto(`/admin/transaksi?mitra=${merchant}`);

@@ -244,7 +244,10 @@ fn EyeIcon(crossed: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn LoadError(e: AppError) -> impl IntoView {
     let t = use_texts();
-    view! { <div class="alert alert-error" role="alert">{e.general().map(|p| t.problem(p))}</div> }
+    // A load refused for one of its inputs (an unknown merchant ID) says so
+    // too, instead of an empty box.
+    let problem = e.general().or_else(|| e.field_errors().first().map(|f| f.problem));
+    view! { <div class="alert alert-error" role="alert">{problem.map(|p| t.problem(p))}</div> }
 }
 
 /// The reports' environment picker (Production or Development); `chosen`
