@@ -43,25 +43,29 @@ ensure_postgres() {
 
 ensure_node_modules() {
   if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/maildev" ] ||
-    [ ! -x "$ROOT/end2end/node_modules/.bin/s3rver" ] ||
+    [ ! -x "$ROOT/end2end/node_modules/.bin/s3rver" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/newman" ] ||
     [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
-    log "npm ci (Playwright test runner, maildev)"
+    log "npm ci (Playwright test runner, maildev, s3rver, newman)"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
 # The gateway test drives a partner client written with python-requests;
-# the OpenAPI document is checked with openapi-spec-validator.
+# the OpenAPI document is checked with openapi-spec-validator and fuzzed
+# with schemathesis.
 ensure_python_requests() {
-  python3 -c 'import requests, openapi_spec_validator' 2>/dev/null && return
-  log "installing python requests and openapi-spec-validator (PyPI)"
-  python3 -m pip install --quiet requests openapi-spec-validator
+  python3 -c 'import requests, openapi_spec_validator, schemathesis' 2>/dev/null && command -v schemathesis >/dev/null && return
+  log "installing python requests, openapi-spec-validator and schemathesis (PyPI)"
+  python3 -m pip install --quiet requests openapi-spec-validator schemathesis
+  # pyenv puts new console scripts on PATH only after a rehash.
+  if command -v pyenv >/dev/null; then pyenv rehash; fi
 }
 
 # The documentation's code samples run as shown: PHP with its curl
-# extension (Debian), next to bash+curl, python-requests and Node.
+# extension and Go (Debian), next to bash+curl, python-requests and Node.
 ensure_sample_runners() {
   command -v curl >/dev/null || apt_install curl
+  command -v go >/dev/null || apt_install golang-go
   if ! command -v php >/dev/null || ! php -m 2>/dev/null | grep -qx curl; then
     apt_install php-cli php-curl
   fi

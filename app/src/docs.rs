@@ -59,17 +59,17 @@ pub const EXAMPLES: &[Example] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sample {
     pub language: &'static str,
-    /// What runs the file (`bash file`, `python3 file`, …).
-    pub runner: &'static str,
+    /// What runs the file, which comes after it (`bash file`, `go run file`).
+    pub runner: &'static [&'static str],
     pub file: &'static str,
     pub code: &'static str,
 }
 
 macro_rules! sample {
-    ($language:literal, $runner:literal, $file:literal) => {
+    ($language:literal, [$($runner:literal),+], $file:literal) => {
         Sample {
             language: $language,
-            runner: $runner,
+            runner: &[$($runner),+],
             file: $file,
             code: include_str!(concat!("../docs/samples/", $file)),
         }
@@ -77,10 +77,11 @@ macro_rules! sample {
 }
 
 pub const SAMPLES: &[Sample] = &[
-    sample!("curl", "bash", "payment.sh"),
-    sample!("Python (requests)", "python3", "payment.py"),
-    sample!("PHP (curl)", "php", "payment.php"),
-    sample!("Node.js", "node", "payment.js"),
+    sample!("curl", ["bash"], "payment.sh"),
+    sample!("Python (requests)", ["python3"], "payment.py"),
+    sample!("PHP (curl)", ["php"], "payment.php"),
+    sample!("Node.js", ["node"], "payment.js"),
+    sample!("Go", ["go", "run"], "payment.go"),
 ];
 
 /// Stand-ins of the samples besides the merchant ID: the development

@@ -73,6 +73,9 @@ test('Koneksi → Dokumentasi: every page renders from the real gateway, example
   const api = page.waitForEvent('download');
   await nav.getByRole('link', { name: 'Unduh OpenAPI 3.1 (JSON)' }).click();
   expect((await api).suggestedFilename()).toBe('web-open-api.openapi.json');
+  const postman = page.waitForEvent('download');
+  await nav.getByRole('link', { name: 'Unduh koleksi Postman' }).click();
+  expect((await postman).suggestedFilename()).toBe('web-open-api.postman.json');
 
   // On a phone the sub-navigation runs across the top.
   await page.setViewportSize({ width: 390, height: 844 });

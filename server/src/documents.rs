@@ -50,6 +50,7 @@ pub fn table(max_upload: usize) -> Vec<(&'static str, &'static str, Guard, Metho
         ("GET", "/contoh/uat-inquiry-payment.xlsx", Guard::Public, get(uat_examples)),
         // The gateway's protocol is no secret: partners' tools read it.
         ("GET", "/dokumentasi/openapi.json", Guard::Public, get(crate::openapi::serve)),
+        ("GET", "/dokumentasi/postman.json", Guard::Public, get(crate::postman::serve)),
         ("GET", "/unduh/rekening-koran.csv", Guard::Partner(Right::RekeningKoran), get(as_csv::<StatementIn>)),
         ("GET", "/unduh/rekening-koran.xlsx", Guard::Partner(Right::RekeningKoran), get(as_xlsx::<StatementIn>)),
         ("GET", "/unduh/status-transaksi.csv", Guard::Partner(Right::StatusTransaksi), get(as_csv::<TxSearchIn>)),

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod gateway;
 pub mod openapi;
 pub mod payment_webhook;
+pub mod postman;
 pub mod reports;
 pub mod routes;
 pub mod simulate;

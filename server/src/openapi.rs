@@ -152,13 +152,23 @@ fn operation(op: &Operation) -> Value {
             "200": {
                 "description": "Answered: rc tells the outcome (see the Rc schema).",
                 "content": { "application/json": {
-                    "schema": { "oneOf": [schema(op.answer), schema("Failure")] },
+                    "schema": { "anyOf": [schema(op.answer), schema("Failure")] },
                     "examples": answers
                 } }
             },
             "401": {
                 "description": "Digest challenge (or a refused digest): repeat the request with an Authorization header.",
-                "headers": { "WWW-Authenticate": { "schema": { "type": "string" }, "description": "Digest realm=\"…\",qop=\"auth\",nonce=\"…\",opaque=\"…\"" } }
+                "headers": { "WWW-Authenticate": { "schema": { "type": "string" }, "description": "Digest realm=\"…\",qop=\"auth\",nonce=\"…\",opaque=\"…\"" } },
+                "content": { "text/plain": { "schema": { "type": "string" } } }
+            },
+            "403": {
+                "description": "The calling address is not whitelisted for this environment (rc 10).",
+                "content": { "application/json": { "schema": schema("Failure") } }
+            },
+            "429": {
+                "description": "Too many requests from this merchant (rc 10); try again after Retry-After seconds.",
+                "headers": { "Retry-After": { "schema": { "type": "integer" } } },
+                "content": { "application/json": { "schema": schema("Failure") } }
             }
         }
     })

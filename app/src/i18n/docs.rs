@@ -94,6 +94,8 @@ texts! {
             | "Changes to the API, newest first.",
         openapi_download: "Unduh OpenAPI 3.1 (JSON)"
             | "Download OpenAPI 3.1 (JSON)",
+        postman_download: "Unduh koleksi Postman"
+            | "Download the Postman collection",
         samples: "Contoh kode"
             | "Code samples",
         samples_note: "Sign On, Inquiry lalu Payment. Setiap build menjalankan contoh ini persis seperti tertulis terhadap gateway development; ganti USER_DEVELOPMENT dan PASSWORD_DEVELOPMENT dengan isi email kredensial."

@@ -210,6 +210,7 @@ pub fn DocsPage() -> impl IntoView {
                         }).collect_view()}
                         <a href="/integrasi/nomor-development">{t.common.menu_integration}</a>
                         <a href="/dokumentasi/openapi.json" rel="external" download="web-open-api.openapi.json">{t.docs.openapi_download}</a>
+                        <a href="/dokumentasi/postman.json" rel="external" download="web-open-api.postman.json">{t.docs.postman_download}</a>
                     </nav>
                     <article class="docs-body">{body}</article>
                 </div>
@@ -302,7 +303,7 @@ fn CodeSamples(url: String, merchant: String) -> impl IntoView {
         .map(|s| {
             let code = sample_filled(s.code, &url, user, password, &merchant);
             view! {
-                <details class="sample" data-testid=format!("sample-{}", s.runner)>
+                <details class="sample" data-testid=format!("sample-{}", s.runner[0])>
                     <summary>{s.language}<span class="muted small">" · "{s.file}</span></summary>
                     <pre class="code" tabindex="0"><code>{code}</code></pre>
                 </details>
