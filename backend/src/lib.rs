@@ -11,6 +11,7 @@ pub mod callbacks;
 pub mod catalog;
 pub mod config;
 pub mod connections;
+pub mod console;
 pub mod entity;
 pub mod error;
 pub mod finance;

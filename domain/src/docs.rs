@@ -44,3 +44,28 @@ pub struct DigestVectorOut {
     pub response_nc_1: String,
     pub authorization: String,
 }
+
+/// "Coba API": the service's path and the body to send as the partner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TryIn {
+    pub path: String,
+    pub body: String,
+}
+
+/// One HTTP message of a console call, as it went over the wire (secret
+/// parts masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HttpMessageOut {
+    /// Sent by the partner's side (else the gateway's answer).
+    pub outgoing: bool,
+    pub text: String,
+}
+
+/// A console call: the challenge round trip and the signed request with
+/// its answer, the answer's rc, and the entry it made in "Log API".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TryOut {
+    pub messages: Vec<HttpMessageOut>,
+    pub rc: Option<String>,
+    pub log: Option<crate::ApiLogId>,
+}

@@ -76,6 +76,8 @@ pub enum Problem {
     InFlight,
     /// The webreport's merchant ID, officer code or password is wrong.
     WrongWebreportLogin,
+    /// Coba API before the development credentials exist (not approved yet).
+    NoCredentials,
 }
 
 /// A problem attached to one input of a form, by the input's `name`.

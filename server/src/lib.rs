@@ -65,6 +65,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     let options = leptos_options(&state.config);
     let routes = route_list();
     let ctx_state = state.clone();
+    let dev_gateway = app::ssr::DevGateway(gateway::router(state.clone(), backend::gateway::Env::Development));
     let session_layer = SessionManagerLayer::new(sessions)
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -90,7 +91,10 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .leptos_routes_with_context(
             &rs,
             routes,
-            move || provide_context(ctx_state.clone()),
+            move || {
+                provide_context(ctx_state.clone());
+                provide_context(dev_gateway.clone());
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))

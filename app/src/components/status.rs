@@ -14,7 +14,7 @@ pub enum Tone {
 }
 
 impl Tone {
-    fn class(self) -> &'static str {
+    pub fn class(self) -> &'static str {
         match self {
             Tone::Ok => "status status-ok",
             Tone::Pending => "status status-pending",

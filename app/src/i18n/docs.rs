@@ -100,6 +100,26 @@ texts! {
             | "Code samples",
         samples_note: "Sign On, Inquiry lalu Payment. Setiap build menjalankan contoh ini persis seperti tertulis terhadap gateway development; ganti USER_DEVELOPMENT dan PASSWORD_DEVELOPMENT dengan isi email kredensial."
             | "Sign On, Inquiry, then Payment. Every build runs these samples exactly as written against the development gateway; replace USER_DEVELOPMENT and PASSWORD_DEVELOPMENT with the credentials e-mail's values.",
+        try_title: "Coba API"
+            | "Try the API",
+        try_intro: "Kirim request ke gateway development sebagai Anda: portal menjawab challenge digest dengan kredensial development Anda dan menampilkan seluruh pertukaran HTTP. Panggilan ini sungguhan — tercatat di Log API dan memakai deposit development."
+            | "Send a request to the development gateway as yourself: the portal answers the digest challenge with your development credentials and shows the whole HTTP exchange. The call is real — it is recorded in Log API and uses the development deposit.",
+        try_service: "Layanan"
+            | "Service",
+        try_body: "Body (JSON)"
+            | "Body (JSON)",
+        try_session_note: "{sessionID} diisi dengan session Sign On terakhir Anda yang masih berlaku; jalankan sign-on lebih dulu. Nomor pelanggan contoh adalah Nomor Development."
+            | "{sessionID} is filled with your latest Sign On session still valid; run sign-on first. The example customer numbers are development numbers.",
+        try_send: "Kirim"
+            | "Send",
+        try_result: "Pertukaran HTTP"
+            | "HTTP exchange",
+        try_sent: "Dikirim (sebagai Anda)"
+            | "Sent (as you)",
+        try_answer: "Jawaban gateway"
+            | "Gateway's answer",
+        try_log_link: "Lihat di Log API"
+            | "See it in Log API",
         dev_numbers_link: "Nomor pelanggan untuk mencoba setiap hasil ada di halaman Nomor Development."
             | "Customer numbers that produce each outcome are on the Nomor Development page.",
     }

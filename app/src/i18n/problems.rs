@@ -113,6 +113,10 @@ pub(super) fn problem_text(p: Problem) -> (&'static str, &'static str) {
         Problem::PaymentRefused => {
             ("Layanan pembayaran menolak permintaan ini", "The payment service refused this request")
         }
+        Problem::NoCredentials => (
+            "Kredensial development belum ada: Coba API dapat dipakai setelah profil Anda disetujui",
+            "No development credentials yet: Coba API can be used once your profile is approved",
+        ),
         Problem::WrongWebreportLogin => {
             ("Merchant ID, kode petugas atau password salah", "Wrong Merchant ID, officer code or password")
         }

@@ -3,7 +3,7 @@
 //! through by the gateway's own code, and the product catalog.
 
 use crate::error::AppError;
-use domain::docs::{DigestVectorOut, RcRowOut};
+use domain::docs::{DigestVectorOut, RcRowOut, TryIn, TryOut};
 use domain::finance::ProductOut;
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
@@ -35,4 +35,13 @@ pub async fn doc_products() -> Result<Vec<ProductOut>, AppError> {
 pub async fn doc_development_url() -> Result<String, AppError> {
     crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
     Ok(crate::ssr::state()?.config.gateway_dev_url.clone())
+}
+
+/// "Coba API": sends a body to a development service as the signed-in
+/// partner and shows the whole exchange.
+#[server(prefix = "/api", endpoint = "try_api")]
+pub async fn try_api(input: TryIn) -> Result<TryOut, AppError> {
+    let me = crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    let gateway = use_context::<crate::ssr::DevGateway>().ok_or(AppError::Problem(domain::Problem::Unavailable))?;
+    Ok(backend::console::call(&crate::ssr::state()?, &me, input, |out| gateway.send(out)).await?)
 }

@@ -120,6 +120,25 @@ pub fn parse(header: &str) -> Option<Credentials> {
     complete.then_some(c)
 }
 
+/// Reads a `WWW-Authenticate: Digest …` challenge (as a client does).
+pub fn parse_challenge(header: &str) -> Option<Challenge> {
+    let header = header.trim_start();
+    let (scheme, params) = (header.get(..6)?, header.get(6..)?);
+    if !scheme.eq_ignore_ascii_case("digest") {
+        return None;
+    }
+    let (mut realm, mut nonce, mut opaque) = (None, None, String::new());
+    for (k, v) in pairs(params) {
+        match k.as_str() {
+            "realm" => realm = Some(v),
+            "nonce" => nonce = Some(v),
+            "opaque" => opaque = v,
+            _ => {}
+        }
+    }
+    Some(Challenge { realm: realm?, nonce: nonce?, opaque })
+}
+
 /// The response a client knowing the password computes: with qop,
 /// `MD5(HA1:nonce:nc:cnonce:qop:HA2)`, nc hashed exactly as sent; without
 /// (RFC 2069 clients), `MD5(HA1:nonce:HA2)`. `HA2 = MD5(method:uri)` with
@@ -194,6 +213,14 @@ pub fn worked_vector() -> domain::docs::DigestVectorOut {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_challenge_reads_back_as_it_was_sent() {
+        let c = Challenge { realm: "Web Open API".into(), nonce: "abc".into(), opaque: "x,y".into() };
+        assert_eq!(parse_challenge(&c.header_value()), Some(c));
+        assert_eq!(parse_challenge("Basic realm=\"x\""), None);
+        assert_eq!(parse_challenge("Digest realm=\"x\""), None, "no nonce");
+    }
 
     #[test]
     fn the_worked_vector_is_the_documentations_and_verifies() {

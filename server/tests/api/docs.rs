@@ -165,6 +165,51 @@ async fn the_postman_collection_runs_in_newman() {
     assert_eq!(ran, EXAMPLES.len(), "every example ran:\n{said}");
 }
 
+/// "Coba API": the portal signs on and asks a bill as the signed-in
+/// partner, through the development gateway's own path, and shows the
+/// challenge round trip with the digest response and the session masked.
+#[tokio::test]
+async fn the_console_calls_the_development_gateway_as_the_partner() {
+    use app::server_fns::docs::TryApi;
+    use domain::docs::TryIn;
+    let app = TestApp::spawn().await;
+    let refused = app.send(TryApi { input: TryIn { path: "/auth/Sign-On".into(), body: "{}".into() } }).await;
+    assert_eq!(refused, Err(app::error::AppError::Problem(domain::Problem::NotLoggedIn)));
+    let a = approved(&app).await;
+    let body = |name: &str| filled(app::docs::example(name).unwrap().request, &a.merchant_id, SESSION_ID);
+    let call = |path: &str, body: String| app.send(TryApi { input: TryIn { path: path.into(), body } });
+
+    let signed_on = call("/auth/Sign-On", body("sign-on")).await.unwrap();
+    assert_eq!(signed_on.messages.len(), 4, "{signed_on:?}");
+    let [ask, challenge, signed, answer] = &signed_on.messages[..] else { unreachable!() };
+    assert!(ask.outgoing && !ask.text.contains("Authorization"), "{}", ask.text);
+    assert!(challenge.text.starts_with("HTTP/1.1 401") && challenge.text.contains("www-authenticate: Digest realm="));
+    assert!(signed.text.contains(&format!("username=\"{}\"", a.development.user)), "{}", signed.text);
+    assert!(signed.text.contains("response=\"••••••••"), "the digest response is masked: {}", signed.text);
+    assert!(
+        answer.text.starts_with("HTTP/1.1 200") && answer.text.contains("\"SessionID\":\"••••••••"),
+        "{}",
+        answer.text
+    );
+    assert_eq!(signed_on.rc, None, "a Sign-On answers a SessionID, no rc");
+
+    // The session just opened fills in "{sessionID}"; the billers answer.
+    let asked = call("/Services/Inquiry", body("inquiry-pln")).await.unwrap();
+    assert_eq!(asked.rc.as_deref(), Some("00"), "{asked:?}");
+    let sent: serde_json::Value = serde_json::from_str(asked.messages[2].text.split_once("\n\n").unwrap().1).unwrap();
+    assert!(sent["sessionID"].as_str().unwrap().starts_with("••••••••"), "the session is masked: {sent}");
+    assert!(!asked.messages.iter().any(|m| m.text.contains(SESSION_ID)));
+    // The link leads to the partner's own API log entry of that call.
+    let entry = app.send(app::server_fns::integration::ApiLogEntry { id: asked.log.expect("logged") }).await.unwrap();
+    assert_eq!(entry.row.path, "/Services/Inquiry");
+    assert_eq!(entry.row.rc.as_deref(), Some("00"));
+    assert_eq!(entry.row.client_ip, backend::console::CONSOLE_ADDRESS);
+
+    // Only the documented services.
+    let other = call("/admin", "{}".into()).await;
+    assert_eq!(other, Err(app::error::AppError::Problem(domain::Problem::NotFound)));
+}
+
 /// Runs an outside tool to its end; whether it succeeded, and all it said.
 async fn run_tool(mut cmd: std::process::Command) -> (bool, String) {
     let name = cmd.get_program().to_string_lossy().into_owned();

@@ -10,7 +10,8 @@ use crate::components::sequence::{Sequence, Step};
 use crate::docs::{example, filled, pretty, sample_filled, Example, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID, SAMPLES};
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
-use crate::server_fns::docs::{doc_codes, doc_development_url, doc_digest, doc_products};
+use crate::pages::portal::try_api::TryConsole;
+use crate::server_fns::docs::{doc_codes, doc_development_url, doc_digest, doc_products, TryApi};
 use domain::docs::{DigestVectorOut, Meaning, RcRowOut};
 use domain::finance::{ProductFlow, ProductOut};
 use leptos::prelude::*;
@@ -158,6 +159,7 @@ const PAGES: &[(&str, Pair)] = &[
     ("cek-status-produk", ("Cek Status Produk", "Active products")),
     ("daftar-produk", ("Daftar Produk", "Product list")),
     ("kode-response", ("Daftar Kode Response", "Response codes")),
+    ("coba-api", ("Coba API", "Try the API")),
 ];
 
 /// The API's changes, newest first.
@@ -179,6 +181,7 @@ pub fn DocsPage() -> impl IntoView {
     let digest = Resource::new(move || slug.get(), |s| async move { only(s == "authentikasi", doc_digest()).await });
     let products =
         Resource::new(move || slug.get(), |s| async move { only(s == "daftar-produk", doc_products()).await });
+    let try_api = ServerAction::<TryApi>::new();
     let base_url = Resource::new(
         move || slug.get(),
         |s| async move { only(s == "sign-on" || s == "payment", doc_development_url()).await },
@@ -195,6 +198,7 @@ pub fn DocsPage() -> impl IntoView {
                 "authentikasi" => view! { <Loaded resource=digest children=show_digest /> }.into_any(),
                 "kode-response" => view! { <Loaded resource=codes children=show_codes /> }.into_any(),
                 "daftar-produk" => view! { <Loaded resource=products children=show_products /> }.into_any(),
+                "coba-api" => view! { <TryConsole action=try_api merchant=merchant.clone() /> }.into_any(),
                 page => match ENDPOINTS.iter().find(|e| e.slug == page) {
                     Some(e) => view! { <EndpointPage e merchant=merchant.clone() base_url /> }.into_any(),
                     None => view! { <Changelog /> }.into_any(),

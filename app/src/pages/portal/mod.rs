@@ -14,4 +14,5 @@ pub mod security;
 pub mod statement;
 pub mod team;
 pub mod topup;
+pub mod try_api;
 pub mod tx_status;
