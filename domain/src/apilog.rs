@@ -82,3 +82,65 @@ pub struct ApiLogFilter {
     /// Only requests answered with this rc.
     pub rc: Option<String>,
 }
+
+/// "Periksa header": an `Authorization` header a partner pasted, and the
+/// path of the request it signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DigestCheckIn {
+    pub header: String,
+    pub path: String,
+}
+
+/// What the debugger found of one part of the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum DigestNote {
+    /// Not a Digest header the gateway can read.
+    NotDigest,
+    Missing,
+    Matches,
+    Differs,
+    /// One of the partner's usernames (the detail names the environment).
+    YourUser,
+    /// No username of this partner (whose it is, if anyone's, is not said).
+    NotYourUser,
+    /// Issued by the gateway, still good (the detail: its age in seconds).
+    NonceFresh,
+    NonceExpired,
+    /// Not issued by the gateway (made up, cut, or from elsewhere).
+    NonceForeign,
+    /// Issued by the gateway of the other environment.
+    NonceOtherEnv,
+    /// This nonce with this nc was used already: a replay.
+    NonceUsed,
+    NcInvalid,
+    /// No qop: the RFC 2069 form, one use per nonce.
+    QopMissing,
+    QopOther,
+    AlgorithmOther,
+    ResponseOk,
+    /// Wrong: the password, or a part hashed otherwise than sent.
+    ResponseWrong,
+    /// Right for another method than POST (the detail names it).
+    ResponseOtherMethod,
+    /// Not checked: the username is not the partner's.
+    NotChecked,
+}
+
+/// One part of the header, checked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DigestFieldOut {
+    pub field: String,
+    pub value: String,
+    pub ok: bool,
+    pub note: DigestNote,
+    /// What the note refers to: the expected realm or path, a nonce's age,
+    /// an environment, a method.
+    pub detail: Option<String>,
+}
+
+/// The header checked part by part, and what the gateway would say of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DigestCheckOut {
+    pub fields: Vec<DigestFieldOut>,
+    pub verdict: AuthOutcome,
+}

@@ -2,6 +2,7 @@ pub mod apilog;
 pub mod audit;
 pub mod chart;
 pub mod dialog;
+pub mod digest_check;
 pub mod documents;
 pub mod form;
 pub mod frame;

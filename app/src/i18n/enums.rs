@@ -1,7 +1,7 @@
 //! The text of each enum value the UI shows, beside `problem`.
 
 use super::Texts;
-use domain::apilog::{AuthOutcome, SessionOutcome};
+use domain::apilog::{AuthOutcome, DigestNote, SessionOutcome};
 use domain::finance::{BreakerState, DeliveryStatus, IpStatus, LedgerKind};
 use domain::moderation::ActorKind;
 use domain::products::ProductState;
@@ -150,6 +150,54 @@ impl Texts {
             AuthOutcome::AddressRefused => self.integration.auth_address_refused,
             AuthOutcome::RateLimited => self.integration.auth_rate_limited,
             AuthOutcome::Suspended => self.integration.auth_suspended,
+        }
+    }
+
+    /// Why a refused request was refused and what to do, in words.
+    pub fn auth_outcome_why(&self, o: AuthOutcome) -> Option<&'static str> {
+        Some(match o {
+            AuthOutcome::Ok => return None,
+            AuthOutcome::NoHeader => self.integration.why_no_header,
+            AuthOutcome::Malformed => self.integration.why_malformed,
+            AuthOutcome::WrongRealm => self.integration.why_wrong_realm,
+            AuthOutcome::WrongUri => self.integration.why_wrong_uri,
+            AuthOutcome::StaleNonce => self.integration.why_stale_nonce,
+            AuthOutcome::Replayed => self.integration.why_replayed,
+            AuthOutcome::UnknownUser => self.integration.why_unknown_user,
+            AuthOutcome::WrongPassword => self.integration.why_wrong_password,
+            AuthOutcome::AddressRefused => self.integration.why_address_refused,
+            AuthOutcome::RateLimited => self.integration.why_rate_limited,
+            AuthOutcome::Suspended => self.integration.why_suspended,
+        })
+    }
+
+    /// A finding of the digest debugger, with what it refers to.
+    pub fn digest_note(&self, note: DigestNote, detail: Option<&str>) -> String {
+        let text = match note {
+            DigestNote::NotDigest => self.integration.note_not_digest,
+            DigestNote::Missing => self.integration.note_missing,
+            DigestNote::Matches => self.integration.note_matches,
+            DigestNote::Differs => self.integration.note_differs,
+            DigestNote::YourUser => self.integration.note_your_user,
+            DigestNote::NotYourUser => self.integration.note_not_your_user,
+            DigestNote::NonceFresh => self.integration.note_nonce_fresh,
+            DigestNote::NonceExpired => self.integration.note_nonce_expired,
+            DigestNote::NonceForeign => self.integration.note_nonce_foreign,
+            DigestNote::NonceOtherEnv => self.integration.note_nonce_other_env,
+            DigestNote::NonceUsed => self.integration.note_nonce_used,
+            DigestNote::NcInvalid => self.integration.note_nc_invalid,
+            DigestNote::QopMissing => self.integration.note_qop_missing,
+            DigestNote::QopOther => self.integration.note_qop_other,
+            DigestNote::AlgorithmOther => self.integration.note_algorithm_other,
+            DigestNote::ResponseOk => self.integration.note_response_ok,
+            DigestNote::ResponseWrong => self.integration.note_response_wrong,
+            DigestNote::ResponseOtherMethod => self.integration.note_response_other_method,
+            DigestNote::NotChecked => self.integration.note_not_checked,
+        };
+        // Details that only back a "right" finding are not repeated.
+        match (note, detail) {
+            (DigestNote::Matches | DigestNote::NonceForeign, _) | (_, None) => text.to_owned(),
+            (_, Some(d)) => format!("{text} {d}"),
         }
     }
 

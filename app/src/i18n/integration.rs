@@ -66,6 +66,86 @@ texts! {
             | "Over the request rate",
         auth_suspended: "Akun mitra ditangguhkan"
             | "Partner account suspended",
+        why_title: "Mengapa ditolak?"
+            | "Why was it refused?",
+        why_no_header: "Ini normal untuk permintaan pertama: gateway menjawab 401 dengan challenge (WWW-Authenticate) dan klien Anda mengulang permintaan dengan header Authorization. Bila tidak ada permintaan berikutnya yang berhasil, klien Anda tidak menjawab challenge: aktifkan digest auth (curl --digest, CURLAUTH_DIGEST, HTTPDigestAuth)."
+            | "This is normal for a first request: the gateway answers 401 with a challenge (WWW-Authenticate) and your client repeats the request with an Authorization header. If no later request succeeded, your client does not answer the challenge: switch on digest auth (curl --digest, CURLAUTH_DIGEST, HTTPDigestAuth).",
+        why_malformed: "Header Authorization bukan Digest yang lengkap: username, realm, nonce, uri dan response wajib ada; dengan qop=auth juga nc (8 digit heksadesimal) dan cnonce."
+            | "The Authorization header is not a complete Digest header: username, realm, nonce, uri and response are required; with qop=auth also nc (8 hex digits) and cnonce.",
+        why_wrong_realm: "realm di header tidak sama dengan realm dari challenge. Pakai realm persis seperti di header WWW-Authenticate (huruf besar-kecil dan spasi sama)."
+            | "The header's realm is not the challenge's. Use the realm exactly as the WWW-Authenticate header gives it (same case and spaces).",
+        why_wrong_uri: "uri di header bukan path permintaan ini. uri harus path yang dipanggil (mis. /Services/Inquiry), dan HA2 = MD5(POST:uri) memakai uri yang sama."
+            | "The header's uri is not this request's path. The uri must be the path called (e.g. /Services/Inquiry), and HA2 = MD5(POST:uri) uses that same uri.",
+        why_stale_nonce: "nonce tidak dikeluarkan gateway ini atau sudah lebih dari 5 menit. Minta challenge baru (kirim tanpa Authorization) dan tanda tangani dengan nonce yang baru."
+            | "The nonce was not issued by this gateway or is older than 5 minutes. Ask for a new challenge (send without Authorization) and sign with the new nonce.",
+        why_replayed: "nonce dengan nc ini sudah pernah dipakai. Naikkan nc (00000001, 00000002, …) pada setiap permintaan dengan nonce yang sama, atau minta challenge baru."
+            | "This nonce was already used with this nc. Count nc up (00000001, 00000002, …) on each request with the same nonce, or ask for a new challenge.",
+        why_unknown_user: "username tidak dikenal di lingkungan ini. Username development dan production berbeda: pakai yang tertulis di email kredensial untuk lingkungan yang Anda panggil."
+            | "The username is unknown in this environment. Development and production usernames differ: use the one the credentials e-mail gives for the environment you call.",
+        why_wrong_password: "response tidak cocok: password salah, atau method/uri/nonce/nc/cnonce yang di-hash berbeda dari yang dikirim. HA1 = MD5(username:realm:password), HA2 = MD5(POST:uri), response = MD5(HA1:nonce:nc:cnonce:qop:HA2)."
+            | "The response does not match: a wrong password, or a method/uri/nonce/nc/cnonce hashed otherwise than sent. HA1 = MD5(username:realm:password), HA2 = MD5(POST:uri), response = MD5(HA1:nonce:nc:cnonce:qop:HA2).",
+        why_address_refused: "Alamat IP pemanggil belum disetujui untuk lingkungan ini. Daftarkan di Pengaturan Koneksi → IP Whitelist dan tunggu persetujuan operator."
+            | "The calling IP address is not approved for this environment. Register it under Pengaturan Koneksi → IP Whitelist and wait for the operator's approval.",
+        why_rate_limited: "Terlalu banyak permintaan dalam satu menit. Tunggu selama Retry-After (detik) lalu kirim lagi."
+            | "Too many requests within a minute. Wait for Retry-After (seconds), then send again.",
+        why_suspended: "Akun Anda ditangguhkan operator: transaksi ditolak dengan rc 10. Hubungi operator."
+            | "The operator suspended your account: transactions are refused with rc 10. Contact the operator.",
+        check_title: "Periksa header Authorization"
+            | "Check an Authorization header",
+        check_intro: "Tempel header Authorization yang dikirim klien Anda. Setiap bagian diperiksa seperti gateway memeriksanya; tidak ada yang dicatat, dan response yang benar tidak pernah ditampilkan."
+            | "Paste the Authorization header your client sent. Each part is checked as the gateway checks it; nothing is recorded, and the right response is never shown.",
+        check_header: "Header Authorization"
+            | "Authorization header",
+        check_path: "Path yang dipanggil"
+            | "Path called",
+        check_send: "Periksa"
+            | "Check",
+        check_part: "Bagian"
+            | "Part",
+        check_value: "Nilai"
+            | "Value",
+        check_finding: "Hasil"
+            | "Finding",
+        check_verdict: "Gateway akan menjawab"
+            | "The gateway would answer",
+        note_not_digest: "Bukan header Digest (harus diawali \"Digest \")"
+            | "Not a Digest header (must start with \"Digest \")",
+        note_missing: "Tidak ada atau kosong"
+            | "Missing or empty",
+        note_matches: "Sesuai"
+            | "Right",
+        note_differs: "Berbeda; seharusnya"
+            | "Differs; should be",
+        note_your_user: "Username Anda, lingkungan"
+            | "Your username, environment",
+        note_not_your_user: "Bukan username Anda"
+            | "Not one of your usernames",
+        note_nonce_fresh: "Dikeluarkan gateway ini, umur (detik)"
+            | "Issued by this gateway, age (seconds)",
+        note_nonce_expired: "Kedaluwarsa (lebih dari 300 detik); umur (detik)"
+            | "Expired (over 300 seconds); age (seconds)",
+        note_nonce_foreign: "Tidak dikeluarkan gateway ini (terpotong, dikarang, atau dari tempat lain)"
+            | "Not issued by this gateway (cut, made up, or from elsewhere)",
+        note_nonce_other_env: "Nonce dari gateway lingkungan lain"
+            | "A nonce of the other environment's gateway",
+        note_nonce_used: "Sudah dipakai dengan nc ini (replay)"
+            | "Already used with this nc (a replay)",
+        note_nc_invalid: "nc harus 8 digit heksadesimal, mis. 00000001"
+            | "nc must be 8 hex digits, e.g. 00000001",
+        note_qop_missing: "Tanpa qop (RFC 2069): satu nonce hanya untuk satu permintaan"
+            | "No qop (RFC 2069): one nonce serves one request",
+        note_qop_other: "Harus"
+            | "Must be",
+        note_algorithm_other: "Hanya MD5 yang didukung"
+            | "Only MD5 is supported",
+        note_response_ok: "Benar: password dan bagian yang di-hash cocok"
+            | "Right: the password and the hashed parts match",
+        note_response_wrong: "Salah: password salah, atau method/uri/nonce/nc/cnonce di-hash berbeda dari yang dikirim"
+            | "Wrong: a wrong password, or method/uri/nonce/nc/cnonce hashed otherwise than sent",
+        note_response_other_method: "Di-hash dengan method lain, bukan POST:"
+            | "Hashed with another method than POST:",
+        note_not_checked: "Tidak diperiksa: username bukan milik Anda"
+            | "Not checked: the username is not yours",
         uat_title: "Request UAT"
             | "Request UAT",
         uat_intro: "Ajukan UAT per produk: lampirkan File Inquiry (log request dan response, screenshot) dan File Struk. Daftar periksa di bawah dinilai otomatis dari panggilan Anda ke gateway Development."

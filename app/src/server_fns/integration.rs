@@ -4,7 +4,7 @@
 //! (`server::uat_files`); everything else is here.
 
 use crate::error::AppError;
-use domain::apilog::{ApiLogDetail, ApiLogFilter, ApiLogOut};
+use domain::apilog::{ApiLogDetail, ApiLogFilter, ApiLogOut, DigestCheckIn, DigestCheckOut};
 use domain::uat::{LiveProductOut, ProductStepOut, UatCheckOut, UatRequestOut};
 #[cfg(feature = "ssr")]
 use domain::{rights::Right, staff::Permission};
@@ -26,6 +26,14 @@ pub async fn api_log_mine(
 pub async fn api_log_entry(id: ApiLogId) -> Result<ApiLogDetail, AppError> {
     let me = crate::ssr::partner_may(Right::RequestUat).await?;
     Ok(backend::apilog::my_entry(&crate::ssr::state()?, &me, id).await?)
+}
+
+/// "Periksa header": a pasted `Authorization` header checked part by part
+/// against the partner's own credentials; nothing is recorded.
+#[server(prefix = "/api", endpoint = "digest_check")]
+pub async fn digest_check(input: DigestCheckIn) -> Result<DigestCheckOut, AppError> {
+    let me = crate::ssr::partner_may(Right::RequestUat).await?;
+    Ok(backend::gateway::debugger::check(&crate::ssr::state()?, &me, &input).await?)
 }
 
 /// A partner's log, for staff.

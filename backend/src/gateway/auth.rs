@@ -60,15 +60,19 @@ pub fn sign_nonce(key: &[u8], env: Env, issued: u32, salt: [u8; 4]) -> String {
 
 /// Whether `nonce` was issued by us for `env` and is still good at `now`.
 pub fn nonce_is_fresh(key: &[u8], env: Env, nonce: &str, now: i64) -> bool {
-    let Ok(bytes) = hex::decode(nonce) else { return false };
-    let Ok(bytes) = <[u8; 16]>::try_from(bytes.as_slice()) else { return false };
-    let issued = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    let age = now - i64::from(issued);
-    (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age)
-        && crate::infra::token::constant_time_eq(&bytes[8..], &tag(key, env, &bytes[..8]))
+    nonce_age(key, env, nonce, now).is_some_and(|age| (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age))
 }
 
-fn unix_now() -> i64 {
+/// How many seconds ago we issued `nonce` for `env`; `None` when we did
+/// not (another environment's, forged, or not a nonce at all).
+pub fn nonce_age(key: &[u8], env: Env, nonce: &str, now: i64) -> Option<i64> {
+    let bytes = hex::decode(nonce).ok()?;
+    let bytes = <[u8; 16]>::try_from(bytes.as_slice()).ok()?;
+    let issued = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    crate::infra::token::constant_time_eq(&bytes[8..], &tag(key, env, &bytes[..8])).then(|| now - i64::from(issued))
+}
+
+pub(crate) fn unix_now() -> i64 {
     Utc::now().timestamp()
 }
 
@@ -100,7 +104,7 @@ pub fn uri_matches(signed: &str, target: &str) -> bool {
 }
 
 /// The counter a use is recorded under: the `nc` with `qop`, none without.
-fn use_key(c: &Credentials) -> Option<String> {
+pub(crate) fn use_key(c: &Credentials) -> Option<String> {
     match (&c.qop, &c.nc) {
         (None, _) => Some(String::new()),
         (Some(_), Some(nc)) if !nc.is_empty() && nc.len() <= MAX_NC_LEN => Some(nc.clone()),

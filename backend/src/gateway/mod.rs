@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod debugger;
 pub mod digest;
 pub mod rc;
 pub mod resolution;

@@ -167,6 +167,7 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(finance::SandboxBreakerReset { biller: "pln".into() }),
         sample(integration::ApiLogMine { filter: Default::default(), list: list() }),
         sample(integration::ApiLogEntry { id: any().into() }),
+        sample(integration::DigestCheck { input: Default::default() }),
         sample(integration::ApiLogOfPartner { user_id, filter: Default::default(), list: list() }),
         sample(integration::ApiLogStaffEntry { id: any().into() }),
         sample(integration::UatChecklist { code: "100301".into() }),

@@ -210,6 +210,82 @@ async fn the_console_calls_the_development_gateway_as_the_partner() {
     assert_eq!(other, Err(app::error::AppError::Problem(domain::Problem::NotFound)));
 }
 
+/// The digest debugger: a pasted header is checked part by part as the
+/// gateway would, for the partner's own usernames only, recording nothing.
+#[tokio::test]
+async fn the_debugger_tells_why_a_header_is_refused() {
+    use app::server_fns::integration::DigestCheck;
+    use backend::gateway::digest;
+    use domain::apilog::{AuthOutcome, DigestCheckIn, DigestNote};
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let dev = gateway(&app.state, backend::gateway::Env::Development).await;
+    let realm = app.state.config.digest_realm.clone();
+    let challenge = reqwest::Client::new().post(format!("{dev}/auth/Sign-On")).send().await.unwrap();
+    let nonce = digest::parse_challenge(challenge.headers()["www-authenticate"].to_str().unwrap()).unwrap().nonce;
+    let header = |user: &str, password: &str, method: &str, uri: &str, nc: &str| {
+        let c = digest::Credentials {
+            username: user.into(),
+            realm: realm.clone(),
+            nonce: nonce.clone(),
+            uri: uri.into(),
+            qop: Some("auth".into()),
+            nc: Some(nc.into()),
+            cnonce: Some("0a4f113b".into()),
+            ..Default::default()
+        };
+        let response = digest::expected_response(&digest::ha1(user, &realm, password), method, &c);
+        format!(
+            r#"Digest username="{user}", realm="{realm}", nonce="{nonce}", uri="{uri}", qop=auth, nc={nc}, cnonce="0a4f113b", response="{response}""#
+        )
+    };
+    let check =
+        |header: String| app.send(DigestCheck { input: DigestCheckIn { header, path: "/auth/Sign-On".into() } });
+    let note_of = |out: &domain::apilog::DigestCheckOut, field: &str| {
+        out.fields.iter().find(|f| f.field == field).map(|f| f.note).unwrap_or_else(|| panic!("{field}: {out:?}"))
+    };
+    let user = a.development.user.clone();
+
+    let wrong = check(header(&user, "salah", "POST", "/auth/Sign-On", "00000001")).await.unwrap();
+    assert_eq!(wrong.verdict, AuthOutcome::WrongPassword, "{wrong:?}");
+    assert_eq!(note_of(&wrong, "response"), DigestNote::ResponseWrong);
+    assert_eq!(note_of(&wrong, "nonce"), DigestNote::NonceFresh);
+    assert_eq!(note_of(&wrong, "username"), DigestNote::YourUser);
+
+    let get = check(header(&user, &a.development.password, "GET", "/auth/Sign-On", "00000001")).await.unwrap();
+    assert_eq!(note_of(&get, "response"), DigestNote::ResponseOtherMethod);
+    let elsewhere =
+        check(header(&user, &a.development.password, "POST", "/Services/Inquiry", "00000001")).await.unwrap();
+    assert_eq!(elsewhere.verdict, AuthOutcome::WrongUri, "{elsewhere:?}");
+
+    let right = header(&user, &a.development.password, "POST", "/auth/Sign-On", "00000001");
+    let fine = check(right.clone()).await.unwrap();
+    assert_eq!(fine.verdict, AuthOutcome::Ok, "{fine:?}");
+    assert!(fine.fields.iter().all(|f| f.ok), "{fine:?}");
+    // Checking recorded nothing: the header still serves once, then is a replay.
+    let body = filled(app::docs::example("sign-on").unwrap().request, &a.merchant_id, SESSION_ID);
+    let sent =
+        reqwest::Client::new().post(format!("{dev}/auth/Sign-On")).header("Authorization", &right).body(body).send();
+    assert_eq!(sent.await.unwrap().status(), 200);
+    let again = check(right).await.unwrap();
+    assert_eq!(again.verdict, AuthOutcome::Replayed, "{again:?}");
+    assert_eq!(note_of(&again, "nonce + nc"), DigestNote::NonceUsed);
+
+    // Another partner's (or nobody's) username: no password oracle.
+    let foreign = check(header("someone-else", "x", "POST", "/auth/Sign-On", "00000001")).await.unwrap();
+    assert_eq!(foreign.verdict, AuthOutcome::UnknownUser);
+    assert_eq!(note_of(&foreign, "response"), DigestNote::NotChecked);
+    let basic = check("Basic dXNlcjpwYXNz".into()).await.unwrap();
+    assert_eq!((basic.verdict, basic.fields[0].note), (AuthOutcome::Malformed, DigestNote::NotDigest));
+    let forged = check(forged_nonce(&header(&user, "x", "POST", "/auth/Sign-On", "00000002"), &nonce)).await.unwrap();
+    assert_eq!(note_of(&forged, "nonce"), DigestNote::NonceForeign);
+}
+
+/// The header with its nonce swapped for one the gateway never issued.
+fn forged_nonce(header: &str, nonce: &str) -> String {
+    header.replace(nonce, "00000000000000000000000000000000")
+}
+
 /// Runs an outside tool to its end; whether it succeeded, and all it said.
 async fn run_tool(mut cmd: std::process::Command) -> (bool, String) {
     let name = cmd.get_program().to_string_lossy().into_owned();

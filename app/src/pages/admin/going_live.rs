@@ -4,6 +4,7 @@
 //! UAT/Live history on the partner's page.
 
 use crate::components::apilog::{filter_of, ApiLogDetailView, ApiLogTable};
+use crate::components::digest_check::RefusalReason;
 use crate::components::form::{field_problem, general_problem, FormAlert};
 use crate::components::frame::StaffPage;
 use crate::components::list::{use_list_query, use_query_param, Column, Loaded, Table};
@@ -157,7 +158,7 @@ pub fn StaffLogEntryPage() -> impl IntoView {
     view! {
         <StaffPage render=move |_| view! {
             <h1 class="page-title">{t.integration.detail_title}</h1>
-            <Loaded resource=entry children=move |d| view! { <ApiLogDetailView d /> } />
+            <Loaded resource=entry children=move |d| view! { <RefusalReason auth=d.row.auth /><ApiLogDetailView d /> } />
         } />
     }
 }

@@ -1,11 +1,13 @@
 //! "Log API": the partner's own gateway requests, and one in full.
 
 use crate::components::apilog::{filter_of, ApiLogDetailView, ApiLogTable};
+use crate::components::digest_check::{DigestChecker, RefusalReason};
 use crate::components::frame::PartnerPage;
 use crate::components::list::{use_list_query, use_query_param, Loaded};
 use crate::components::nav::{load_by, use_id_param};
 use crate::i18n::use_texts;
-use crate::server_fns::integration::{api_log_entry, api_log_mine};
+use crate::server_fns::integration::{api_log_entry, api_log_mine, DigestCheck};
+use domain::apilog::AuthOutcome;
 use domain::ApiLogId;
 use leptos::prelude::*;
 
@@ -32,16 +34,26 @@ pub fn LogPage() -> impl IntoView {
     }
 }
 
+/// One request; refused ones say why, and take a pasted header to check.
 #[component]
 pub fn LogEntryPage() -> impl IntoView {
     let t = use_texts();
     let id = use_id_param::<ApiLogId>("id");
     let entry = Resource::new(move || id.get(), |id| load_by(id, api_log_entry));
+    let check = ServerAction::<DigestCheck>::new();
     view! {
         <PartnerPage render=move |_| view! {
             <p><a href="/integrasi/log">"← "{t.integration.log_title}</a></p>
             <h1 class="page-title">{t.integration.detail_title}</h1>
-            <Loaded resource=entry children=move |d| view! { <ApiLogDetailView d /> } />
+            <Loaded resource=entry children=move |d| {
+                let (auth, path) = (d.row.auth, d.row.path.clone());
+                let refused = auth != AuthOutcome::Ok;
+                view! {
+                    <RefusalReason auth />
+                    <ApiLogDetailView d />
+                    {refused.then(|| view! { <DigestChecker action=check path /> })}
+                }
+            } />
         } />
     }
 }
