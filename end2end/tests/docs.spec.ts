@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { approve, hydrated, mailText, newPartner, shot, signedInPartner } from './helpers';
+import {
+  GATEWAY_DEV, approve, call, credentialsFrom, hydrated, mailText, newPartner, operatorContext, shot, signedInPartner,
+} from './helpers';
 
 test('Koneksi → Dokumentasi: every page renders from the real gateway, examples carry the partner\'s merchant ID', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -82,5 +84,73 @@ test('Koneksi → Dokumentasi: every page renders from the real gateway, example
   await nav.getByRole('link', { name: 'Payment', exact: true }).click();
   await hydrated(page);
   await shot(page, '115-dokumentasi-payment-hp');
+  await ctx.close();
+});
+
+test('Coba API signs on and asks a bill as the partner; the debugger explains a wrong password', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const p = newPartner();
+  p.company = `PT. COBA API ${p.phone.slice(-6)}`;
+  await signedInPartner(page, p);
+  await approve(page, browser, p.company);
+
+  // Sign On as pre-filled: the 401 round trip, the signed request masked.
+  await page.goto('/koneksi/dokumentasi/coba-api');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Coba API' })).toBeVisible();
+  const body = page.getByLabel('Body (JSON)');
+  await expect(body).toHaveValue(/"merchantID": "DJI\d+"/);
+  await page.getByRole('button', { name: 'Kirim' }).click();
+  const result = page.getByTestId('try-result');
+  await expect(result).toContainText('HTTP/1.1 401 Unauthorized');
+  await expect(result).toContainText('www-authenticate: Digest realm=');
+  await expect(result).toContainText('response="••••••••');
+  await expect(result).toContainText('"SessionID": "••••••••');
+  await shot(page, '116-coba-api-sign-on');
+
+  // An Inquiry with the session just opened: rc 00, and its Log API entry.
+  await page.getByLabel('Layanan').selectOption('inquiry-pln');
+  await expect(body).toHaveValue(/110100019766/);
+  await expect(body).toHaveValue(/\{sessionID\}/);
+  await page.getByRole('button', { name: 'Kirim' }).click();
+  await expect(page.getByTestId('try-rc')).toHaveText('00');
+  await expect(result).toContainText('"nama": "PELANGGAN 9766"');
+  await shot(page, '117-coba-api-inquiry');
+  await page.getByTestId('try-log').click();
+  await hydrated(page);
+  await expect(page.getByTestId('log-auth')).toHaveText('Berhasil');
+  await expect(page.getByText('Coba API', { exact: true })).toBeVisible();
+
+  // A call with a wrong password from this machine (whitelisted for development).
+  const ip = await call(page, 'ip_add', { environment: 'development', ip: '127.0.0.1' });
+  const staffCtx = await operatorContext(browser);
+  await call(await staffCtx.newPage(), 'ip_decide', { id: ip.id, approve: 'true', reason: '' });
+  await staffCtx.close();
+  const creds = credentialsFrom(await mailText(p.email, 'Transaksi (Development)'), 'Development');
+  const crypto = await import('crypto');
+  const md5 = (s: string) => crypto.createHash('md5').update(s).digest('hex');
+  const challenge = (await fetch(`${GATEWAY_DEV}/auth/Sign-On`, { method: 'POST' })).headers.get('www-authenticate')!;
+  const param = (k: string) => challenge.match(new RegExp(`${k}="([^"]*)"`))![1];
+  const ha1 = md5(`${creds.user}:${param('realm')}:bukan-password-saya`);
+  const response = md5(`${ha1}:${param('nonce')}:00000001:0a4f113b:auth:${md5('POST:/auth/Sign-On')}`);
+  const header = `Digest username="${creds.user}", realm="${param('realm')}", nonce="${param('nonce')}", ` +
+    `uri="/auth/Sign-On", qop=auth, nc=00000001, cnonce="0a4f113b", response="${response}"`;
+  const refused = await fetch(`${GATEWAY_DEV}/auth/Sign-On`, { method: 'POST', headers: { authorization: header }, body: '{}' });
+  expect(refused.status).toBe(401);
+
+  // Log API says why, and checks the pasted header part by part.
+  await page.goto('/integrasi/log?auth=wrong_password');
+  await hydrated(page);
+  await page.getByRole('link', { name: /^Detail/ }).first().click();
+  await hydrated(page);
+  await expect(page.getByTestId('why')).toContainText('password salah');
+  await page.getByLabel('Header Authorization').fill(header);
+  await page.getByRole('button', { name: 'Periksa' }).click();
+  await expect(page.getByTestId('check-verdict')).toContainText('Password salah untuk user ini');
+  await expect(page.getByTestId('check-row').filter({ hasText: 'response' })).toContainText('Salah: password salah');
+  await expect(page.getByTestId('check-row').filter({ hasText: 'realm' })).toContainText('Sesuai');
+  await shot(page, '118-debugger-password-salah');
   await ctx.close();
 });

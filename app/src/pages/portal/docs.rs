@@ -164,7 +164,8 @@ const PAGES: &[(&str, Pair)] = &[
 
 /// The API's changes, newest first.
 const CHANGES: &[(&str, Pair)] = &[
-    ("2026-12-05", ("Dokumentasi di portal: contoh request dan response diuji terhadap gateway development setiap build.", "Documentation in the portal: its example requests and answers are tested against the development gateway on every build.")),
+    ("2026-12-05", ("Coba API di portal, pemeriksa header Authorization di Log API, koleksi Postman dan dokumen OpenAPI 3.1 untuk diunduh.", "Coba API in the portal, an Authorization header checker in Log API, a Postman collection and an OpenAPI 3.1 document to download.")),
+    ("2026-12-04", ("Dokumentasi di portal: contoh request dan response diuji terhadap gateway development setiap build.", "Documentation in the portal: its example requests and answers are tested against the development gateway on every build.")),
     ("2026-12-03", ("Callback event reconciliation: file rekonsiliasi harian (CSV dengan checksum) siap diunduh.", "Callback event reconciliation: the daily reconciliation file (CSV with a checksum) is ready to download.")),
     ("2026-12-02", ("Callback event deposit: top up deposit yang berhasil dikabarkan ke URL callback.", "Callback event deposit: a successful deposit top-up is announced to the callback URL.")),
     ("2026-11-23", ("Callback bertanda tangan HMAC-SHA256 saat transaksi pending menjadi final, dikirim ulang sampai HTTP 200.", "HMAC-SHA256 signed callbacks when a pending transaction becomes final, retried until HTTP 200.")),
