@@ -90,7 +90,7 @@ where
         .ok()
         .and_then(|v| v.get("rc").and_then(|rc| rc.as_str()).map(str::to_owned));
     let log = logged_entry(state, partner, &input.path, since).await?;
-    Ok(TryOut { messages, rc, log })
+    Ok(TryOut { messages, status: last.status, rc, log })
 }
 
 /// A request as it goes over the wire, secrets masked.

@@ -66,6 +66,8 @@ pub struct HttpMessageOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TryOut {
     pub messages: Vec<HttpMessageOut>,
+    /// The HTTP status of the last answer.
+    pub status: u16,
     pub rc: Option<String>,
     pub log: Option<crate::ApiLogId>,
 }

@@ -95,6 +95,8 @@ test('Coba API signs on and asks a bill as the partner; the debugger explains a 
   p.company = `PT. COBA API ${p.phone.slice(-6)}`;
   await signedInPartner(page, p);
   await approve(page, browser, p.company);
+  // Development serves the products the partner chose (else rc 41).
+  await call(page, 'products_choose', { 'codes[0]': '100301' });
 
   // Sign On as pre-filled: the 401 round trip, the signed request masked.
   await page.goto('/koneksi/dokumentasi/coba-api');
@@ -108,6 +110,7 @@ test('Coba API signs on and asks a bill as the partner; the debugger explains a 
   await expect(result).toContainText('www-authenticate: Digest realm=');
   await expect(result).toContainText('response="••••••••');
   await expect(result).toContainText('"SessionID": "••••••••');
+  await expect(page.getByTestId('try-rc')).toHaveText('200');
   await shot(page, '116-coba-api-sign-on');
 
   // An Inquiry with the session just opened: rc 00, and its Log API entry.
@@ -146,11 +149,12 @@ test('Coba API signs on and asks a bill as the partner; the debugger explains a 
   await page.getByRole('link', { name: /^Detail/ }).first().click();
   await hydrated(page);
   await expect(page.getByTestId('why')).toContainText('password salah');
-  await page.getByLabel('Header Authorization').fill(header);
+  await page.getByLabel('Header Authorization', { exact: true }).fill(header);
   await page.getByRole('button', { name: 'Periksa' }).click();
   await expect(page.getByTestId('check-verdict')).toContainText('Password salah untuk user ini');
   await expect(page.getByTestId('check-row').filter({ hasText: 'response' })).toContainText('Salah: password salah');
   await expect(page.getByTestId('check-row').filter({ hasText: 'realm' })).toContainText('Sesuai');
+  await expect(page.getByTestId('check-row').filter({ hasText: 'nonce' }).first()).toContainText('Dikeluarkan gateway ini');
   await shot(page, '118-debugger-password-salah');
   await ctx.close();
 });

@@ -1,11 +1,27 @@
-//! Gateway benchmark (a command, not a test): Sign-On once, then N
-//! SinglePayment requests with digest authentication against an in-process
-//! development listener on PostgreSQL; prints throughput, p50 and p99, then
-//! pgbench's TPC-B-like TPS on the same server and the ratio.
+//! Gateway benchmark (a command, not a test; issue 17). Prints figures.
 //!
-//! Run with `scripts/bench.sh` (release build). Settings: BENCH_PG (server
-//! URL, default postgres://postgres@127.0.0.1:5432), BENCH_N (2000),
-//! BENCH_CONCURRENCY (8), BENCH_PGBENCH_SECS (10).
+//! The gateway runs as its own process (this binary with `serve`), so its
+//! CPU time is read apart from the load generator's, and PostgreSQL's from
+//! `/proc` (every process named `postgres`). In one run:
+//!
+//! 1. closed-loop SinglePayment throughput, 8 workers, for clients that
+//!    reuse a nonce with a counting `nc` (python-requests, Go, curl) and for
+//!    clients that fetch a challenge before every call (the official PHP
+//!    sample), on one merchant;
+//! 2. pgbench's TPC-B-like tps on the same server, and the ratios;
+//! 3. open-loop mixed traffic — a fixed arrival rate, latency measured from
+//!    each request's scheduled time so queueing shows — 70 % Inquiry (PLN),
+//!    20 % Payment (SinglePayment, pulsa), 10 % Check-Status of an earlier
+//!    payment; all on one merchant (one deposit row: contention), then
+//!    spread over 50 merchants; p50/p99/p99.9, errors, 5xx;
+//! 4. CPU seconds per 1,000 requests of the gateway and of PostgreSQL.
+//!
+//! `scripts/bench.sh` runs it on a release build. Settings: BENCH_PG
+//! (default postgres://postgres@127.0.0.1:5432), BENCH_N (payments per
+//! closed-loop run, 4000), BENCH_RATE (open-loop requests/s, 500),
+//! BENCH_SECS (open-loop seconds, 30), BENCH_PGBENCH_SECS (10),
+//! BENCH_HISTORY (existing transactions to add first, 0; e.g. 1000000)
+//! and BENCH_NONCE_USES (outstanding nonce uses to add first, 0).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -13,6 +29,8 @@ use backend::gateway::Env;
 use md5::{Digest, Md5};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, Database};
 use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn env_or(name: &str, default: &str) -> String {
@@ -24,10 +42,20 @@ fn md5(s: &str) -> String {
 }
 
 const REALM: &str = "Design Jaya Indonesia";
-const USER: &str = "benchuserabc";
 const PASSWORD: &str = "0123456789ABCDEF0123456789ABCDEF";
-/// The pulsa product every payment buys.
-const PRODUCT: &str = "501021";
+/// The pulsa product every payment buys, and the PLN bill every inquiry asks.
+const PULSA: &str = "501021";
+const PLN: &str = "100301";
+const DB_NAME: &str = "webopenapi_bench_gateway";
+const MERCHANTS: usize = 50;
+
+fn user_of(i: usize) -> String {
+    format!("benchuser{i:03}")
+}
+
+fn merchant_of(i: usize) -> String {
+    format!("DJI9{i:05}")
+}
 
 async fn fresh_database(pg: &str, name: &str) -> String {
     let admin = Database::connect(format!("{pg}/postgres")).await.expect("PostgreSQL reachable");
@@ -36,19 +64,32 @@ async fn fresh_database(pg: &str, name: &str) -> String {
     format!("{pg}/{name}")
 }
 
-/// An approved merchant with known development credentials and a deposit
-/// large enough for every payment.
-async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
-    use backend::entity::{api_credential, profile, user};
+fn config(url: &str) -> backend::Config {
+    let data_dir = std::env::temp_dir().join("webopenapi-bench");
+    let figment = figment::Figment::new()
+        .merge(figment::providers::Serialized::default("database_url", url))
+        .merge(figment::providers::Serialized::default("data_dir", data_dir.to_string_lossy().to_string()))
+        .merge(figment::providers::Serialized::default("digest_realm", REALM))
+        // Throughput, not the per-merchant request rate, is measured.
+        .merge(figment::providers::Serialized::default("gateway_rate_per_minute", i32::MAX))
+        .merge(figment::providers::Serialized::default("gateway_max_connections", 4096));
+    backend::Config::from_figment(figment).unwrap()
+}
+
+/// Approved merchant `i` with known development credentials, a deposit for
+/// every payment, 127.0.0.1 whitelisted and both bench products chosen.
+async fn seed(state: &backend::AppState, i: usize) {
+    use backend::entity::{api_credential, ip_whitelist, partner_product, profile, user};
     let id = uuid::Uuid::now_v7();
     let now = chrono::Utc::now();
+    let phone = format!("62812{i:08}");
     user::ActiveModel {
         id: Set(id),
         name: Set("BENCH".into()),
-        company: Set("PT BENCH".into()),
-        email: Set("bench@example.test".into()),
+        company: Set(format!("PT BENCH {i}")),
+        email: Set(format!("bench{i}@example.test")),
         website: Set(None),
-        phone: Set("6281200000000".into()),
+        phone: Set(phone),
         password_hash: Set("x".into()),
         lang: Set("id".into()),
         email_verified_at: Set(Some(now)),
@@ -59,15 +100,14 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
     .insert(&state.db)
     .await
     .unwrap();
-    let merchant_id = "DJI900001".to_owned();
     profile::ActiveModel {
         user_id: Set(id),
         service: Set("open_api".into()),
         category: Set(Some("perusahaan".into())),
         personal_name: Set("BENCH".into()),
         personal_phone: Set("081200000000".into()),
-        personal_email: Set("bench@example.test".into()),
-        business_name: Set("PT BENCH".into()),
+        personal_email: Set(format!("bench{i}@example.test")),
+        business_name: Set(format!("PT BENCH {i}")),
         business_phone: Set("0221234567".into()),
         province_code: Set(None),
         regency_code: Set(None),
@@ -77,7 +117,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         status: Set(domain::profile::ProfileStatus::Approved),
         submitted_at: Set(Some(now)),
         updated_at: Set(now),
-        merchant_id: Set(Some(merchant_id.clone())),
+        merchant_id: Set(Some(merchant_of(i))),
         approved_at: Set(Some(now)),
         assigned_to: Set(None),
     }
@@ -88,8 +128,8 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         id: Set(uuid::Uuid::now_v7()),
         user_id: Set(id),
         environment: Set(Env::Development),
-        username: Set(USER.into()),
-        ha1: Set(md5(&format!("{USER}:{REALM}:{PASSWORD}"))),
+        username: Set(user_of(i)),
+        ha1: Set(md5(&format!("{}:{REALM}:{PASSWORD}", user_of(i)))),
         created_at: Set(now),
     }
     .insert(&state.db)
@@ -97,7 +137,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
     .unwrap();
     let credit = backend::ledger::Movement {
         user_id: id,
-        env: backend::gateway::Env::Development,
+        env: Env::Development,
         kind: backend::ledger::Kind::Credit,
         amount: 1_000_000_000_000,
         reference: "bench:credit",
@@ -105,7 +145,7 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
         actor_name: "bench",
     };
     backend::ledger::apply(&state.db, &credit).await.unwrap();
-    backend::entity::ip_whitelist::ActiveModel {
+    ip_whitelist::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         user_id: Set(id),
         environment: Set(Env::Development),
@@ -119,48 +159,276 @@ async fn seed(state: &backend::AppState) -> (uuid::Uuid, String) {
     .insert(&state.db)
     .await
     .unwrap();
-    // Development serves the products the partner chose.
-    backend::entity::partner_product::ActiveModel {
-        user_id: Set(id),
-        product_code: Set(PRODUCT.into()),
-        activated_at: Set(now),
-        state: Set(domain::products::ProductState::Selected),
-        reason: Set(None),
-        updated_at: Set(Some(now)),
+    for code in [PULSA, PLN] {
+        partner_product::ActiveModel {
+            user_id: Set(id),
+            product_code: Set(code.into()),
+            activated_at: Set(now),
+            state: Set(domain::products::ProductState::Selected),
+            reason: Set(None),
+            updated_at: Set(Some(now)),
+        }
+        .insert(&state.db)
+        .await
+        .unwrap();
     }
-    .insert(&state.db)
-    .await
-    .unwrap();
-    (id, merchant_id)
 }
 
-/// One digest-authenticated POST: challenge with an empty request, then the
-/// signed one (what most partner clients do per call).
-async fn post(http: &reqwest::Client, base: &str, path: &str, body: &Value) -> Value {
-    let res = http.post(format!("{base}{path}")).send().await.unwrap();
-    let h = res.headers()["www-authenticate"].to_str().unwrap().to_owned();
-    let get = |k: &str| {
-        h.split(',')
-            .find_map(|kv| kv.trim().trim_start_matches("Digest ").strip_prefix(&format!("{k}=\"")))
-            .unwrap()
-            .trim_end_matches('"')
-            .to_owned()
-    };
-    let (nonce, opaque) = (get("nonce"), get("opaque"));
-    let ha1 = md5(&format!("{USER}:{REALM}:{PASSWORD}"));
-    let ha2 = md5(&format!("POST:{path}"));
-    let cnonce = format!("{:016x}", rand_u64());
-    let response = md5(&format!("{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}"));
-    let auth = format!(
-        r#"Digest username="{USER}", realm="{REALM}", nonce="{nonce}", uri="{path}", response="{response}", opaque="{opaque}", qop=auth, nc=00000001, cnonce="{cnonce}""#
-    );
-    let res = http.post(format!("{base}{path}")).header("authorization", auth).json(body).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
+/// Years of history (issue 17 §4): `rows` final payments of merchant 0
+/// and `uses` nonce uses still inside their window, written by PostgreSQL.
+async fn add_history(db: &sea_orm::DatabaseConnection, rows: u64, uses: u64) {
+    if rows > 0 {
+        let sql = format!(
+            "INSERT INTO transactions (id, user_id, environment, kind, product_code, customer_id, reference_id, status, rc,
+               tagihan, admin, total, partner_fee, data, biller_ref, created_at, updated_at, final_at, poll_attempts)
+             SELECT gen_random_uuid(), p.user_id, 'development', 'payment', '{PULSA}', '081200000000', 'H' || g, 'success', '00',
+               10950, 0, 10950, 0, '{{}}', NULL, now() - (g || ' seconds')::interval, now(), now(), 0
+             FROM generate_series(1, {rows}) g, (SELECT user_id FROM profiles WHERE merchant_id = '{}') p",
+            merchant_of(0)
+        );
+        db.execute_unprepared(&sql).await.unwrap();
+    }
+    if uses > 0 {
+        let sql = format!(
+            "INSERT INTO digest_nonce_uses (nonce, nc, used_at) SELECT md5(g::text), '00000001', now() FROM generate_series(1, {uses}) g"
+        );
+        db.execute_unprepared(&sql).await.unwrap();
+    }
+    db.execute_unprepared("ANALYZE").await.unwrap();
 }
 
-fn rand_u64() -> u64 {
-    uuid::Uuid::new_v4().as_u64_pair().0
+/// How a client answers the digest challenge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// One challenge, then the same nonce with nc 1, 2, 3, …
+    Reuse,
+    /// A challenge before every call (the official PHP sample).
+    Fresh,
+}
+
+/// A partner's digest client: its user and, in `Reuse`, its nonce.
+struct DigestClient {
+    user: String,
+    ha1: String,
+    nonce: std::sync::Mutex<Option<(String, String)>>,
+    nc: AtomicU64,
+}
+
+impl DigestClient {
+    fn new(i: usize) -> DigestClient {
+        let user = user_of(i);
+        let ha1 = md5(&format!("{user}:{REALM}:{PASSWORD}"));
+        DigestClient { user, ha1, nonce: std::sync::Mutex::new(None), nc: AtomicU64::new(0) }
+    }
+
+    async fn challenge(&self, http: &reqwest::Client, url: &str) -> (String, String) {
+        let res = http.post(url).send().await.unwrap();
+        let h = res.headers()["www-authenticate"].to_str().unwrap().to_owned();
+        let c = backend::gateway::digest::parse_challenge(&h).unwrap();
+        (c.nonce, c.opaque)
+    }
+
+    /// One signed POST; (HTTP status, body).
+    async fn post(&self, http: &reqwest::Client, base: &str, path: &str, body: &Value, mode: Mode) -> (u16, Value) {
+        let url = format!("{base}{path}");
+        for _ in 0..3 {
+            let (nonce, opaque, nc) = match mode {
+                Mode::Fresh => {
+                    let (n, o) = self.challenge(http, &url).await;
+                    (n, o, 1)
+                }
+                Mode::Reuse => {
+                    let known = self.nonce.lock().unwrap().clone();
+                    let (n, o) = match known {
+                        Some(k) => k,
+                        None => {
+                            let k = self.challenge(http, &url).await;
+                            *self.nonce.lock().unwrap() = Some(k.clone());
+                            k
+                        }
+                    };
+                    (n, o, self.nc.fetch_add(1, Ordering::Relaxed) + 1)
+                }
+            };
+            let nc = format!("{nc:08x}");
+            let cnonce = format!("{:016x}", uuid::Uuid::new_v4().as_u64_pair().0);
+            let ha2 = md5(&format!("POST:{path}"));
+            let response = md5(&format!("{}:{nonce}:{nc}:{cnonce}:auth:{ha2}", self.ha1));
+            let auth = format!(
+                r#"Digest username="{}", realm="{REALM}", nonce="{nonce}", uri="{path}", response="{response}", opaque="{opaque}", qop=auth, nc={nc}, cnonce="{cnonce}""#,
+                self.user
+            );
+            let res = http.post(&url).header("authorization", auth).json(body).send().await.unwrap();
+            let status = res.status().as_u16();
+            if status == 401 && mode == Mode::Reuse {
+                // The nonce expired (or another worker raced nc): a new one.
+                *self.nonce.lock().unwrap() = None;
+                continue;
+            }
+            return (status, res.json().await.unwrap_or(Value::Null));
+        }
+        (401, Value::Null)
+    }
+}
+
+/// CPU seconds (user + system) a process used so far.
+fn cpu_secs(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the parenthesised name: utime is the 14th field, stime the 15th.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or_default();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = [11, 12].iter().filter_map(|i| fields.get(*i)?.parse::<f64>().ok()).sum();
+    ticks / 100.0
+}
+
+/// CPU seconds of every `postgres` process now alive.
+fn postgres_cpu_secs() -> f64 {
+    let Ok(dir) = std::fs::read_dir("/proc") else { return 0.0 };
+    dir.filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "postgres"))
+        .map(cpu_secs)
+        .sum()
+}
+
+/// CPU seconds of the gateway and of PostgreSQL over `f`.
+struct Cpu {
+    gateway: f64,
+    postgres: f64,
+}
+
+async fn with_cpu<T>(gateway_pid: u32, f: impl std::future::Future<Output = T>) -> (T, Cpu) {
+    let (g0, p0) = (cpu_secs(gateway_pid), postgres_cpu_secs());
+    let out = f.await;
+    (out, Cpu { gateway: cpu_secs(gateway_pid) - g0, postgres: postgres_cpu_secs() - p0 })
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)].as_secs_f64() * 1000.0
+}
+
+struct Bench {
+    http: reqwest::Client,
+    base: String,
+    clients: Vec<Arc<DigestClient>>,
+    sessions: Vec<String>,
+    gateway_pid: u32,
+    refs: AtomicU64,
+}
+
+impl Bench {
+    fn reference(&self) -> String {
+        format!("B{:011}", self.refs.fetch_add(1, Ordering::Relaxed))
+    }
+
+    fn order(&self, m: usize, product: &str, customer: &str, reference: &str) -> Value {
+        json!({"sessionID": self.sessions[m], "merchantID": merchant_of(m), "productID": product,
+               "customerID": customer, "referenceID": reference, "tagihan": "10950", "admin": "0", "total": "10950"})
+    }
+
+    /// Closed loop: `n` SinglePayments by 8 workers on merchant 0.
+    async fn closed_loop(self: &Arc<Self>, n: usize, mode: Mode) -> f64 {
+        let workers = 8;
+        let started = Instant::now();
+        let (lat, cpu) = with_cpu(self.gateway_pid, async {
+            let tasks: Vec<_> = (0..workers)
+                .map(|_| {
+                    let b = self.clone();
+                    // Each worker is its own client (its own nonce).
+                    let client = Arc::new(DigestClient::new(0));
+                    tokio::spawn(async move {
+                        let mut lat = Vec::with_capacity(n / workers);
+                        for _ in 0..n / workers {
+                            let body = b.order(0, PULSA, "081200000000", &b.reference());
+                            let t = Instant::now();
+                            let (status, out) =
+                                client.post(&b.http, &b.base, "/Services/SinglePayment", &body, mode).await;
+                            assert!(status == 200 && out["rc"] == "00", "{status} {out}");
+                            lat.push(t.elapsed());
+                        }
+                        lat
+                    })
+                })
+                .collect();
+            let mut all = Vec::new();
+            for t in tasks {
+                all.extend(t.await.unwrap());
+            }
+            all
+        })
+        .await;
+        let secs = started.elapsed().as_secs_f64();
+        let mut lat = lat;
+        lat.sort();
+        let rate = lat.len() as f64 / secs;
+        println!(
+            "  {mode:?}: {rate:.0} payments/s  p50 {:.2} ms  p99 {:.2} ms  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
+            percentile(&lat, 0.5),
+            percentile(&lat, 0.99),
+            cpu.gateway * 1000.0 / lat.len() as f64,
+            cpu.postgres * 1000.0 / lat.len() as f64,
+        );
+        rate
+    }
+
+    /// Open loop: `rate` requests/s for `secs`, mixed, over `merchants`.
+    async fn open_loop(self: &Arc<Self>, rate: u64, secs: u64, merchants: usize) {
+        let total = rate * secs;
+        let paid: Arc<std::sync::Mutex<Vec<(usize, String)>>> = Arc::default();
+        let started = Instant::now();
+        let (results, cpu) = with_cpu(self.gateway_pid, async {
+            let mut tasks = Vec::with_capacity(total as usize);
+            for i in 0..total {
+                let due = started + Duration::from_secs_f64(i as f64 / rate as f64);
+                tokio::time::sleep_until(due.into()).await;
+                let (b, paid) = (self.clone(), paid.clone());
+                tasks.push(tokio::spawn(async move {
+                    let m = (i as usize) % merchants;
+                    let client = b.clients[m].clone();
+                    let (path, body) = match i % 10 {
+                        0..=6 => ("/Services/Inquiry", b.order(m, PLN, "110100019766", &b.reference())),
+                        7 | 8 => {
+                            let r = b.reference();
+                            paid.lock().unwrap().push((m, r.clone()));
+                            ("/Services/SinglePayment", b.order(m, PULSA, "081200000000", &r))
+                        }
+                        _ => {
+                            let earlier = paid.lock().unwrap().iter().rev().find(|(pm, _)| *pm == m).cloned();
+                            let r = earlier.map(|(_, r)| r).unwrap_or_else(|| b.reference());
+                            ("/Services/Check-Status", b.order(m, PULSA, "081200000000", &r))
+                        }
+                    };
+                    let (status, out) = client.post(&b.http, &b.base, path, &body, Mode::Reuse).await;
+                    // From the scheduled time: a late start is latency too.
+                    let took = due.elapsed();
+                    let ok = status == 200 && out["rc"].is_string();
+                    (took, status, ok)
+                }));
+            }
+            let mut out = Vec::with_capacity(tasks.len());
+            for t in tasks {
+                out.push(t.await.unwrap());
+            }
+            out
+        })
+        .await;
+        let errors = results.iter().filter(|r| !r.2).count();
+        let server_errors = results.iter().filter(|r| r.1 >= 500).count();
+        let mut lat: Vec<Duration> = results.iter().map(|r| r.0).collect();
+        lat.sort();
+        println!(
+            "  {merchants:>2} merchant(s): p50 {:.2} ms  p99 {:.2} ms  p99.9 {:.2} ms  max {:.2} ms  errors {errors}  5xx {server_errors}  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
+            percentile(&lat, 0.5),
+            percentile(&lat, 0.99),
+            percentile(&lat, 0.999),
+            lat.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+            cpu.gateway * 1000.0 / lat.len() as f64,
+            cpu.postgres * 1000.0 / lat.len() as f64,
+        );
+    }
 }
 
 fn pgbench_tps(pg: &str, secs: &str, clients: usize) -> f64 {
@@ -186,69 +454,81 @@ fn pgbench_tps(pg: &str, secs: &str, clients: usize) -> f64 {
         .unwrap_or_else(|| panic!("no tps in pgbench output: {text}"))
 }
 
+/// `gateway_bench serve <database url>`: the gateway alone, in this process.
+async fn serve(url: &str) {
+    let state = backend::AppState::build(config(url)).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    println!("LISTEN http://{}", listener.local_addr().unwrap());
+    server::gateway::spawn(listener, state.clone(), Env::Development);
+    std::future::pending::<()>().await;
+}
+
+/// Starts the gateway process and reads its address.
+fn start_gateway(url: &str) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["serve", url])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let line = std::io::BufReader::new(stdout).lines().next().unwrap().unwrap();
+    let base = line.strip_prefix("LISTEN ").unwrap().to_owned();
+    (child, base)
+}
+
 #[tokio::main]
 async fn main() {
-    let pg = env_or("BENCH_PG", "postgres://postgres@127.0.0.1:5432");
-    let n: usize = env_or("BENCH_N", "2000").parse().unwrap();
-    let concurrency: usize = env_or("BENCH_CONCURRENCY", "8").parse().unwrap();
-    let data_dir = std::env::temp_dir().join("webopenapi-bench");
-    let url = fresh_database(&pg, "webopenapi_bench").await;
-    let figment = figment::Figment::new()
-        .merge(figment::providers::Serialized::default("database_url", url))
-        .merge(figment::providers::Serialized::default("data_dir", data_dir.to_string_lossy().to_string()))
-        // The bench measures throughput, not the per-merchant request rate.
-        .merge(figment::providers::Serialized::default("gateway_rate_per_minute", i32::MAX));
-    let config = backend::Config::from_figment(figment).unwrap();
-    let state = backend::AppState::build(config).await.unwrap();
-    let (_, merchant_id) = seed(&state).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    server::gateway::spawn(listener, state.clone(), backend::gateway::Env::Development);
-
-    let http = reqwest::Client::new();
-    let signon = json!({"mitra": "DJI", "accountID": "081200000000", "merchantID": merchant_id, "merchantName": "PT BENCH", "counterID": "1"});
-    let sid = post(&http, &base, "/auth/Sign-On", &signon).await["SessionID"].as_str().unwrap().to_owned();
-
-    println!(
-        "gateway: {n} SinglePayment requests (challenge + signed request each), {concurrency} concurrent, PostgreSQL"
-    );
-    let started = Instant::now();
-    let per_worker = n / concurrency;
-    let workers: Vec<_> = (0..concurrency)
-        .map(|w| {
-            let (http, base, sid, merchant_id) = (http.clone(), base.clone(), sid.clone(), merchant_id.clone());
-            tokio::spawn(async move {
-                let mut latencies = Vec::with_capacity(per_worker);
-                for i in 0..per_worker {
-                    let body = json!({"sessionID": sid, "merchantID": merchant_id, "productID": PRODUCT, "customerID": "081200000000",
-                        "referenceID": format!("B{w:03}{i:08}"), "tagihan": "10950", "admin": "0", "total": "10950"});
-                    let t = Instant::now();
-                    let out = post(&http, &base, "/Services/SinglePayment", &body).await;
-                    assert_eq!(out["rc"], "00", "{out}");
-                    latencies.push(t.elapsed());
-                }
-                latencies
-            })
-        })
-        .collect();
-    let mut all: Vec<Duration> = Vec::with_capacity(n);
-    for w in workers {
-        all.extend(w.await.unwrap());
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("serve") {
+        return serve(&args[2]).await;
     }
-    let elapsed = started.elapsed().as_secs_f64();
-    all.sort();
-    let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1000.0;
-    let throughput = all.len() as f64 / elapsed;
+    let pg = env_or("BENCH_PG", "postgres://postgres@127.0.0.1:5432");
+    let n: usize = env_or("BENCH_N", "4000").parse().unwrap();
+    let rate: u64 = env_or("BENCH_RATE", "500").parse().unwrap();
+    let secs: u64 = env_or("BENCH_SECS", "30").parse().unwrap();
+    let history: u64 = env_or("BENCH_HISTORY", "0").parse().unwrap();
+    let nonce_uses: u64 = env_or("BENCH_NONCE_USES", "0").parse().unwrap();
+
+    let url = fresh_database(&pg, DB_NAME).await;
+    {
+        // Migrations and the seed, then this process lets go of the database.
+        let state = backend::AppState::build(config(&url)).await.unwrap();
+        for i in 0..MERCHANTS {
+            seed(&state, i).await;
+        }
+        add_history(&state.db, history, nonce_uses).await;
+    }
+    let (mut child, base) = start_gateway(&url);
+    let http = reqwest::Client::builder().pool_max_idle_per_host(1024).build().unwrap();
+    let clients: Vec<Arc<DigestClient>> = (0..MERCHANTS).map(|i| Arc::new(DigestClient::new(i))).collect();
+    let mut sessions = Vec::new();
+    for (i, c) in clients.iter().enumerate() {
+        let body = json!({"mitra": "DJI", "accountID": "081200000000", "merchantID": merchant_of(i), "merchantName": "PT BENCH", "counterID": "1"});
+        let (_, out) = c.post(&http, &base, "/auth/Sign-On", &body, Mode::Fresh).await;
+        sessions.push(out["SessionID"].as_str().unwrap().to_owned());
+    }
+    let bench = Arc::new(Bench { http, base, clients, sessions, gateway_pid: child.id(), refs: AtomicU64::new(0) });
+    if history + nonce_uses > 0 {
+        println!("history: {history} transactions, {nonce_uses} outstanding nonce uses");
+    }
+
+    println!("closed loop: {n} SinglePayments, 8 workers, one merchant (gateway process apart, PostgreSQL)");
+    let reuse = bench.closed_loop(n, Mode::Reuse).await;
+    let fresh = bench.closed_loop(n, Mode::Fresh).await;
+
+    let pg_secs = env_or("BENCH_PGBENCH_SECS", "10");
+    fresh_database(&pg, "webopenapi_pgbench").await;
+    let tps = pgbench_tps(&pg, &pg_secs, 8);
+    println!("pgbench (TPC-B-like, scale 4, 8 clients, {pg_secs} s): {tps:.0} tps");
     println!(
-        "  payments/s {throughput:.1}   p50 {:.2} ms   p99 {:.2} ms   ({} in {elapsed:.1} s)",
-        pct(0.50),
-        pct(0.99),
-        all.len()
+        "ratio: nonce reuse {:.2} × pgbench (goal ≥ 0.5), fresh challenge {:.2} × (goal ≥ 0.35)",
+        reuse / tps,
+        fresh / tps
     );
 
-    let secs = env_or("BENCH_PGBENCH_SECS", "10");
-    fresh_database(&pg, "webopenapi_pgbench").await;
-    let tps = pgbench_tps(&pg, &secs, concurrency);
-    println!("pgbench (TPC-B-like, scale 4, {concurrency} clients, {secs} s): {tps:.1} tps");
-    println!("ratio: one gateway payment costs {:.2} pgbench transactions", tps / throughput);
+    println!("open loop: {rate} requests/s for {secs} s — 70 % Inquiry, 20 % Payment, 10 % Check-Status");
+    bench.open_loop(rate, secs, 1).await;
+    bench.open_loop(rate, secs, MERCHANTS).await;
+    let _ = child.kill();
 }

@@ -80,6 +80,5 @@ fn Findings(out: DigestCheckOut) -> impl IntoView {
     view! {
         <p data-testid="check-verdict">{t.integration.check_verdict}": "<strong>{t.auth_outcome(verdict)}</strong></p>
         <Table caption=t.integration.check_title columns rows=out.fields row />
-        <RefusalReason auth=verdict />
     }
 }

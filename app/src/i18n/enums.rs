@@ -194,11 +194,8 @@ impl Texts {
             DigestNote::ResponseOtherMethod => self.integration.note_response_other_method,
             DigestNote::NotChecked => self.integration.note_not_checked,
         };
-        // Details that only back a "right" finding are not repeated.
-        match (note, detail) {
-            (DigestNote::Matches | DigestNote::NonceForeign, _) | (_, None) => text.to_owned(),
-            (_, Some(d)) => format!("{text} {d}"),
-        }
+        // A text with a place for the detail gets it; the others stand alone.
+        text.replace("{}", detail.unwrap_or("–"))
     }
 
     pub fn session_outcome(&self, s: SessionOutcome) -> &'static str {

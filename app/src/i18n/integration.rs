@@ -114,36 +114,36 @@ texts! {
             | "Missing or empty",
         note_matches: "Sesuai"
             | "Right",
-        note_differs: "Berbeda; seharusnya"
-            | "Differs; should be",
-        note_your_user: "Username Anda, lingkungan"
-            | "Your username, environment",
+        note_differs: "Berbeda; seharusnya {}"
+            | "Differs; should be {}",
+        note_your_user: "Username Anda (lingkungan {})"
+            | "Your username (environment {})",
         note_not_your_user: "Bukan username Anda"
             | "Not one of your usernames",
-        note_nonce_fresh: "Dikeluarkan gateway ini, umur (detik)"
-            | "Issued by this gateway, age (seconds)",
-        note_nonce_expired: "Kedaluwarsa (lebih dari 300 detik); umur (detik)"
-            | "Expired (over 300 seconds); age (seconds)",
+        note_nonce_fresh: "Dikeluarkan gateway ini {} detik lalu"
+            | "Issued by this gateway {} seconds ago",
+        note_nonce_expired: "Kedaluwarsa: dikeluarkan {} detik lalu (batas 300 detik)"
+            | "Expired: issued {} seconds ago (the limit is 300 seconds)",
         note_nonce_foreign: "Tidak dikeluarkan gateway ini (terpotong, dikarang, atau dari tempat lain)"
             | "Not issued by this gateway (cut, made up, or from elsewhere)",
-        note_nonce_other_env: "Nonce dari gateway lingkungan lain"
-            | "A nonce of the other environment's gateway",
+        note_nonce_other_env: "Nonce dari gateway lingkungan {}"
+            | "A nonce of the {} gateway",
         note_nonce_used: "Sudah dipakai dengan nc ini (replay)"
             | "Already used with this nc (a replay)",
         note_nc_invalid: "nc harus 8 digit heksadesimal, mis. 00000001"
             | "nc must be 8 hex digits, e.g. 00000001",
         note_qop_missing: "Tanpa qop (RFC 2069): satu nonce hanya untuk satu permintaan"
             | "No qop (RFC 2069): one nonce serves one request",
-        note_qop_other: "Harus"
-            | "Must be",
+        note_qop_other: "Harus {}"
+            | "Must be {}",
         note_algorithm_other: "Hanya MD5 yang didukung"
             | "Only MD5 is supported",
         note_response_ok: "Benar: password dan bagian yang di-hash cocok"
             | "Right: the password and the hashed parts match",
         note_response_wrong: "Salah: password salah, atau method/uri/nonce/nc/cnonce di-hash berbeda dari yang dikirim"
             | "Wrong: a wrong password, or method/uri/nonce/nc/cnonce hashed otherwise than sent",
-        note_response_other_method: "Di-hash dengan method lain, bukan POST:"
-            | "Hashed with another method than POST:",
+        note_response_other_method: "Di-hash dengan method {}, seharusnya POST"
+            | "Hashed with method {}, should be POST",
         note_not_checked: "Tidak diperiksa: username bukan milik Anda"
             | "Not checked: the username is not yours",
         uat_title: "Request UAT"

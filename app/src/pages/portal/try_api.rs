@@ -69,18 +69,22 @@ pub fn TryConsole(action: ServerAction<TryApi>, merchant: String) -> impl IntoVi
 #[component]
 fn Outcome(out: TryOut) -> impl IntoView {
     let t = use_texts();
-    let tone = match out.rc.as_deref() {
-        Some("00") => Tone::Ok,
-        Some("68" | "71") => Tone::Pending,
+    // A Sign-On answers a SessionID and no rc: its HTTP status tells.
+    let tone = match (out.rc.as_deref(), out.status) {
+        (Some("00"), _) | (None, 200) => Tone::Ok,
+        (Some("68" | "71"), _) => Tone::Pending,
         _ => Tone::Bad,
     };
-    let rc = out.rc.clone().unwrap_or_else(|| "—".into());
+    let (label, rc) = match &out.rc {
+        Some(rc) => ("rc ", rc.clone()),
+        None => ("HTTP ", out.status.to_string()),
+    };
     let log = out.log.map(|id| view! { <a href=entry_href(id) data-testid="try-log">{t.docs.try_log_link}</a> });
     let messages = out.messages.into_iter().map(|m| view! { <Message m /> }).collect_view();
     view! {
         <section class="panel" aria-labelledby="try-result" data-testid="try-result">
             <h2 id="try-result">{t.docs.try_result}</h2>
-            <p>"rc "<span class=tone.class() data-testid="try-rc">{rc}</span>" "{log}</p>
+            <p>{label}<span class=tone.class() data-testid="try-rc">{rc}</span>" "{log}</p>
             {messages}
         </section>
     }
