@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use chrono::Utc;
 use domain::finance::{MAX_BALANCE, MAX_MOVEMENT};
 use domain::Problem;
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::ActiveModelBehavior;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -36,39 +36,66 @@ pub struct Movement<'a> {
 /// entry unchanged; a movement that would take the balance below zero is
 /// refused with `InsufficientDeposit`.
 pub async fn apply(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger_entry::Model> {
-    if m.amount.checked_abs().is_none_or(|a| a > MAX_MOVEMENT) {
-        return Err(Error::Refused(Problem::AmountInvalid));
-    }
+    checked(m)?;
     if let Some(done) = find(db, m.user_id, m.env, m.reference).await? {
         return Ok(done);
     }
+    book(db, m).await
+}
+
+/// [`apply`] for a reference made for this movement just now (a new
+/// payment's `trx:<id>`): nothing can be booked under it yet, so it is not
+/// looked up (issue 17: one round trip less per payment). A reference
+/// booked anyway is still refused by the unique index.
+pub async fn apply_new(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger_entry::Model> {
+    checked(m)?;
+    book(db, m).await
+}
+
+fn checked(m: &Movement<'_>) -> Result<()> {
+    match m.amount.checked_abs().is_none_or(|a| a > MAX_MOVEMENT) {
+        true => Err(Error::Refused(Problem::AmountInvalid)),
+        false => Ok(()),
+    }
+}
+
+async fn book(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<ledger_entry::Model> {
     let now = Utc::now();
-    Deposit::insert(deposit::ActiveModel {
-        user_id: Set(m.user_id),
-        environment: Set(m.env),
-        balance: Set(0),
-        updated_at: Set(now),
-    })
-    .on_conflict(OnConflict::columns([deposit::Column::UserId, deposit::Column::Environment]).do_nothing().to_owned())
-    .exec_without_returning(db)
-    .await?;
-    // One conditional statement: the row lock it takes serialises movements
-    // of this account, and the condition keeps the balance at zero or above.
-    let moved = Deposit::update_many()
-        .col_expr(deposit::Column::Balance, Expr::col(deposit::Column::Balance).add(m.amount))
-        .col_expr(deposit::Column::UpdatedAt, Expr::value(now))
-        .filter(deposit::Column::UserId.eq(m.user_id))
-        .filter(deposit::Column::Environment.eq(m.env))
-        .filter(Expr::col(deposit::Column::Balance).add(m.amount).gte(0))
-        .filter(Expr::col(deposit::Column::Balance).add(m.amount).lte(MAX_BALANCE))
-        .exec(db)
+    // A debit needs a deposit that has money: without its row it is refused
+    // below anyway, so only other movements make sure the row exists.
+    if m.amount >= 0 {
+        Deposit::insert(deposit::ActiveModel {
+            user_id: Set(m.user_id),
+            environment: Set(m.env),
+            balance: Set(0),
+            updated_at: Set(now),
+        })
+        .on_conflict(
+            OnConflict::columns([deposit::Column::UserId, deposit::Column::Environment]).do_nothing().to_owned(),
+        )
+        .exec_without_returning(db)
         .await?;
-    if moved.rows_affected == 0 {
+    }
+    // One conditional statement: the row lock it takes serialises movements
+    // of this account, the condition keeps the balance at zero or above, and
+    // it returns the balance after (no second read).
+    let balance = Expr::col(deposit::Column::Balance);
+    let moved = Query::update()
+        .table(Deposit)
+        .value(deposit::Column::Balance, balance.clone().add(m.amount))
+        .value(deposit::Column::UpdatedAt, now)
+        .and_where(Expr::col(deposit::Column::UserId).eq(m.user_id))
+        .and_where(Expr::col(deposit::Column::Environment).eq(m.env.code()))
+        .and_where(balance.clone().add(m.amount).gte(0))
+        .and_where(balance.add(m.amount).lte(MAX_BALANCE))
+        .returning_col(deposit::Column::Balance)
+        .to_owned();
+    let Some(row) = db.query_one(&moved).await? else {
         // A credit can only fail on the ceiling, a debit only on the floor.
         let p = if m.amount > 0 { Problem::AmountInvalid } else { Problem::InsufficientDeposit };
         return Err(Error::Refused(p));
-    }
-    let balance_after = balance(db, m.user_id, m.env).await?;
+    };
+    let balance_after: i64 = row.try_get("", "balance")?;
     let entry = ledger_entry::ActiveModel {
         user_id: Set(m.user_id),
         environment: Set(m.env),

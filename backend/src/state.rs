@@ -16,6 +16,8 @@ pub struct AppState {
     pub nonce_key: Arc<Vec<u8>>,
     /// Where the gateway records each request (`apilog`).
     pub api_log: crate::apilog::LogSink,
+    /// The gateway's per-merchant request counters (`gateway::throttle`).
+    pub throttle: crate::gateway::throttle::Throttle,
     /// The configured billers' adapters (`billers::registry`).
     pub billers: Arc<crate::billers::registry::Registry>,
     /// The payment service's client, when it is configured (top-up).
@@ -45,6 +47,7 @@ impl AppState {
             storage: Arc::from(storage),
             nonce_key: Arc::new(nonce_key),
             api_log: crate::apilog::LogSink::start(db.clone()),
+            throttle: crate::gateway::throttle::Throttle::start(db.clone()),
         })
     }
 }

@@ -221,20 +221,22 @@ impl DigestClient {
         DigestClient { user, ha1, nonce: std::sync::Mutex::new(None), nc: AtomicU64::new(0) }
     }
 
-    async fn challenge(&self, http: &reqwest::Client, url: &str) -> (String, String) {
-        let res = http.post(url).send().await.unwrap();
-        let h = res.headers()["www-authenticate"].to_str().unwrap().to_owned();
-        let c = backend::gateway::digest::parse_challenge(&h).unwrap();
-        (c.nonce, c.opaque)
+    /// A fresh challenge; `None` when the gateway did not give one.
+    async fn challenge(&self, http: &reqwest::Client, url: &str) -> Option<(String, String)> {
+        let res = http.post(url).send().await.ok()?;
+        let h = res.headers().get("www-authenticate")?.to_str().ok()?.to_owned();
+        let c = backend::gateway::digest::parse_challenge(&h)?;
+        Some((c.nonce, c.opaque))
     }
 
-    /// One signed POST; (HTTP status, body).
+    /// One signed POST; (HTTP status, body). Status 0: the connection
+    /// failed (refused, reset) — counted as an error, never a panic.
     async fn post(&self, http: &reqwest::Client, base: &str, path: &str, body: &Value, mode: Mode) -> (u16, Value) {
         let url = format!("{base}{path}");
         for _ in 0..3 {
             let (nonce, opaque, nc) = match mode {
                 Mode::Fresh => {
-                    let (n, o) = self.challenge(http, &url).await;
+                    let Some((n, o)) = self.challenge(http, &url).await else { return (0, Value::Null) };
                     (n, o, 1)
                 }
                 Mode::Reuse => {
@@ -242,7 +244,7 @@ impl DigestClient {
                     let (n, o) = match known {
                         Some(k) => k,
                         None => {
-                            let k = self.challenge(http, &url).await;
+                            let Some(k) = self.challenge(http, &url).await else { return (0, Value::Null) };
                             *self.nonce.lock().unwrap() = Some(k.clone());
                             k
                         }
@@ -258,7 +260,9 @@ impl DigestClient {
                 r#"Digest username="{}", realm="{REALM}", nonce="{nonce}", uri="{path}", response="{response}", opaque="{opaque}", qop=auth, nc={nc}, cnonce="{cnonce}""#,
                 self.user
             );
-            let res = http.post(&url).header("authorization", auth).json(body).send().await.unwrap();
+            let Ok(res) = http.post(&url).header("authorization", auth).json(body).send().await else {
+                return (0, Value::Null);
+            };
             let status = res.status().as_u16();
             if status == 401 && mode == Mode::Reuse {
                 // The nonce expired (or another worker raced nc): a new one.
@@ -329,20 +333,22 @@ impl Bench {
                "customerID": customer, "referenceID": reference, "tagihan": "10950", "admin": "0", "total": "10950"})
     }
 
-    /// Closed loop: `n` SinglePayments by 8 workers on merchant 0.
-    async fn closed_loop(self: &Arc<Self>, n: usize, mode: Mode) -> f64 {
+    /// Closed loop: `n` SinglePayments by 8 workers, all on merchant 0
+    /// (`spread` false: one deposit row) or each on its own merchant.
+    async fn closed_loop(self: &Arc<Self>, n: usize, mode: Mode, spread: bool) -> f64 {
         let workers = 8;
         let started = Instant::now();
         let (lat, cpu) = with_cpu(self.gateway_pid, async {
             let tasks: Vec<_> = (0..workers)
-                .map(|_| {
+                .map(|w| {
                     let b = self.clone();
+                    let m = if spread { w + 1 } else { 0 };
                     // Each worker is its own client (its own nonce).
-                    let client = Arc::new(DigestClient::new(0));
+                    let client = Arc::new(DigestClient::new(m));
                     tokio::spawn(async move {
                         let mut lat = Vec::with_capacity(n / workers);
                         for _ in 0..n / workers {
-                            let body = b.order(0, PULSA, "081200000000", &b.reference());
+                            let body = b.order(m, PULSA, "081200000000", &b.reference());
                             let t = Instant::now();
                             let (status, out) =
                                 client.post(&b.http, &b.base, "/Services/SinglePayment", &body, mode).await;
@@ -364,8 +370,9 @@ impl Bench {
         let mut lat = lat;
         lat.sort();
         let rate = lat.len() as f64 / secs;
+        let on = if spread { "8 merchants" } else { "1 merchant " };
         println!(
-            "  {mode:?}: {rate:.0} payments/s  p50 {:.2} ms  p99 {:.2} ms  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
+            "  {mode:?} {on}: {rate:.0} payments/s  p50 {:.2} ms  p99 {:.2} ms  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
             percentile(&lat, 0.5),
             percentile(&lat, 0.99),
             cpu.gateway * 1000.0 / lat.len() as f64,
@@ -416,11 +423,12 @@ impl Bench {
         })
         .await;
         let errors = results.iter().filter(|r| !r.2).count();
+        let refused = results.iter().filter(|r| r.1 == 0).count();
         let server_errors = results.iter().filter(|r| r.1 >= 500).count();
         let mut lat: Vec<Duration> = results.iter().map(|r| r.0).collect();
         lat.sort();
         println!(
-            "  {merchants:>2} merchant(s): p50 {:.2} ms  p99 {:.2} ms  p99.9 {:.2} ms  max {:.2} ms  errors {errors}  5xx {server_errors}  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
+            "  {merchants:>2} merchant(s): p50 {:.2} ms  p99 {:.2} ms  p99.9 {:.2} ms  max {:.2} ms  errors {errors} (connection {refused})  5xx {server_errors}  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
             percentile(&lat, 0.5),
             percentile(&lat, 0.99),
             percentile(&lat, 0.999),
@@ -513,18 +521,25 @@ async fn main() {
         println!("history: {history} transactions, {nonce_uses} outstanding nonce uses");
     }
 
-    println!("closed loop: {n} SinglePayments, 8 workers, one merchant (gateway process apart, PostgreSQL)");
-    let reuse = bench.closed_loop(n, Mode::Reuse).await;
-    let fresh = bench.closed_loop(n, Mode::Fresh).await;
+    println!("closed loop: {n} SinglePayments, 8 workers (gateway process apart, PostgreSQL)");
+    let reuse = bench.closed_loop(n, Mode::Reuse, false).await;
+    let fresh = bench.closed_loop(n, Mode::Fresh, false).await;
+    let reuse_spread = bench.closed_loop(n, Mode::Reuse, true).await;
+    let fresh_spread = bench.closed_loop(n, Mode::Fresh, true).await;
 
     let pg_secs = env_or("BENCH_PGBENCH_SECS", "10");
     fresh_database(&pg, "webopenapi_pgbench").await;
     let tps = pgbench_tps(&pg, &pg_secs, 8);
     println!("pgbench (TPC-B-like, scale 4, 8 clients, {pg_secs} s): {tps:.0} tps");
     println!(
-        "ratio: nonce reuse {:.2} × pgbench (goal ≥ 0.5), fresh challenge {:.2} × (goal ≥ 0.35)",
+        "ratio, 1 merchant:   nonce reuse {:.2} × pgbench (goal ≥ 0.5), fresh challenge {:.2} × (goal ≥ 0.35)",
         reuse / tps,
         fresh / tps
+    );
+    println!(
+        "ratio, 8 merchants:  nonce reuse {:.2} × pgbench, fresh challenge {:.2} ×",
+        reuse_spread / tps,
+        fresh_spread / tps
     );
 
     println!("open loop: {rate} requests/s for {secs} s — 70 % Inquiry, 20 % Payment, 10 % Check-Status");

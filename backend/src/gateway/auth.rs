@@ -10,9 +10,8 @@
 
 use super::digest::{self, Challenge, Credentials};
 use super::{Env, Merchant};
-use crate::entity::api_credential::{self, Entity as ApiCredential};
+use crate::entity::api_credential;
 use crate::entity::digest_nonce_use::{self, Entity as DigestNonceUse};
-use crate::entity::profile::Entity as Profile;
 use crate::error::{is_unique_violation, Result};
 use crate::AppState;
 use chrono::Utc;
@@ -120,7 +119,81 @@ pub struct Verdict {
     pub username: Option<String>,
     /// The partner of that username in this environment, once known.
     pub user_id: Option<uuid::Uuid>,
-    pub result: std::result::Result<Merchant, AuthOutcome>,
+    pub result: std::result::Result<Caller, AuthOutcome>,
+}
+
+/// An authenticated caller: the merchant, and what the gateway decides
+/// next from the same read — whether the partner is suspended and whether
+/// the calling address is approved for it in this environment.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub merchant: Merchant,
+    pub suspended: bool,
+    pub address_approved: bool,
+}
+
+/// What one query reads of a username (issue 17: one round trip instead
+/// of four — credential, merchant ID, suspension, whitelist). Nothing is
+/// cached, so a rotated credential, a suspension or a revoked address
+/// counts from the very next request on every instance.
+struct Known {
+    user_id: uuid::Uuid,
+    ha1: String,
+    merchant_id: Option<String>,
+    suspended: bool,
+    address_approved: bool,
+}
+
+async fn known(state: &AppState, env: Env, username: &str, ip: Option<std::net::IpAddr>) -> Result<Option<Known>> {
+    use crate::entity::{ip_whitelist, profile, user};
+    use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
+    use sea_orm::ConnectionTrait;
+    let cred = api_credential::Entity;
+    let approved = Query::select()
+        .expr(Expr::val(1))
+        .from(ip_whitelist::Entity)
+        .and_where(
+            Expr::col((ip_whitelist::Entity, ip_whitelist::Column::UserId))
+                .equals((cred, api_credential::Column::UserId)),
+        )
+        .and_where(Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Environment)).eq(env.code()))
+        .and_where(
+            Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Ip))
+                .eq(ip.map(|ip| ip.to_string()).unwrap_or_default()),
+        )
+        .and_where(
+            Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Status))
+                .eq(domain::finance::IpStatus::Approved.code()),
+        )
+        .to_owned();
+    let select = Query::select()
+        .column((cred, api_credential::Column::UserId))
+        .column((cred, api_credential::Column::Ha1))
+        .column((profile::Entity, profile::Column::MerchantId))
+        .column((user::Entity, user::Column::SuspendedAt))
+        .expr_as(Expr::exists(approved), Alias::new("address_approved"))
+        .from(cred)
+        .join(
+            JoinType::LeftJoin,
+            profile::Entity,
+            Expr::col((profile::Entity, profile::Column::UserId)).equals((cred, api_credential::Column::UserId)),
+        )
+        .join(
+            JoinType::LeftJoin,
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id)).equals((cred, api_credential::Column::UserId)),
+        )
+        .and_where(Expr::col((cred, api_credential::Column::Username)).eq(username))
+        .and_where(Expr::col((cred, api_credential::Column::Environment)).eq(env.code()))
+        .to_owned();
+    let Some(row) = state.db.query_one(&select).await? else { return Ok(None) };
+    Ok(Some(Known {
+        user_id: row.try_get("", "user_id")?,
+        ha1: row.try_get("", "ha1")?,
+        merchant_id: row.try_get("", "merchant_id")?,
+        suspended: row.try_get::<Option<chrono::DateTime<Utc>>>("", "suspended_at")?.is_some(),
+        address_approved: row.try_get("", "address_approved")?,
+    }))
 }
 
 impl Verdict {
@@ -140,6 +213,7 @@ pub async fn authenticate(
     method: &str,
     target: &str,
     header: Option<&str>,
+    ip: Option<std::net::IpAddr>,
 ) -> Result<Verdict> {
     let Some(header) = header else { return Ok(Verdict::refused(None, None, AuthOutcome::NoHeader)) };
     let Some(c) = digest::parse(header) else { return Ok(Verdict::refused(None, None, AuthOutcome::Malformed)) };
@@ -153,12 +227,9 @@ pub async fn authenticate(
     } else {
         None
     };
-    let cred = ApiCredential::find()
-        .filter(api_credential::Column::Username.eq(&c.username))
-        .filter(api_credential::Column::Environment.eq(env))
-        .one(&state.db)
-        .await?;
-    let Some(cred) = cred else { return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser)) };
+    let Some(cred) = known(state, env, &c.username, ip).await? else {
+        return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser));
+    };
     let user_id = Some(cred.user_id);
     if let Some(why) = early {
         return Ok(Verdict::refused(username, user_id, why));
@@ -182,9 +253,9 @@ pub async fn authenticate(
     if rand::random::<u8>() < 3 {
         purge_expired(state).await?;
     }
-    let merchant_id = Profile::find_by_id(cred.user_id).one(&state.db).await?.and_then(|p| p.merchant_id);
+    let Known { user_id: id, merchant_id, suspended, address_approved, .. } = cred;
     let result = merchant_id
-        .map(|merchant_id| Merchant { user_id: cred.user_id, merchant_id, env })
+        .map(|merchant_id| Caller { merchant: Merchant { user_id: id, merchant_id, env }, suspended, address_approved })
         .ok_or(AuthOutcome::UnknownUser);
     Ok(Verdict { username, user_id, result })
 }

@@ -11,6 +11,7 @@ pub mod resolution;
 pub mod services;
 pub mod settlement;
 pub mod signon;
+pub mod throttle;
 
 pub use crate::ledger::Env;
 
@@ -37,6 +38,7 @@ pub struct Merchant {
 /// Counts one request of `m` against the configured per-minute rate,
 /// shared by every instance; `Err(secs)` when it is used up.
 pub async fn throttle(state: &crate::AppState, m: &Merchant) -> crate::Result<Result<(), u64>> {
-    let limit = crate::infra::ratelimit::Limit::new(state.config.gateway_rate_per_minute, 60);
-    Ok(limit.hit(&state.db, &format!("gw:{}:{}", m.env.code(), m.user_id)).await?)
+    let key = format!("gw:{}:{}", m.env.code(), m.user_id);
+    let max = i64::from(state.config.gateway_rate_per_minute);
+    Ok(state.throttle.hit(&key, max, chrono::Utc::now().timestamp()).await?)
 }

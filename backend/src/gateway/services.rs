@@ -22,7 +22,8 @@ use domain::finance::ProductStatus;
 use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
-use sea_orm::ActiveModelBehavior;
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Query};
+use sea_orm::{ActiveModelBehavior, FromQueryResult};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -70,7 +71,21 @@ async fn usable_product(
     code: &str,
     flow: ProductFlow,
 ) -> Result<std::result::Result<product::Model, Rc>> {
-    let Some(p) = Product::find_by_id(code.to_owned()).one(db).await? else { return Ok(Err(Rc::UnknownProduct)) };
+    // One read (issue 17): the product and this partner's state of it.
+    let mine = Expr::col((PartnerProduct, partner_product::Column::UserId)).eq(m.user_id).and(
+        Expr::col((PartnerProduct, partner_product::Column::ProductCode)).equals((Product, product::Column::Code)),
+    );
+    let select = Query::select()
+        .column((Product, Asterisk))
+        .expr_as(Expr::col((PartnerProduct, partner_product::Column::State)), Alias::new("partner_state"))
+        .from(Product)
+        .join(JoinType::LeftJoin, PartnerProduct, mine)
+        .and_where(Expr::col((Product, product::Column::Code)).eq(code))
+        .to_owned();
+    let Some(row) = db.query_one(&select).await? else { return Ok(Err(Rc::UnknownProduct)) };
+    let p = product::Model::from_query_result(&row, "")?;
+    let partner_state =
+        row.try_get::<Option<String>>("", "partner_state")?.as_deref().and_then(ProductState::from_code);
     match p.status {
         ProductStatus::Aktif => {}
         ProductStatus::Maintenance => return Ok(Err(MAINTENANCE)),
@@ -81,7 +96,7 @@ async fn usable_product(
     }
     // The partner's product lifecycle decides (`ProductState::usable_in`):
     // chosen for development, Aktif for production.
-    match PartnerProduct::find_by_id((m.user_id, p.code.clone())).one(db).await?.map(|x| x.state) {
+    match partner_state {
         Some(s) if s.usable_in(m.env) => Ok(Ok(p)),
         Some(ProductState::Maintenance) => Ok(Err(MAINTENANCE)),
         _ => Ok(Err(Rc::ProductNotAllowed)),
@@ -273,9 +288,8 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
 /// biller, and settles what it said.
 async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> Result<Value> {
     let Order { product: p, customer, reference, amounts: (tagihan, admin, total), periode } = order;
-    if find_trx(&state.db, m, reference, TxKind::Payment).await?.is_some() {
-        return Err(Error::Refused(Problem::DuplicateReference));
-    }
+    // A reference already paid is refused by the unique index when the
+    // payment row is written (rc 86, nothing debited): no read before.
     let Some(route) = billers::route(&state.billers, m.env, m.user_id, p) else {
         return Ok(envelope(Rc::UpstreamNotRegistered, body, json!({})));
     };
@@ -333,8 +347,9 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
         note: Some(&format!("{} {customer}", p.code)),
         actor_name: &m.merchant_id,
     };
-    // Short deposit: nothing is written (the transaction rolls back).
-    ledger::apply(&txn, &debit).await?;
+    // Short deposit: nothing is written (the transaction rolls back). The
+    // reference names the payment made just above: new, not looked up.
+    ledger::apply_new(&txn, &debit).await?;
     txn.commit().await?;
     let req = PayRequest {
         id,

@@ -89,8 +89,12 @@ pub(crate) async fn write(
     if let Some(r) = &biller_ref {
         update = update.col_expr(transaction::Column::BillerRef, Expr::value(Some(r.clone())));
     }
-    let changed = update.exec(txn).await?.rows_affected == 1;
-    let t = Transaction::find_by_id(id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
+    // The row as written comes back with the update (issue 17: no second
+    // read); one already final is read as it stands.
+    let (changed, t) = match update.exec_with_returning(txn).await?.pop() {
+        Some(t) => (true, t),
+        None => (false, Transaction::find_by_id(id).one(txn).await?.ok_or(Error::Refused(Problem::NotFound))?),
+    };
     if changed && status == TxStatus::Failed {
         let refund = Movement {
             user_id: t.user_id,

@@ -84,14 +84,43 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
 /// The request's `sessionID` must be this merchant's, of this environment,
 /// not expired, and the merchant not blocked (rc 34 otherwise).
 pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Result<()> {
+    use sea_orm::sea_query::{Alias, Query};
     let session_id = field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default();
-    if is_blocked(&state.db, m.user_id, m.env).await? {
-        return Err(Error::Refused(Problem::SessionInvalid));
-    }
-    let ok = GatewaySession::find_by_id(session_id.to_ascii_lowercase())
-        .one(&state.db)
-        .await?
-        .is_some_and(|s| s.user_id == m.user_id && s.environment == m.env && s.expires_at > Utc::now());
+    // One read (issue 17): the session, and whether its merchant went over
+    // the day's sign-ons (then every session of it is refused).
+    let session = GatewaySession;
+    let blocked = Query::select()
+        .expr(Expr::val(1))
+        .from(SignonDay)
+        .and_where(
+            Expr::col((SignonDay, signon_day::Column::UserId)).equals((session, gateway_session::Column::UserId)),
+        )
+        .and_where(
+            Expr::col((SignonDay, signon_day::Column::Environment))
+                .equals((session, gateway_session::Column::Environment)),
+        )
+        .and_where(Expr::col((SignonDay, signon_day::Column::Count)).gt(DAILY_LIMIT))
+        .to_owned();
+    let select = Query::select()
+        .columns([
+            gateway_session::Column::UserId,
+            gateway_session::Column::Environment,
+            gateway_session::Column::ExpiresAt,
+        ])
+        .expr_as(Expr::exists(blocked), Alias::new("blocked"))
+        .from(session)
+        .and_where(Expr::col((session, gateway_session::Column::SessionId)).eq(session_id.to_ascii_lowercase()))
+        .to_owned();
+    let ok = match state.db.query_one(&select).await? {
+        Some(row) => {
+            let user_id: Uuid = row.try_get("", "user_id")?;
+            let env: String = row.try_get("", "environment")?;
+            let expires_at: DateTime<Utc> = row.try_get("", "expires_at")?;
+            let blocked: bool = row.try_get("", "blocked")?;
+            user_id == m.user_id && env == m.env.code() && expires_at > Utc::now() && !blocked
+        }
+        None => false,
+    };
     if ok {
         Ok(())
     } else {

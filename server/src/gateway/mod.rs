@@ -287,7 +287,7 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
     let target = req.uri().path_and_query().map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
-    let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref()).await {
+    let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref(), Some(ip)).await {
         Ok(verdict) => verdict,
         Err(e) => return error_response(&e, &Value::Null),
     };
@@ -296,21 +296,21 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
         f.user_id = verdict.user_id;
         f.auth = verdict.result.as_ref().err().copied().unwrap_or(AuthOutcome::Ok);
     });
-    let Ok(merchant) = verdict.result else { return challenge(&gw) };
+    let Ok(caller) = verdict.result else { return challenge(&gw) };
     // A suspended partner is answered, not challenged: its credentials are
     // right, so a client retrying the digest would only loop. No money moves.
-    match backend::suspension::is_suspended(&gw.state.db, merchant.user_id).await {
-        Ok(false) => {}
-        Ok(true) => {
-            note(&|f| f.auth = AuthOutcome::Suspended);
-            return rc_response(Rc::NotAllowed, &Value::Null);
-        }
-        Err(e) => return error_response(&e, &Value::Null),
+    if caller.suspended {
+        note(&|f| f.auth = AuthOutcome::Suspended);
+        return rc_response(Rc::NotAllowed, &Value::Null);
     }
-    if let Some(refused) = refusal(&gw.state, gw.env, ip, Some(merchant.user_id)).await.filter(|_| !console) {
+    // The address must be approved for this very partner (read with the
+    // credentials), not only for someone.
+    if !caller.address_approved && !console {
+        tracing::info!(%ip, env = gw.env.code(), "gateway call from an address not approved for the merchant");
         note(&|f| f.auth = AuthOutcome::AddressRefused);
-        return refused;
+        return refused_address();
     }
+    let merchant = caller.merchant;
     match backend::gateway::throttle(&gw.state, &merchant).await {
         Ok(Ok(())) => {}
         Ok(Err(secs)) => {

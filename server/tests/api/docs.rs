@@ -107,7 +107,11 @@ async fn schemathesis_finds_no_answer_the_openapi_document_does_not_describe() {
     let dev = gateway(&app.state, backend::gateway::Env::Development).await;
     let hooks = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/api/tools/schemathesis_digest.py");
     let mut cmd = std::process::Command::new("schemathesis");
-    cmd.env("SCHEMATHESIS_HOOKS", hooks)
+    // Its cache (failures to replay) goes to a temporary folder, not the tree.
+    let scratch = std::env::temp_dir().join(format!("schemathesis-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&scratch).unwrap();
+    cmd.current_dir(&scratch)
+        .env("SCHEMATHESIS_HOOKS", hooks)
         .env("GATEWAY_USER", &a.development.user)
         .env("GATEWAY_PASSWORD", &a.development.password)
         .env("MERCHANT_ID", &a.merchant_id)
@@ -122,6 +126,7 @@ async fn schemathesis_finds_no_answer_the_openapi_document_does_not_describe() {
             "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
         ]);
     let (ok, said) = run_tool(cmd).await;
+    let _ = std::fs::remove_dir_all(&scratch);
     assert!(ok, "schemathesis (scripts/services.sh installs it):\n{said}");
     // The examples, with the partner's own merchant and session put in by
     // the hook, went past authentication to the billers and paid.

@@ -1020,6 +1020,47 @@ async fn a_merchant_over_its_request_rate_gets_rc_10_and_a_429() {
     assert_eq!(res.json::<Value>().await.unwrap()["rc"], "10");
 }
 
+/// The request rate is counted in memory and written in batches (issue 17)
+/// yet shared: a second instance on the same database sees the first's
+/// hits once written, near the limit every hit is counted in the database,
+/// and without a write in between the overshoot stays within the first's
+/// unwritten hits (the stated bound).
+#[tokio::test]
+async fn two_instances_share_one_request_rate() {
+    use backend::gateway::throttle::Throttle;
+    let app = TestApp::spawn().await;
+    let (a, b) = (Throttle::start(app.state.db.clone()), Throttle::start(app.state.db.clone()));
+    let now = chrono::Utc::now().timestamp();
+    let admitted = |t: Throttle, key: &'static str, tries: usize| async move {
+        let mut n = 0;
+        for _ in 0..tries {
+            n += usize::from(t.hit(key, 100, now).await.unwrap().is_ok());
+        }
+        n
+    };
+    assert_eq!(admitted(a.clone(), "gw:test:shared", 60).await, 60);
+    a.flush().await.unwrap();
+    // B learns A's 60 at its first hit and stops at the limit exactly.
+    assert_eq!(admitted(b.clone(), "gw:test:shared", 100).await, 40);
+    // A, which last saw 60, learns the 100 at its next write (within one
+    // flush interval) and refuses from then on.
+    let _ = a.hit("gw:test:shared", 100, now).await.unwrap();
+    a.flush().await.unwrap();
+    assert!(a.hit("gw:test:shared", 100, now).await.unwrap().is_err(), "A knows the shared count");
+
+    // Unwritten hits of A are the most B can overshoot by.
+    assert_eq!(admitted(a.clone(), "gw:test:unflushed", 50).await, 50);
+    let by_b = admitted(b, "gw:test:unflushed", 100).await;
+    assert!((50..=99).contains(&by_b), "{by_b}");
+    a.flush().await.unwrap();
+    let row = backend::entity::rate_limit::Entity::find_by_id("gw:test:unflushed".to_owned())
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(row.hits <= 150 && 50 + by_b as i32 <= row.hits + 1, "{} {by_b}", row.hits);
+}
+
 #[tokio::test]
 async fn challenges_write_nothing_and_digests_are_held_to_their_request() {
     let app = TestApp::spawn().await;
