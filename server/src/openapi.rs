@@ -237,7 +237,7 @@ fn components() -> Value {
                     "productID": { "type": "string" },
                     "customerID": { "type": "string" },
                     "referenceID": { "type": "string" },
-                    "data": { "type": "object", "description": "Product-specific: idPelanggan, nama, tagihan, admin, total, periode, noReferensi, sn, status (SUKSES, PENDING), …" }
+                    "data": { "type": "object", "description": "Product-specific: idPelanggan, nama, tagihan, admin, total, periode, noReferensi, sn, status (SUKSES, PENDING), …; PLN inquiries also NM, AB, TG, TT" }
                 },
                 "required": ["rc"]
             },

@@ -123,7 +123,7 @@ async fn reference_used(db: &impl ConnectionTrait, m: &Merchant, reference: &str
     Ok(by_reference(m, reference).one(db).await?.is_some())
 }
 
-fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {
+fn bill_data(customer: &str, bill: &Bill, admin: i64, biller: &str) -> Value {
     let mut data = json!({
         "idPelanggan": customer,
         "nama": bill.name,
@@ -132,6 +132,14 @@ fn bill_data(customer: &str, bill: &Bill, admin: i64) -> Value {
         "total": padded(bill.tagihan + admin),
         "periode": bill.periode,
     });
+    // PLN's own keys (open-api.md §4: NM name, AB admin, TG bill, TT total)
+    // beside the common ones, for clients written to either.
+    if let (true, Some(obj)) = (biller == "pln", data.as_object_mut()) {
+        obj.insert("NM".into(), json!(bill.name));
+        obj.insert("AB".into(), json!(padded(admin)));
+        obj.insert("TG".into(), json!(padded(bill.tagihan)));
+        obj.insert("TT".into(), json!(padded(bill.tagihan + admin)));
+    }
     // The biller's details (PDAM: address, months) beside the bill, never
     // over the fields above.
     if let (Some(obj), Some(extra)) = (data.as_object_mut(), bill.details.as_object()) {
@@ -173,7 +181,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
         Err(e) => return Ok(envelope(e.rc(), body, json!({}))),
     };
     let admin = p.admin_fee + p.partner_fee;
-    let data = bill_data(&customer, &bill, admin);
+    let data = bill_data(&customer, &bill, admin, &p.biller);
     let now = Utc::now();
     let row = transaction::ActiveModel {
         user_id: Set(m.user_id),

@@ -77,7 +77,7 @@ const ENDPOINTS: &[Endpoint] = &[
         slug: "inquiry",
         title: ("Inquiry", "Inquiry"),
         path: "/Services/Inquiry",
-        intro: ("Menanyakan tagihan. data berisi idPelanggan, nama, tagihan, admin, total dan periode (nominal 12 digit); Payment memakai nominal ini apa adanya.", "Asks for the bill. data holds idPelanggan, nama, tagihan, admin, total and periode (amounts as 12 digits); the Payment sends these amounts as they are."),
+        intro: ("Menanyakan tagihan. data berisi idPelanggan, nama, tagihan, admin, total dan periode (nominal 12 digit); PLN juga NM (nama), AB (admin), TG (tagihan) dan TT (total). Payment memakai nominal ini apa adanya.", "Asks for the bill. data holds idPelanggan, nama, tagihan, admin, total and periode (amounts as 12 digits); PLN also NM (name), AB (admin), TG (bill) and TT (total). The Payment sends these amounts as they are."),
         biller: true,
         fields: &[SESSION, MERCHANT, PRODUCT, CUSTOMER, REFERENCE, ("periode", ("Opsional; BPJS: jumlah bulan \"01\"–\"12\"", "Optional; BPJS: number of months \"01\"–\"12\""))],
         examples: &["inquiry-pln", "inquiry-bpjs"],
@@ -164,7 +164,7 @@ const PAGES: &[(&str, Pair)] = &[
 
 /// The API's changes, newest first.
 const CHANGES: &[(&str, Pair)] = &[
-    ("2026-12-05", ("Coba API di portal, pemeriksa header Authorization di Log API, koleksi Postman dan dokumen OpenAPI 3.1 untuk diunduh.", "Coba API in the portal, an Authorization header checker in Log API, a Postman collection and an OpenAPI 3.1 document to download.")),
+    ("2026-12-05", ("Coba API di portal, pemeriksa header Authorization di Log API, koleksi Postman dan dokumen OpenAPI 3.1 untuk diunduh. Inquiry PLN kini juga menjawab NM, AB, TG dan TT.", "Coba API in the portal, an Authorization header checker in Log API, a Postman collection and an OpenAPI 3.1 document to download. PLN inquiries now also answer NM, AB, TG and TT.")),
     ("2026-12-04", ("Dokumentasi di portal: contoh request dan response diuji terhadap gateway development setiap build.", "Documentation in the portal: its example requests and answers are tested against the development gateway on every build.")),
     ("2026-12-03", ("Callback event reconciliation: file rekonsiliasi harian (CSV dengan checksum) siap diunduh.", "Callback event reconciliation: the daily reconciliation file (CSV with a checksum) is ready to download.")),
     ("2026-12-02", ("Callback event deposit: top up deposit yang berhasil dikabarkan ke URL callback.", "Callback event deposit: a successful deposit top-up is announced to the callback URL.")),
