@@ -18,7 +18,7 @@ pub struct Example {
 /// the test puts in the real ones to send and takes them out of answers;
 /// a page shows the signed-in partner's merchant ID in their place.
 pub const MERCHANT_ID: &str = "{merchantID}";
-pub const SESSION_ID: &str = "{sessionID}";
+pub const SESSION_ID: &str = domain::docs::SESSION_STAND_IN;
 
 /// What a reader sees in their place when no partner is signed in (the
 /// OpenAPI document, a page without a merchant ID yet).

@@ -183,16 +183,14 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: IpEntryId, approve
     Ok(())
 }
 
-/// Whether `ip` is approved for `env`: for this `owner`, or (before the
-/// request is even authenticated) for any partner.
-pub async fn approved_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr, owner: Option<Uuid>) -> Result<bool> {
-    let mut q = IpWhitelist::find()
+/// Whether any partner has `ip` approved for `env` (checked before the
+/// request is authenticated; the merchant's own approval is read with its
+/// credentials, `gateway::auth`).
+pub async fn approved_address(db: &impl ConnectionTrait, env: Env, ip: IpAddr) -> Result<bool> {
+    let q = IpWhitelist::find()
         .filter(ip_whitelist::Column::Environment.eq(env))
         .filter(ip_whitelist::Column::Ip.eq(ip.to_string()))
         .filter(ip_whitelist::Column::Status.eq(IpStatus::Approved));
-    if let Some(user_id) = owner {
-        q = q.filter(ip_whitelist::Column::UserId.eq(user_id));
-    }
     Ok(q.count(db).await? > 0)
 }
 

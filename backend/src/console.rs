@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::gateway::digest::{self, Challenge, Credentials};
 use crate::AppState;
 use chrono::{DateTime, Utc};
-use domain::docs::{HttpMessageOut, TryIn, TryOut};
+use domain::docs::{HttpMessageOut, TryIn, TryOut, SESSION_STAND_IN};
 use domain::{ApiLogId, Env, Problem};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -50,9 +50,6 @@ impl Incoming {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
-
-/// The stand-in a console body holds for the partner's open session.
-pub const SESSION_STAND_IN: &str = "{sessionID}";
 
 /// Sends `input` as the partner the way a digest client does — unsigned
 /// first, then signed for the challenge the 401 carried — through `send`

@@ -16,13 +16,6 @@ use domain::{Lang, Problem, UserId};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
 };
-use uuid::Uuid;
-
-/// Whether the company of owner `partner` is suspended (asked by the
-/// gateway on every authenticated call: one read by primary key).
-pub async fn is_suspended(db: &impl ConnectionTrait, partner: Uuid) -> Result<bool> {
-    Ok(User::find_by_id(partner).one(db).await?.is_some_and(|u| u.suspended_at.is_some()))
-}
 
 async fn owner(db: &impl ConnectionTrait, id: UserId) -> Result<user::Model> {
     User::find_by_id(id.0)

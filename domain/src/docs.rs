@@ -45,6 +45,10 @@ pub struct DigestVectorOut {
     pub authorization: String,
 }
 
+/// Where a documented body holds the partner's session: the examples'
+/// stand-in, which "Coba API" fills with the partner's open session.
+pub const SESSION_STAND_IN: &str = "{sessionID}";
+
 /// "Coba API": the service's path and the body to send as the partner.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TryIn {

@@ -59,7 +59,12 @@ pub fn sign_nonce(key: &[u8], env: Env, issued: u32, salt: [u8; 4]) -> String {
 
 /// Whether `nonce` was issued by us for `env` and is still good at `now`.
 pub fn nonce_is_fresh(key: &[u8], env: Env, nonce: &str, now: i64) -> bool {
-    nonce_age(key, env, nonce, now).is_some_and(|age| (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age))
+    nonce_age(key, env, nonce, now).is_some_and(age_is_fresh)
+}
+
+/// Whether a nonce issued `age` seconds ago may still be used.
+pub(crate) fn age_is_fresh(age: i64) -> bool {
+    (-CLOCK_SKEW_SECS..=NONCE_TTL_SECS).contains(&age)
 }
 
 /// How many seconds ago we issued `nonce` for `env`; `None` when we did

@@ -5,7 +5,7 @@
 //! password; the expected response is never shown (whoever has it could
 //! call as the partner), only whether the sent one is right.
 
-use super::auth::{nonce_age, unix_now, use_key, NONCE_TTL_SECS};
+use super::auth::{age_is_fresh, nonce_age, unix_now, use_key, NONCE_TTL_SECS};
 use super::digest::{self, Credentials};
 use super::Env;
 use crate::authz::PartnerActor;
@@ -102,9 +102,7 @@ fn nonce(state: &AppState, env: Env, nonce: &str) -> DigestFieldOut {
         Env::Production => Env::Development,
     };
     let (ok, note, detail) = match nonce_age(&state.nonce_key, env, nonce, now) {
-        Some(age) if super::auth::nonce_is_fresh(&state.nonce_key, env, nonce, now) => {
-            (true, DigestNote::NonceFresh, Some(age.max(0).to_string()))
-        }
+        Some(age) if age_is_fresh(age) => (true, DigestNote::NonceFresh, Some(age.max(0).to_string())),
         Some(age) => (false, DigestNote::NonceExpired, Some(age.to_string())),
         None if nonce_age(&state.nonce_key, other, nonce, now).is_some() => {
             (false, DigestNote::NonceOtherEnv, Some(other.code().to_owned()))

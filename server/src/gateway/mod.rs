@@ -48,7 +48,7 @@ impl http1::Admission for Whitelist {
         if self.state.config.trusted_proxy_addrs().contains(&peer) {
             return None;
         }
-        let refused = refusal(&self.state, self.env, peer, None).await?;
+        let refused = refusal(&self.state, self.env, peer).await?;
         // Refused before a byte is read: the log shows the address only.
         let mut facts = Facts::new(self.env, peer.to_string(), "-".into(), "-".into());
         facts.auth = AuthOutcome::AddressRefused;
@@ -168,10 +168,11 @@ fn count(facts: &Facts, status: u16, response: &[u8]) {
         .record(facts.started.elapsed().as_secs_f64());
 }
 
-/// The answer for `ip` when it is not approved for `env` (for `merchant`,
-/// once known); `None` when it may go on.
-async fn refusal(state: &AppState, env: Env, ip: IpAddr, merchant: Option<uuid::Uuid>) -> Option<Response> {
-    match connections::approved_address(&state.db, env, ip, merchant).await {
+/// The answer for `ip` when no partner has it approved for `env`; `None`
+/// when it may go on (the authenticated merchant's own approval is read
+/// with its credentials, `auth::authenticate`).
+async fn refusal(state: &AppState, env: Env, ip: IpAddr) -> Option<Response> {
+    match connections::approved_address(&state.db, env, ip).await {
         Ok(true) => None,
         Ok(false) => {
             tracing::info!(%ip, env = env.code(), "gateway call from an address not approved");
@@ -279,7 +280,7 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     let admitted = req.extensions().get::<http1::Admitted>().is_some();
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     if !console && (!admitted || peer != Some(ip)) {
-        if let Some(refused) = refusal(&gw.state, gw.env, ip, None).await {
+        if let Some(refused) = refusal(&gw.state, gw.env, ip).await {
             note(&|f| f.auth = AuthOutcome::AddressRefused);
             return refused;
         }

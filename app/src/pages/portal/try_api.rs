@@ -6,21 +6,18 @@
 
 use crate::components::form::{general_problem, FormAlert, SubmitButton};
 use crate::components::status::Tone;
-use crate::docs::{filled, EXAMPLES};
+use crate::docs::{example, filled, EXAMPLES, SESSION_ID};
 use crate::i18n::use_texts;
 use crate::pages::portal::integration::log_entry_href as entry_href;
 use crate::server_fns::docs::TryApi;
 use domain::docs::{HttpMessageOut, TryIn, TryOut};
 use leptos::prelude::*;
 
-/// The stand-in the server fills with the partner's open session.
-const SESSION_STAND_IN: &str = "{sessionID}";
-
-/// The example's request with the partner's merchant ID in, the session
-/// left for the server.
+/// The example's request with the partner's merchant ID in, the session's
+/// stand-in left for the server to fill.
 fn body_of(name: &str, merchant: &str) -> String {
-    let e = EXAMPLES.iter().find(|e| e.name == name).unwrap_or(&EXAMPLES[0]);
-    crate::docs::pretty(&filled(e.request, merchant, SESSION_STAND_IN))
+    let e = example(name).unwrap_or(&EXAMPLES[0]);
+    crate::docs::pretty(&filled(e.request, merchant, SESSION_ID))
 }
 
 #[component]
@@ -36,7 +33,7 @@ pub fn TryConsole(action: ServerAction<TryApi>, merchant: String) -> impl IntoVi
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = chosen.get_untracked();
-        let path = EXAMPLES.iter().find(|e| e.name == name).map(|e| e.path).unwrap_or_default();
+        let path = example(&name).map(|e| e.path).unwrap_or_default();
         action.dispatch(TryApi { input: TryIn { path: path.to_owned(), body: body.get_untracked() } });
     };
     let options = EXAMPLES
