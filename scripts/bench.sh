@@ -6,4 +6,8 @@ source "$(dirname "$0")/env.sh"
 source "$(dirname "$0")/services.sh"
 ensure_postgres
 export BENCH_PG="${BENCH_PG:-${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432}}"
-cargo run --release -p server --example gateway_bench
+# The release site: the portal figures include the first load of /login.
+cargo leptos build --release
+"$ROOT/scripts/compress-site.sh"
+cd "$ROOT"
+APP_SITE_ROOT="$ROOT/target/site" cargo run --release -p server --example gateway_bench

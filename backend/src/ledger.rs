@@ -52,7 +52,8 @@ pub async fn apply_new(db: &impl ConnectionTrait, m: &Movement<'_>) -> Result<le
     book(db, m).await
 }
 
-fn checked(m: &Movement<'_>) -> Result<()> {
+/// Refuses an amount no movement may have.
+pub(crate) fn checked(m: &Movement<'_>) -> Result<()> {
     match m.amount.checked_abs().is_none_or(|a| a > MAX_MOVEMENT) {
         true => Err(Error::Refused(Problem::AmountInvalid)),
         false => Ok(()),

@@ -80,6 +80,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
     });
     let documents = documents::routes(state.config.max_upload_bytes).with_state(state.clone());
     let access_state = state.clone();
+    let site_root = state.config.site_root.clone();
     let report_state = state.clone();
     let rs = RouterState { app: state, leptos_options: options.clone() };
     Router::new()
@@ -97,6 +98,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
             },
             move || shell(options.clone()),
         )
+        .nest_service("/pkg", pkg_files(&site_root))
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .with_state(rs)
         .layer(axum::middleware::from_fn(api_status::map))
@@ -111,6 +113,14 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         // Outside the portal's layers: a provider has no session, no Origin.
         .merge(biller_reports::routes(report_state.clone()))
         .merge(payment_webhook::routes(report_state))
+}
+
+/// The browser bundle (wasm, script, style), sent brotli- or gzip-compressed
+/// when the build left a `.br`/`.gz` beside the file
+/// (`scripts/compress-site.sh`): compressed once at build time, not per
+/// request.
+fn pkg_files(site_root: &std::path::Path) -> tower_http::services::ServeDir {
+    tower_http::services::ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip()
 }
 
 /// Makes the session timeout a real idle timeout: a signed-in session used

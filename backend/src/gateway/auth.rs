@@ -135,10 +135,13 @@ pub struct Caller {
     pub merchant: Merchant,
     pub suspended: bool,
     pub address_approved: bool,
+    /// Whether the `sessionID` the request carries is open for this
+    /// merchant (`signon::session_open`; false when it carries none).
+    pub session_open: bool,
 }
 
 /// What one query reads of a username (issue 17: one round trip instead
-/// of four — credential, merchant ID, suspension, whitelist). Nothing is
+/// of five — credential, merchant ID, suspension, whitelist, session). Nothing is
 /// cached, so a rotated credential, a suspension or a revoked address
 /// counts from the very next request on every instance.
 struct Known {
@@ -147,9 +150,17 @@ struct Known {
     merchant_id: Option<String>,
     suspended: bool,
     address_approved: bool,
+    session_open: bool,
 }
 
-async fn known(state: &AppState, env: Env, username: &str, ip: Option<std::net::IpAddr>) -> Result<Option<Known>> {
+/// Where the request comes from and the session it names, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub ip: Option<std::net::IpAddr>,
+    pub session_id: Option<&'a str>,
+}
+
+async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> Result<Option<Known>> {
     use crate::entity::{ip_whitelist, profile, user};
     use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
     use sea_orm::ConnectionTrait;
@@ -164,7 +175,7 @@ async fn known(state: &AppState, env: Env, username: &str, ip: Option<std::net::
         .and_where(Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Environment)).eq(env.code()))
         .and_where(
             Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Ip))
-                .eq(ip.map(|ip| ip.to_string()).unwrap_or_default()),
+                .eq(cx.ip.map(|ip| ip.to_string()).unwrap_or_default()),
         )
         .and_where(
             Expr::col((ip_whitelist::Entity, ip_whitelist::Column::Status))
@@ -177,6 +188,13 @@ async fn known(state: &AppState, env: Env, username: &str, ip: Option<std::net::
         .column((profile::Entity, profile::Column::MerchantId))
         .column((user::Entity, user::Column::SuspendedAt))
         .expr_as(Expr::exists(approved), Alias::new("address_approved"))
+        .expr_as(
+            match cx.session_id {
+                Some(id) => super::signon::session_open((cred, api_credential::Column::UserId), env, id, Utc::now()),
+                None => Expr::val(false).into(),
+            },
+            Alias::new("session_open"),
+        )
         .from(cred)
         .join(
             JoinType::LeftJoin,
@@ -198,6 +216,7 @@ async fn known(state: &AppState, env: Env, username: &str, ip: Option<std::net::
         merchant_id: row.try_get("", "merchant_id")?,
         suspended: row.try_get::<Option<chrono::DateTime<Utc>>>("", "suspended_at")?.is_some(),
         address_approved: row.try_get("", "address_approved")?,
+        session_open: row.try_get("", "session_open")?,
     }))
 }
 
@@ -218,7 +237,7 @@ pub async fn authenticate(
     method: &str,
     target: &str,
     header: Option<&str>,
-    ip: Option<std::net::IpAddr>,
+    cx: Context<'_>,
 ) -> Result<Verdict> {
     let Some(header) = header else { return Ok(Verdict::refused(None, None, AuthOutcome::NoHeader)) };
     let Some(c) = digest::parse(header) else { return Ok(Verdict::refused(None, None, AuthOutcome::Malformed)) };
@@ -232,7 +251,7 @@ pub async fn authenticate(
     } else {
         None
     };
-    let Some(cred) = known(state, env, &c.username, ip).await? else {
+    let Some(cred) = known(state, env, &c.username, cx).await? else {
         return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser));
     };
     let user_id = Some(cred.user_id);
@@ -258,9 +277,14 @@ pub async fn authenticate(
     if rand::random::<u8>() < 3 {
         purge_expired(state).await?;
     }
-    let Known { user_id: id, merchant_id, suspended, address_approved, .. } = cred;
+    let Known { user_id: id, merchant_id, suspended, address_approved, session_open, .. } = cred;
     let result = merchant_id
-        .map(|merchant_id| Caller { merchant: Merchant { user_id: id, merchant_id, env }, suspended, address_approved })
+        .map(|merchant_id| Caller {
+            merchant: Merchant { user_id: id, merchant_id, env },
+            suspended,
+            address_approved,
+            session_open,
+        })
         .ok_or(AuthOutcome::UnknownUser);
     Ok(Verdict { username, user_id, result })
 }

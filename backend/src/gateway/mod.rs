@@ -11,6 +11,7 @@ pub mod resolution;
 pub mod services;
 pub mod settlement;
 pub mod signon;
+pub mod single_statement;
 pub mod throttle;
 
 pub use crate::ledger::Env;

@@ -6,6 +6,7 @@
 use super::body::{field, required};
 use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
+use super::single_statement;
 use super::Merchant;
 use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
@@ -23,7 +24,7 @@ use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Query};
-use sea_orm::{ActiveModelBehavior, FromQueryResult};
+use sea_orm::{ActiveModelBehavior, FromQueryResult, IntoActiveModel};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -314,38 +315,34 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
     // Recorded as pending first: if this process dies while the biller
     // works, the status worker still finds it.
     let (next_poll_at, poll_until) = first_poll(&route.biller.polling(), now);
-    let txn = state.db.begin().await?;
-    let row = transaction::ActiveModel {
-        id: Set(id),
-        user_id: Set(m.user_id),
-        environment: Set(m.env),
-        kind: Set(TxKind::Payment),
-        product_code: Set(p.code.clone()),
-        customer_id: Set(customer.to_owned()),
-        reference_id: Set(reference.to_owned()),
-        status: Set(TxStatus::Pending),
-        rc: Set(Rc::Pending.code().into()),
-        tagihan: Set(tagihan),
-        admin: Set(admin),
-        total: Set(total),
-        partner_fee: Set(p.partner_fee),
+    let row = transaction::Model {
+        id,
+        user_id: m.user_id,
+        environment: m.env,
+        kind: TxKind::Payment,
+        product_code: p.code.clone(),
+        customer_id: customer.to_owned(),
+        reference_id: reference.to_owned(),
+        status: TxStatus::Pending,
+        rc: Rc::Pending.code().into(),
+        tagihan,
+        admin,
+        total,
+        partner_fee: p.partner_fee,
         // The period travels with the payment: its status is asked by it.
-        data: Set(periode.as_ref().map_or_else(|| "{}".into(), |p| json!({ "periode": p }).to_string())),
-        biller_ref: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        final_at: Set(None),
-        poll_attempts: Set(0),
-        next_poll_at: Set(Some(next_poll_at)),
-        poll_until: Set(poll_until),
+        data: periode.as_ref().map_or_else(|| "{}".into(), |p| json!({ "periode": p }).to_string()),
+        biller_ref: None,
+        created_at: now,
+        updated_at: now,
+        final_at: None,
+        poll_attempts: 0,
+        next_poll_at: Some(next_poll_at),
+        poll_until,
         // Held by this request for the whole biller call: no status worker,
         // Check-Status or reconciliation asks about it (and settles it under
         // us) until the call returns or the lease runs out.
-        locked_until: Set(Some(now + chrono::Duration::seconds(super::settlement::CALL_LEASE_SECS))),
+        locked_until: Some(now + chrono::Duration::seconds(super::settlement::CALL_LEASE_SECS)),
     };
-    if let Err(e) = Transaction::insert(row).exec(&txn).await {
-        return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });
-    }
     let debit = Movement {
         user_id: m.user_id,
         env: m.env,
@@ -355,10 +352,7 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
         note: Some(&format!("{} {customer}", p.code)),
         actor_name: &m.merchant_id,
     };
-    // Short deposit: nothing is written (the transaction rolls back). The
-    // reference names the payment made just above: new, not looked up.
-    ledger::apply_new(&txn, &debit).await?;
-    txn.commit().await?;
+    record_payment(state, m, row, &debit).await?;
     let req = PayRequest {
         id,
         product_code: billers::biller_code(p),
@@ -373,6 +367,32 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
     // The partner gets this answer now: no callback for it.
     let settled = settle(state, id, outcome, false).await?;
     Ok(answer(&settled, body))
+}
+
+/// Writes the pending payment and its debit at once: nothing of it when the
+/// deposit is short or the reference was paid before (that refusal first).
+async fn record_payment(state: &AppState, m: &Merchant, row: transaction::Model, debit: &Movement<'_>) -> Result<()> {
+    ledger::checked(debit)?;
+    if single_statement::available(&state.db) {
+        if single_statement::record_payment(&state.db, &row, debit).await? {
+            return Ok(());
+        }
+        // Nothing written: a repeated reference is told as such even when
+        // the deposit is short too (as the SQLite order below does).
+        return Err(Error::Refused(match find_trx(&state.db, m, &row.reference_id, TxKind::Payment).await? {
+            Some(_) => Problem::DuplicateReference,
+            None => Problem::InsufficientDeposit,
+        }));
+    }
+    let txn = state.db.begin().await?;
+    if let Err(e) = Transaction::insert(row.into_active_model()).exec(&txn).await {
+        return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });
+    }
+    // Short deposit: nothing is written (the transaction rolls back). The
+    // reference names the payment made just above: new, not looked up.
+    ledger::apply_new(&txn, debit).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// The partner's view of a payment: rc 00 success, the failure rc, or

@@ -3,6 +3,7 @@
 //! each biller's schedule, and the H+1 reconciliation of a day.
 
 use super::rc::Rc;
+use super::single_statement;
 use crate::billers::{self, BillerError, PayOutcome, PayRequest, PollPolicy, Route};
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::transaction::{self, Entity as Transaction};
@@ -43,6 +44,15 @@ pub async fn settle(
         // Unknown at the biller: stays pending for the status worker.
         Err(e) => (TxStatus::Pending, e.rc(), None, None),
     };
+    // No refund and no callback: one statement where the database allows.
+    if status != TxStatus::Failed && !notify && single_statement::available(&state.db) {
+        let data = data.as_ref().map(serde_json::Value::to_string);
+        let now = Utc::now();
+        if let Some(t) = single_statement::settle(&state.db, id, (status, rc.code()), data, biller_ref, now).await? {
+            return Ok(t);
+        }
+        return Transaction::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound));
+    }
     let txn = state.db.begin().await?;
     let (_, t) = write(&txn, id, Final { status, rc, data, biller_ref, actor: "system".into() }, notify).await?;
     txn.commit().await?;

@@ -81,13 +81,23 @@ pub async fn sign_on(state: &AppState, m: &Merchant, body: &Value) -> Result<Str
     Ok(session_id)
 }
 
-/// The request's `sessionID` must be this merchant's, of this environment,
-/// not expired, and the merchant not blocked (rc 34 otherwise).
-pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Result<()> {
-    use sea_orm::sea_query::{Alias, Query};
-    let session_id = field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default();
-    // One read (issue 17): the session, and whether its merchant went over
-    // the day's sign-ons (then every session of it is refused).
+/// The `sessionID` a service request carries (either spelling), as stored.
+pub fn session_id(body: &Value) -> String {
+    field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default().to_ascii_lowercase()
+}
+
+/// The condition that `session_id` is open for the partner whose id is in
+/// the column `user` (rc 34 otherwise): that partner's, of `env`, not
+/// expired, and the partner not over the day's sign-ons (then every session
+/// of it is refused). An expression, so the caller's one query
+/// (`auth::authenticate`) reads it with the credentials (issue 17).
+pub fn session_open(
+    user: (impl sea_orm::Iden + 'static, impl sea_orm::Iden + 'static),
+    env: super::Env,
+    session_id: &str,
+    now: DateTime<Utc>,
+) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::Query;
     let session = GatewaySession;
     let blocked = Query::select()
         .expr(Expr::val(1))
@@ -95,37 +105,19 @@ pub async fn check_session(state: &AppState, m: &Merchant, body: &Value) -> Resu
         .and_where(
             Expr::col((SignonDay, signon_day::Column::UserId)).equals((session, gateway_session::Column::UserId)),
         )
-        .and_where(
-            Expr::col((SignonDay, signon_day::Column::Environment))
-                .equals((session, gateway_session::Column::Environment)),
-        )
+        .and_where(Expr::col((SignonDay, signon_day::Column::Environment)).eq(env.code()))
         .and_where(Expr::col((SignonDay, signon_day::Column::Count)).gt(DAILY_LIMIT))
         .to_owned();
-    let select = Query::select()
-        .columns([
-            gateway_session::Column::UserId,
-            gateway_session::Column::Environment,
-            gateway_session::Column::ExpiresAt,
-        ])
-        .expr_as(Expr::exists(blocked), Alias::new("blocked"))
+    let open = Query::select()
+        .expr(Expr::val(1))
         .from(session)
-        .and_where(Expr::col((session, gateway_session::Column::SessionId)).eq(session_id.to_ascii_lowercase()))
+        .and_where(Expr::col((session, gateway_session::Column::SessionId)).eq(session_id))
+        .and_where(Expr::col((session, gateway_session::Column::UserId)).equals(user))
+        .and_where(Expr::col((session, gateway_session::Column::Environment)).eq(env.code()))
+        .and_where(Expr::col((session, gateway_session::Column::ExpiresAt)).gt(now))
+        .and_where(Expr::exists(blocked).not())
         .to_owned();
-    let ok = match state.db.query_one(&select).await? {
-        Some(row) => {
-            let user_id: Uuid = row.try_get("", "user_id")?;
-            let env: String = row.try_get("", "environment")?;
-            let expires_at: DateTime<Utc> = row.try_get("", "expires_at")?;
-            let blocked: bool = row.try_get("", "blocked")?;
-            user_id == m.user_id && env == m.env.code() && expires_at > Utc::now() && !blocked
-        }
-        None => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Refused(Problem::SessionInvalid))
-    }
+    Expr::exists(open)
 }
 
 /// Staff lift the block: the counters over the limit start again from zero.

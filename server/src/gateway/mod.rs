@@ -264,7 +264,7 @@ fn refused_address() -> Response {
 /// (checked at accept, or here behind a trusted proxy, and again for the
 /// authenticated merchant), carry a valid digest of this environment's
 /// credentials, and stay within the merchant's request rate.
-async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -> Response {
+async fn digest_guard(State(gw): State<Gateway>, req: Request, next: Next) -> Response {
     let slot = req.extensions().get::<FactsSlot>().cloned();
     let note = |f: &dyn Fn(&mut Facts)| {
         if let Some(slot) = &slot {
@@ -288,7 +288,14 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
     let header = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let method = req.method().as_str().to_owned();
     let target = req.uri().path_and_query().map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
-    let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref(), Some(ip)).await {
+    // A service's session is read with the credentials (one query).
+    let (parts, body) = req.into_parts();
+    let body = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
+    let session_id =
+        parts.uri.path().starts_with("/Services/").then(|| body_json(&body)).flatten().map(|b| signon::session_id(&b));
+    let mut req = Request::from_parts(parts, Body::from(body));
+    let cx = auth::Context { ip: Some(ip), session_id: session_id.as_deref() };
+    let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref(), cx).await {
         Ok(verdict) => verdict,
         Err(e) => return error_response(&e, &Value::Null),
     };
@@ -311,7 +318,7 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
         note(&|f| f.auth = AuthOutcome::AddressRefused);
         return refused_address();
     }
-    let merchant = caller.merchant;
+    let (merchant, session) = (caller.merchant, SessionOpen(caller.session_open));
     match backend::gateway::throttle(&gw.state, &merchant).await {
         Ok(Ok(())) => {}
         Ok(Err(secs)) => {
@@ -321,8 +328,13 @@ async fn digest_guard(State(gw): State<Gateway>, mut req: Request, next: Next) -
         Err(e) => return error_response(&e, &Value::Null),
     }
     req.extensions_mut().insert(merchant);
+    req.extensions_mut().insert(session);
     next.run(req).await
 }
+
+/// Whether the service request's `sessionID` is open (read by the guard).
+#[derive(Clone, Copy)]
+struct SessionOpen(bool);
 
 /// The JSON object of the body; anything else gets rc 02.
 fn body_json(body: &Bytes) -> Option<Value> {
@@ -341,14 +353,14 @@ async fn service(
     State(gw): State<Gateway>,
     Extension(m): Extension<Merchant>,
     Extension(slot): Extension<FactsSlot>,
+    Extension(SessionOpen(open)): Extension<SessionOpen>,
     Path(name): Path<String>,
     body: Bytes,
 ) -> Response {
     let Some(body) = body_json(&body) else { return rc_response(Rc::Format, &Value::Null) };
-    let session = signon::check_session(&gw.state, &m, &body).await;
-    slot.update(|f| f.session = Some(if session.is_ok() { SessionOutcome::Valid } else { SessionOutcome::Refused }));
-    if let Err(e) = session {
-        return error_response(&e, &body);
+    slot.update(|f| f.session = Some(if open { SessionOutcome::Valid } else { SessionOutcome::Refused }));
+    if !open {
+        return error_response(&backend::Error::Refused(domain::Problem::SessionInvalid), &body);
     }
     let state = &gw.state;
     let answer = match name.as_str() {

@@ -15,7 +15,10 @@
 //!    spread over 50 merchants; p50/p99/p99.9, errors, 5xx;
 //! 3. pgbench's TPC-B-like tps on the same server (last: the vacuum of its
 //!    tables would run under the other figures), and the ratios;
-//! 4. CPU seconds per 1,000 requests of the gateway and of PostgreSQL.
+//! 4. CPU seconds per 1,000 requests of the gateway and of PostgreSQL;
+//! 5. the portal (`portal.rs`): server-side render of the dashboard and of
+//!    a report page by 50 signed-in partners at once, and the first-load
+//!    transfer of `/login`.
 //!
 //! `scripts/bench.sh` runs it on a release build. Settings: BENCH_PG
 //! (default postgres://postgres@127.0.0.1:5432), BENCH_N (payments per
@@ -25,6 +28,8 @@
 //! and BENCH_NONCE_USES (outstanding nonce uses to add first, 0).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod portal;
 
 use backend::gateway::Env;
 use md5::{Digest, Md5};
@@ -65,7 +70,7 @@ async fn fresh_database(pg: &str, name: &str) -> String {
     format!("{pg}/{name}")
 }
 
-fn config(url: &str) -> backend::Config {
+fn config(url: &str) -> figment::Figment {
     let data_dir = std::env::temp_dir().join("webopenapi-bench");
     let figment = figment::Figment::new()
         .merge(figment::providers::Serialized::default("database_url", url))
@@ -73,8 +78,17 @@ fn config(url: &str) -> backend::Config {
         .merge(figment::providers::Serialized::default("digest_realm", REALM))
         // Throughput, not the per-merchant request rate, is measured.
         .merge(figment::providers::Serialized::default("gateway_rate_per_minute", i32::MAX))
-        .merge(figment::providers::Serialized::default("gateway_max_connections", 4096));
-    backend::Config::from_figment(figment).unwrap()
+        .merge(figment::providers::Serialized::default("gateway_max_connections", 4096))
+        .merge(figment::providers::Serialized::default("site_root", env_or("APP_SITE_ROOT", "target/site")));
+    figment
+}
+
+fn built(url: &str) -> backend::Config {
+    backend::Config::from_figment(config(url)).unwrap()
+}
+
+fn phone_of(i: usize) -> String {
+    format!("62812{i:08}")
 }
 
 /// Approved merchant `i` with known development credentials, a deposit for
@@ -83,7 +97,7 @@ async fn seed(state: &backend::AppState, i: usize) {
     use backend::entity::{api_credential, ip_whitelist, partner_product, profile, user};
     let id = uuid::Uuid::now_v7();
     let now = chrono::Utc::now();
-    let phone = format!("62812{i:08}");
+    let phone = phone_of(i);
     user::ActiveModel {
         id: Set(id),
         name: Set("BENCH".into()),
@@ -465,32 +479,41 @@ fn pgbench_tps(pg: &str, secs: &str, clients: usize) -> f64 {
 
 /// `gateway_bench serve <database url>`: the gateway alone, in this process.
 async fn serve(url: &str) {
-    let state = backend::AppState::build(config(url)).await.unwrap();
+    let state = backend::AppState::build(built(url)).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     println!("LISTEN http://{}", listener.local_addr().unwrap());
     server::gateway::spawn(listener, state.clone(), Env::Development);
     std::future::pending::<()>().await;
 }
 
-/// Starts the gateway process and reads its address.
-fn start_gateway(url: &str) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["serve", url])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let line = std::io::BufReader::new(stdout).lines().next().unwrap().unwrap();
-    let base = line.strip_prefix("LISTEN ").unwrap().to_owned();
-    (child, base)
+/// A server process of this binary (`serve` or `portal`) and its address.
+struct Child {
+    process: std::process::Child,
+    base: String,
+}
+
+impl Child {
+    fn start(mode: &str, url: &str) -> Child {
+        use std::io::BufRead;
+        let mut process = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([mode, url])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = process.stdout.take().unwrap();
+        let line = std::io::BufReader::new(stdout).lines().next().unwrap().unwrap();
+        let base = line.strip_prefix("LISTEN ").unwrap().to_owned();
+        Child { process, base }
+    }
 }
 
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("serve") {
-        return serve(&args[2]).await;
+    match args.get(1).map(String::as_str) {
+        Some("serve") => return serve(&args[2]).await,
+        Some("portal") => return portal::serve(&args[2]).await,
+        _ => {}
     }
     let pg = env_or("BENCH_PG", "postgres://postgres@127.0.0.1:5432");
     let n: usize = env_or("BENCH_N", "4000").parse().unwrap();
@@ -502,14 +525,15 @@ async fn main() {
     let url = fresh_database(&pg, DB_NAME).await;
     // Migrations and the seed; the gateway is another process.
     let db = {
-        let state = backend::AppState::build(config(&url)).await.unwrap();
+        let state = backend::AppState::build(built(&url)).await.unwrap();
         for i in 0..MERCHANTS {
             seed(&state, i).await;
         }
         add_history(&state.db, history, nonce_uses).await;
+        portal::set_passwords(&state.db).await;
         state.db.clone()
     };
-    let (mut child, base) = start_gateway(&url);
+    let Child { process: mut child, base } = Child::start("serve", &url);
     let http = reqwest::Client::builder().pool_max_idle_per_host(1024).build().unwrap();
     let clients: Vec<Arc<DigestClient>> = (0..MERCHANTS).map(|i| Arc::new(DigestClient::new(i))).collect();
     let mut sessions = Vec::new();
@@ -539,8 +563,9 @@ async fn main() {
     println!("open loop: {rate} requests/s for {secs} s — 70 % Inquiry, 20 % Payment, 10 % Check-Status");
     bench.open_loop(rate, secs, 1).await;
     bench.open_loop(rate, secs, MERCHANTS).await;
-    // pgbench last: its tables' vacuum must not run under the open loop.
     let _ = child.kill();
+    portal::run(&url, MERCHANTS).await;
+    // pgbench last: its tables' vacuum must not run under the open loop.
     let pg_secs = env_or("BENCH_PGBENCH_SECS", "10");
     fresh_database(&pg, "webopenapi_pgbench").await;
     let tps = pgbench_tps(&pg, &pg_secs, 8);
