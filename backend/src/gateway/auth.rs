@@ -191,7 +191,7 @@ async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> R
         .expr_as(
             match cx.session_id {
                 Some(id) => super::signon::session_open((cred, api_credential::Column::UserId), env, id, Utc::now()),
-                None => Expr::val(false).into(),
+                None => Expr::val(false),
             },
             Alias::new("session_open"),
         )
