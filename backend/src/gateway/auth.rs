@@ -18,7 +18,7 @@ use chrono::Utc;
 use domain::apilog::AuthOutcome;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use sha2::Sha256;
 
 /// How long an issued nonce may be used.
@@ -87,31 +87,6 @@ pub fn challenge(state: &AppState, env: Env) -> Challenge {
     Challenge { realm: state.config.digest_realm.clone(), nonce, opaque: random_hex() }
 }
 
-/// Records one use of `nonce` with counter `nc`; false when it was used.
-async fn record_use(state: &AppState, nonce: &str, nc: String) -> Result<bool> {
-    let used = DigestNonceUse::insert(digest_nonce_use::ActiveModel {
-        nonce: Set(nonce.to_owned()),
-        nc: Set(nc),
-        used_at: Set(Utc::now()),
-    })
-    .exec(&state.db)
-    .await;
-    match used {
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        r => r.map(|_| true).map_err(Into::into),
-    }
-}
-
-/// Takes back a use recorded for a request that did not hold.
-async fn release(state: &AppState, nonce: &str, nc: &str) -> Result<()> {
-    DigestNonceUse::delete_many()
-        .filter(digest_nonce_use::Column::Nonce.eq(nonce))
-        .filter(digest_nonce_use::Column::Nc.eq(nc))
-        .exec(&state.db)
-        .await?;
-    Ok(())
-}
-
 /// Forgets uses of nonces that have expired anyway.
 pub async fn purge_expired(state: &AppState) -> Result<u64> {
     let cutoff = Utc::now() - chrono::Duration::seconds(NONCE_TTL_SECS + CLOCK_SKEW_SECS + 60);
@@ -176,44 +151,6 @@ struct Known {
     suspended: bool,
     address_approved: bool,
     session_open: bool,
-    /// The nonce use this read recorded (`Claim`): `Some(true)` recorded
-    /// now, `Some(false)` recorded before (a replay); `None` not asked.
-    claimed: Option<bool>,
-}
-
-/// A nonce use recorded by the caller query itself (PostgreSQL, issue 17:
-/// one round trip and one commit fewer per request). Recorded before the
-/// password is checked, so a wrong password takes its use back.
-struct Claim<'a> {
-    nonce: &'a str,
-    nc: &'a str,
-}
-
-/// The caller query with the nonce use in front of it: inserted only when
-/// the username exists here, never twice (the primary key); the query
-/// then reads whether this statement inserted it.
-fn with_claim(stmt: Statement, claim: &Claim<'_>, username: &str, env: Env) -> Statement {
-    let mut values = stmt.values.map(|v| v.0).unwrap_or_default();
-    let n = values.len();
-    let sql = format!(
-        "WITH claimed_use AS (INSERT INTO digest_nonce_uses (nonce, nc, used_at) SELECT ${a}, ${b}, ${c} \
-         WHERE EXISTS (SELECT 1 FROM api_credentials WHERE username = ${d} AND environment = ${e}) \
-         ON CONFLICT DO NOTHING RETURNING 1) {sql}",
-        a = n + 1,
-        b = n + 2,
-        c = n + 3,
-        d = n + 4,
-        e = n + 5,
-        sql = stmt.sql
-    );
-    values.extend([
-        claim.nonce.to_owned().into(),
-        claim.nc.to_owned().into(),
-        Utc::now().into(),
-        username.to_owned().into(),
-        env.code().into(),
-    ]);
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }
 
 /// Where the request comes from and the session it names, if any.
@@ -223,15 +160,10 @@ pub struct Context<'a> {
     pub session_id: Option<&'a str>,
 }
 
-async fn known(
-    state: &AppState,
-    env: Env,
-    username: &str,
-    cx: Context<'_>,
-    claim: Option<&Claim<'_>>,
-) -> Result<Option<Known>> {
+async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> Result<Option<Known>> {
     use crate::entity::{ip_whitelist, profile, user};
     use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
+    use sea_orm::ConnectionTrait;
     let cred = api_credential::Entity;
     let approved = Query::select()
         .expr(Expr::val(1))
@@ -263,10 +195,6 @@ async fn known(
             },
             Alias::new("session_open"),
         )
-        .expr_as(
-            if claim.is_some() { Expr::cust("EXISTS (SELECT 1 FROM claimed_use)") } else { Expr::val(false) },
-            Alias::new("claimed"),
-        )
         .from(cred)
         .join(
             JoinType::LeftJoin,
@@ -281,12 +209,7 @@ async fn known(
         .and_where(Expr::col((cred, api_credential::Column::Username)).eq(username))
         .and_where(Expr::col((cred, api_credential::Column::Environment)).eq(env.code()))
         .to_owned();
-    let stmt = state.db.get_database_backend().build(&select);
-    let stmt = match claim {
-        Some(claim) => with_claim(stmt, claim, username, env),
-        None => stmt,
-    };
-    let Some(row) = state.db.query_one_raw(stmt).await? else { return Ok(None) };
+    let Some(row) = state.db.query_one(&select).await? else { return Ok(None) };
     Ok(Some(Known {
         user_id: row.try_get("", "user_id")?,
         ha1: row.try_get("", "ha1")?,
@@ -294,10 +217,6 @@ async fn known(
         suspended: row.try_get::<Option<chrono::DateTime<Utc>>>("", "suspended_at")?.is_some(),
         address_approved: row.try_get("", "address_approved")?,
         session_open: row.try_get("", "session_open")?,
-        claimed: match claim {
-            Some(_) => Some(row.try_get("", "claimed")?),
-            None => None,
-        },
     }))
 }
 
@@ -332,36 +251,28 @@ pub async fn authenticate(
     } else {
         None
     };
-    let key = use_key(&c);
-    // PostgreSQL records the use with the read when the request may count.
-    let claim = match (&early, &key) {
-        (None, Some(nc)) if crate::gateway::single_statement::available(&state.db) => {
-            Some(Claim { nonce: &c.nonce, nc })
-        }
-        _ => None,
-    };
-    let Some(cred) = known(state, env, &c.username, cx, claim.as_ref()).await? else {
+    let Some(cred) = known(state, env, &c.username, cx).await? else {
         return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser));
     };
     let user_id = Some(cred.user_id);
     if let Some(why) = early {
         return Ok(Verdict::refused(username, user_id, why));
     }
-    let Some(use_key) = key else { return Ok(Verdict::refused(username, user_id, AuthOutcome::Malformed)) };
+    let Some(use_key) = use_key(&c) else { return Ok(Verdict::refused(username, user_id, AuthOutcome::Malformed)) };
     if !digest::verify(&cred.ha1, method, &c) {
-        // A use this request recorded is not the partner's: taken back.
-        if cred.claimed == Some(true) {
-            release(state, &c.nonce, &use_key).await?;
-        }
         return Ok(Verdict::refused(username, user_id, AuthOutcome::WrongPassword));
     }
-    let fresh = match cred.claimed {
-        Some(fresh) => fresh,
-        None => record_use(state, &c.nonce, use_key).await?,
+    let used = DigestNonceUse::insert(digest_nonce_use::ActiveModel {
+        nonce: Set(c.nonce.clone()),
+        nc: Set(use_key),
+        used_at: Set(Utc::now()),
+    })
+    .exec(&state.db)
+    .await;
+    match used {
+        Err(e) if is_unique_violation(&e) => return Ok(Verdict::refused(username, user_id, AuthOutcome::Replayed)),
+        r => r?,
     };
-    if !fresh {
-        return Ok(Verdict::refused(username, user_id, AuthOutcome::Replayed));
-    }
     // Now and then, forget uses of nonces that expired anyway.
     if rand::random::<u8>() < 3 {
         purge_expired(state).await?;
