@@ -2,7 +2,6 @@
 
 use crate::{FieldError, Msisdn, Problem};
 use serde::{Deserialize, Serialize};
-use validator::{ValidateEmail, ValidateUrl};
 
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
@@ -118,7 +117,7 @@ pub fn normalize_email(raw: &str) -> Result<String, Problem> {
         Err(Problem::Required)
     } else if email.len() > 254 {
         Err(Problem::TooLong)
-    } else if !email.validate_email() {
+    } else if !crate::email::is_valid(&email) {
         Err(Problem::EmailInvalid)
     } else {
         Ok(email)
@@ -134,7 +133,7 @@ pub fn normalize_website(raw: &str) -> Result<Option<String>, Problem> {
     let with_scheme =
         if w.starts_with("http://") || w.starts_with("https://") { w.to_owned() } else { format!("https://{w}") };
     let host = with_scheme.split("://").nth(1).and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or_default();
-    if with_scheme.len() > 200 || !with_scheme.validate_url() || !host.contains('.') {
+    if with_scheme.len() > 200 || url::Url::parse(&with_scheme).is_err() || !host.contains('.') {
         return Err(Problem::UrlInvalid);
     }
     Ok(Some(with_scheme))

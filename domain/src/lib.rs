@@ -49,6 +49,7 @@ pub mod account;
 pub mod apilog;
 pub mod billers;
 pub mod docs;
+pub mod email;
 pub mod env;
 pub mod finance;
 pub mod ids;
