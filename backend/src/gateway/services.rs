@@ -273,22 +273,12 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     // The period the inquiry asked the biller about (PDAM pays by it).
     let inquired: Value = serde_json::from_str(&inq.data).unwrap_or_default();
     let periode = inquired.get("periode").and_then(Value::as_str).map(str::to_owned);
-    let order = Order {
-        product: &p,
-        breaker,
-        customer: &customer,
-        reference: &reference,
-        amounts: (tagihan, admin, total),
-        periode,
-    };
-    pay(state, m, body, order).await
+    let order = Order { customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode };
+    pay(state, m, body, Usable { product: p, breaker }, order).await
 }
 
 /// What a payment request asks to pay.
 struct Order<'a> {
-    product: &'a product::Model,
-    /// Its biller's breaker, read with the product.
-    breaker: Option<biller_breaker::Model>,
     customer: &'a str,
     reference: &'a str,
     /// tagihan, admin, total.
@@ -312,21 +302,15 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
     if admin != 0 || total != tagihan {
         return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
-    let order = Order {
-        product: &p,
-        breaker,
-        customer: &customer,
-        reference: &reference,
-        amounts: (tagihan, admin, total),
-        periode: None,
-    };
-    pay(state, m, body, order).await
+    let order = Order { customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode: None };
+    pay(state, m, body, Usable { product: p, breaker }, order).await
 }
 
 /// Records the payment and debits the deposit in one transaction, asks the
 /// biller, and settles what it said.
-async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> Result<Value> {
-    let Order { product: p, breaker, customer, reference, amounts: (tagihan, admin, total), periode } = order;
+async fn pay(state: &AppState, m: &Merchant, body: &Value, usable: Usable, order: Order<'_>) -> Result<Value> {
+    let Usable { product: ref p, breaker } = usable;
+    let Order { customer, reference, amounts: (tagihan, admin, total), periode } = order;
     // A reference already paid is refused by the unique index when the
     // payment row is written (rc 86, nothing debited): no read before.
     let Some(route) = billers::route(&state.billers, m.env, m.user_id, p) else {
