@@ -45,9 +45,7 @@ impl Breaker {
     }
 }
 
-/// The start of every breaker scope `user_id` sees in `env` (the biller's
-/// name follows).
-pub fn scope_prefix(env: Env, user_id: Uuid) -> String {
+fn scope_prefix(env: Env, user_id: Uuid) -> String {
     match env {
         Env::Production => "production:".to_owned(),
         Env::Development => format!("development:{user_id}:"),
@@ -94,13 +92,7 @@ pub fn next_cooldown(cooldown: i32) -> i32 {
 
 /// May a call go to this biller now?
 pub async fn gate(db: &impl ConnectionTrait, b: &Breaker) -> Result<Gate> {
-    let row = BillerBreaker::find_by_id(b.scope.clone()).one(db).await?;
-    gate_from(db, b, row).await
-}
-
-/// `gate` with the breaker's row already read (with the product, issue 17).
-pub async fn gate_from(db: &impl ConnectionTrait, b: &Breaker, row: Option<biller_breaker::Model>) -> Result<Gate> {
-    let Some(row) = row else {
+    let Some(row) = BillerBreaker::find_by_id(b.scope.clone()).one(db).await? else {
         return Ok(Gate::Closed { clean: true });
     };
     if row.state == BreakerState::Closed {

@@ -228,15 +228,6 @@ impl Route {
         breaker::gate(db, &self.breaker).await
     }
 
-    /// `gate` with the breaker's row read already (`None`: it has none).
-    pub async fn gate_from(
-        &self,
-        db: &impl ConnectionTrait,
-        row: Option<crate::entity::biller_breaker::Model>,
-    ) -> Result<Gate> {
-        breaker::gate_from(db, &self.breaker, row).await
-    }
-
     /// Runs one call that `gate` let through, with the timeout, and tells
     /// the breaker how it went. The biller's answer is returned even when
     /// the breaker cannot be updated: money may already have moved there.

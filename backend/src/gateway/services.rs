@@ -8,8 +8,7 @@ use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
 use super::single_statement;
 use super::Merchant;
-use crate::billers::{self, breaker, Bill, BillRequest, PayRequest};
-use crate::entity::biller_breaker::{self, Entity as BillerBreaker};
+use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
 use crate::entity::product::{self, Entity as Product};
 use crate::entity::product_family::Entity as ProductFamily;
@@ -25,7 +24,7 @@ use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Query};
-use sea_orm::{ActiveModelBehavior, FromQueryResult, IdenStatic, IntoActiveModel, Iterable};
+use sea_orm::{ActiveModelBehavior, FromQueryResult, IntoActiveModel};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -66,43 +65,26 @@ const MAINTENANCE: Rc = Rc::BillerLinkDown;
 /// The longest product, customer or reference id a request may carry.
 const ID_MAX: usize = 40;
 
-/// A product this merchant may use here, and its biller's breaker for this
-/// merchant as read with it (`None`: the breaker has no row yet).
-struct Usable {
-    product: product::Model,
-    breaker: Option<biller_breaker::Model>,
-}
-
 /// The product if this merchant may use it here, else the rc to answer.
 async fn usable_product(
     db: &impl ConnectionTrait,
     m: &Merchant,
     code: &str,
     flow: ProductFlow,
-) -> Result<std::result::Result<Usable, Rc>> {
-    // One read (issue 17): the product, this partner's state of it and the
-    // breaker of its biller (scope: this merchant's prefix + the biller).
+) -> Result<std::result::Result<product::Model, Rc>> {
+    // One read (issue 17): the product and this partner's state of it.
     let mine = Expr::col((PartnerProduct, partner_product::Column::UserId)).eq(m.user_id).and(
         Expr::col((PartnerProduct, partner_product::Column::ProductCode)).equals((Product, product::Column::Code)),
     );
-    let scope = Expr::cust_with_exprs(
-        "$1 || $2",
-        [Expr::val(breaker::scope_prefix(m.env, m.user_id)), Expr::col((Product, product::Column::Biller))],
-    );
-    let mut select = Query::select();
-    select
+    let select = Query::select()
         .column((Product, Asterisk))
         .expr_as(Expr::col((PartnerProduct, partner_product::Column::State)), Alias::new("partner_state"))
         .from(Product)
         .join(JoinType::LeftJoin, PartnerProduct, mine)
-        .join(JoinType::LeftJoin, BillerBreaker, Expr::col((BillerBreaker, biller_breaker::Column::Scope)).eq(scope))
-        .and_where(Expr::col((Product, product::Column::Code)).eq(code));
-    for c in biller_breaker::Column::iter() {
-        select.expr_as(Expr::col((BillerBreaker, c)), Alias::new(format!("{BREAKER}{}", c.as_str())));
-    }
+        .and_where(Expr::col((Product, product::Column::Code)).eq(code))
+        .to_owned();
     let Some(row) = db.query_one(&select).await? else { return Ok(Err(Rc::UnknownProduct)) };
     let p = product::Model::from_query_result(&row, "")?;
-    let breaker = biller_breaker::Model::from_query_result_optional(&row, BREAKER)?;
     let partner_state =
         row.try_get::<Option<String>>("", "partner_state")?.as_deref().and_then(ProductState::from_code);
     match p.status {
@@ -116,14 +98,11 @@ async fn usable_product(
     // The partner's product lifecycle decides (`ProductState::usable_in`):
     // chosen for development, Aktif for production.
     match partner_state {
-        Some(s) if s.usable_in(m.env) => Ok(Ok(Usable { product: p, breaker })),
+        Some(s) if s.usable_in(m.env) => Ok(Ok(p)),
         Some(ProductState::Maintenance) => Ok(Err(MAINTENANCE)),
         _ => Ok(Err(Rc::ProductNotAllowed)),
     }
 }
-
-/// The prefix of the breaker's columns in `usable_product`'s row.
-const BREAKER: &str = "breaker_";
 
 /// This merchant's transactions of this environment with `reference`.
 fn by_reference(m: &Merchant, reference: &str) -> sea_orm::Select<Transaction> {
@@ -176,8 +155,8 @@ fn bill_data(customer: &str, bill: &Bill, admin: i64, biller: &str) -> Value {
 pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
-    let Usable { product: p, breaker } = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
-        Ok(u) => u,
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
+        Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
     if reference_used(&state.db, m, &reference).await? {
@@ -189,7 +168,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if let Some(rc) = route.biller.closed_now() {
         return Ok(envelope(rc, body, json!({})));
     }
-    let gate = route.gate_from(&state.db, breaker).await?;
+    let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
     }
@@ -257,8 +236,8 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let Usable { product: p, breaker } = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
-        Ok(u) => u,
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
+        Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
     let Some(inq) = find_trx(&state.db, m, &reference, TxKind::Inquiry).await? else {
@@ -273,12 +252,14 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     // The period the inquiry asked the biller about (PDAM pays by it).
     let inquired: Value = serde_json::from_str(&inq.data).unwrap_or_default();
     let periode = inquired.get("periode").and_then(Value::as_str).map(str::to_owned);
-    let order = Order { customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode };
-    pay(state, m, body, Usable { product: p, breaker }, order).await
+    let order =
+        Order { product: &p, customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode };
+    pay(state, m, body, order).await
 }
 
 /// What a payment request asks to pay.
 struct Order<'a> {
+    product: &'a product::Model,
     customer: &'a str,
     reference: &'a str,
     /// tagihan, admin, total.
@@ -292,8 +273,8 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let Usable { product: p, breaker } = match usable_product(&state.db, m, &product_code, ProductFlow::Single).await? {
-        Ok(u) => u,
+    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Single).await? {
+        Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
     if tagihan != p.price + p.partner_fee {
@@ -302,15 +283,20 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
     if admin != 0 || total != tagihan {
         return Ok(envelope(Rc::WrongAmount, body, json!({})));
     }
-    let order = Order { customer: &customer, reference: &reference, amounts: (tagihan, admin, total), periode: None };
-    pay(state, m, body, Usable { product: p, breaker }, order).await
+    let order = Order {
+        product: &p,
+        customer: &customer,
+        reference: &reference,
+        amounts: (tagihan, admin, total),
+        periode: None,
+    };
+    pay(state, m, body, order).await
 }
 
 /// Records the payment and debits the deposit in one transaction, asks the
 /// biller, and settles what it said.
-async fn pay(state: &AppState, m: &Merchant, body: &Value, usable: Usable, order: Order<'_>) -> Result<Value> {
-    let Usable { product: ref p, breaker } = usable;
-    let Order { customer, reference, amounts: (tagihan, admin, total), periode } = order;
+async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> Result<Value> {
+    let Order { product: p, customer, reference, amounts: (tagihan, admin, total), periode } = order;
     // A reference already paid is refused by the unique index when the
     // payment row is written (rc 86, nothing debited): no read before.
     let Some(route) = billers::route(&state.billers, m.env, m.user_id, p) else {
@@ -320,7 +306,7 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, usable: Usable, order
     if let Some(rc) = route.biller.closed_now() {
         return Ok(envelope(rc, body, json!({})));
     }
-    let gate = route.gate_from(&state.db, breaker).await?;
+    let gate = route.gate(&state.db).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
     }
