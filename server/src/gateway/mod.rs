@@ -291,8 +291,8 @@ async fn digest_guard(State(gw): State<Gateway>, req: Request, next: Next) -> Re
     // A service's session is read with the credentials (one query).
     let (parts, body) = req.into_parts();
     let body = axum::body::to_bytes(body, LOGGED_BODY_MAX).await.unwrap_or_default();
-    let session_id =
-        parts.uri.path().starts_with("/Services/").then(|| body_json(&body)).flatten().map(|b| signon::session_id(&b));
+    let parsed = ServiceBody(parts.uri.path().starts_with("/Services/").then(|| body_json(&body)).flatten());
+    let session_id = parsed.0.as_ref().map(signon::session_id);
     let mut req = Request::from_parts(parts, Body::from(body));
     let cx = auth::Context { ip: Some(ip), session_id: session_id.as_deref() };
     let verdict = match auth::authenticate(&gw.state, gw.env, &method, &target, header.as_deref(), cx).await {
@@ -329,12 +329,18 @@ async fn digest_guard(State(gw): State<Gateway>, req: Request, next: Next) -> Re
     }
     req.extensions_mut().insert(merchant);
     req.extensions_mut().insert(session);
+    req.extensions_mut().insert(parsed);
     next.run(req).await
 }
 
 /// Whether the service request's `sessionID` is open (read by the guard).
 #[derive(Clone, Copy)]
 struct SessionOpen(bool);
+
+/// A service request's JSON object, parsed once by the guard (`None`: not
+/// a JSON object).
+#[derive(Clone)]
+struct ServiceBody(Option<Value>);
 
 /// The JSON object of the body; anything else gets rc 02.
 fn body_json(body: &Bytes) -> Option<Value> {
@@ -354,10 +360,10 @@ async fn service(
     Extension(m): Extension<Merchant>,
     Extension(slot): Extension<FactsSlot>,
     Extension(SessionOpen(open)): Extension<SessionOpen>,
+    Extension(ServiceBody(body)): Extension<ServiceBody>,
     Path(name): Path<String>,
-    body: Bytes,
 ) -> Response {
-    let Some(body) = body_json(&body) else { return rc_response(Rc::Format, &Value::Null) };
+    let Some(body) = body else { return rc_response(Rc::Format, &Value::Null) };
     slot.update(|f| f.session = Some(if open { SessionOutcome::Valid } else { SessionOutcome::Refused }));
     if !open {
         return error_response(&backend::Error::Refused(domain::Problem::SessionInvalid), &body);
