@@ -5,9 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/ensure-tools.sh"
-log "building (cargo leptos build)"
-cargo leptos build
-"$ROOT/scripts/compress-site.sh"
+log "building (cargo leptos build --split)"
+build_site
 export APP_DATA_DIR="${APP_DATA_DIR:-$ROOT/data}"
 export APP_SITE_ROOT="${APP_SITE_ROOT:-$ROOT/target/site}"
 log "mail goes to $APP_DATA_DIR/mail as .eml files (open them for activation links; links are never logged)"

@@ -92,20 +92,15 @@ e2e() {
 
 START=$SECONDS
 stage "install missing tools" tools
-# The site as served (a stale compressed bundle must not outlive a build).
-build_site() {
-  cargo leptos build && "$ROOT/scripts/compress-site.sh"
-}
-
 stage "start services" services
 if [ "${1:-}" = "e2e" ]; then
   # `make e2e`: the browser suite alone (build included), e.g. to repeat it;
   # E2E_ONLY=topup runs the spec files whose names match.
-  stage "build (cargo leptos build)" build_site
+  stage "build (cargo leptos build --split)" build_site
   stage "e2e (Playwright, Chromium)" e2e
 else
   stage "fmt + clippy" hygiene
-  stage "build (cargo leptos build)" build_site
+  stage "build (cargo leptos build --split)" build_site
   stage "rust tests on SQLite" rust_sqlite
   stage "rust tests on PostgreSQL" rust_postgres
   stage "e2e (Playwright, Chromium)" e2e

@@ -7,6 +7,7 @@ pub mod docs;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod server_fns;
 pub mod site;
 #[cfg(feature = "ssr")]
@@ -17,36 +18,10 @@ use i18n::Texts;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::Lazy;
 use leptos_router::{path, SsrMode};
-use pages::admin::{
-    audit::AuditPageView,
-    catalog::CatalogPage,
-    going_live::{LiveQueuePage, PartnerLogPage, StaffLogEntryPage, UatQueuePage},
-    ip_queue::IpQueuePage,
-    login::AdminLoginPage,
-    partners::{PartnerDetailPage, PartnersPage},
-    queue::ModerationQueuePage,
-    review::ReviewPage,
-    security::SecurityPage,
-    staff::StaffAdminPage,
-    AdminHomePage,
-};
-use pages::auth::{
-    activate::ActivatePage, forgot_password::ForgotPasswordPage, login::LoginPage, register::RegisterPage,
-    reset_password::ResetPasswordPage, verify_email::VerifyEmailPage,
-};
-use pages::portal::{
-    change_password::ChangePasswordPage,
-    connections::ConnectionsPage,
-    dashboard::DashboardPage,
-    dev_numbers::DevNumbersPage,
-    integration::{LivePage, LogEntryPage, LogPage, UatPage},
-    products::ProductsPage,
-    security::DevicesPage,
-    team::TeamPage,
-};
-use pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use pages::NotFound;
+use routes::*;
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -84,56 +59,56 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=|| view! { <Redirect path="/login" /> } />
-                <Route path=path!("/login") view=LoginPage />
-                <Route path=path!("/daftar") view=RegisterPage />
-                <Route path=path!("/verifikasi-email") view=VerifyEmailPage />
-                <Route path=path!("/aktivasi") view=ActivatePage ssr=SsrMode::Async />
-                <Route path=path!("/lupa-password") view=ForgotPasswordPage />
-                <Route path=path!("/reset-password") view=ResetPasswordPage />
-                <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async />
-                <Route path=path!("/ubah-password") view=ChangePasswordPage ssr=SsrMode::Async />
-                <Route path=path!("/profil") view=ProfileStatusPage ssr=SsrMode::Async />
-                <Route path=path!("/profil/lengkapi") view=ProfileFormPage ssr=SsrMode::Async />
-                <Route path=path!("/profil/ubah") view=RevisionFormPage ssr=SsrMode::Async />
-                <Route path=path!("/integrasi/nomor-development") view=DevNumbersPage ssr=SsrMode::Async />
-                <Route path=path!("/integrasi/log") view=LogPage ssr=SsrMode::Async />
-                <Route path=path!("/integrasi/log/:id") view=LogEntryPage ssr=SsrMode::Async />
-                <Route path=path!("/integrasi/uat") view=UatPage ssr=SsrMode::Async />
-                <Route path=path!("/integrasi/live") view=LivePage ssr=SsrMode::Async />
-                <Route path=path!("/koneksi") view=ConnectionsPage ssr=SsrMode::Async />
-                <Route path=path!("/koneksi/dokumentasi") view=crate::pages::portal::docs::DocsPage ssr=SsrMode::Async />
-                <Route path=path!("/koneksi/dokumentasi/:halaman") view=crate::pages::portal::docs::DocsPage ssr=SsrMode::Async />
-                <Route path=path!("/produk") view=ProductsPage ssr=SsrMode::Async />
-                <Route path=path!("/manajemen-user") view=TeamPage ssr=SsrMode::Async />
-                <Route path=path!("/webreport") view=crate::pages::webreport::WebreportPage ssr=SsrMode::Async />
-                <Route path=path!("/laporan") view=crate::pages::portal::reports_home::ReportsHomePage ssr=SsrMode::Async />
-                <Route path=path!("/laporan/rekap-pelunasan") view=crate::pages::portal::recap::RecapPage ssr=SsrMode::Async />
-                <Route path=path!("/laporan/pelunasan-harian") view=crate::pages::portal::day_settlement::DaySettlementPage ssr=SsrMode::Async />
-                <Route path=path!("/laporan/status-transaksi") view=crate::pages::portal::tx_status::TxStatusPage ssr=SsrMode::Async />
-                <Route path=path!("/laporan/rekening-koran") view=crate::pages::portal::statement::StatementPage ssr=SsrMode::Async />
-                <Route path=path!("/deposit/top-up") view=crate::pages::portal::topup::TopupPage ssr=SsrMode::Async />
-                <Route path=path!("/perangkat") view=DevicesPage ssr=SsrMode::Async />
-                <Route path=path!("/admin") view=AdminLoginPage />
-                <Route path=path!("/admin/beranda") view=AdminHomePage ssr=SsrMode::Async />
-                <Route path=path!("/admin/moderasi") view=ModerationQueuePage ssr=SsrMode::Async />
-                <Route path=path!("/admin/audit") view=AuditPageView ssr=SsrMode::Async />
-                <Route path=path!("/admin/moderasi/:user_id") view=ReviewPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/mitra") view=PartnersPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/mitra/:user_id") view=PartnerDetailPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/staf") view=StaffAdminPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/ip") view=IpQueuePage ssr=SsrMode::Async />
-                <Route path=path!("/admin/uat") view=UatQueuePage ssr=SsrMode::Async />
-                <Route path=path!("/admin/live") view=LiveQueuePage ssr=SsrMode::Async />
-                <Route path=path!("/admin/mitra/:user_id/log") view=PartnerLogPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/log/:id") view=StaffLogEntryPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/katalog") view=CatalogPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/transaksi") view=crate::pages::admin::transactions::StaffTransactionsPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/laporan/rekening-koran") view=crate::pages::admin::partner_reports::StaffStatementPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/laporan/pelunasan-harian") view=crate::pages::admin::partner_reports::StaffDayPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/laporan/rekap-pelunasan") view=crate::pages::admin::partner_reports::StaffRecapPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/top-up") view=crate::pages::admin::topups::TopupsPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/biller") view=crate::pages::admin::billers::BillersPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/keamanan") view=SecurityPage ssr=SsrMode::Async />
+                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                <Route path=path!("/daftar") view={Lazy::<RegisterRoute>::new()} />
+                <Route path=path!("/verifikasi-email") view={Lazy::<VerifyEmailRoute>::new()} />
+                <Route path=path!("/aktivasi") view={Lazy::<ActivateRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/lupa-password") view={Lazy::<ForgotPasswordRoute>::new()} />
+                <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} />
+                <Route path=path!("/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/ubah-password") view={Lazy::<ChangePasswordRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/profil") view={Lazy::<ProfileStatusRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/profil/lengkapi") view={Lazy::<ProfileFormRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/profil/ubah") view={Lazy::<RevisionFormRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/nomor-development") view={Lazy::<DevNumbersRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/log") view={Lazy::<LogRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/log/:id") view={Lazy::<LogEntryRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/uat") view={Lazy::<UatRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/integrasi/live") view={Lazy::<LiveRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/koneksi") view={Lazy::<ConnectionsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/koneksi/dokumentasi") view={Lazy::<DocsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/koneksi/dokumentasi/:halaman") view={Lazy::<DocsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/produk") view={Lazy::<ProductsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/manajemen-user") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/webreport") view={Lazy::<WebreportRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/laporan") view={Lazy::<ReportsHomeRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/laporan/rekap-pelunasan") view={Lazy::<RecapRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/laporan/pelunasan-harian") view={Lazy::<DaySettlementRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/laporan/status-transaksi") view={Lazy::<TxStatusRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/laporan/rekening-koran") view={Lazy::<StatementRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/deposit/top-up") view={Lazy::<TopupRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/perangkat") view={Lazy::<DevicesRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin") view={Lazy::<AdminLoginRoute>::new()} />
+                <Route path=path!("/admin/beranda") view={Lazy::<AdminHomeRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/moderasi") view={Lazy::<ModerationQueueRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/moderasi/:user_id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra/:user_id") view={Lazy::<PartnerDetailRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/staf") view={Lazy::<StaffAdminRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/ip") view={Lazy::<IpQueueRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/uat") view={Lazy::<UatQueueRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/live") view={Lazy::<LiveQueueRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/mitra/:user_id/log") view={Lazy::<PartnerLogRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/log/:id") view={Lazy::<StaffLogEntryRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/katalog") view={Lazy::<CatalogRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/transaksi") view={Lazy::<StaffTransactionsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/rekening-koran") view={Lazy::<StaffStatementRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/pelunasan-harian") view={Lazy::<StaffDayRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/laporan/rekap-pelunasan") view={Lazy::<StaffRecapRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/top-up") view={Lazy::<TopupsRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/biller") view={Lazy::<BillersRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/admin/keamanan") view={Lazy::<SecurityRoute>::new()} ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

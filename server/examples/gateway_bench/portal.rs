@@ -143,5 +143,33 @@ pub async fn run(url: &str, merchants: usize) {
         render(&browsers, &base, path, process_id).await;
     }
     first_load(&base).await;
+    whole_bundle();
     let _ = process.kill();
+}
+
+/// Every script and wasm chunk of the site, as built and compressed: what a
+/// visitor who opens every page in turn loads at most.
+fn whole_bundle() {
+    let Ok(site) = std::env::var("APP_SITE_ROOT") else { return };
+    let Ok(dir) = std::fs::read_dir(std::path::Path::new(&site).join("pkg")) else { return };
+    let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let (mut chunks, mut raw, mut gz, mut br) = (0, 0, 0, 0);
+    for entry in dir.flatten() {
+        let path = entry.path();
+        if !matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js")) {
+            continue;
+        }
+        let beside = |suffix: &str| size(std::path::Path::new(&format!("{}.{suffix}", path.display())));
+        chunks += 1;
+        raw += size(&path);
+        gz += beside("gz");
+        br += beside("br");
+    }
+    let kb = |n: u64| n as f64 / 1024.0;
+    println!(
+        "  whole bundle: {chunks} script and wasm files, {:.0} KB, gzip {:.0} KB, brotli {:.0} KB",
+        kb(raw),
+        kb(gz),
+        kb(br)
+    );
 }
