@@ -8,8 +8,9 @@
 //!
 //! Sections, not single pages: wasm-split puts each function in a chunk
 //! keyed by the set of split points that reach it, and 49 split points made
-//! 845 chunks (198 requests for `/login`). Five sections make at most 31,
-//! and a partner who signed in has the whole portal after one fetch.
+//! 845 chunks (198 requests for `/login`). Five sections make 30 files (14
+//! preloaded by `/login`), and a partner who signed in has the whole portal
+//! once the first portal page is in.
 //!
 //! The pages load their data in their own bodies (resources), so a route's
 //! `data()` holds nothing: on a client-side navigation into a section not
