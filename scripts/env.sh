@@ -15,9 +15,9 @@ WASM_BINDGEN_VERSION=0.2.130
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# The site as served: the server binary, the wasm split into a chunk per page
-# (`app::routes`; without --split the chunks' imports would dangle) and the
-# compressed copies (a stale .gz/.br must not outlive a build).
+# The site as served: the server binary, the wasm split into chunks per
+# section of pages (`app::routes`; without --split the chunks' imports would
+# dangle) and the compressed copies (a stale .gz/.br must not outlive a build).
 # `build_site --release` for the benchmark.
 build_site() {
   cargo leptos build --split "$@" && "$ROOT/scripts/compress-site.sh"

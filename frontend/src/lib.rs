@@ -1,7 +1,7 @@
 //! The wasm entry point: hydrates the server-rendered page.
 //!
 //! Every page is a lazy route (`app::routes`), so hydration is asynchronous:
-//! the current page's wasm chunk is loaded before its DOM is claimed.
+//! the chunks of the page's section are loaded before its DOM is claimed.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
@@ -9,8 +9,7 @@ pub fn hydrate() {
     // An Err only says the executor was set up already.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     leptos::task::spawn_local(async {
-        let body = leptos::prelude::document().body();
-        let Some(body) = body else { return };
+        let Some(body) = leptos::prelude::document().body() else { return };
         leptos::mount::hydrate_from_async(body.clone(), app::App).await.forget();
         // A marker for people and tests: the page is interactive from now on.
         let _ = body.set_attribute("data-hydrated", "1");
