@@ -8,9 +8,10 @@
 //!
 //! Sections, not single pages: wasm-split puts each function in a chunk
 //! keyed by the set of split points that reach it, and 49 split points made
-//! 845 chunks (198 requests for `/login`). Five sections make 30 files (14
-//! preloaded by `/login`), and a partner who signed in has the whole portal
-//! once the first portal page is in.
+//! 845 chunks (198 requests for `/login`). Six sections — the login page
+//! alone, as most visits start there — make 48 wasm files (20 preloaded by
+//! `/login`), and a partner who signed in has the whole portal once the
+//! first portal page is in.
 //!
 //! The pages load their data in their own bodies (resources), so a route's
 //! `data()` holds nothing: on a client-side navigation into a section not
@@ -106,8 +107,13 @@ use crate::pages::portal::{
 use crate::pages::profile::{form::ProfileFormPage, revision::RevisionFormPage, status::ProfileStatusPage};
 use crate::pages::webreport::WebreportPage;
 
-lazy_section!(SignInPages, sign_in_pages, __preload_sign_in_pages {
+// The page most visits start with, alone: its first load carries no code
+// of the other sign-in pages.
+lazy_section!(LoginPages, login_pages, __preload_login_pages {
     LoginRoute => LoginPage,
+});
+
+lazy_section!(SignInPages, sign_in_pages, __preload_sign_in_pages {
     RegisterRoute => RegisterPage,
     VerifyEmailRoute => VerifyEmailPage,
     ActivateRoute => ActivatePage,

@@ -1253,3 +1253,26 @@ async fn a_callback_redirect_is_not_followed() {
     }
     panic!("no delivery attempt");
 }
+
+/// A nonce use commits without waiting for the disk for its own transaction
+/// only: the connection it ran on still commits synchronously, so a payment
+/// written there next is durable before its biller is called.
+#[tokio::test]
+async fn a_nonce_use_is_recorded_once_and_leaves_commits_synchronous() {
+    use backend::gateway::auth::record_use;
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = TestApp::spawn().await;
+    // One connection: the setting is read where the use ran.
+    let mut opts = sea_orm::ConnectOptions::new(app.state.config.database_url());
+    opts.max_connections(1);
+    let db = sea_orm::Database::connect(opts).await.unwrap();
+    let nonce = "0123456789abcdef0123456789abcdef";
+    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap());
+    assert!(!record_use(&db, nonce, "00000001".into()).await.unwrap(), "the same use again is a replay");
+    assert!(record_use(&db, nonce, "00000002".into()).await.unwrap(), "the next nc is a new use");
+    if db.get_database_backend() == DbBackend::Postgres {
+        let show = Statement::from_string(DbBackend::Postgres, "SHOW synchronous_commit");
+        let row = db.query_one_raw(show).await.unwrap().unwrap();
+        assert_eq!(row.try_get::<String>("", "synchronous_commit").unwrap(), "on");
+    }
+}
