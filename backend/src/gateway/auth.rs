@@ -237,7 +237,7 @@ INSERT INTO digest_nonce_uses (nonce, nc, used_at) SELECT $1, $2, $3 FROM lazily
 pub async fn record_use(db: &sea_orm::DatabaseConnection, nonce: &str, nc: String) -> Result<bool> {
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
     let now = Utc::now();
-    let used = if db.get_database_backend() == DbBackend::Postgres {
+    let used = if super::single_statement::available(db) {
         let stmt =
             Statement::from_sql_and_values(DbBackend::Postgres, RECORD_USE, [nonce.into(), nc.into(), now.into()]);
         db.execute_raw(stmt).await.map(drop)

@@ -54,6 +54,7 @@ const PASSWORD: &str = "0123456789ABCDEF0123456789ABCDEF";
 const PULSA: &str = "501021";
 const PLN: &str = "100301";
 const DB_NAME: &str = "webopenapi_bench_gateway";
+const PGBENCH_DB: &str = "webopenapi_pgbench";
 const MERCHANTS: usize = 50;
 
 fn user_of(i: usize) -> String {
@@ -64,9 +65,17 @@ fn merchant_of(i: usize) -> String {
     format!("DJI9{i:05}")
 }
 
-async fn fresh_database(pg: &str, name: &str) -> String {
-    let admin = Database::connect(format!("{pg}/postgres")).await.expect("PostgreSQL reachable");
+async fn admin(pg: &str) -> sea_orm::DatabaseConnection {
+    Database::connect(format!("{pg}/postgres")).await.expect("PostgreSQL reachable")
+}
+
+async fn drop_database(admin: &sea_orm::DatabaseConnection, name: &str) {
     admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.unwrap();
+}
+
+async fn fresh_database(pg: &str, name: &str) -> String {
+    let admin = admin(pg).await;
+    drop_database(&admin, name).await;
     admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
     format!("{pg}/{name}")
 }
@@ -458,10 +467,9 @@ impl Bench {
 /// pgbench's tps in a database of its own, dropped afterwards (its
 /// tables' vacuum must not run under the gateway's figures).
 async fn pgbench_in_fresh_database(pg: &str, secs: &str) -> f64 {
-    fresh_database(pg, "webopenapi_pgbench").await;
+    fresh_database(pg, PGBENCH_DB).await;
     let tps = pgbench_tps(pg, secs, 8);
-    let admin = Database::connect(format!("{pg}/postgres")).await.expect("PostgreSQL reachable");
-    admin.execute_unprepared("DROP DATABASE IF EXISTS webopenapi_pgbench WITH (FORCE)").await.unwrap();
+    drop_database(&admin(pg).await, PGBENCH_DB).await;
     tps
 }
 
@@ -471,13 +479,12 @@ fn pgbench_tps(pg: &str, secs: &str, clients: usize) -> f64 {
     let port = url.port().unwrap_or(5432).to_string();
     let user = if url.username().is_empty() { "postgres".to_owned() } else { url.username().to_owned() };
     let common = ["-h", &host, "-p", &port, "-U", &user];
-    let init =
-        std::process::Command::new("pgbench").args(common).args(["-i", "-q", "-s", "4", "webopenapi_pgbench"]).output();
+    let init = std::process::Command::new("pgbench").args(common).args(["-i", "-q", "-s", "4", PGBENCH_DB]).output();
     let init = init.expect("pgbench installed (Debian package postgresql-contrib / postgresql-client)");
     assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
     let out = std::process::Command::new("pgbench")
         .args(common)
-        .args(["-c", &clients.to_string(), "-j", "2", "-T", secs, "webopenapi_pgbench"])
+        .args(["-c", &clients.to_string(), "-j", "2", "-T", secs, PGBENCH_DB])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
