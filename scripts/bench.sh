@@ -10,6 +10,7 @@ export BENCH_PG="${BENCH_PG:-${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432}}
 # A release build runs wasm-opt (Debian's binaryen; cargo-leptos downloads nothing).
 command -v wasm-opt >/dev/null || apt_install binaryen
 command -v brotli >/dev/null || apt_install brotli
+command -v zopfli >/dev/null || apt_install zopfli
 build_site --release
 cd "$ROOT"
 APP_SITE_ROOT="$ROOT/target/site" cargo run --release -p server --example gateway_bench

@@ -1,8 +1,10 @@
 //! Each partner's successful payments counted and summed per WIB day of
 //! their creation, kept by `settlement::write` in the transaction that
 //! makes a payment successful. Success is final (only a pending payment
-//! changes), so a day's row only grows; the dashboard's chart reads one row
-//! a day instead of every payment.
+//! changes), so a day's rows only grow; the dashboard's chart reads a few
+//! rows a day instead of every payment. A day is kept in `SLOTS` rows, a
+//! payment counted in the one its id picks: concurrent settlements of one
+//! partner lock different rows and commit together (issue 17).
 
 use crate::entity::payment_day::{self, Entity as PaymentDay};
 use crate::entity::transaction::{self, Entity as Transaction};
@@ -19,28 +21,49 @@ use uuid::Uuid;
 
 type Key = (Uuid, Env, String);
 
-/// Adds `count` payments worth `total` to one day's row.
-async fn add(db: &impl ConnectionTrait, (user_id, environment, day): Key, (count, total): (i64, i64)) -> Result<()> {
+/// Rows a day of one partner is kept in: more than the payments one
+/// partner settles at once on a busy gateway.
+pub const SLOTS: u128 = 16;
+
+/// The row of its day a payment is counted in: low bits of its id (random
+/// in a UUIDv7).
+pub fn slot_of(payment: Uuid) -> i16 {
+    // Below SLOTS (16): always fits.
+    (payment.as_u128() % SLOTS) as i16
+}
+
+/// Adds `count` payments worth `total` to one row of a day.
+async fn add(
+    db: &impl ConnectionTrait,
+    (user_id, environment, day): Key,
+    slot: i16,
+    (count, total): (i64, i64),
+) -> Result<()> {
     let row = payment_day::ActiveModel {
         user_id: Set(user_id),
         environment: Set(environment),
         day: Set(day),
+        slot: Set(slot),
         count: Set(count),
         total: Set(total),
     };
     let plus = |c: payment_day::Column, v: i64| Expr::col((payment_day::Entity, c)).add(v);
-    let upsert =
-        OnConflict::columns([payment_day::Column::UserId, payment_day::Column::Environment, payment_day::Column::Day])
-            .value(payment_day::Column::Count, plus(payment_day::Column::Count, count))
-            .value(payment_day::Column::Total, plus(payment_day::Column::Total, total))
-            .to_owned();
+    let upsert = OnConflict::columns([
+        payment_day::Column::UserId,
+        payment_day::Column::Environment,
+        payment_day::Column::Day,
+        payment_day::Column::Slot,
+    ])
+    .value(payment_day::Column::Count, plus(payment_day::Column::Count, count))
+    .value(payment_day::Column::Total, plus(payment_day::Column::Total, total))
+    .to_owned();
     PaymentDay::insert(row).on_conflict(upsert).exec_without_returning(db).await?;
     Ok(())
 }
 
 /// Counts a payment that just became successful (call in that transaction).
 pub async fn succeeded(db: &impl ConnectionTrait, t: &transaction::Model) -> Result<()> {
-    add(db, (t.user_id, t.environment, wib::day(t.created_at)), (1, t.total)).await
+    add(db, (t.user_id, t.environment, wib::day(t.created_at)), slot_of(t.id), (1, t.total)).await
 }
 
 /// Count and total of each WIB day `from..=to` that had a successful payment.
@@ -56,7 +79,12 @@ pub async fn of_days(
         .filter(payment_day::Column::Day.lte(to.format("%Y-%m-%d").to_string()))
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|r| (r.day, (r.count, r.total))).collect())
+    let mut days: HashMap<String, (i64, i64)> = HashMap::new();
+    for r in rows {
+        let d = days.entry(r.day).or_default();
+        *d = (d.0 + r.count, d.1 + r.total);
+    }
+    Ok(days)
 }
 
 /// Sums every successful payment again from scratch (payments older than
@@ -81,7 +109,7 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<()> {
         }
     }
     for (key, s) in sums {
-        add(db, key, s).await?;
+        add(db, key, 0, s).await?;
     }
     Ok(())
 }

@@ -133,7 +133,7 @@ pub fn normalize_website(raw: &str) -> Result<Option<String>, Problem> {
     let with_scheme =
         if w.starts_with("http://") || w.starts_with("https://") { w.to_owned() } else { format!("https://{w}") };
     let host = with_scheme.split("://").nth(1).and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or_default();
-    if with_scheme.len() > 200 || url::Url::parse(&with_scheme).is_err() || !host.contains('.') {
+    if with_scheme.len() > 200 || !crate::idn::url_parses(&with_scheme) || !host.contains('.') {
         return Err(Problem::UrlInvalid);
     }
     Ok(Some(with_scheme))

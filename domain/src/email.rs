@@ -49,7 +49,7 @@ pub fn is_valid(email: &str) -> bool {
     if user.is_empty() || !user.chars().all(user_char) {
         return false;
     }
-    domain_part(domain) || idna::domain_to_ascii(domain).is_ok_and(|d| domain_part(&d))
+    domain_part(domain) || crate::idn::to_ascii(domain).is_some_and(|d| domain_part(&d))
 }
 
 #[cfg(test)]

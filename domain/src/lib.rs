@@ -52,6 +52,7 @@ pub mod docs;
 pub mod email;
 pub mod env;
 pub mod finance;
+pub mod idn;
 pub mod ids;
 pub mod lang;
 pub mod list;

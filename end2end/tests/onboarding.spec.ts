@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { hydrated, linkIn, logIn, mailText, newPartner, register, setPasswordFromLink, shot, field } from './helpers';
 
+const URL_INVALID = 'Alamat website tidak valid, contoh: www.perusahaan.co.id';
+
 test('a partner registers, activates from the e-mail, logs in and out', async ({ page }) => {
   const p = newPartner();
   await page.goto('/login');
@@ -81,6 +83,17 @@ test('bad input shows Indonesian messages as you type and keeps what was typed',
   await hydrated(page);
   await field(page, 'Email').fill('bukan-email');
   await expect(page.getByText('Format email tidak valid')).toBeVisible();
+  // International domain names are checked in the browser by its own URL
+  // parser (domain::idn), with the server's answers.
+  await field(page, 'Email').fill('budi@bücher.de');
+  await expect(page.getByText('Format email tidak valid')).toBeHidden();
+  await field(page, 'Email').fill('budi@bü\u200dcher.de');
+  await expect(page.getByText('Format email tidak valid')).toBeVisible();
+  await field(page, 'Website').fill('toko-bücher.co.id');
+  await expect(page.getByText(URL_INVALID)).toBeHidden();
+  await field(page, 'Website').fill('toko bücher.co.id');
+  await expect(page.getByText(URL_INVALID)).toBeVisible();
+  await field(page, 'Website').fill('');
   await field(page, 'No. Handphone').fill('12345');
   await expect(page.getByText('Nomor handphone tidak valid, contoh: 08123456789')).toBeVisible();
   await field(page, 'Password').fill('pendek');

@@ -26,6 +26,7 @@ mod m20261202_000021_report_indexes;
 mod m20261202_000022_reports;
 mod m20261202_000023_ledger_days;
 mod m20261205_000024_payment_days;
+mod m20261206_000025_payment_day_slots;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000022_reports::Migration),
             Box::new(m20261202_000023_ledger_days::Migration),
             Box::new(m20261205_000024_payment_days::Migration),
+            Box::new(m20261206_000025_payment_day_slots::Migration),
         ]
     }
 }

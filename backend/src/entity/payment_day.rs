@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// One partner's successful payments of one WIB day, counted and summed
-/// (kept by the settlement that makes a payment successful).
+/// Part of one partner's successful payments of one WIB day, counted and
+/// summed (kept by the settlement that makes a payment successful).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "payment_days")]
 pub struct Model {
@@ -12,6 +12,10 @@ pub struct Model {
     /// `YYYY-MM-DD` (WIB) of the payment's creation.
     #[sea_orm(primary_key, auto_increment = false)]
     pub day: String,
+    /// One of `payment_days::SLOTS` rows of the day (from the payment's
+    /// id): settlements of one partner do not wait on one row's lock.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub slot: i16,
     pub count: i64,
     /// The payments' totals (what the deposit paid), summed.
     pub total: i64,

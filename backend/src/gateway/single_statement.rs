@@ -99,7 +99,8 @@ pub async fn record_payment(db: &DatabaseConnection, t: &transaction::Model, deb
 }
 
 /// The payment's new state when it is still pending, and a success counted
-/// in its WIB day (`payment_days`) — the day worked out as `wib::day` does.
+/// in its WIB day (`payment_days`, in the payment's slot `$7`) — the day
+/// worked out as `wib::day` does.
 const SETTLE: &str = r"
 WITH t AS (
     UPDATE transactions SET status = $2, rc = $3, updated_at = $4, locked_until = NULL,
@@ -109,10 +110,10 @@ WITH t AS (
     WHERE id = $1 AND status = 'pending'
     RETURNING *
 ), day AS (
-    INSERT INTO payment_days (user_id, environment, day, count, total)
-    SELECT user_id, environment, to_char((created_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD'), 1, total
+    INSERT INTO payment_days (user_id, environment, day, slot, count, total)
+    SELECT user_id, environment, to_char((created_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM-DD'), $7, 1, total
     FROM t WHERE t.status = 'success'
-    ON CONFLICT (user_id, environment, day) DO UPDATE
+    ON CONFLICT (user_id, environment, day, slot) DO UPDATE
     SET count = payment_days.count + 1, total = payment_days.total + EXCLUDED.total
 )
 SELECT * FROM t";
@@ -128,8 +129,15 @@ pub async fn settle(
     now: DateTime<Utc>,
 ) -> Result<Option<transaction::Model>> {
     debug_assert!(status != TxStatus::Failed, "a failure is refunded in a transaction");
-    let values: Vec<Value> =
-        vec![id.into(), status.code().into(), rc.to_owned().into(), now.into(), data.into(), biller_ref.into()];
+    let values: Vec<Value> = vec![
+        id.into(),
+        status.code().into(),
+        rc.to_owned().into(),
+        now.into(),
+        data.into(),
+        biller_ref.into(),
+        crate::payment_days::slot_of(id).into(),
+    ];
     let stmt = Statement::from_sql_and_values(DbBackend::Postgres, SETTLE, values);
     Ok(Transaction::find().from_raw_sql(stmt).one(db).await?)
 }

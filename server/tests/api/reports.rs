@@ -326,11 +326,15 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     let email = app.send(CurrentUser {}).await.unwrap().unwrap().email;
     let user_id = user_id(&app, &email).await;
     book(&app, user_id, Kind::Credit, 1_050_000, "topup:TU-R", "Top up").await;
-    // Rp 100.000 a day for the 7 days before today, two today, one too old to show.
+    // Rp 100.000 a day for the 7 days before today, some today, one too old to show.
     for days_ago in 1..=7 {
         paid(&app, user_id, days_ago, 100_000).await;
     }
-    paid(&app, user_id, 0, 5_000).await;
+    // Today's five land in different rows of the day (payment_days::SLOTS,
+    // by id): the chart sums them.
+    for _ in 0..5 {
+        paid(&app, user_id, 0, 1_000).await;
+    }
     paid(&app, user_id, 31, 999_000).await;
     // One more today the way the gateway makes it: pending, then the
     // biller's success settles it (counted once however often it is told);
@@ -347,8 +351,8 @@ async fn the_dashboard_charts_30_days_tells_the_runway_and_warns_once_a_day() {
     let stats = app.send(DashboardStats {}).await.unwrap();
     assert_eq!(stats.chart.len(), 30);
     let today = stats.chart.last().unwrap();
-    assert_eq!((today.count, today.total), (2, 12_000));
-    assert_eq!(stats.chart.iter().map(|p| p.count).sum::<i64>(), 9, "the 31-day-old payment is out");
+    assert_eq!((today.count, today.total), (6, 12_000));
+    assert_eq!(stats.chart.iter().map(|p| p.count).sum::<i64>(), 13, "the 31-day-old payment is out");
     assert_eq!(stats.chart[29 - 7].total, 100_000);
     assert_eq!(stats.runway_days, Some(10), "Rp 1.043.000 at Rp 100.000 a day");
     assert_eq!(stats.low_balance, None);
