@@ -19,7 +19,8 @@ pub mod workers;
 
 use app::{shell, App};
 use axum::extract::FromRef;
-use axum::http::{HeaderName, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{Extensions, HeaderMap, HeaderName, Request, StatusCode, Version};
 use axum::routing::get;
 use axum::Router;
 use backend::infra::session_store::DbSessionStore;
@@ -28,6 +29,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -101,6 +103,7 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         .nest_service("/pkg", pkg_files(&site_root))
         .fallback(leptos_axum::file_and_error_handler::<RouterState, _>(shell))
         .with_state(rs)
+        .layer(CompressionLayer::new().compress_when(is_page))
         .layer(axum::middleware::from_fn(api_status::map))
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(axum::middleware::from_fn(move |req, next| csrf::same_origin_only(public_url.clone(), req, next)))
@@ -113,6 +116,15 @@ pub fn router(state: AppState, sessions: DbSessionStore) -> Router {
         // Outside the portal's layers: a provider has no session, no Origin.
         .merge(biller_reports::routes(report_state.clone()))
         .merge(payment_webhook::routes(report_state))
+}
+
+/// Pages (HTML) are compressed as they are sent — the bundle is compressed
+/// at build time (`pkg_files`), and server-function answers and documents
+/// are left as they are: only pages, whose texts repeat a lot (a first
+/// `/login` is 5.6 KB of HTML, 2 KB gzip).
+fn is_page(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    let kind = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    kind.starts_with("text/html")
 }
 
 /// The browser bundle (wasm, script, style), sent brotli- or gzip-compressed

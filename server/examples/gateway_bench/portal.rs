@@ -96,9 +96,10 @@ async fn render(browsers: &[reqwest::Client], base: &str, path: &str, portal_pid
     );
 }
 
-/// Bytes on the wire of `url` for a browser that accepts gzip and brotli.
-async fn transferred(http: &reqwest::Client, url: &str) -> (usize, Option<String>) {
-    let res = http.get(url).header("accept-encoding", "br, gzip").send().await.unwrap();
+/// Bytes on the wire of `url` for a browser that accepts `accept` (an
+/// `Accept-Encoding` value).
+async fn transferred(http: &reqwest::Client, url: &str, accept: &str) -> (usize, Option<String>) {
+    let res = http.get(url).header("accept-encoding", accept).send().await.unwrap();
     if !res.status().is_success() {
         // No site built (scripts/bench.sh builds the release site first).
         return (0, Some(format!("HTTP {}", res.status())));
@@ -107,13 +108,11 @@ async fn transferred(http: &reqwest::Client, url: &str) -> (usize, Option<String
     (res.bytes().await.unwrap().len(), encoding)
 }
 
-/// `/login` and everything its page loads first (script, wasm, style).
+/// `/login` and everything its page loads first (script, wasm, style), as
+/// a browser gets it (brotli) and as one that takes only gzip gets it.
 async fn first_load(base: &str) {
     let http = reqwest::Client::new();
     let html = http.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
-    let (page, _) = transferred(&http, &format!("{base}/login")).await;
-    let mut total = page;
-    println!("  first load of /login: page {:.1} KB", page as f64 / 1024.0);
     let mut assets: Vec<String> = html
         .split(['"', '\''])
         .filter(|s| s.starts_with("/pkg/") && [".js", ".wasm", ".css"].iter().any(|e| s.ends_with(e)))
@@ -121,12 +120,20 @@ async fn first_load(base: &str) {
         .collect();
     assets.sort();
     assets.dedup();
-    for a in assets {
-        let (n, encoding) = transferred(&http, &format!("{base}{a}")).await;
+    let (page, _) = transferred(&http, &format!("{base}/login"), "br, gzip").await;
+    let (page_gz, _) = transferred(&http, &format!("{base}/login"), "gzip").await;
+    println!("  first load of /login: page {:.1} KB ({:.1} KB gzip)", page as f64 / 1024.0, page_gz as f64 / 1024.0);
+    let (mut total, mut total_gz) = (page, page_gz);
+    for a in &assets {
+        let (n, encoding) = transferred(&http, &format!("{base}{a}"), "br, gzip").await;
+        let (gz, _) = transferred(&http, &format!("{base}{a}"), "gzip").await;
         total += n;
-        println!("    {a}: {:.1} KB ({})", n as f64 / 1024.0, encoding.as_deref().unwrap_or("identity"));
+        total_gz += gz;
+        let encoding = encoding.as_deref().unwrap_or("identity");
+        println!("    {a}: {:.1} KB ({encoding}), {:.1} KB gzip", n as f64 / 1024.0, gz as f64 / 1024.0);
     }
-    println!("    total {:.1} KB", total as f64 / 1024.0);
+    let kb = |n: usize| n as f64 / 1024.0;
+    println!("    total {:.1} KB; gzip only {:.1} KB ({} files)", kb(total), kb(total_gz), assets.len() + 1);
 }
 
 /// Starts the portal process, signs 50 partners in, renders, measures.

@@ -651,3 +651,38 @@ async fn the_profile_pages_render_twenty_times_without_a_panic() {
     }
     assert_eq!(panics.disposed(), 0, "SSR panicked on a disposed reactive value");
 }
+
+#[tokio::test]
+async fn pages_go_compressed_to_browsers_that_take_it_and_api_answers_do_not() {
+    let app = TestApp::spawn().await;
+    let page = |encoding: &'static str| {
+        let req = app.client.get(app.url("/login")).header("accept", "text/html");
+        async move { req.header("accept-encoding", encoding).send().await.unwrap() }
+    };
+    let plain = page("identity").await;
+    assert_eq!(plain.headers().get("content-encoding"), None);
+    let html = plain.bytes().await.unwrap();
+    assert!(html.starts_with(b"<!DOCTYPE html>"), "{:?}", String::from_utf8_lossy(&html[..40.min(html.len())]));
+    for (encoding, magic) in [("gzip", &[0x1f_u8, 0x8b][..]), ("br", &[][..])] {
+        let res = page(encoding).await;
+        assert_eq!(res.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some(encoding));
+        let body = res.bytes().await.unwrap();
+        assert!(
+            body.starts_with(magic) && body.len() * 2 < html.len(),
+            "{encoding}: {} of {} bytes",
+            body.len(),
+            html.len()
+        );
+    }
+    // A server function's answer stays as it is (JSON, no secrets beside
+    // reflected input in one compressed body).
+    let res = app
+        .client
+        .post(app.url("/api/current_user"))
+        .header("accept-encoding", "gzip")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers().get("content-encoding"), None);
+}
