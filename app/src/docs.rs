@@ -96,6 +96,24 @@ pub fn sample_filled(code: &str, base_url: &str, user: &str, password: &str, mer
     code.replace(BASE_URL, base_url).replace(USER, user).replace(PASSWORD, password).replace(MERCHANT_ID, merchant_id)
 }
 
+/// The user and password the shown samples carry: the partner fills in
+/// the ones of their credentials e-mail.
+pub const SHOWN_USER: &str = "USER_DEVELOPMENT";
+pub const SHOWN_PASSWORD: &str = "PASSWORD_DEVELOPMENT";
+
+/// Every sample as the pages show it to a partner with `merchant_id`.
+pub fn samples_for(base_url: &str, merchant_id: &str) -> Vec<domain::docs::SampleOut> {
+    SAMPLES
+        .iter()
+        .map(|s| domain::docs::SampleOut {
+            language: s.language.into(),
+            runner: s.runner[0].into(),
+            file: s.file.into(),
+            code: sample_filled(s.code, base_url, SHOWN_USER, SHOWN_PASSWORD, merchant_id),
+        })
+        .collect()
+}
+
 /// The example of that name.
 pub fn example(name: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.name == name)

@@ -75,3 +75,16 @@ pub struct TryOut {
     pub rc: Option<String>,
     pub log: Option<crate::ApiLogId>,
 }
+
+/// A code sample as the Sign On and Payment pages show it: Sign On,
+/// Inquiry and Payment in one language, with the development gateway's
+/// address and the partner's merchant ID put in. Made on the server, so
+/// the samples' text is not in the browser bundle (issue 17).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampleOut {
+    pub language: String,
+    /// What runs it (`bash`, `go`): the page's test id.
+    pub runner: String,
+    pub file: String,
+    pub code: String,
+}

@@ -51,6 +51,12 @@ test('Koneksi → Dokumentasi: every page renders from the real gateway, example
     await expect(ex).not.toContainText('{merchantID}');
     await expect(ex).toContainText(merchant);
   }
+  // The code samples, made on the server for this partner.
+  await nav.getByRole('link', { name: 'Sign On', exact: true }).click();
+  await hydrated(page);
+  const sample = page.getByTestId('sample-python3');
+  await sample.locator('summary').click();
+  await expect(sample).toContainText(`MERCHANT = "${merchant}"`);
   await nav.getByRole('link', { name: 'Inquiry', exact: true }).click();
   await hydrated(page);
   await expect(page.getByTestId('example-inquiry-pln')).toContainText('"rc": "00"');

@@ -3,7 +3,7 @@
 //! through by the gateway's own code, and the product catalog.
 
 use crate::error::AppError;
-use domain::docs::{DigestVectorOut, RcRowOut, TryIn, TryOut};
+use domain::docs::{DigestVectorOut, RcRowOut, SampleOut, TryIn, TryOut};
 use domain::finance::ProductOut;
 #[cfg(feature = "ssr")]
 use domain::rights::Right;
@@ -30,11 +30,16 @@ pub async fn doc_products() -> Result<Vec<ProductOut>, AppError> {
     Ok(backend::products::on_sale(&crate::ssr::state()?.db).await?)
 }
 
-/// The development gateway's address, for the code samples.
-#[server(prefix = "/api", endpoint = "doc_development_url")]
-pub async fn doc_development_url() -> Result<String, AppError> {
-    crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
-    Ok(crate::ssr::state()?.config.gateway_dev_url.clone())
+/// The code samples for the signed-in partner: the development gateway's
+/// address and their merchant ID in; the user and password stay the
+/// credentials e-mail's to fill in.
+#[server(prefix = "/api", endpoint = "doc_samples")]
+pub async fn doc_samples() -> Result<Vec<SampleOut>, AppError> {
+    let me = crate::ssr::partner_may(Right::KoneksiHalamanUtama).await?;
+    let state = crate::ssr::state()?;
+    let user = backend::accounts::find_user(&state.db, &me).await?;
+    let merchant = user.and_then(|u| u.merchant_id).unwrap_or_else(|| crate::docs::EXAMPLE_MERCHANT_ID.into());
+    Ok(crate::docs::samples_for(&state.config.gateway_dev_url, &merchant))
 }
 
 /// "Coba API": sends a body to a development service as the signed-in

@@ -111,7 +111,7 @@ fn samples(ids: &Ids) -> HashMap<&'static str, String> {
         sample(docs::DocCodes {}),
         sample(docs::DocDigest {}),
         sample(docs::DocProducts {}),
-        sample(docs::DocDevelopmentUrl {}),
+        sample(docs::DocSamples {}),
         sample(docs::TryApi { input: domain::docs::TryIn { path: "/auth/Sign-On".into(), body: "{}".into() } }),
         sample(connections::IpAdd { environment: "development".into(), ip: "198.51.100.9".into() }),
         sample(connections::IpRemove { id: ids.ip }),

@@ -7,12 +7,12 @@
 use crate::components::frame::PartnerPage;
 use crate::components::list::{Column, Loaded, Table};
 use crate::components::sequence::{Sequence, Step};
-use crate::docs::{example, filled, pretty, sample_filled, Example, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID, SAMPLES};
+use crate::docs::{example, filled, pretty, Example, EXAMPLE_MERCHANT_ID, EXAMPLE_SESSION_ID};
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
 use crate::pages::portal::try_api::TryConsole;
-use crate::server_fns::docs::{doc_codes, doc_development_url, doc_digest, doc_products, TryApi};
-use domain::docs::{DigestVectorOut, Meaning, RcRowOut};
+use crate::server_fns::docs::{doc_codes, doc_digest, doc_products, doc_samples, TryApi};
+use domain::docs::{DigestVectorOut, Meaning, RcRowOut, SampleOut};
 use domain::finance::{ProductFlow, ProductOut};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -183,9 +183,9 @@ pub fn DocsPage() -> impl IntoView {
     let products =
         Resource::new(move || slug.get(), |s| async move { only(s == "daftar-produk", doc_products()).await });
     let try_api = ServerAction::<TryApi>::new();
-    let base_url = Resource::new(
+    let samples = Resource::new(
         move || slug.get(),
-        |s| async move { only(s == "sign-on" || s == "payment", doc_development_url()).await },
+        |s| async move { only(s == "sign-on" || s == "payment", doc_samples()).await },
     );
     view! {
         <PartnerPage render=move |user| {
@@ -201,7 +201,7 @@ pub fn DocsPage() -> impl IntoView {
                 "daftar-produk" => view! { <Loaded resource=products children=show_products /> }.into_any(),
                 "coba-api" => view! { <TryConsole action=try_api merchant=merchant.clone() /> }.into_any(),
                 page => match ENDPOINTS.iter().find(|e| e.slug == page) {
-                    Some(e) => view! { <EndpointPage e merchant=merchant.clone() base_url /> }.into_any(),
+                    Some(e) => view! { <EndpointPage e merchant=merchant.clone() samples /> }.into_any(),
                     None => view! { <Changelog /> }.into_any(),
                 },
             };
@@ -252,7 +252,7 @@ pub fn DocsTabs(current: &'static str) -> impl IntoView {
 fn EndpointPage(
     e: &'static Endpoint,
     merchant: String,
-    base_url: Resource<Result<Option<String>, AppError>>,
+    samples: Resource<Result<Option<Vec<SampleOut>>, AppError>>,
 ) -> impl IntoView {
     let t = use_texts();
     let (gateway, biller) = (1, 2);
@@ -280,8 +280,8 @@ fn EndpointPage(
         .map(|x| view! { <Exchange x merchant=merchant.clone() /> })
         .collect_view();
     let samples = e.samples.then(|| {
-        let show = move |url: Option<String>| url.map(|url| view! { <CodeSamples url merchant=merchant.clone() /> });
-        view! { <Loaded resource=base_url children=show /> }
+        let show = |list: Option<Vec<SampleOut>>| list.map(|list| view! { <CodeSamples list /> });
+        view! { <Loaded resource=samples children=show /> }
     });
     view! {
         <h1 class="page-title">{t.pick(e.title)}</h1>
@@ -298,19 +298,17 @@ fn EndpointPage(
 }
 
 /// Sign On, Inquiry and Payment in each language, as `make test` runs
-/// them; the user and password stay the credentials e-mail's to fill in.
+/// them (`doc_samples`: made on the server).
 #[component]
-fn CodeSamples(url: String, merchant: String) -> impl IntoView {
+fn CodeSamples(list: Vec<SampleOut>) -> impl IntoView {
     let t = use_texts();
-    let (user, password) = ("USER_DEVELOPMENT", "PASSWORD_DEVELOPMENT");
-    let blocks = SAMPLES
-        .iter()
+    let blocks = list
+        .into_iter()
         .map(|s| {
-            let code = sample_filled(s.code, &url, user, password, &merchant);
             view! {
-                <details class="sample" data-testid=format!("sample-{}", s.runner[0])>
+                <details class="sample" data-testid=format!("sample-{}", s.runner)>
                     <summary>{s.language}<span class="muted small">" · "{s.file}</span></summary>
-                    <pre class="code" tabindex="0"><code>{code}</code></pre>
+                    <pre class="code" tabindex="0"><code>{s.code}</code></pre>
                 </details>
             }
         })
