@@ -14,17 +14,22 @@ pub mod site;
 pub mod ssr;
 pub mod upload;
 
+#[cfg(feature = "ssr")]
 use i18n::Texts;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Meta, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::Lazy;
 use leptos_router::{path, SsrMode};
 use pages::NotFound;
 use routes::*;
 
-/// The HTML document around the app (server side only).
+/// The HTML document around the app (server side only), with the texts of
+/// the page's language for the browser (`i18n::use_texts`).
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use i18n::page_texts;
+    use leptos_meta::MetaTags;
     let site = site::current();
     view! {
         <!DOCTYPE html>
@@ -37,6 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
+                <script type="application/json" id=i18n::PAGE_TEXTS_ID inner_html=page_texts(site.lang)></script>
             </head>
             <body>
                 <App />
@@ -49,6 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = site::current();
+    #[cfg(feature = "ssr")]
     provide_context(Texts::of(site.lang));
     let title = site.brand.clone();
     provide_context(site);

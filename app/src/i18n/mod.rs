@@ -7,11 +7,14 @@
 //! `&'static Texts` from context (`use_texts`); nothing is hard-coded in them.
 
 /// One area's texts: a struct with a field per key and its two languages.
+/// Only the server has the languages (`ID`, `EN`); the browser reads the
+/// page's language back from the page (`on_page`), in key order.
 macro_rules! texts {
     ($name:ident { $($key:ident: $id:literal | $en:literal,)* }) => {
         pub struct $name {
             $(pub $key: &'static str,)*
         }
+        #[cfg(feature = "ssr")]
         impl $name {
             pub const ID: $name = $name { $($key: $id,)* };
             pub const EN: $name = $name { $($key: $en,)* };
@@ -20,6 +23,20 @@ macro_rules! texts {
             #[cfg(test)]
             pub fn values(&self) -> Vec<&'static str> {
                 vec![$(self.$key,)*]
+            }
+            /// Every text, in key order.
+            pub(super) fn push_all(&self, out: &mut Vec<&'static str>) {
+                $(out.push(self.$key);)*
+            }
+        }
+        #[cfg(any(test, not(feature = "ssr")))]
+        impl $name {
+            #[cfg_attr(test, allow(dead_code))]
+            pub(super) const BLANK: $name = $name { $($key: "",)* };
+
+            /// Reads back what `push_all` wrote, in the same order.
+            pub(super) fn read(texts: &mut impl Iterator<Item = &'static str>) -> Option<$name> {
+                Some($name { $($key: texts.next()?,)* })
             }
         }
     };
@@ -45,61 +62,77 @@ mod topup;
 use domain::{Lang, Problem};
 use leptos::prelude::*;
 
-pub struct Texts {
-    pub lang: Lang,
-    pub common: common::Common,
-    pub auth: auth::Auth,
-    pub portal: portal::Portal,
-    pub profile: profile::Profile,
-    pub moderation: moderation::Moderation,
-    pub staff: staff::Staff,
-    pub finance: finance::Finance,
-    pub integration: integration::Integration,
-    pub team: team::Team,
-    pub billers: billers::Billers,
-    pub topup: topup::Topup,
-    pub topup_finance: topup::TopupFinance,
-    pub reports: reports::Reports,
-    pub docs: docs::Docs,
+macro_rules! texts_struct {
+    ($($area:ident: $ty:path),*) => {
+        pub struct Texts {
+            pub lang: Lang,
+            $(pub $area: $ty,)*
+        }
+
+        #[cfg(feature = "ssr")]
+        impl Texts {
+            const fn in_lang(lang: Lang) -> Texts {
+                match lang {
+                    Lang::Id => Texts { lang, $($area: <$ty>::ID,)* },
+                    Lang::En => Texts { lang, $($area: <$ty>::EN,)* },
+                }
+            }
+
+            /// The language's code, then every text in order: what the page
+            /// carries to the browser (`page_texts`).
+            pub fn to_list(&self) -> Vec<&'static str> {
+                let mut out = vec![self.lang.code()];
+                $(self.$area.push_all(&mut out);)*
+                out
+            }
+        }
+
+        #[cfg(any(test, not(feature = "ssr")))]
+        impl Texts {
+            /// What `to_list` wrote; `None` when it does not fit (a page of
+            /// another build).
+            fn from_list(mut list: impl Iterator<Item = &'static str>) -> Option<Texts> {
+                let lang = Lang::from_code(list.next()?);
+                let texts = Texts { lang, $($area: <$ty>::read(&mut list)?,)* };
+                list.next().is_none().then_some(texts)
+            }
+
+            /// Every text empty: what a page of another build shows until
+            /// it is reloaded.
+            #[cfg_attr(test, allow(dead_code))]
+            fn blank() -> Texts {
+                Texts { lang: Lang::Id, $($area: <$ty>::BLANK,)* }
+            }
+        }
+    };
 }
 
-pub static ID: Texts = Texts {
-    lang: Lang::Id,
-    common: common::Common::ID,
-    auth: auth::Auth::ID,
-    portal: portal::Portal::ID,
-    profile: profile::Profile::ID,
-    moderation: moderation::Moderation::ID,
-    staff: staff::Staff::ID,
-    finance: finance::Finance::ID,
-    integration: integration::Integration::ID,
-    team: team::Team::ID,
-    billers: billers::Billers::ID,
-    topup: topup::Topup::ID,
-    topup_finance: topup::TopupFinance::ID,
-    reports: reports::Reports::ID,
-    docs: docs::Docs::ID,
-};
+// Every area, in order.
+texts_struct! {
+    common: common::Common,
+    auth: auth::Auth,
+    portal: portal::Portal,
+    profile: profile::Profile,
+    moderation: moderation::Moderation,
+    staff: staff::Staff,
+    finance: finance::Finance,
+    integration: integration::Integration,
+    team: team::Team,
+    billers: billers::Billers,
+    topup: topup::Topup,
+    topup_finance: topup::TopupFinance,
+    reports: reports::Reports,
+    docs: docs::Docs
+}
 
-pub static EN: Texts = Texts {
-    lang: Lang::En,
-    common: common::Common::EN,
-    auth: auth::Auth::EN,
-    portal: portal::Portal::EN,
-    profile: profile::Profile::EN,
-    moderation: moderation::Moderation::EN,
-    staff: staff::Staff::EN,
-    finance: finance::Finance::EN,
-    integration: integration::Integration::EN,
-    team: team::Team::EN,
-    billers: billers::Billers::EN,
-    topup: topup::Topup::EN,
-    topup_finance: topup::TopupFinance::EN,
-    reports: reports::Reports::EN,
-    docs: docs::Docs::EN,
-};
+#[cfg(feature = "ssr")]
+pub static ID: Texts = Texts::in_lang(Lang::Id);
+
+#[cfg(feature = "ssr")]
+pub static EN: Texts = Texts::in_lang(Lang::En);
 
 impl Texts {
+    #[cfg(feature = "ssr")]
     pub fn of(lang: Lang) -> &'static Texts {
         match lang {
             Lang::Id => &ID,
@@ -122,8 +155,41 @@ impl Texts {
 }
 
 /// The texts of the page's language.
+#[cfg(feature = "ssr")]
 pub fn use_texts() -> &'static Texts {
     use_context::<&'static Texts>().unwrap_or(&ID)
+}
+
+/// The texts of the page's language, read once from the page: the browser
+/// bundle carries no texts (issue 17: both languages were 22 KB gzip of
+/// every page's wasm; one in the page is 10 KB, and the page is sent
+/// compressed).
+#[cfg(not(feature = "ssr"))]
+pub fn use_texts() -> &'static Texts {
+    static PAGE: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+    PAGE.get_or_init(|| {
+        let json = document().get_element_by_id(PAGE_TEXTS_ID).and_then(|e| e.text_content()).unwrap_or_default();
+        let list: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+        // Once per page load: they live as long as the page.
+        let list = list.into_iter().map(|s| &*String::leak(s));
+        let texts = Texts::from_list(list).unwrap_or_else(|| {
+            leptos::logging::error!("the page's texts do not fit this build: reload");
+            Texts::blank()
+        });
+        &*Box::leak(Box::new(texts))
+    })
+}
+
+/// The id of the `<script type="application/json">` that carries the
+/// page's texts (`page_texts`).
+pub const PAGE_TEXTS_ID: &str = "page-texts";
+
+/// The page's texts as the page carries them: a JSON list, `<` escaped so
+/// no text can end the script element.
+#[cfg(feature = "ssr")]
+pub fn page_texts(lang: Lang) -> String {
+    let json = serde_json::to_string(&Texts::of(lang).to_list()).unwrap_or_else(|_| "[]".into());
+    json.replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -169,6 +235,25 @@ mod tests {
             .filter(|path| !code.contains(&format!(".{path}")))
             .collect();
         assert!(unused.is_empty(), "texts never shown: {unused:?}");
+    }
+
+    /// What the page carries is what the browser reads back: every text
+    /// of the page's language in its place, nothing that ends the script.
+    #[test]
+    fn the_page_carries_its_languages_texts_to_the_browser() {
+        for t in [&ID, &EN] {
+            let json = page_texts(t.lang);
+            assert!(!json.contains('<'), "{json}");
+            let list: Vec<String> = serde_json::from_str(&json).expect("a JSON list");
+            let back = Texts::from_list(list.into_iter().map(|s| &*String::leak(s))).expect("fits");
+            assert_eq!(back.lang, t.lang);
+            assert_eq!(back.to_list(), t.to_list());
+        }
+        assert_eq!(ID.to_list()[1..4], [ID.common.values()[0], ID.common.values()[1], ID.common.values()[2]]);
+        let short = ID.to_list().into_iter().skip(1);
+        assert!(Texts::from_list(short).is_none(), "another build's list does not fit");
+        let long = ID.to_list().into_iter().chain(["more"]);
+        assert!(Texts::from_list(long).is_none(), "another build's list does not fit");
     }
 
     /// Both languages exist by construction; neither may be left blank.
