@@ -31,12 +31,19 @@ macro_rules! texts {
         }
         #[cfg(any(test, not(feature = "ssr")))]
         impl $name {
-            #[cfg_attr(test, allow(dead_code))]
-            pub(super) const BLANK: $name = $name { $($key: "",)* };
+            /// How many texts the area has.
+            pub(super) const COUNT: usize = [$(stringify!($key)),*].len();
+            const BLANK: $name = $name { $($key: "",)* };
 
-            /// Reads back what `push_all` wrote, in the same order.
-            pub(super) fn read(texts: &mut impl Iterator<Item = &'static str>) -> Option<$name> {
-                Some($name { $($key: texts.next()?,)* })
+            /// Reads back what `push_all` wrote, in the same order ("" past
+            /// the list's end). A loop over the fields, not an expression
+            /// a field: this is in the bundle for each of 800 texts.
+            pub(super) fn read(texts: &mut std::slice::Iter<'_, &'static str>) -> $name {
+                let mut area = Self::BLANK;
+                for (field, text) in [$(&mut area.$key),*].into_iter().zip(texts) {
+                    *field = text;
+                }
+                area
             }
         }
     };
@@ -91,17 +98,21 @@ macro_rules! texts_struct {
         impl Texts {
             /// What `to_list` wrote; `None` when it does not fit (a page of
             /// another build).
-            fn from_list(mut list: impl Iterator<Item = &'static str>) -> Option<Texts> {
-                let lang = Lang::from_code(list.next()?);
-                let texts = Texts { lang, $($area: <$ty>::read(&mut list)?,)* };
-                list.next().is_none().then_some(texts)
+            fn from_list(list: &[&'static str]) -> Option<Texts> {
+                let (lang, texts) = list.split_first()?;
+                if texts.len() != 0 $(+ <$ty>::COUNT)* {
+                    return None;
+                }
+                let mut texts = texts.iter();
+                Some(Texts { lang: Lang::from_code(lang), $($area: <$ty>::read(&mut texts),)* })
             }
 
             /// Every text empty: what a page of another build shows until
             /// it is reloaded.
             #[cfg_attr(test, allow(dead_code))]
             fn blank() -> Texts {
-                Texts { lang: Lang::Id, $($area: <$ty>::BLANK,)* }
+                let mut none = [].iter();
+                Texts { lang: Lang::Id, $($area: <$ty>::read(&mut none),)* }
             }
         }
     };
@@ -171,8 +182,8 @@ pub fn use_texts() -> &'static Texts {
         let json = document().get_element_by_id(PAGE_TEXTS_ID).and_then(|e| e.text_content()).unwrap_or_default();
         let list: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
         // Once per page load: they live as long as the page.
-        let list = list.into_iter().map(|s| &*String::leak(s));
-        let texts = Texts::from_list(list).unwrap_or_else(|| {
+        let list: Vec<&'static str> = list.into_iter().map(|s| &*String::leak(s)).collect();
+        let texts = Texts::from_list(&list).unwrap_or_else(|| {
             leptos::logging::error!("the page's texts do not fit this build: reload");
             Texts::blank()
         });
@@ -245,15 +256,16 @@ mod tests {
             let json = page_texts(t.lang);
             assert!(!json.contains('<'), "{json}");
             let list: Vec<String> = serde_json::from_str(&json).expect("a JSON list");
-            let back = Texts::from_list(list.into_iter().map(|s| &*String::leak(s))).expect("fits");
+            let list: Vec<&'static str> = list.into_iter().map(|s| &*String::leak(s)).collect();
+            let back = Texts::from_list(&list).expect("fits");
             assert_eq!(back.lang, t.lang);
             assert_eq!(back.to_list(), t.to_list());
         }
         assert_eq!(ID.to_list()[1..4], [ID.common.values()[0], ID.common.values()[1], ID.common.values()[2]]);
-        let short = ID.to_list().into_iter().skip(1);
-        assert!(Texts::from_list(short).is_none(), "another build's list does not fit");
-        let long = ID.to_list().into_iter().chain(["more"]);
-        assert!(Texts::from_list(long).is_none(), "another build's list does not fit");
+        let list = ID.to_list();
+        assert!(Texts::from_list(&list[1..]).is_none(), "another build's list does not fit");
+        let long: Vec<&'static str> = list.iter().copied().chain(["more"]).collect();
+        assert!(Texts::from_list(&long).is_none(), "another build's list does not fit");
     }
 
     /// Both languages exist by construction; neither may be left blank.
