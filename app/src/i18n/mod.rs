@@ -66,7 +66,7 @@ mod staff;
 mod team;
 mod topup;
 
-use domain::{Lang, Problem};
+use domain::Lang;
 use leptos::prelude::*;
 
 macro_rules! texts_struct {
@@ -133,7 +133,8 @@ texts_struct! {
     topup: topup::Topup,
     topup_finance: topup::TopupFinance,
     reports: reports::Reports,
-    docs: docs::Docs
+    docs: docs::Docs,
+    problems: problems::Problems
 }
 
 #[cfg(feature = "ssr")]
@@ -157,11 +158,6 @@ impl Texts {
             Lang::Id => id,
             Lang::En => en,
         }
-    }
-
-    /// The sentence shown for a problem code.
-    pub fn problem(&self, p: Problem) -> &'static str {
-        self.pick(problems::problem_text(p))
     }
 }
 
@@ -224,7 +220,7 @@ mod tests {
     fn every_text_is_used_somewhere() {
         let mut code = String::new();
         sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        let areas: [(&str, &[&str]); 14] = [
+        let areas: [(&str, &[&str]); 15] = [
             ("common", common::Common::KEYS),
             ("auth", auth::Auth::KEYS),
             ("portal", portal::Portal::KEYS),
@@ -239,6 +235,7 @@ mod tests {
             ("topup_finance", topup::TopupFinance::KEYS),
             ("reports", reports::Reports::KEYS),
             ("docs", docs::Docs::KEYS),
+            ("problems", problems::Problems::KEYS),
         ];
         let unused: Vec<String> = areas
             .iter()
@@ -287,6 +284,7 @@ mod tests {
                 t.topup_finance.values(),
                 t.reports.values(),
                 t.docs.values(),
+                t.problems.values(),
             ];
             assert!(values.iter().flatten().all(|v| !v.trim().is_empty()), "{:?}", t.lang);
         }
