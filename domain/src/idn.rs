@@ -61,14 +61,18 @@ mod tests {
     }
 
     /// The answers the browser's URL parser gives in the e2e test
-    /// (onboarding.spec.ts): the server's must be the same.
+    /// (onboarding.spec.ts): the server's must be the same. Where Chromium
+    /// is more lenient — it takes a space in a host name, percent-encoded,
+    /// and its e-mail input maps a zero-width joiner away — the server's
+    /// answer comes after sending, as for any rule the browser cannot see.
     #[test]
     fn the_server_answers_as_the_browser_does() {
         use crate::account::normalize_website;
         use crate::email::is_valid;
         assert!(is_valid("budi@bücher.de"));
-        assert!(!is_valid("budi@bü\u{200d}cher.de"));
+        assert!(!is_valid("budi@\u{301}bücher.de"));
         assert!(normalize_website("toko-bücher.co.id").is_ok());
+        assert!(normalize_website("\u{301}toko.co.id").is_err());
         assert!(normalize_website("toko bücher.co.id").is_err());
     }
 }
