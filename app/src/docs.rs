@@ -91,11 +91,6 @@ pub const BASE_URL: &str = "{baseURL}";
 pub const USER: &str = "{user}";
 pub const PASSWORD: &str = "{password}";
 
-/// A sample with the gateway, user, password and merchant ID put in.
-pub fn sample_filled(code: &str, base_url: &str, user: &str, password: &str, merchant_id: &str) -> String {
-    code.replace(BASE_URL, base_url).replace(USER, user).replace(PASSWORD, password).replace(MERCHANT_ID, merchant_id)
-}
-
 /// The user and password the shown samples carry: the partner fills in
 /// the ones of their credentials e-mail.
 pub const SHOWN_USER: &str = "USER_DEVELOPMENT";
@@ -109,7 +104,12 @@ pub fn samples_for(base_url: &str, merchant_id: &str) -> Vec<domain::docs::Sampl
             language: s.language.into(),
             runner: s.runner[0].into(),
             file: s.file.into(),
-            code: sample_filled(s.code, base_url, SHOWN_USER, SHOWN_PASSWORD, merchant_id),
+            code: s
+                .code
+                .replace(BASE_URL, base_url)
+                .replace(USER, SHOWN_USER)
+                .replace(PASSWORD, SHOWN_PASSWORD)
+                .replace(MERCHANT_ID, merchant_id),
         })
         .collect()
 }
