@@ -7,8 +7,8 @@ source "$(dirname "$0")/services.sh"
 ensure_postgres
 export BENCH_PG="${BENCH_PG:-${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432}}"
 # The release site: the portal figures include the first load of /login.
-# A release build runs wasm-opt (Debian's binaryen; cargo-leptos downloads nothing).
-command -v wasm-opt >/dev/null || apt_install binaryen
+# A release build runs wasm-opt: binaryen from npm (`build_site`).
+ensure_node_modules
 command -v brotli >/dev/null || apt_install brotli
 command -v zopfli >/dev/null || apt_install zopfli
 build_site --release

@@ -44,8 +44,9 @@ ensure_postgres() {
 ensure_node_modules() {
   if [ ! -x "$ROOT/end2end/node_modules/.bin/playwright" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/maildev" ] ||
     [ ! -x "$ROOT/end2end/node_modules/.bin/s3rver" ] || [ ! -x "$ROOT/end2end/node_modules/.bin/newman" ] ||
+    [ ! -x "$ROOT/end2end/node_modules/binaryen/bin/wasm-opt" ] ||
     [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
-    log "npm ci (Playwright test runner, maildev, s3rver, newman)"
+    log "npm ci (Playwright test runner, maildev, s3rver, newman, binaryen)"
     (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

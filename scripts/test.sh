@@ -90,13 +90,25 @@ e2e() {
   log "screenshots: end2end/artifacts/screenshots/"
 }
 
+# The release bundle (`--release` builds the wasm with the wasm-release
+# profile) beside the debug server the suite runs.
+release_site() {
+  build_site --release --frontend-only && cargo build --locked -p server
+}
+
 START=$SECONDS
 stage "install missing tools" tools
 stage "start services" services
 if [ "${1:-}" = "e2e" ]; then
   # `make e2e`: the browser suite alone (build included), e.g. to repeat it;
-  # E2E_ONLY=topup runs the spec files whose names match.
-  stage "build (cargo leptos build --split)" build_site
+  # E2E_ONLY=topup runs the spec files whose names match; E2E_RELEASE=1
+  # runs it on the release bundle (what the bench measures) with the debug
+  # server.
+  if [ -n "${E2E_RELEASE:-}" ]; then
+    stage "build (release wasm, debug server)" release_site
+  else
+    stage "build (cargo leptos build --split)" build_site
+  fi
   stage "e2e (Playwright, Chromium)" e2e
 else
   stage "fmt + clippy" hygiene

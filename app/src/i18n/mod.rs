@@ -9,8 +9,13 @@
 /// One area's texts: a struct with a field per key and its two languages.
 /// Only the server has the languages (`ID`, `EN`); the browser reads the
 /// page's language back from the page (`use_texts`), in key order.
+///
+/// `repr(C)` and nothing but `&'static str` fields: an area is laid out as
+/// an array of its texts, which is how the browser reads it back
+/// (`Texts::from_list`).
 macro_rules! texts {
     ($name:ident { $($key:ident: $id:literal | $en:literal,)* }) => {
+        #[repr(C)]
         pub struct $name {
             $(pub $key: &'static str,)*
         }
@@ -27,23 +32,6 @@ macro_rules! texts {
             /// Every text, in key order.
             pub(super) fn push_all(&self, out: &mut Vec<&'static str>) {
                 $(out.push(self.$key);)*
-            }
-        }
-        #[cfg(any(test, not(feature = "ssr")))]
-        impl $name {
-            /// How many texts the area has.
-            pub(super) const COUNT: usize = [$(stringify!($key)),*].len();
-            const BLANK: $name = $name { $($key: "",)* };
-
-            /// Reads back what `push_all` wrote, in the same order ("" past
-            /// the list's end). A loop over the fields, not an expression
-            /// a field: this is in the bundle for each of 800 texts.
-            pub(super) fn read(texts: &mut std::slice::Iter<'_, &'static str>) -> $name {
-                let mut area = Self::BLANK;
-                for (field, text) in [$(&mut area.$key),*].into_iter().zip(texts) {
-                    *field = text;
-                }
-                area
             }
         }
     };
@@ -71,56 +59,30 @@ use leptos::prelude::*;
 
 macro_rules! texts_struct {
     ($($area:ident: $ty:path),*) => {
-        pub struct Texts {
-            pub lang: Lang,
+        /// Every area's texts in one language. `repr(C)` of `repr(C)`
+        /// areas: an array of `&'static str` as long as all areas together.
+        #[repr(C)]
+        pub struct Areas {
             $(pub $area: $ty,)*
         }
 
         #[cfg(feature = "ssr")]
+        impl Areas {
+            const ID: Areas = Areas { $($area: <$ty>::ID,)* };
+            const EN: Areas = Areas { $($area: <$ty>::EN,)* };
+
+            fn push_all(&self, out: &mut Vec<&'static str>) {
+                $(self.$area.push_all(out);)*
+            }
+        }
+
+        #[cfg(all(feature = "ssr", test))]
         impl Texts {
-            const fn in_lang(lang: Lang) -> Texts {
-                match lang {
-                    Lang::Id => Texts { lang, $($area: <$ty>::ID,)* },
-                    Lang::En => Texts { lang, $($area: <$ty>::EN,)* },
-                }
-            }
-
-            /// The language's code, then every text in order: what the page
-            /// carries to the browser (`page_texts`).
-            pub fn to_list(&self) -> Vec<&'static str> {
-                let mut out = vec![self.lang.code()];
-                $(self.$area.push_all(&mut out);)*
-                out
-            }
-
             /// Every text's path as the code names it (`auth.login_title`).
-            #[cfg(test)]
             fn key_paths() -> Vec<String> {
                 let mut out = Vec::new();
                 $(out.extend(<$ty>::KEYS.iter().map(|k| format!("{}.{k}", stringify!($area))));)*
                 out
-            }
-        }
-
-        #[cfg(any(test, not(feature = "ssr")))]
-        impl Texts {
-            /// What `to_list` wrote; `None` when it does not fit (a page of
-            /// another build).
-            fn from_list(list: &[&'static str]) -> Option<Texts> {
-                let (lang, texts) = list.split_first()?;
-                if texts.len() != 0 $(+ <$ty>::COUNT)* {
-                    return None;
-                }
-                let mut texts = texts.iter();
-                Some(Texts { lang: Lang::from_code(lang), $($area: <$ty>::read(&mut texts),)* })
-            }
-
-            /// Every text empty: what a page of another build shows until
-            /// it is reloaded.
-            #[cfg_attr(test, allow(dead_code))]
-            fn blank() -> Texts {
-                let mut none = [].iter();
-                Texts { lang: Lang::Id, $($area: <$ty>::read(&mut none),)* }
             }
         }
     };
@@ -145,11 +107,33 @@ texts_struct! {
     problems: problems::Problems
 }
 
-#[cfg(feature = "ssr")]
-pub static ID: Texts = Texts::in_lang(Lang::Id);
+/// The texts of one language: `t.common.save` reads through to its areas.
+pub struct Texts {
+    pub lang: Lang,
+    areas: &'static Areas,
+}
+
+impl std::ops::Deref for Texts {
+    type Target = Areas;
+
+    fn deref(&self) -> &Areas {
+        self.areas
+    }
+}
 
 #[cfg(feature = "ssr")]
-pub static EN: Texts = Texts::in_lang(Lang::En);
+pub static ID: Texts = Texts { lang: Lang::Id, areas: &Areas::ID };
+
+#[cfg(feature = "ssr")]
+pub static EN: Texts = Texts { lang: Lang::En, areas: &Areas::EN };
+
+/// How many texts a language has: `Areas` is an array of them.
+#[cfg(any(test, not(feature = "ssr")))]
+const COUNT: usize = std::mem::size_of::<Areas>() / std::mem::size_of::<&str>();
+
+// What `from_list` relies on: no padding, and a text's alignment.
+const _: () = assert!(std::mem::size_of::<Areas>().is_multiple_of(std::mem::size_of::<&str>()));
+const _: () = assert!(std::mem::align_of::<Areas>() == std::mem::align_of::<&str>());
 
 impl Texts {
     #[cfg(feature = "ssr")]
@@ -158,6 +142,44 @@ impl Texts {
             Lang::Id => &ID,
             Lang::En => &EN,
         }
+    }
+
+    /// The language's code, then every text in order: what the page
+    /// carries to the browser (`page_texts`).
+    #[cfg(feature = "ssr")]
+    pub fn to_list(&self) -> Vec<&'static str> {
+        let mut out = vec![self.lang.code()];
+        self.areas.push_all(&mut out);
+        out
+    }
+
+    /// What `to_list` wrote; `None` when it does not fit (a page of
+    /// another build). One copy, no code a text (issue 17: reading each
+    /// field back was 10 KB of the bundle).
+    #[cfg(any(test, not(feature = "ssr")))]
+    #[allow(unsafe_code)] // the one cast below, the workspace denies it elsewhere
+    fn from_list(list: &[&'static str]) -> Option<Texts> {
+        let (lang, texts) = list.split_first()?;
+        if texts.len() != COUNT {
+            return None;
+        }
+        let texts: &'static [&'static str] = Vec::leak(texts.to_vec());
+        // SAFETY: `Areas` is `repr(C)` of `repr(C)` structs whose fields
+        // are all `&'static str` (the two macros above make nothing else),
+        // so it is laid out as `[&'static str; COUNT]`: same size (checked
+        // through COUNT), same alignment (asserted above), no padding.
+        // `texts` holds COUNT valid `&'static str` and is never freed.
+        let areas = unsafe { &*texts.as_ptr().cast::<Areas>() };
+        Some(Texts { lang: Lang::from_code(lang), areas })
+    }
+
+    /// Every text empty: what a page of another build shows until it is
+    /// reloaded.
+    #[cfg(any(test, not(feature = "ssr")))]
+    fn blank() -> Texts {
+        let mut list = vec![""; COUNT + 1];
+        list[0] = Lang::Id.code();
+        Texts::from_list(&list).unwrap_or_else(|| unreachable!("COUNT texts fit"))
     }
 
     /// Picks this page's language of an (Indonesian, English) pair.
@@ -251,6 +273,9 @@ mod tests {
         assert!(Texts::from_list(&list[1..]).is_none(), "another build's list does not fit");
         let long: Vec<&'static str> = list.iter().copied().chain(["more"]).collect();
         assert!(Texts::from_list(&long).is_none(), "another build's list does not fit");
+        let blank = Texts::blank().to_list();
+        assert_eq!(blank.len(), list.len());
+        assert!(blank[1..].iter().all(|t| t.is_empty()), "a page of another build shows no stray text");
     }
 
     /// Both languages exist by construction; neither may be left blank.
