@@ -92,8 +92,10 @@ e2e() {
 
 # The release bundle (`--release` builds the wasm with the wasm-release
 # profile) beside the debug server the suite runs.
+# The server is built by cargo-leptos too: after a plain `cargo build` of
+# it, the next `build_site` compiled dependencies again.
 release_site() {
-  build_site --release --frontend-only && cargo build --locked -p server
+  build_site --release --frontend-only && cargo leptos build --split --server-only
 }
 
 START=$SECONDS

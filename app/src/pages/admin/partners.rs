@@ -128,6 +128,10 @@ fn PartnerDetail(
                     <section class="panel">
                         <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
                         {review_link.map(|href| view! { <a class="btn btn-primary" href=href>{t.moderation.open_review}</a> })}
+                        // Up here, above what loads later: a link below the
+                        // documents' previews moved as they arrived (a click
+                        // in the e2e suite landed beside it).
+                        " "<a class="btn btn-light" href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a>
                     </section>
                     <SuspensionPanel user_id=a.user_id state=d.suspension.clone() timeline=d.timeline.clone() may_act=may_moderate actions=suspension />
                     <PartnerUsers rows=d.users.clone() />
@@ -139,7 +143,6 @@ fn PartnerDetail(
                     {(a.status == ProfileStatus::Approved).then(|| view! { <PartnerFinance user_id=a.user_id me=me.clone() state=finance /> })}
                     {d.activity.map(|a| view! { <PartnerActivity a /> })}
                     <h2>{t.integration.history_title}</h2>
-                    <p><a href=format!("/admin/mitra/{}/log", a.user_id)>{t.integration.partner_log}</a></p>
                     <Loaded resource=history children=move |rows| view! { <ProductHistory rows /> } />
                     <h2>{t.moderation.partner_timeline}</h2>
                     <Table caption=t.moderation.partner_timeline columns=audit_columns(t) rows=d.timeline row=audit_row />
