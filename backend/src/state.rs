@@ -18,6 +18,8 @@ pub struct AppState {
     pub api_log: crate::apilog::LogSink,
     /// The gateway's per-merchant request counters (`gateway::throttle`).
     pub throttle: crate::gateway::throttle::Throttle,
+    /// What the gateway remembers between requests (`gateway::memo`).
+    pub memo: Arc<crate::gateway::memo::Memo>,
     /// The configured billers' adapters (`billers::registry`).
     pub billers: Arc<crate::billers::registry::Registry>,
     /// The payment service's client, when it is configured (top-up).
@@ -40,6 +42,7 @@ impl AppState {
         let payments = crate::topup::service::PaymentService::from_config(&config)?.map(Arc::new);
         Ok(AppState {
             billers: Arc::new(billers),
+            memo: Arc::default(),
             payments,
             db: db.clone(),
             config: Arc::new(config),

@@ -92,7 +92,38 @@ pub fn next_cooldown(cooldown: i32) -> i32 {
 
 /// May a call go to this biller now?
 pub async fn gate(db: &impl ConnectionTrait, b: &Breaker) -> Result<Gate> {
-    let Some(row) = BillerBreaker::find_by_id(b.scope.clone()).one(db).await? else {
+    let row = BillerBreaker::find_by_id(b.scope.clone()).one(db).await?;
+    gate_of(db, b, row).await
+}
+
+/// The breaker's row (`None`: it never failed) and the count of changes
+/// (`gateway::memo`) in one query, so that the gateway may remember it.
+pub async fn read_with_version(
+    db: &impl ConnectionTrait,
+    b: &Breaker,
+) -> Result<(crate::gateway::memo::Version, Option<biller_breaker::Model>)> {
+    use sea_orm::sea_query::{Alias, Asterisk, JoinType, Query};
+    use sea_orm::FromQueryResult;
+    let on = Expr::col((BillerBreaker, biller_breaker::Column::Scope)).eq(b.scope.as_str());
+    let select = Query::select()
+        .column((BillerBreaker, Asterisk))
+        .expr_as(Expr::cust(crate::gateway::memo::VERSION_SQL), Alias::new("memo_version"))
+        .from_values([1], Alias::new("one"))
+        .join(JoinType::LeftJoin, BillerBreaker, on)
+        .to_owned();
+    let row = db.query_one(&select).await?.ok_or_else(|| anyhow::anyhow!("no row from a VALUES list"))?;
+    let version = row.try_get("", "memo_version")?;
+    let breaker = match row.try_get::<Option<String>>("", "scope")? {
+        Some(_) => Some(biller_breaker::Model::from_query_result(&row, "")?),
+        None => None,
+    };
+    Ok((version, breaker))
+}
+
+/// What the breaker whose row is `row` lets a call do now; taking the probe
+/// of an open breaker whose pause is over is a write.
+pub async fn gate_of(db: &impl ConnectionTrait, b: &Breaker, row: Option<biller_breaker::Model>) -> Result<Gate> {
+    let Some(row) = row else {
         return Ok(Gate::Closed { clean: true });
     };
     if row.state == BreakerState::Closed {

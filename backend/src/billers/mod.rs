@@ -228,6 +228,20 @@ impl Route {
         breaker::gate(db, &self.breaker).await
     }
 
+    /// The same for a gateway request, with the breaker as the gateway
+    /// remembers it (`gateway::memo`): the row is read only after a change.
+    pub async fn gate_remembered(&self, state: &crate::AppState) -> Result<Gate> {
+        let row = match state.memo.breaker(&self.breaker.scope) {
+            Some(row) => row,
+            None => {
+                let (at, row) = breaker::read_with_version(&state.db, &self.breaker).await?;
+                state.memo.keep_breaker(self.breaker.scope.clone(), at, row.clone());
+                row
+            }
+        };
+        breaker::gate_of(&state.db, &self.breaker, row).await
+    }
+
     /// Runs one call that `gate` let through, with the timeout, and tells
     /// the breaker how it went. The biller's answer is returned even when
     /// the breaker cannot be updated: money may already have moved there.

@@ -9,6 +9,7 @@
 //! has no counter: its nonce serves once.
 
 use super::digest::{self, Challenge, Credentials};
+use super::memo::{self, CallerKey, Version};
 use super::{Env, Merchant};
 use crate::entity::api_credential;
 use crate::entity::digest_nonce_use::{self, Entity as DigestNonceUse};
@@ -136,21 +137,24 @@ pub struct Caller {
     pub suspended: bool,
     pub address_approved: bool,
     /// Whether the `sessionID` the request carries is open for this
-    /// merchant (`signon::session_open`; false when it carries none).
+    /// merchant (`signon::session_end`, still ahead; false when it carries none).
     pub session_open: bool,
 }
 
 /// What one query reads of a username (issue 17: one round trip instead
-/// of five — credential, merchant ID, suspension, whitelist, session). Nothing is
-/// cached, so a rotated credential, a suspension or a revoked address
-/// counts from the very next request on every instance.
-struct Known {
+/// of five — credential, merchant ID, suspension, whitelist, session), and
+/// what the gateway remembers of it between requests (`memo`): the next
+/// request of the same caller checks its digest against this and reads the
+/// count of changes with its nonce's use; only a change since makes it read
+/// again. The session's end is kept, not whether it is open now.
+#[derive(Debug, Clone)]
+pub(crate) struct Known {
     user_id: uuid::Uuid,
     ha1: String,
     merchant_id: Option<String>,
     suspended: bool,
     address_approved: bool,
-    session_open: bool,
+    session_ends: Option<chrono::DateTime<Utc>>,
 }
 
 /// Where the request comes from and the session it names, if any.
@@ -160,7 +164,7 @@ pub struct Context<'a> {
     pub session_id: Option<&'a str>,
 }
 
-async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> Result<Option<Known>> {
+async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> Result<Option<(Version, Known)>> {
     use crate::entity::{ip_whitelist, profile, user};
     use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
     use sea_orm::ConnectionTrait;
@@ -190,11 +194,12 @@ async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> R
         .expr_as(Expr::exists(approved), Alias::new("address_approved"))
         .expr_as(
             match cx.session_id {
-                Some(id) => super::signon::session_open((cred, api_credential::Column::UserId), env, id, Utc::now()),
-                None => Expr::val(false),
+                Some(id) => super::signon::session_end((cred, api_credential::Column::UserId), env, id),
+                None => Expr::value(Option::<chrono::DateTime<Utc>>::None),
             },
-            Alias::new("session_open"),
+            Alias::new("session_ends"),
         )
+        .expr_as(Expr::cust(memo::VERSION_SQL), Alias::new("memo_version"))
         .from(cred)
         .join(
             JoinType::LeftJoin,
@@ -210,14 +215,15 @@ async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> R
         .and_where(Expr::col((cred, api_credential::Column::Environment)).eq(env.code()))
         .to_owned();
     let Some(row) = state.db.query_one(&select).await? else { return Ok(None) };
-    Ok(Some(Known {
+    let known = Known {
         user_id: row.try_get("", "user_id")?,
         ha1: row.try_get("", "ha1")?,
         merchant_id: row.try_get("", "merchant_id")?,
         suspended: row.try_get::<Option<chrono::DateTime<Utc>>>("", "suspended_at")?.is_some(),
         address_approved: row.try_get("", "address_approved")?,
-        session_open: row.try_get("", "session_open")?,
-    }))
+        session_ends: row.try_get("", "session_ends")?,
+    };
+    Ok(Some((row.try_get("", "memo_version")?, known)))
 }
 
 /// The use of a nonce, committed without waiting for the disk on
@@ -230,24 +236,36 @@ async fn known(state: &AppState, env: Env, username: &str, cx: Context<'_>) -> R
 /// request found: at most a read (an inquiry, a price list) is answered
 /// twice. Saves a wait for the disk on every request (issue 17).
 const RECORD_USE: &str = r"
-WITH lazily AS (SELECT set_config('synchronous_commit', 'off', true))
-INSERT INTO digest_nonce_uses (nonce, nc, used_at) SELECT $1, $2, $3 FROM lazily";
+WITH lazily AS (SELECT set_config('synchronous_commit', 'off', true)),
+used AS (INSERT INTO digest_nonce_uses (nonce, nc, used_at) SELECT $1, $2, $3 FROM lazily)
+SELECT version FROM gateway_version WHERE id = 1";
 
-/// Records one use of (`nonce`, `nc`); `false`: it was used before.
-pub async fn record_use(db: &sea_orm::DatabaseConnection, nonce: &str, nc: String) -> Result<bool> {
+/// Records one use of (`nonce`, `nc`) and reads the count of changes
+/// (`memo`) in the same statement; `None`: it was used before.
+pub async fn record_use(db: &sea_orm::DatabaseConnection, nonce: &str, nc: String) -> Result<Option<Version>> {
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
     let now = Utc::now();
-    let used = if super::single_statement::available(db) {
+    let version = if super::single_statement::available(db) {
         let stmt =
             Statement::from_sql_and_values(DbBackend::Postgres, RECORD_USE, [nonce.into(), nc.into(), now.into()]);
-        db.execute_raw(stmt).await.map(drop)
+        db.query_one_raw(stmt).await
     } else {
         let row = digest_nonce_use::ActiveModel { nonce: Set(nonce.to_owned()), nc: Set(nc), used_at: Set(now) };
-        DigestNonceUse::insert(row).exec(db).await.map(drop)
+        match DigestNonceUse::insert(row).exec(db).await {
+            Ok(_) => {
+                db.query_one_raw(Statement::from_string(DbBackend::Sqlite, format!("SELECT {}", memo::VERSION_SQL)))
+                    .await
+            }
+            Err(e) => Err(e),
+        }
     };
-    match used {
-        Err(e) if is_unique_violation(&e) => Ok(false),
-        r => r.map(|()| true).map_err(Into::into),
+    match version {
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+        Ok(row) => {
+            let row = row.ok_or_else(|| crate::Error::Unexpected(anyhow::anyhow!("gateway_version has no row")))?;
+            Ok(Some(row.try_get_by_index(0)?))
+        }
     }
 }
 
@@ -282,7 +300,14 @@ pub async fn authenticate(
     } else {
         None
     };
-    let Some(cred) = known(state, env, &c.username, cx).await? else {
+    let key = CallerKey { env, username: c.username.clone(), ip: cx.ip, session_id: cx.session_id.map(str::to_owned) };
+    let hit = state.memo.caller(&key);
+    let from_memo = hit.is_some();
+    let found = match hit {
+        Some(hit) => Some(hit),
+        None => known(state, env, &c.username, cx).await?,
+    };
+    let Some((mut read_at, mut cred)) = found else {
         return Ok(Verdict::refused(username, None, AuthOutcome::UnknownUser));
     };
     let user_id = Some(cred.user_id);
@@ -290,23 +315,44 @@ pub async fn authenticate(
         return Ok(Verdict::refused(username, user_id, why));
     }
     let Some(use_key) = use_key(&c) else { return Ok(Verdict::refused(username, user_id, AuthOutcome::Malformed)) };
-    if !digest::verify(&cred.ha1, method, &c) {
-        return Ok(Verdict::refused(username, user_id, AuthOutcome::WrongPassword));
+    let holds = |k: &Known| digest::verify(&k.ha1, method, &c);
+    if !holds(&cred) {
+        // A remembered credential may predate a new one: the stored one decides.
+        let stored = if from_memo { known(state, env, &c.username, cx).await? } else { None };
+        match stored {
+            Some((at, fresh)) if holds(&fresh) => (read_at, cred) = (at, fresh),
+            _ => return Ok(Verdict::refused(username, user_id, AuthOutcome::WrongPassword)),
+        }
     }
-    if !record_use(&state.db, &c.nonce, use_key).await? {
+    let Some(now_at) = record_use(&state.db, &c.nonce, use_key).await? else {
         return Ok(Verdict::refused(username, user_id, AuthOutcome::Replayed));
+    };
+    state.memo.saw(now_at);
+    if read_at != now_at {
+        // Something changed since the caller was read: read it again and
+        // judge the digest by what holds now (the use stays spent).
+        let Some((at, fresh)) = known(state, env, &c.username, cx).await? else {
+            return Ok(Verdict::refused(username, user_id, AuthOutcome::UnknownUser));
+        };
+        if !holds(&fresh) {
+            return Ok(Verdict::refused(username, Some(fresh.user_id), AuthOutcome::WrongPassword));
+        }
+        state.memo.saw(at);
+        (read_at, cred) = (at, fresh);
     }
+    state.memo.keep_caller(key, read_at, cred.clone());
     // Now and then, forget uses of nonces that expired anyway.
     if rand::random::<u8>() < 3 {
         purge_expired(state).await?;
     }
-    let Known { user_id: id, merchant_id, suspended, address_approved, session_open, .. } = cred;
+    let Known { user_id: id, merchant_id, suspended, address_approved, session_ends, .. } = cred;
+    let user_id = Some(id);
     let result = merchant_id
         .map(|merchant_id| Caller {
             merchant: Merchant { user_id: id, merchant_id, env },
             suspended,
             address_approved,
-            session_open,
+            session_open: session_ends.is_some_and(|end| end > Utc::now()),
         })
         .ok_or(AuthOutcome::UnknownUser);
     Ok(Verdict { username, user_id, result })

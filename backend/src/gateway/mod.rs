@@ -6,6 +6,7 @@ pub mod auth;
 pub mod body;
 pub mod debugger;
 pub mod digest;
+pub mod memo;
 pub mod rc;
 pub mod resolution;
 pub mod services;

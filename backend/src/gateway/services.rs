@@ -65,28 +65,50 @@ const MAINTENANCE: Rc = Rc::BillerLinkDown;
 /// The longest product, customer or reference id a request may carry.
 const ID_MAX: usize = 40;
 
-/// The product if this merchant may use it here, else the rc to answer.
-async fn usable_product(
-    db: &impl ConnectionTrait,
-    m: &Merchant,
-    code: &str,
-    flow: ProductFlow,
-) -> Result<std::result::Result<product::Model, Rc>> {
-    // One read (issue 17): the product and this partner's state of it.
+/// A product and this merchant's state of it, as one query reads them.
+#[derive(Debug, Clone)]
+pub(crate) struct MerchantProduct {
+    product: product::Model,
+    state: Option<ProductState>,
+}
+
+/// The product and this merchant's state of it: as remembered (`memo`),
+/// else read now — one query (issue 17).
+async fn merchant_product(state: &AppState, m: &Merchant, code: &str) -> Result<Option<MerchantProduct>> {
+    let key = (m.user_id, code.to_owned());
+    if let Some(hit) = state.memo.product(&key) {
+        return Ok(Some(hit));
+    }
     let mine = Expr::col((PartnerProduct, partner_product::Column::UserId)).eq(m.user_id).and(
         Expr::col((PartnerProduct, partner_product::Column::ProductCode)).equals((Product, product::Column::Code)),
     );
     let select = Query::select()
         .column((Product, Asterisk))
         .expr_as(Expr::col((PartnerProduct, partner_product::Column::State)), Alias::new("partner_state"))
+        .expr_as(Expr::cust(super::memo::VERSION_SQL), Alias::new("memo_version"))
         .from(Product)
         .join(JoinType::LeftJoin, PartnerProduct, mine)
         .and_where(Expr::col((Product, product::Column::Code)).eq(code))
         .to_owned();
-    let Some(row) = db.query_one(&select).await? else { return Ok(Err(Rc::UnknownProduct)) };
-    let p = product::Model::from_query_result(&row, "")?;
-    let partner_state =
-        row.try_get::<Option<String>>("", "partner_state")?.as_deref().and_then(ProductState::from_code);
+    let Some(row) = state.db.query_one(&select).await? else { return Ok(None) };
+    let found = MerchantProduct {
+        product: product::Model::from_query_result(&row, "")?,
+        state: row.try_get::<Option<String>>("", "partner_state")?.as_deref().and_then(ProductState::from_code),
+    };
+    state.memo.keep_product(key, row.try_get("", "memo_version")?, found.clone());
+    Ok(Some(found))
+}
+
+/// The product if this merchant may use it here, else the rc to answer.
+async fn usable_product(
+    state: &AppState,
+    m: &Merchant,
+    code: &str,
+    flow: ProductFlow,
+) -> Result<std::result::Result<product::Model, Rc>> {
+    let Some(MerchantProduct { product: p, state: partner_state }) = merchant_product(state, m, code).await? else {
+        return Ok(Err(Rc::UnknownProduct));
+    };
     match p.status {
         ProductStatus::Aktif => {}
         ProductStatus::Maintenance => return Ok(Err(MAINTENANCE)),
@@ -155,7 +177,7 @@ fn bill_data(customer: &str, bill: &Bill, admin: i64, biller: &str) -> Value {
 pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Value> {
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
-    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
+    let p = match usable_product(state, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
@@ -168,7 +190,7 @@ pub async fn inquiry(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     if let Some(rc) = route.biller.closed_now() {
         return Ok(envelope(rc, body, json!({})));
     }
-    let gate = route.gate(&state.db).await?;
+    let gate = route.gate_remembered(state).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
     }
@@ -236,7 +258,7 @@ pub async fn payment(state: &AppState, m: &Merchant, body: &Value) -> Result<Val
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Dual).await? {
+    let p = match usable_product(state, m, &product_code, ProductFlow::Dual).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
@@ -273,7 +295,7 @@ pub async fn single_payment(state: &AppState, m: &Merchant, body: &Value) -> Res
     let [product_code, customer, reference] =
         three(required(body, &["productID", "customerID", "referenceID"], ID_MAX)?)?;
     let (tagihan, admin, total) = amounts(body)?;
-    let p = match usable_product(&state.db, m, &product_code, ProductFlow::Single).await? {
+    let p = match usable_product(state, m, &product_code, ProductFlow::Single).await? {
         Ok(p) => p,
         Err(rc) => return Ok(envelope(rc, body, json!({}))),
     };
@@ -306,7 +328,7 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
     if let Some(rc) = route.biller.closed_now() {
         return Ok(envelope(rc, body, json!({})));
     }
-    let gate = route.gate(&state.db).await?;
+    let gate = route.gate_remembered(state).await?;
     if gate.is_open() {
         return Ok(envelope(MAINTENANCE, body, json!({})));
     }

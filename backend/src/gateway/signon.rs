@@ -86,16 +86,16 @@ pub fn session_id(body: &Value) -> String {
     field(body, "sessionID").or_else(|| field(body, "SessionID")).unwrap_or_default().to_ascii_lowercase()
 }
 
-/// The condition that `session_id` is open for the partner whose id is in
-/// the column `user` (rc 34 otherwise): that partner's, of `env`, not
-/// expired, and the partner not over the day's sign-ons (then every session
-/// of it is refused). An expression, so the caller's one query
-/// (`auth::authenticate`) reads it with the credentials (issue 17).
-pub fn session_open(
+/// When `session_id` ends for the partner whose id is in the column `user`
+/// (NULL: it is not this partner's, not of `env`, or the partner is over
+/// the day's sign-ons, when every session of it is refused — rc 34). Open
+/// while that time is ahead. The end, not whether it is open now, so that
+/// the gateway may remember it (`memo`); an expression, so the caller's
+/// one query (`auth::authenticate`) reads it with the credentials.
+pub fn session_end(
     user: (impl sea_orm::Iden + 'static, impl sea_orm::Iden + 'static),
     env: super::Env,
     session_id: &str,
-    now: DateTime<Utc>,
 ) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::Query;
     let session = GatewaySession;
@@ -108,16 +108,16 @@ pub fn session_open(
         .and_where(Expr::col((SignonDay, signon_day::Column::Environment)).eq(env.code()))
         .and_where(Expr::col((SignonDay, signon_day::Column::Count)).gt(DAILY_LIMIT))
         .to_owned();
-    let open = Query::select()
-        .expr(Expr::val(1))
+    let end = Query::select()
+        .column((session, gateway_session::Column::ExpiresAt))
         .from(session)
         .and_where(Expr::col((session, gateway_session::Column::SessionId)).eq(session_id))
         .and_where(Expr::col((session, gateway_session::Column::UserId)).equals(user))
         .and_where(Expr::col((session, gateway_session::Column::Environment)).eq(env.code()))
-        .and_where(Expr::col((session, gateway_session::Column::ExpiresAt)).gt(now))
         .and_where(Expr::exists(blocked).not())
+        .limit(1)
         .to_owned();
-    Expr::exists(open)
+    end.into()
 }
 
 /// Staff lift the block: the counters over the limit start again from zero.

@@ -393,6 +393,54 @@ async fn a_change_counts_from_the_next_request_on_every_instance() {
     send_with(&a.staff, &app.base, PartnerReactivate { user_id, note: String::new() }).await.unwrap();
     assert_eq!(c.call("/Services/getCurrentDeposit", &deposit).await["rc"], "00", "active again at once");
 
+    // What the gateway remembers of a product and of a breaker (`memo`):
+    // a change in the database counts from the next request too.
+    let pay = |reference: &str| {
+        json!({"sessionID": sid, "merchantID": a.merchant_id, "productID": "501021", "customerID": "081234567800",
+               "referenceID": reference, "tagihan": "000000010950", "admin": "000000000000", "total": "000000010950"})
+    };
+    assert_eq!(c.call("/Services/SinglePayment", &pay("memo-1")).await["rc"], "00", "remembered from here on");
+    let product_status = |status: &'static str| {
+        let db = app.state.db.clone();
+        async move {
+            use backend::entity::product::{Column, Entity};
+            Entity::update_many()
+                .col_expr(Column::Status, sea_orm::sea_query::Expr::value(status))
+                .filter(Column::Code.eq("501021"))
+                .exec(&db)
+                .await
+                .unwrap();
+        }
+    };
+    product_status("nonaktif").await;
+    assert_eq!(c.call("/Services/SinglePayment", &pay("memo-2")).await["rc"], "15", "switched off at once");
+    product_status("aktif").await;
+    assert_eq!(c.call("/Services/SinglePayment", &pay("memo-3")).await["rc"], "00", "on again at once");
+    use sea_orm::ActiveValue::Set;
+    let product = backend::entity::product::Entity::find_by_id("501021").one(&app.state.db).await.unwrap().unwrap();
+    let breaker =
+        backend::billers::breaker::Breaker::new(backend::gateway::Env::Development, a.user_id, &product.biller);
+    let open = backend::entity::biller_breaker::ActiveModel {
+        scope: Set(breaker.scope.clone()),
+        biller: Set(breaker.biller.clone()),
+        state: Set(domain::finance::BreakerState::Open),
+        failures: Set(5),
+        cooldown_secs: Set(30),
+        open_until: Set(Some(chrono::Utc::now() + chrono::Duration::seconds(300))),
+        opened_at: Set(Some(chrono::Utc::now())),
+        trips: Set(1),
+        last_error: Set(Some("uji".into())),
+        updated_at: Set(chrono::Utc::now()),
+    };
+    backend::entity::biller_breaker::Entity::insert(open).exec(&app.state.db).await.unwrap();
+    assert_eq!(
+        c.call("/Services/SinglePayment", &pay("memo-4")).await["rc"],
+        "38",
+        "a breaker opened elsewhere, at once"
+    );
+    backend::entity::biller_breaker::Entity::delete_by_id(breaker.scope.clone()).exec(&app.state.db).await.unwrap();
+    assert_eq!(c.call("/Services/SinglePayment", &pay("memo-5")).await["rc"], "00");
+
     // The credential changes in the database (as staff would reissue it).
     let changed = Entity::update_many()
         .col_expr(Column::Ha1, sea_orm::sea_query::Expr::value(md5("someone:else:entirely")))
@@ -1267,12 +1315,49 @@ async fn a_nonce_use_is_recorded_once_and_leaves_commits_synchronous() {
     opts.max_connections(1);
     let db = sea_orm::Database::connect(opts).await.unwrap();
     let nonce = "0123456789abcdef0123456789abcdef";
-    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap());
-    assert!(!record_use(&db, nonce, "00000001".into()).await.unwrap(), "the same use again is a replay");
-    assert!(record_use(&db, nonce, "00000002".into()).await.unwrap(), "the next nc is a new use");
+    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap().is_some());
+    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap().is_none(), "the same use again is a replay");
+    assert!(record_use(&db, nonce, "00000002".into()).await.unwrap().is_some(), "the next nc is a new use");
     if db.get_database_backend() == DbBackend::Postgres {
         let show = Statement::from_string(DbBackend::Postgres, "SHOW synchronous_commit");
         let row = db.query_one_raw(show).await.unwrap().unwrap();
         assert_eq!(row.try_get::<String>("", "synchronous_commit").unwrap(), "on");
+    }
+}
+
+/// The count of changes the gateway's memory is checked against
+/// (`gateway::memo`): every change to a watched table raises it, a change
+/// that cannot matter does not, and on PostgreSQL it becomes visible with
+/// the change's commit — not before.
+#[tokio::test]
+async fn the_count_of_changes_rises_with_the_commit_of_a_change() {
+    use backend::entity::{product, user};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ConnectionTrait, DbBackend, TransactionTrait};
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let db = &app.state.db;
+    let count = |db: sea_orm::DatabaseConnection| async move {
+        let sql = format!("SELECT {}", backend::gateway::memo::VERSION_SQL);
+        let row = db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql)).await.unwrap();
+        row.unwrap().try_get_by_index::<i64>(0).unwrap()
+    };
+    let before = count(db.clone()).await;
+    let touch_product = product::Entity::update_many()
+        .col_expr(product::Column::Status, Expr::col(product::Column::Status).into())
+        .filter(product::Column::Code.eq("501021"));
+    touch_product.clone().exec(db).await.unwrap();
+    assert_eq!(count(db.clone()).await, before + 1, "a product row changed");
+    let rename = user::Entity::update_many()
+        .col_expr(user::Column::Name, Expr::value("NAMA BARU"))
+        .filter(user::Column::Id.eq(a.user_id));
+    rename.exec(db).await.unwrap();
+    assert_eq!(count(db.clone()).await, before + 1, "a partner's name is not the gateway's business");
+    if db.get_database_backend() == DbBackend::Postgres {
+        let txn = db.begin().await.unwrap();
+        touch_product.exec(&txn).await.unwrap();
+        assert_eq!(count(db.clone()).await, before + 1, "not before the commit");
+        txn.commit().await.unwrap();
+        assert_eq!(count(db.clone()).await, before + 2, "with the commit");
     }
 }
