@@ -28,6 +28,7 @@ mod m20261202_000023_ledger_days;
 mod m20261205_000024_payment_days;
 mod m20261206_000025_payment_day_slots;
 mod m20261206_000026_gateway_version;
+mod m20261206_000027_drop_status_index;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000024_payment_days::Migration),
             Box::new(m20261206_000025_payment_day_slots::Migration),
             Box::new(m20261206_000026_gateway_version::Migration),
+            Box::new(m20261206_000027_drop_status_index::Migration),
         ]
     }
 }

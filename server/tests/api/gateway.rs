@@ -1344,7 +1344,7 @@ async fn the_count_of_changes_rises_with_the_commit_of_a_change() {
     };
     let before = count(db.clone()).await;
     let touch_product = product::Entity::update_many()
-        .col_expr(product::Column::Status, Expr::col(product::Column::Status).into())
+        .col_expr(product::Column::Status, Expr::col(product::Column::Status))
         .filter(product::Column::Code.eq("501021"));
     touch_product.clone().exec(db).await.unwrap();
     assert_eq!(count(db.clone()).await, before + 1, "a product row changed");
