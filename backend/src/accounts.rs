@@ -18,9 +18,7 @@ use domain::account::{
     ResetPasswordIn, UserOut, RESEND_COOLDOWN_SECS,
 };
 use domain::{FieldError, Lang, Problem};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::net::IpAddr;
 use uuid::Uuid;
 
@@ -120,7 +118,7 @@ pub async fn register(state: &AppState, input: &RegisterIn, lang: Lang, ip: IpAd
         // Not suspended, no second factor: the columns' defaults.
         ..Default::default()
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     if let Err(e) = row.insert(&txn).await {
         txn.rollback().await?;
         // Lost a race with an identical registration: report it like the check does.
@@ -259,7 +257,7 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<()> {
     if u.email_verified_at.is_some() {
         return Ok(());
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     send_link(state, &txn, LinkMail::activation(u.id, &u.name, &u.email, Lang::from_code(&u.lang))).await?;
     txn.commit().await?;
     Ok(())
@@ -287,7 +285,7 @@ async fn use_token(db: &impl ConnectionTrait, t: &email_token::Model) -> Result<
 
 #[tracing::instrument(skip_all)]
 pub async fn activate(state: &AppState, secret: &str) -> Result<ActivationOut> {
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let Some(t) = find_token(&txn, secret, ACTIVATE).await? else {
         return Ok(ActivationOut::Invalid);
     };
@@ -401,7 +399,7 @@ pub async fn forgot_password(state: &AppState, email: &str, ip: IpAddr) -> Resul
     throttle(&state.db, FORGOT_PER_IP, &format!("forgot-ip:{ip}"), Problem::TooManyAttempts).await?;
     throttle(&state.db, RESEND, &format!("forgot:{email}"), Problem::ResendTooSoon).await?;
     if let Some(u) = User::find().filter(user::Column::Email.eq(&email)).one(&state.db).await? {
-        let txn = state.db.begin().await?;
+        let txn = crate::infra::db::begin(&state.db).await?;
         send_link(state, &txn, LinkMail::reset(&u)).await?;
         txn.commit().await?;
     }
@@ -415,7 +413,7 @@ pub async fn reset_password(state: &AppState, input: &ResetPasswordIn) -> Result
         return Err(Error::Invalid(errs));
     }
     let hash = password::hash(input.password.clone()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let t = match find_token(&txn, &input.token, RESET).await? {
         Some(t) => t,
         None => find_token(&txn, &input.token, INVITE).await?.ok_or(Error::Refused(Problem::TokenInvalid))?,
@@ -472,7 +470,7 @@ pub async fn change_password(
     let mut active: user::ActiveModel = u.into();
     active.password_hash = Set(hash);
     active.updated_at = Set(Utc::now());
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     active.update(&txn).await?;
     end_sessions(&txn, Subject::Partner(user_id), keep).await?;
     audit::record(&txn, &partner.audit(), "partner.password_changed", "user", &user_id.to_string(), None, None).await?;

@@ -64,13 +64,12 @@ pub async fn check_all(state: &AppState) -> Result<usize> {
 /// The mail and the day it went, in one transaction: a crash between them
 /// neither loses the alert nor sends it twice.
 async fn tell(state: &AppState, s: partner_setting::Model, balance: i64, level: i64, today: &str) -> Result<()> {
-    use sea_orm::TransactionTrait;
     let Some(owner) = User::find_by_id(s.user_id).one(&state.db).await? else { return Ok(()) };
     let (balance, level) = (rupiah(balance), rupiah(level));
     let kind = MailKind::LowBalance { company: &owner.company, balance: &balance, level: &level };
     let mail =
         render(&kind, Lang::from_code(&owner.lang), &state.config.brand, &owner.email).map_err(Error::Unexpected)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     crate::mail::enqueue(&txn, mail).await?;
     let mut row: partner_setting::ActiveModel = s.into();
     row.low_balance_told_on = Set(Some(today.to_owned()));

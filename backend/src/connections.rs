@@ -20,7 +20,7 @@ use domain::{FieldError, ListQuery, Problem};
 use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use std::net::IpAddr;
 use uuid::Uuid;
@@ -84,7 +84,7 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
     }
     let ip = parse_ip(ip).map_err(|p| errs.push(FieldError::new("ip", p))).ok();
     let (Some(env), Some(ip)) = (env, ip) else { return Err(Error::Invalid(errs)) };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     approved_partner(&txn, user_id).await?;
     let count = IpWhitelist::of_partner(user_id).filter(ip_whitelist::Column::Environment.eq(env)).count(&txn).await?;
     if count >= IP_LIMIT {
@@ -118,7 +118,7 @@ pub async fn add(state: &AppState, partner: &PartnerActor, environment: &str, ip
 pub async fn remove(state: &AppState, partner: &PartnerActor, id: IpEntryId) -> Result<()> {
     let user_id = partner.partner_id();
     let id = id.0;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let e = IpWhitelist::find_by_id(id)
         .one(&txn)
         .await?
@@ -164,7 +164,7 @@ pub async fn decide(state: &AppState, staff: &StaffActor, id: IpEntryId, approve
     if !approve {
         domain::account::check_required(reason, 300).map_err(|p| Error::field("reason", p))?;
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let actor = staff.audit();
     let e = IpWhitelist::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     if e.status != IpStatus::Pending {

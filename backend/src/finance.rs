@@ -20,9 +20,7 @@ use domain::products::ProductState;
 use domain::transaction::{TxKind, TxStatus};
 use domain::UserId;
 use domain::{FieldError, Problem};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// Deposits of both environments and today's production payments.
@@ -142,7 +140,7 @@ pub async fn adjust(
         errs.push(FieldError::new("reference", p));
     }
     let (Some(env), true) = (env, errs.is_empty()) else { return Err(Error::Invalid(errs)) };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let who = staff.audit();
     let note = note.trim();
     let reference_key = format!("manual:{reference}");
@@ -172,7 +170,7 @@ pub async fn adjust(
 /// adjustment entry; production is never touched).
 pub async fn reset_sandbox(state: &AppState, partner: &PartnerActor) -> Result<i64> {
     let user_id = partner.partner_id();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     crate::connections::approved_partner(&txn, user_id).await?;
     let balance = ledger::balance(&txn, user_id, Env::Development).await?;
     let delta = ledger::SANDBOX_DEPOSIT - balance;

@@ -30,7 +30,6 @@ use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::ActiveModelBehavior;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -134,7 +133,7 @@ async fn staff_names(db: &impl ConnectionTrait) -> Result<HashMap<Uuid, String>>
 pub async fn assign(state: &AppState, staff: &StaffActor, user_id: UserId) -> Result<()> {
     let staff_id = staff.id();
     let user_id = user_id.0;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let actor = staff.audit();
     let p = Profile::find_by_id(user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let before = serde_json::json!({ "assigned_to": p.assigned_to });
@@ -214,7 +213,7 @@ pub async fn decide(
     // used only if this decision completes an approval.
     let webreport = WebreportLogin::new().await?;
     let outcome = crate::infra::db::retry_busy(|| async {
-        let txn = state.db.begin().await?;
+        let txn = crate::infra::db::begin(&state.db).await?;
         let actor = staff.audit();
         let doc = ProfileDocument::find_by_id(doc_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         let p = Profile::find_by_id(doc.user_id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;

@@ -17,10 +17,7 @@ use domain::profile::{
 };
 use domain::sla::SlaClock;
 use domain::{FieldError, Msisdn, Problem};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 pub const SERVICE_OPEN_API: &str = "open_api";
@@ -159,7 +156,7 @@ pub async fn save_profile(
     submit: bool,
 ) -> Result<ProfileStatus> {
     let user_id = partner.partner_id();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let existing = Profile::find_by_id(user_id).one(&txn).await?;
     let current = existing.as_ref().map(|p| p.status).unwrap_or(ProfileStatus::Draft);
     if !current.editable() {
@@ -305,7 +302,7 @@ async fn record_document(
 ) -> Result<(profile_document::Model, Option<String>)> {
     let user_id = partner.partner_id();
     let NewFile { doc_type, file_name, key, kind, size, slot } = f;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let existing = ProfileDocument::of_partner(user_id)
         .filter(profile_document::Column::DocType.eq(doc_type))
         .filter(profile_document::Column::Slot.eq(slot))

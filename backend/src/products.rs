@@ -20,7 +20,7 @@ use domain::{Problem, UserId};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelBehavior, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -54,7 +54,7 @@ pub async fn choose(state: &AppState, partner: &PartnerActor, codes: &[String]) 
         return Err(Error::field("codes", Problem::Required));
     }
     let wanted: HashSet<&str> = codes.iter().map(|c| c.trim()).collect();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let on_sale = Product::find()
         .filter(product::Column::Code.is_in(wanted.iter().copied()))
         .filter(product::Column::Status.ne(ProductStatus::Nonaktif))
@@ -111,7 +111,7 @@ pub async fn mine(state: &AppState, partner: &PartnerActor) -> Result<Vec<MyProd
 /// "Hapus": drops a product that is not (on its way to being) live.
 pub async fn remove(state: &AppState, partner: &PartnerActor, code: &str) -> Result<()> {
     let user_id = partner.partner_id();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let row = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?;
     let row = row.ok_or(Error::Refused(Problem::NotFound))?;
     if !row.state.removable() {
@@ -157,7 +157,7 @@ pub async fn override_live(
 ) -> Result<()> {
     let reason = reason_given(reason)?;
     let user_id = user_id.0;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     Product::find_by_id(code.to_owned()).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     let now = PartnerProduct::find_by_id((user_id, code.to_owned())).one(&txn).await?.map(|r| r.state);
     let next = if active { ProductState::Active } else { ProductState::Inactive };

@@ -20,7 +20,7 @@ use domain::{DocumentId, RevisionId};
 use domain::{FieldError, Problem};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -96,7 +96,7 @@ pub async fn submit(
     if current.status != ProfileStatus::Approved {
         return Err(Error::Refused(Problem::ProfileLocked));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     if pending_of(&txn, user_id).await?.is_some() {
         return Err(Error::Refused(Problem::RevisionPending));
     }
@@ -178,7 +178,7 @@ pub async fn decide(
         domain::account::check_required(reason, 500).map_err(|p| Error::field("reason", p))?;
     }
     let removed_files = crate::infra::db::retry_busy(|| async {
-        let txn = state.db.begin().await?;
+        let txn = crate::infra::db::begin(&state.db).await?;
         let actor = staff.audit();
         let r = ProfileRevision::find_by_id(id).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
         if r.status != RevisionStatus::Submitted {
@@ -297,7 +297,7 @@ async fn discard(txn: &DatabaseTransaction, docs: Vec<profile_document::Model>) 
 pub async fn remove_upload(state: &AppState, partner: &PartnerActor, doc_id: DocumentId) -> Result<()> {
     let user_id = partner.partner_id();
     let id = doc_id.0;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let d = ProfileDocument::find_by_id(id)
         .one(&txn)
         .await?

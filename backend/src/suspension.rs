@@ -13,9 +13,7 @@ use crate::mail::{self, templates::Kind};
 use crate::AppState;
 use chrono::Utc;
 use domain::{Lang, Problem, UserId};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 async fn owner(db: &impl ConnectionTrait, id: UserId) -> Result<user::Model> {
     User::find_by_id(id.0)
@@ -33,7 +31,7 @@ pub async fn suspend(state: &AppState, staff: &StaffActor, id: UserId, reason: &
     if u.suspended_at.is_some() {
         return Err(Error::Refused(Problem::WrongStep));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let mut row: user::ActiveModel = u.clone().into();
     row.suspended_at = Set(Some(Utc::now()));
     row.suspension_reason = Set(Some(reason.to_owned()));
@@ -56,7 +54,7 @@ pub async fn reactivate(state: &AppState, staff: &StaffActor, id: UserId, note: 
     let note = note.trim();
     let u = owner(&state.db, id).await?;
     let Some(since) = u.suspended_at else { return Err(Error::Refused(Problem::WrongStep)) };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let before = serde_json::json!({ "since": since.to_rfc3339(), "reason": u.suspension_reason });
     let mut row: user::ActiveModel = u.clone().into();
     row.suspended_at = Set(None);

@@ -19,7 +19,7 @@ use domain::{ListQuery, Msisdn, Page, Problem, UserId};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -119,7 +119,7 @@ pub async fn add(state: &AppState, me: &PartnerActor, input: &TeamUserIn) -> Res
     unique(&state.db, &new, None).await?;
     let owner = owner_of(&state.db, me).await?;
     let hash = password::hash(new.password.clone().unwrap_or_default()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let username = next_username(&txn, &owner).await?;
     let now = Utc::now();
     let row = user::ActiveModel {
@@ -215,7 +215,7 @@ pub async fn change(state: &AppState, me: &PartnerActor, id: UserId, input: &Tea
     if email_changed {
         row.email_verified_at = Set(None);
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let u = row.update(&txn).await.map_err(|e| match is_unique_violation(&e) {
         true => Error::field("email", Problem::EmailTaken),
         false => e.into(),
@@ -241,7 +241,7 @@ pub async fn delete(state: &AppState, me: &PartnerActor, id: UserId) -> Result<(
     if u.id == me.user_id() {
         return Err(Error::Refused(Problem::Forbidden));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     end_sessions(&txn, Subject::Partner(u.id), None).await?;
     User::delete_by_id(u.id).exec(&txn).await?;
     audit::record(&txn, &me.audit(), "team.user_deleted", "user", &u.id.to_string(), Some(snapshot(&u)), None).await?;

@@ -26,7 +26,7 @@ use domain::uat::{LiveProductOut, UatCheckOut, UatFileKind, UatItem, UatRequestO
 use domain::{ApiLogId, Env, Problem, UatRequestId, UserId};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -213,7 +213,7 @@ async fn record_request(
 ) -> Result<Uuid> {
     let user_id = partner.partner_id();
     let checks = checklist(state, user_id, code).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     products::step(&txn, &partner.audit(), user_id, code, ProductEvent::RequestUat, None).await?;
     let row = uat_request::ActiveModel {
         user_id: Set(user_id),
@@ -242,7 +242,7 @@ async fn record_request(
 /// "Hapus": withdraws a request still waiting; the product is chosen again.
 pub async fn withdraw(state: &AppState, partner: &PartnerActor, id: UatRequestId) -> Result<()> {
     let user_id = partner.partner_id();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let row = UatRequest::of_partner(user_id).filter(uat_request::Column::Id.eq(id.0)).one(&txn).await?;
     let row = row.ok_or(Error::Refused(Problem::NotFound))?;
     if row.status != UatStatus::Waiting {
@@ -291,7 +291,7 @@ pub async fn one(state: &AppState, _by: &StaffActor, id: UatRequestId) -> Result
 /// "APPROVE UAT" or a rejection with its reason; e-mails the partner.
 pub async fn decide(state: &AppState, staff: &StaffActor, id: UatRequestId, approve: bool, reason: &str) -> Result<()> {
     let reason = required_reason(approve, reason)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let row = UatRequest::find_by_id(id.0).one(&txn).await?.ok_or(Error::Refused(Problem::NotFound))?;
     if row.status != UatStatus::Waiting {
         return Err(Error::Refused(Problem::WrongStep));
@@ -320,7 +320,7 @@ fn required_reason(approve: bool, reason: &str) -> Result<Option<String>> {
 /// "Request Live" → "Ya": a UAT-approved product goes to the Live queue.
 pub async fn request_live(state: &AppState, partner: &PartnerActor, code: &str) -> Result<()> {
     let user_id = partner.partner_id();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     products::step(&txn, &partner.audit(), user_id, code, ProductEvent::RequestLive, None).await?;
     let after = serde_json::json!({ "product": code });
     audit::record(&txn, &partner.audit(), "live.requested", "user", &user_id.to_string(), None, Some(after)).await?;
@@ -361,7 +361,7 @@ pub async fn decide_live(
     reason: &str,
 ) -> Result<()> {
     let reason = required_reason(approve, reason)?;
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     decided(state, &txn, staff, user_id.0, code, Stage::Live, reason).await?;
     txn.commit().await?;
     Ok(())

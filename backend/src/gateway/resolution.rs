@@ -17,7 +17,7 @@ use domain::reports::TxRowOut;
 use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, EntityTrait, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -86,7 +86,7 @@ pub async fn resolve(state: &AppState, staff: &StaffActor, id: &str, decision: &
         Decision::Success => (Rc::Success, Some(serde_json::from_str(&t.data).unwrap_or_else(|_| json!({})))),
         Decision::Refund => (Rc::Failed, None),
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let f = Final { status: d.status(), rc, data, biller_ref: None, actor: who.name().to_owned() };
     let (changed, t) = write(&txn, id, f, true).await?;
     if !changed {

@@ -25,7 +25,7 @@ use domain::transaction::{TxKind, TxStatus};
 use domain::{FieldError, Problem};
 use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Query};
 use sea_orm::{ActiveModelBehavior, FromQueryResult, IntoActiveModel};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -406,7 +406,7 @@ async fn record_payment(state: &AppState, m: &Merchant, row: transaction::Model,
             None => Problem::InsufficientDeposit,
         }));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     if let Err(e) = Transaction::insert(row.into_active_model()).exec(&txn).await {
         return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });
     }

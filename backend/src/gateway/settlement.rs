@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use domain::transaction::{TxKind, TxStatus};
 use domain::Problem;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// How long a worker holds a payment's status job, and a payment request
@@ -53,7 +53,7 @@ pub async fn settle(
         }
         return Transaction::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let (_, t) = write(&txn, id, Final { status, rc, data, biller_ref, actor: "system".into() }, notify).await?;
     txn.commit().await?;
     Ok(t)

@@ -30,6 +30,18 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(db)
 }
 
+/// A write transaction. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`): a deferred transaction that reads before it writes fails
+/// outright (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out) when
+/// another connection to the file wrote in between — a second process, or
+/// a second instance in the tests; an immediate one waits for the lock.
+pub async fn begin(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{DbBackend, SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    let sqlite_transaction_mode =
+        (db.get_database_backend() == DbBackend::Sqlite).then_some(SqliteTransactionMode::Immediate);
+    db.begin_with_options(TransactionOptions { sqlite_transaction_mode, ..TransactionOptions::default() }).await
+}
+
 /// `/readyz`: can we talk to the database right now?
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()

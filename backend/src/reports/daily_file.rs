@@ -109,7 +109,6 @@ pub async fn file(db: &impl ConnectionTrait, user_id: Uuid, day: NaiveDate) -> R
 /// each announced to its callback URL once (the announcement and its
 /// mark in one transaction). Returns how many were announced.
 pub async fn announce_yesterday(state: &AppState) -> Result<usize> {
-    use sea_orm::TransactionTrait;
     let day = wib::date_of(Utc::now()) - Duration::days(1);
     let (start, end) = (wib::start_of(day), wib::start_of(day + Duration::days(1)));
     let partners: Vec<Uuid> = Transaction::find()
@@ -130,7 +129,7 @@ pub async fn announce_yesterday(state: &AppState) -> Result<usize> {
             continue;
         }
         let link = state.config.link(&format!("/unduh/rekonsiliasi.csv?day={}", f.day));
-        let txn = state.db.begin().await?;
+        let txn = crate::infra::db::begin(&state.db).await?;
         crate::callbacks::enqueue_reconciliation(&txn, user_id, (&f.day, f.rows, &f.checksum), &link).await?;
         let mut row: reconciliation_file::ActiveModel = f.into();
         row.announced_at = Set(Some(Utc::now()));

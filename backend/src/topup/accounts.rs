@@ -18,9 +18,7 @@ use crate::AppState;
 use chrono::Utc;
 use domain::topup::{bank_name, PermanentVaOut, TopupStatus};
 use domain::Problem;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 /// The method of orders made by a sweep.
@@ -58,7 +56,7 @@ pub async fn register(state: &AppState, me: &PartnerActor) -> Result<Vec<Permane
     let member = merchant_id(&state.db, user_id).await?.ok_or(Error::Refused(Problem::WrongStep))?;
     let vas = service.register_va(&member, &owner.company, &owner.phone, &owner.email).await.map_err(refused)?;
     let known: Vec<String> = of(&state.db, user_id).await?.into_iter().map(|a| a.va_number).collect();
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     for va in vas.iter().filter(|v| v.ok && !known.contains(&v.va_number)) {
         let row = topup_account::ActiveModel {
             id: Set(Uuid::now_v7()),

@@ -13,7 +13,7 @@ use chrono::Utc;
 use domain::topup::{TopupCaseOut, TopupFinanceOut, TopupNotificationOut, TopupStatus};
 use domain::{ListQuery, Problem};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// How much of a webhook body finance sees in the list.
 const BODY_SHOWN: usize = 600;
@@ -99,7 +99,7 @@ pub async fn resolve(state: &AppState, staff: &StaffActor, order_id: &str, actio
     if !matches!(action, "credit" | "refunded") {
         return Err(Error::field("action", Problem::Required));
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let order = TopupOrder::find()
         .filter(topup_order::Column::OrderId.eq(order_id))
         .one(&txn)
@@ -162,7 +162,7 @@ pub async fn resolve_unmatched(
         "refunded" => None,
         _ => return Err(Error::field("action", Problem::Required)),
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let who = staff.audit();
     let changed = TopupNotification::update_many()
         .col_expr(topup_notification::Column::Resolution, Expr::value(Some(action.to_owned())))

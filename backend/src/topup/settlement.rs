@@ -17,7 +17,7 @@ use chrono::Utc;
 use domain::finance::rupiah;
 use domain::Lang;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use secrecy::ExposeSecret;
 use uuid::Uuid;
 
@@ -74,7 +74,7 @@ pub async fn receive(state: &AppState, body: &[u8], signature: Option<&str>) -> 
 
 /// Applies a verified notification and notes it, in one transaction.
 async fn settle(state: &AppState, n: &Notification, body: &[u8]) -> Result<Verdict> {
-    let txn = state.db.begin().await?;
+    let txn = crate::infra::db::begin(&state.db).await?;
     let verdict = apply(&txn, n, &state.config.brand).await?;
     note(&txn, (&n.order_id, &n.service_id), true, verdict, body).await?;
     txn.commit().await?;
