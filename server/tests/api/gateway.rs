@@ -358,9 +358,10 @@ async fn two_gateway_instances_share_nonces_and_sessions() {
     assert_eq!(dep["rc"], "00", "a session of two is good on one");
 }
 
-/// Nothing about a caller is cached (issue 17): a revoked address, a
-/// suspension or a changed credential counts from the very next request,
-/// on another instance too, over a connection opened before the change.
+/// What the gateway remembers (`gateway::memo`, issue 17) is never stale: a
+/// revoked address, a suspension, a changed credential, a product switched
+/// off or a breaker opened counts from the very next request, on another
+/// instance too, over a connection opened before the change.
 #[tokio::test]
 async fn a_change_counts_from_the_next_request_on_every_instance() {
     use app::server_fns::team::{PartnerReactivate, PartnerSuspend};
