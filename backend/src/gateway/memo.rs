@@ -44,11 +44,26 @@ impl<K: Hash + Eq, V: Clone> Shelf<K, V> {
         Shelf { items: HashMap::new() }
     }
 
-    fn get(&self, key: &K) -> Option<(Version, V)> {
+    fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<(Version, V)>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
         self.items.get(key).cloned()
     }
 
-    fn put(&mut self, key: K, at: Version, value: V) {
+    /// The thing, if it was read at `latest`.
+    fn current<Q: Hash + Eq + ?Sized>(&self, key: &Q, latest: Version) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        self.get(key).filter(|(at, _)| *at == latest).map(|(_, v)| v)
+    }
+
+    /// Keeps a thing read at `at`, unless a newer count has been seen since.
+    fn keep(&mut self, key: K, at: Version, latest: Version, value: V) {
+        if at != latest {
+            return;
+        }
         if self.items.len() >= SHELF_MAX {
             self.items.clear();
         }
@@ -112,37 +127,31 @@ impl Memo {
     }
 
     pub(crate) fn keep_caller(&self, key: CallerKey, at: Version, known: super::auth::Known) {
-        let mut inner = self.lock();
-        if at == inner.latest {
-            inner.callers.put(key, at, known);
-        }
+        let inner = &mut *self.lock();
+        inner.callers.keep(key, at, inner.latest, known);
     }
 
     /// A partner's product, if it was read at the newest count seen.
     pub(crate) fn product(&self, key: &(uuid::Uuid, String)) -> Option<super::services::MerchantProduct> {
         let inner = self.lock();
-        inner.products.get(key).filter(|(at, _)| *at == inner.latest).map(|(_, p)| p)
+        inner.products.current(key, inner.latest)
     }
 
     pub(crate) fn keep_product(&self, key: (uuid::Uuid, String), at: Version, p: super::services::MerchantProduct) {
-        let mut inner = self.lock();
-        if at == inner.latest {
-            inner.products.put(key, at, p);
-        }
+        let inner = &mut *self.lock();
+        inner.products.keep(key, at, inner.latest, p);
     }
 
     /// A breaker's row (`None`: it has none, so it is closed), if it was read
     /// at the newest count seen.
     pub(crate) fn breaker(&self, scope: &str) -> Option<Option<crate::entity::biller_breaker::Model>> {
         let inner = self.lock();
-        inner.breakers.get(&scope.to_owned()).filter(|(at, _)| *at == inner.latest).map(|(_, b)| b)
+        inner.breakers.current(scope, inner.latest)
     }
 
     pub(crate) fn keep_breaker(&self, scope: String, at: Version, row: Option<crate::entity::biller_breaker::Model>) {
-        let mut inner = self.lock();
-        if at == inner.latest {
-            inner.breakers.put(scope, at, row);
-        }
+        let inner = &mut *self.lock();
+        inner.breakers.keep(scope, at, inner.latest, row);
     }
 }
 
@@ -177,7 +186,7 @@ mod tests {
     fn a_full_shelf_starts_again() {
         let mut shelf: Shelf<usize, ()> = Shelf::new();
         for i in 0..=SHELF_MAX {
-            shelf.put(i, 0, ());
+            shelf.keep(i, 0, 0, ());
         }
         assert_eq!(shelf.items.len(), 1);
     }
