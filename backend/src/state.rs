@@ -20,6 +20,8 @@ pub struct AppState {
     pub throttle: crate::gateway::throttle::Throttle,
     /// What the gateway remembers between requests (`gateway::memo`).
     pub memo: Arc<crate::gateway::memo::Memo>,
+    /// Payments of one deposit written together (`gateway::payment_batches`).
+    pub payment_batches: Arc<crate::gateway::payment_batches::PaymentBatches>,
     /// The configured billers' adapters (`billers::registry`).
     pub billers: Arc<crate::billers::registry::Registry>,
     /// The payment service's client, when it is configured (top-up).
@@ -43,6 +45,7 @@ impl AppState {
         Ok(AppState {
             billers: Arc::new(billers),
             memo: Arc::default(),
+            payment_batches: Arc::default(),
             payments,
             db: db.clone(),
             config: Arc::new(config),

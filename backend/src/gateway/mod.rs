@@ -7,6 +7,7 @@ pub mod body;
 pub mod debugger;
 pub mod digest;
 pub mod memo;
+pub mod payment_batches;
 pub mod rc;
 pub mod resolution;
 pub mod services;

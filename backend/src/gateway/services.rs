@@ -6,7 +6,7 @@
 use super::body::{field, required};
 use super::rc::Rc;
 use super::settlement::{first_poll, poll, settle};
-use super::single_statement;
+use super::single_statement::{self, PendingPayment};
 use super::Merchant;
 use crate::billers::{self, Bill, BillRequest, PayRequest};
 use crate::entity::partner_product::{self, Entity as PartnerProduct};
@@ -15,7 +15,7 @@ use crate::entity::product_family::Entity as ProductFamily;
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::entity::OfPartner;
 use crate::error::{is_unique_violation, Error, Result};
-use crate::ledger::{self, Kind, Movement};
+use crate::ledger;
 use crate::AppState;
 use chrono::Utc;
 use domain::finance::ProductFlow;
@@ -365,16 +365,13 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
         // us) until the call returns or the lease runs out.
         locked_until: Some(now + chrono::Duration::seconds(super::settlement::CALL_LEASE_SECS)),
     };
-    let debit = Movement {
-        user_id: m.user_id,
-        env: m.env,
-        kind: Kind::Debit,
-        amount: -total,
-        reference: &format!("trx:{id}"),
-        note: Some(&format!("{} {customer}", p.code)),
-        actor_name: &m.merchant_id,
+    let payment = PendingPayment {
+        row,
+        reference: format!("trx:{id}"),
+        note: Some(format!("{} {customer}", p.code)),
+        actor_name: m.merchant_id.clone(),
     };
-    record_payment(state, m, row, &debit).await?;
+    record_payment(state, m, payment).await?;
     let req = PayRequest {
         id,
         product_code: billers::biller_code(p),
@@ -393,26 +390,27 @@ async fn pay(state: &AppState, m: &Merchant, body: &Value, order: Order<'_>) -> 
 
 /// Writes the pending payment and its debit at once: nothing of it when the
 /// deposit is short or the reference was paid before (that refusal first).
-async fn record_payment(state: &AppState, m: &Merchant, row: transaction::Model, debit: &Movement<'_>) -> Result<()> {
+async fn record_payment(state: &AppState, m: &Merchant, payment: PendingPayment) -> Result<()> {
+    ledger::checked(&payment.debit())?;
     if single_statement::available(&state.db) {
-        ledger::checked(debit)?;
-        if single_statement::record_payment(&state.db, &row, debit).await? {
+        let reference = payment.row.reference_id.clone();
+        if state.payment_batches.record(&state.db, payment).await? {
             return Ok(());
         }
         // Nothing written: a repeated reference is told as such even when
         // the deposit is short too (as the SQLite order below does).
-        return Err(Error::Refused(match find_trx(&state.db, m, &row.reference_id, TxKind::Payment).await? {
+        return Err(Error::Refused(match find_trx(&state.db, m, &reference, TxKind::Payment).await? {
             Some(_) => Problem::DuplicateReference,
             None => Problem::InsufficientDeposit,
         }));
     }
     let txn = crate::infra::db::begin(&state.db).await?;
-    if let Err(e) = Transaction::insert(row.into_active_model()).exec(&txn).await {
+    if let Err(e) = Transaction::insert(payment.row.clone().into_active_model()).exec(&txn).await {
         return Err(if is_unique_violation(&e) { Error::Refused(Problem::DuplicateReference) } else { e.into() });
     }
     // Short deposit: nothing is written (the transaction rolls back). The
     // reference names the payment made just above: new, not looked up.
-    ledger::apply_new(&txn, debit).await?;
+    ledger::apply_new(&txn, &payment.debit()).await?;
     txn.commit().await?;
     Ok(())
 }

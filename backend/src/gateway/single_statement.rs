@@ -12,8 +12,8 @@
 use crate::entity::transaction::{self, Entity as Transaction};
 use crate::error::{is_unique_violation, Error, Result};
 use crate::infra::wib;
-use crate::ledger::Movement;
-use chrono::{DateTime, Utc};
+use crate::ledger::{Kind, Movement};
+use chrono::{DateTime, SecondsFormat, Utc};
 use domain::transaction::TxStatus;
 use domain::Problem;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, Value};
@@ -53,10 +53,36 @@ WITH debit AS (
 )
 SELECT count(*) AS paid FROM payment";
 
-/// Writes the pending payment `t`, debits its total (`debit`, already
-/// checked by `ledger::checked`), books the ledger entry and the day's sums.
+/// A payment to be recorded as pending, with what its debit says in the
+/// ledger (the amount is the payment's total).
+#[derive(Debug, Clone)]
+pub struct PendingPayment {
+    pub row: transaction::Model,
+    pub reference: String,
+    pub note: Option<String>,
+    pub actor_name: String,
+}
+
+impl PendingPayment {
+    /// The payment's debit, as the ledger books it.
+    pub fn debit(&self) -> Movement<'_> {
+        Movement {
+            user_id: self.row.user_id,
+            env: self.row.environment,
+            kind: Kind::Debit,
+            amount: -self.row.total,
+            reference: &self.reference,
+            note: self.note.as_deref(),
+            actor_name: &self.actor_name,
+        }
+    }
+}
+
+/// Writes the pending payment, debits its total (already checked by
+/// `ledger::checked`), books the ledger entry and the day's sums.
 /// `Ok(false)`: the deposit is short and nothing was written.
-pub async fn record_payment(db: &DatabaseConnection, t: &transaction::Model, debit: &Movement<'_>) -> Result<bool> {
+pub async fn record_payment(db: &DatabaseConnection, p: &PendingPayment) -> Result<bool> {
+    let t = &p.row;
     let values: Vec<Value> = vec![
         t.total.into(),
         t.created_at.into(),
@@ -77,13 +103,93 @@ pub async fn record_payment(db: &DatabaseConnection, t: &transaction::Model, deb
         t.poll_until.into(),
         t.locked_until.into(),
         Uuid::now_v7().into(),
-        debit.kind.code().into(),
-        debit.reference.to_owned().into(),
-        debit.note.map(str::to_owned).into(),
-        debit.actor_name.to_owned().into(),
+        Kind::Debit.code().into(),
+        p.reference.clone().into(),
+        p.note.clone().into(),
+        p.actor_name.clone().into(),
         wib::day(t.created_at).into(),
     ];
-    let stmt = Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENT, values);
+    paid(db, Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENT, values), 1).await
+}
+
+/// Several pending payments of one deposit at once (`payment_batches`): all
+/// of them, in the order given, or none. The ledger entries carry the
+/// balance after each in that order, as if they had come one by one.
+const RECORD_PAYMENTS: &str = r"
+WITH req AS (
+    SELECT * FROM jsonb_to_recordset($3::jsonb) AS r(n int, id uuid, kind text, product_code text,
+        customer_id text, reference_id text, status text, rc text, tagihan bigint, admin bigint,
+        total bigint, partner_fee bigint, data text, created_at timestamptz, next_poll_at timestamptz,
+        poll_until timestamptz, locked_until timestamptz, entry_id uuid, reference text, note text,
+        day text)
+), owed AS (
+    SELECT sum(total)::bigint AS total FROM req
+), debit AS (
+    UPDATE deposits SET balance = balance - owed.total, updated_at = $4
+    FROM owed
+    WHERE user_id = $1 AND environment = $2 AND balance >= owed.total
+    RETURNING balance + owed.total AS before
+), payment AS (
+    INSERT INTO transactions (id, user_id, environment, kind, product_code, customer_id, reference_id,
+        status, rc, tagihan, admin, total, partner_fee, data, biller_ref, created_at, updated_at,
+        final_at, poll_attempts, next_poll_at, poll_until, locked_until)
+    SELECT r.id, $1, $2, r.kind, r.product_code, r.customer_id, r.reference_id, r.status, r.rc,
+        r.tagihan, r.admin, r.total, r.partner_fee, r.data, NULL, r.created_at, r.created_at, NULL, 0,
+        r.next_poll_at, r.poll_until, r.locked_until
+    FROM req r, debit
+    RETURNING id
+), entry AS (
+    INSERT INTO ledger_entries (id, user_id, environment, kind, amount, balance_after, reference, note,
+        actor_name, created_at)
+    SELECT r.entry_id, $1, $2, $5, -r.total, debit.before - sum(r.total) OVER (ORDER BY r.n),
+        r.reference, r.note, $6, r.created_at
+    FROM req r, debit
+    RETURNING id
+), day AS (
+    INSERT INTO ledger_days (user_id, environment, day, credit, debit, entries)
+    SELECT $1, $2, r.day, 0, sum(r.total), count(*) FROM req r, debit GROUP BY r.day
+    ON CONFLICT (user_id, environment, day) DO UPDATE
+    SET debit = ledger_days.debit + EXCLUDED.debit, entries = ledger_days.entries + EXCLUDED.entries
+)
+SELECT count(*) AS paid FROM payment";
+
+/// Writes `payments`, all of one deposit and one actor, as
+/// `record_payment` writes one. `Ok(false)`: the deposit is short for
+/// their sum and nothing was written.
+pub async fn record_payments(db: &DatabaseConnection, payments: &[PendingPayment]) -> Result<bool> {
+    let Some(first) = payments.first() else { return Ok(true) };
+    let micros = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Micros, true);
+    let rows: Vec<serde_json::Value> = payments
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let t = &p.row;
+            serde_json::json!({
+                "n": n, "id": t.id, "kind": t.kind.code(), "product_code": t.product_code,
+                "customer_id": t.customer_id, "reference_id": t.reference_id, "status": t.status.code(),
+                "rc": t.rc, "tagihan": t.tagihan, "admin": t.admin, "total": t.total,
+                "partner_fee": t.partner_fee, "data": t.data, "created_at": micros(t.created_at),
+                "next_poll_at": t.next_poll_at.map(micros), "poll_until": t.poll_until.map(micros),
+                "locked_until": t.locked_until.map(micros), "entry_id": Uuid::now_v7(),
+                "reference": p.reference, "note": p.note, "day": wib::day(t.created_at),
+            })
+        })
+        .collect();
+    let values: Vec<Value> = vec![
+        first.row.user_id.into(),
+        first.row.environment.code().into(),
+        serde_json::Value::Array(rows).into(),
+        Utc::now().into(),
+        Kind::Debit.code().into(),
+        first.actor_name.clone().into(),
+    ];
+    let stmt = Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENTS, values);
+    paid(db, stmt, payments.len()).await
+}
+
+/// Runs a statement that records `expected` payments and counts them in
+/// `paid`: a repeated reference fails it whole.
+async fn paid(db: &DatabaseConnection, stmt: Statement, expected: usize) -> Result<bool> {
     let row = db.query_one_raw(stmt).await.map_err(|e| {
         if is_unique_violation(&e) {
             Error::Refused(Problem::DuplicateReference)
@@ -95,7 +201,7 @@ pub async fn record_payment(db: &DatabaseConnection, t: &transaction::Model, deb
         Some(row) => row.try_get("", "paid")?,
         None => 0,
     };
-    Ok(paid == 1)
+    Ok(usize::try_from(paid).is_ok_and(|n| n == expected))
 }
 
 /// The payment's new state when it is still pending, and a success counted

@@ -790,6 +790,60 @@ async fn five_hundred_parallel_payments_never_take_the_deposit_below_zero() {
     assert_eq!(books_balance(&app, &a).await.0, balance);
 }
 
+/// Payments of one deposit that arrive together are written together on
+/// PostgreSQL (`gateway::payment_batches`): each still has its own ledger
+/// entry with the balance after it, in the order they were written, and a
+/// repeated reference among them is refused alone.
+#[tokio::test]
+async fn payments_of_one_deposit_arriving_together_keep_the_ledger_in_order() {
+    let app = TestApp::spawn().await;
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    let pay_all = |references: Vec<String>| {
+        let tasks: Vec<_> = references
+            .into_iter()
+            .map(|r| {
+                let (state, m) = (app.state.clone(), m.clone());
+                let body = json!({"productID": "501021", "customerID": "081200000000", "referenceID": r, "tagihan": "10950", "admin": "0", "total": "10950"});
+                tokio::spawn(async move { backend::gateway::services::single_payment(&state, &m, &body).await })
+            })
+            .collect();
+        async move {
+            let mut rcs = Vec::new();
+            for t in tasks {
+                rcs.push(match t.await.unwrap() {
+                    Ok(v) => v["rc"].as_str().unwrap_or_default().to_owned(),
+                    Err(e) => backend::gateway::rc::Rc::of(&e).code().to_owned(),
+                });
+            }
+            rcs
+        }
+    };
+    let rcs = pay_all((0..40).map(|i| format!("b{i}")).collect()).await;
+    assert!(rcs.iter().all(|rc| rc == "00"), "{rcs:?}");
+    assert_eq!(books_balance(&app, &a).await, (10_000_000 - 40 * 10_950, 10_000_000 - 40 * 10_950));
+    let mut entries = backend::entity::ledger_entry::Entity::find()
+        .filter(backend::entity::ledger_entry::Column::UserId.eq(a.user_id))
+        .filter(backend::entity::ledger_entry::Column::Environment.eq(m.env))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    entries.sort_by_key(|e| e.id);
+    assert_eq!(entries.len(), 41, "the top-up and one entry per payment");
+    for pair in entries.windows(2) {
+        assert_eq!(pair[1].balance_after, pair[0].balance_after + pair[1].amount, "{pair:?}");
+    }
+    if sea_orm::ConnectionTrait::get_database_backend(&app.state.db) == sea_orm::DbBackend::Postgres {
+        let (statements, payments) = app.state.payment_batches.together();
+        assert!(statements >= 1 && payments >= 2 * statements, "written together: {payments} in {statements}");
+    }
+    // Ten references each sent twice at once: one of each pair is paid.
+    let rcs = pay_all((0..20).map(|i| format!("d{}", i % 10)).collect()).await;
+    assert_eq!(rcs.iter().filter(|rc| *rc == "00").count(), 10, "{rcs:?}");
+    assert_eq!(rcs.iter().filter(|rc| *rc == "86").count(), 10, "{rcs:?}");
+    assert_eq!(books_balance(&app, &a).await, (10_000_000 - 50 * 10_950, 10_000_000 - 50 * 10_950));
+}
+
 #[tokio::test]
 async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
     let app = TestApp::spawn().await;
