@@ -21,8 +21,10 @@
 //!   because of another;
 //! - other instances write their own batches; the row lock orders them.
 //!
-//! The writes run in a task of their own, so a request that goes away (its
-//! client hung up) cannot leave the payments queued behind it waiting.
+//! A payment that finds nobody writing for its deposit writes itself, as
+//! before; those queued behind it are written by a task of their own. If a
+//! writer goes away (its client hung up), the payments queued behind it are
+//! told to write themselves: none waits for a writer that is gone.
 
 use super::single_statement::{self, PendingPayment};
 use crate::error::Result;
@@ -62,29 +64,46 @@ enum Reply {
     Alone(PendingPayment),
 }
 
+/// Where a payment stands when it arrives.
+enum Place {
+    /// No payment of its deposit is being written: it writes itself.
+    Writer(PendingPayment),
+    /// It waits for the deposit's writer.
+    Queued(oneshot::Receiver<Reply>),
+}
+
 impl PaymentBatches {
     /// Writes `payment` (see `single_statement::record_payment`), with the
     /// other payments of its deposit that are waiting when its turn comes.
     pub async fn record(self: &Arc<Self>, db: &DatabaseConnection, payment: PendingPayment) -> Result<bool> {
         let deposit = (payment.row.user_id, payment.row.environment);
-        let (reply, answer) = oneshot::channel();
-        let first = match self.lock().entry(deposit) {
+        let place = match self.lock().entry(deposit) {
             Entry::Occupied(mut queue) => {
+                let (reply, answer) = oneshot::channel();
                 queue.get_mut().push(Waiter { payment, reply });
-                false
+                Place::Queued(answer)
             }
             Entry::Vacant(queue) => {
-                queue.insert(vec![Waiter { payment, reply }]);
-                true
+                queue.insert(Vec::new());
+                Place::Writer(payment)
             }
         };
-        if first {
-            tokio::spawn(Arc::clone(self).write_all(db.clone(), deposit));
-        }
-        match answer.await {
-            Ok(Reply::Written(paid)) => paid,
-            Ok(Reply::Alone(payment)) => single_statement::record_payment(db, &payment).await,
-            Err(_) => Err(anyhow::anyhow!("the payment writer of a deposit stopped").into()),
+        match place {
+            Place::Writer(payment) => {
+                let mut turn = Turn { batches: Arc::clone(self), deposit, over: false };
+                let paid = single_statement::record_payment(db, &payment).await;
+                // Those that came meanwhile are written by a task of their
+                // own: this answer does not wait for theirs.
+                if let Some(batch) = turn.next() {
+                    tokio::spawn(turn.write_all(batch, db.clone()));
+                }
+                paid
+            }
+            Place::Queued(answer) => match answer.await {
+                Ok(Reply::Written(paid)) => paid,
+                Ok(Reply::Alone(payment)) => single_statement::record_payment(db, &payment).await,
+                Err(_) => Err(anyhow::anyhow!("the payment writer of a deposit stopped").into()),
+            },
         }
     }
 
@@ -92,14 +111,6 @@ impl PaymentBatches {
     /// payments they wrote.
     pub fn together(&self) -> (u64, u64) {
         (self.batches.load(Ordering::Relaxed), self.batched.load(Ordering::Relaxed))
-    }
-
-    /// Writes what waits for `deposit` until nothing does.
-    async fn write_all(self: Arc<Self>, db: DatabaseConnection, deposit: Deposit) {
-        let mut turn = Turn { batches: &self, deposit, over: false };
-        while let Some(batch) = turn.next() {
-            self.write(&db, batch).await;
-        }
     }
 
     async fn write(&self, db: &DatabaseConnection, mut batch: Vec<Waiter>) {
@@ -139,15 +150,28 @@ impl PaymentBatches {
 /// One deposit's writer: hands out what waits, and when it ends for any
 /// reason (nothing waits, or its task is dropped) tells those still waiting
 /// to go on their own, so none waits for a writer that is gone.
-struct Turn<'a> {
-    batches: &'a PaymentBatches,
+struct Turn {
+    batches: Arc<PaymentBatches>,
     deposit: Deposit,
     /// The deposit's queue was removed: a payment arriving now starts a
     /// writer of its own, and this one has nothing more to do.
     over: bool,
 }
 
-impl Turn<'_> {
+impl Turn {
+    /// Writes `batch`, then what waits for the deposit until nothing does.
+    async fn write_all(mut self, mut batch: Vec<Waiter>, db: DatabaseConnection) {
+        loop {
+            self.batches.write(&db, batch).await;
+            match self.next() {
+                Some(more) => batch = more,
+                None => return,
+            }
+        }
+    }
+
+    /// The next batch; `None`, with the deposit's queue removed, when
+    /// nothing waits.
     fn next(&mut self) -> Option<Vec<Waiter>> {
         let mut waiting = self.batches.lock();
         let queue = waiting.get_mut(&self.deposit)?;
@@ -161,7 +185,7 @@ impl Turn<'_> {
     }
 }
 
-impl Drop for Turn<'_> {
+impl Drop for Turn {
     fn drop(&mut self) {
         if self.over {
             return;

@@ -844,6 +844,44 @@ async fn payments_of_one_deposit_arriving_together_keep_the_ledger_in_order() {
     assert_eq!(books_balance(&app, &a).await, (10_000_000 - 50 * 10_950, 10_000_000 - 50 * 10_950));
 }
 
+/// A payment that writes for its deposit and goes away (its client hung up)
+/// leaves nobody waiting: the payments queued behind it write themselves.
+#[tokio::test]
+async fn payments_queued_behind_a_writer_that_went_away_are_still_written() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
+    let app = TestApp::spawn().await;
+    if app.state.db.get_database_backend() != DbBackend::Postgres {
+        return; // SQLite writes one payment at a time: nobody queues.
+    }
+    let a = approved(&app).await;
+    let m = merchant(&a);
+    let pay = |r: &str| {
+        let (state, m) = (app.state.clone(), m.clone());
+        let body = json!({"productID": "501021", "customerID": "081200000000", "referenceID": r, "tagihan": "10950", "admin": "0", "total": "10950"});
+        tokio::spawn(async move { backend::gateway::services::single_payment(&state, &m, &body).await })
+    };
+    // The deposit's row is held, so the first payment's write waits on it.
+    let holder = app.state.db.begin().await.unwrap();
+    let hold = "SELECT balance FROM deposits WHERE user_id = $1 AND environment = $2 FOR UPDATE";
+    let values = vec![a.user_id.into(), m.env.code().into()];
+    holder.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, hold, values)).await.unwrap();
+    let writer = pay("g0");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let queued: Vec<_> = ["g1", "g2", "g3"].into_iter().map(pay).collect();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    writer.abort();
+    holder.rollback().await.unwrap();
+    for t in queued {
+        let answer = tokio::time::timeout(std::time::Duration::from_secs(20), t).await.expect("not left waiting");
+        assert_eq!(answer.unwrap().unwrap()["rc"], "00");
+    }
+    // The first payment's statement may have reached the database before
+    // its request went away: then it is written too, whole.
+    let (balance, sum) = books_balance(&app, &a).await;
+    assert_eq!(balance, sum);
+    assert!([10_000_000 - 3 * 10_950, 10_000_000 - 4 * 10_950].contains(&balance), "{balance}");
+}
+
 #[tokio::test]
 async fn a_failed_pending_payment_is_refunded_once_even_with_two_workers() {
     let app = TestApp::spawn().await;
