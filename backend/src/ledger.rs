@@ -1,6 +1,8 @@
 //! The deposit ledger: integer Rupiah, append-only entries with the balance
-//! after each, one database transaction per movement, never below zero, and
-//! idempotent by reference (a retried movement is not applied twice).
+//! after each, every movement written whole in one database transaction
+//! (payments of one deposit that arrive together may share one:
+//! `gateway::payment_batches`), never below zero, and idempotent by
+//! reference (a retried movement is not applied twice).
 
 use crate::entity::deposit::{self, Entity as Deposit};
 use crate::entity::ledger_entry::{self, Entity as LedgerEntry};

@@ -61,13 +61,13 @@ enum Reply {
     /// Written as part of a batch, or alone: `record_payment`'s answer.
     Written(Result<bool>),
     /// The batch wrote nothing: the payment is to be written on its own.
-    Alone(PendingPayment),
+    Alone(Box<PendingPayment>),
 }
 
 /// Where a payment stands when it arrives.
 enum Place {
     /// No payment of its deposit is being written: it writes itself.
-    Writer(PendingPayment),
+    Writer(Box<PendingPayment>),
     /// It waits for the deposit's writer.
     Queued(oneshot::Receiver<Reply>),
 }
@@ -85,7 +85,7 @@ impl PaymentBatches {
             }
             Entry::Vacant(queue) => {
                 queue.insert(Vec::new());
-                Place::Writer(payment)
+                Place::Writer(Box::new(payment))
             }
         };
         match place {
@@ -136,7 +136,7 @@ impl PaymentBatches {
                     tracing::debug!(error = %e, "a batch of payments went one by one");
                 }
                 for (payment, reply) in payments.into_iter().zip(replies) {
-                    let _ = reply.send(Reply::Alone(payment));
+                    let _ = reply.send(Reply::Alone(Box::new(payment)));
                 }
             }
         }
@@ -192,7 +192,7 @@ impl Drop for Turn {
         }
         let left = self.batches.lock().remove(&self.deposit).unwrap_or_default();
         for w in left {
-            let _ = w.reply.send(Reply::Alone(w.payment));
+            let _ = w.reply.send(Reply::Alone(Box::new(w.payment)));
         }
     }
 }
