@@ -20,6 +20,8 @@ pub struct AppState {
     pub throttle: crate::gateway::throttle::Throttle,
     /// What the gateway remembers between requests (`gateway::memo`).
     pub memo: Arc<crate::gateway::memo::Memo>,
+    /// Connections the gateway's hot path keeps (`infra::kept_connections`).
+    pub kept: Arc<crate::infra::kept_connections::KeptConnections>,
     /// Payments of one deposit written together (`gateway::payment_batches`).
     pub payment_batches: Arc<crate::gateway::payment_batches::PaymentBatches>,
     /// The configured billers' adapters (`billers::registry`).
@@ -46,6 +48,7 @@ impl AppState {
             billers: Arc::new(billers),
             memo: Arc::default(),
             payment_batches: Arc::default(),
+            kept: Arc::new(crate::infra::kept_connections::KeptConnections::new(&db)),
             payments,
             db: db.clone(),
             config: Arc::new(config),

@@ -28,8 +28,8 @@
 
 use super::single_statement::{self, PendingPayment};
 use crate::error::Result;
+use crate::infra::kept_connections::KeptConnections;
 use crate::ledger::Env;
-use sea_orm::DatabaseConnection;
 use std::collections::hash_map::{Entry, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -75,7 +75,7 @@ enum Place {
 impl PaymentBatches {
     /// Writes `payment` (see `single_statement::record_payment`), with the
     /// other payments of its deposit that are waiting when its turn comes.
-    pub async fn record(self: &Arc<Self>, db: &DatabaseConnection, payment: PendingPayment) -> Result<bool> {
+    pub async fn record(self: &Arc<Self>, kept: &Arc<KeptConnections>, payment: PendingPayment) -> Result<bool> {
         let deposit = (payment.row.user_id, payment.row.environment);
         let place = match self.lock().entry(deposit) {
             Entry::Occupied(mut queue) => {
@@ -91,17 +91,17 @@ impl PaymentBatches {
         match place {
             Place::Writer(payment) => {
                 let mut turn = Turn { batches: Arc::clone(self), deposit, over: false };
-                let paid = single_statement::record_payment(db, &payment).await;
+                let paid = single_statement::record_payment(kept, &payment).await;
                 // Those that came meanwhile are written by a task of their
                 // own: this answer does not wait for theirs.
                 if let Some(batch) = turn.next() {
-                    tokio::spawn(turn.write_all(batch, db.clone()));
+                    tokio::spawn(turn.write_all(batch, Arc::clone(kept)));
                 }
                 paid
             }
             Place::Queued(answer) => match answer.await {
                 Ok(Reply::Written(paid)) => paid,
-                Ok(Reply::Alone(payment)) => single_statement::record_payment(db, &payment).await,
+                Ok(Reply::Alone(payment)) => single_statement::record_payment(kept, &payment).await,
                 Err(_) => Err(anyhow::anyhow!("the payment writer of a deposit stopped").into()),
             },
         }
@@ -113,17 +113,17 @@ impl PaymentBatches {
         (self.batches.load(Ordering::Relaxed), self.batched.load(Ordering::Relaxed))
     }
 
-    async fn write(&self, db: &DatabaseConnection, mut batch: Vec<Waiter>) {
+    async fn write(&self, kept: &KeptConnections, mut batch: Vec<Waiter>) {
         if batch.len() == 1 {
             if let Some(one) = batch.pop() {
-                let paid = single_statement::record_payment(db, &one.payment).await;
+                let paid = single_statement::record_payment(kept, &one.payment).await;
                 // A requester that went away no longer needs the answer.
                 let _ = one.reply.send(Reply::Written(paid));
             }
             return;
         }
         let (payments, replies): (Vec<_>, Vec<_>) = batch.into_iter().map(|w| (w.payment, w.reply)).unzip();
-        match single_statement::record_payments(db, &payments).await {
+        match single_statement::record_payments(kept, &payments).await {
             Ok(true) => {
                 self.batches.fetch_add(1, Ordering::Relaxed);
                 self.batched.fetch_add(payments.len() as u64, Ordering::Relaxed);
@@ -160,9 +160,9 @@ struct Turn {
 
 impl Turn {
     /// Writes `batch`, then what waits for the deposit until nothing does.
-    async fn write_all(mut self, mut batch: Vec<Waiter>, db: DatabaseConnection) {
+    async fn write_all(mut self, mut batch: Vec<Waiter>, kept: Arc<KeptConnections>) {
         loop {
-            self.batches.write(&db, batch).await;
+            self.batches.write(&kept, batch).await;
             match self.next() {
                 Some(more) => batch = more,
                 None => return,

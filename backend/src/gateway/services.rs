@@ -394,7 +394,7 @@ async fn record_payment(state: &AppState, m: &Merchant, payment: PendingPayment)
     ledger::checked(&payment.debit())?;
     if single_statement::available(&state.db) {
         let reference = payment.row.reference_id.clone();
-        if state.payment_batches.record(&state.db, payment).await? {
+        if state.payment_batches.record(&state.kept, payment).await? {
             return Ok(());
         }
         // Nothing written: a repeated reference is told as such even when

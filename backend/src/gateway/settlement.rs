@@ -48,7 +48,7 @@ pub async fn settle(
     if status != TxStatus::Failed && !notify && single_statement::available(&state.db) {
         let data = data.as_ref().map(serde_json::Value::to_string);
         let now = Utc::now();
-        if let Some(t) = single_statement::settle(&state.db, id, (status, rc.code()), data, biller_ref, now).await? {
+        if let Some(t) = single_statement::settle(&state.kept, id, (status, rc.code()), data, biller_ref, now).await? {
             return Ok(t);
         }
         return Transaction::find_by_id(id).one(&state.db).await?.ok_or(Error::Refused(Problem::NotFound));

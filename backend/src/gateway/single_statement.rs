@@ -9,14 +9,15 @@
 //! indexes refuse a repeated reference. Both paths run under every money
 //! test (the suite runs on SQLite and on PostgreSQL).
 
-use crate::entity::transaction::{self, Entity as Transaction};
+use crate::entity::transaction;
 use crate::error::{is_unique_violation, Error, Result};
+use crate::infra::kept_connections::KeptConnections;
 use crate::infra::wib;
 use crate::ledger::{Kind, Movement};
 use chrono::{DateTime, SecondsFormat, Utc};
 use domain::transaction::TxStatus;
 use domain::Problem;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, Statement, Value};
+use sea_orm::{DatabaseConnection, DbBackend, FromQueryResult, Statement, Value};
 use uuid::Uuid;
 
 /// Whether the database runs data-modifying `WITH` queries.
@@ -81,7 +82,7 @@ impl PendingPayment {
 /// Writes the pending payment, debits its total (already checked by
 /// `ledger::checked`), books the ledger entry and the day's sums.
 /// `Ok(false)`: the deposit is short and nothing was written.
-pub async fn record_payment(db: &DatabaseConnection, p: &PendingPayment) -> Result<bool> {
+pub async fn record_payment(kept: &KeptConnections, p: &PendingPayment) -> Result<bool> {
     let t = &p.row;
     let values: Vec<Value> = vec![
         t.total.into(),
@@ -109,7 +110,7 @@ pub async fn record_payment(db: &DatabaseConnection, p: &PendingPayment) -> Resu
         p.actor_name.clone().into(),
         wib::day(t.created_at).into(),
     ];
-    paid(db, Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENT, values), 1).await
+    paid(kept, Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENT, values), 1).await
 }
 
 /// Several pending payments of one deposit at once (`payment_batches`): all
@@ -156,7 +157,7 @@ SELECT count(*) AS paid FROM payment";
 /// Writes `payments`, all of one deposit and one actor, as
 /// `record_payment` writes one. `Ok(false)`: the deposit is short for
 /// their sum and nothing was written.
-pub async fn record_payments(db: &DatabaseConnection, payments: &[PendingPayment]) -> Result<bool> {
+pub async fn record_payments(kept: &KeptConnections, payments: &[PendingPayment]) -> Result<bool> {
     let Some(first) = payments.first() else { return Ok(true) };
     let micros = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Micros, true);
     let rows: Vec<serde_json::Value> = payments
@@ -184,13 +185,13 @@ pub async fn record_payments(db: &DatabaseConnection, payments: &[PendingPayment
         first.actor_name.clone().into(),
     ];
     let stmt = Statement::from_sql_and_values(DbBackend::Postgres, RECORD_PAYMENTS, values);
-    paid(db, stmt, payments.len()).await
+    paid(kept, stmt, payments.len()).await
 }
 
 /// Runs a statement that records `expected` payments and counts them in
 /// `paid`: a repeated reference fails it whole.
-async fn paid(db: &DatabaseConnection, stmt: Statement, expected: usize) -> Result<bool> {
-    let row = db.query_one_raw(stmt).await.map_err(|e| {
+async fn paid(kept: &KeptConnections, stmt: Statement, expected: usize) -> Result<bool> {
+    let row = kept.query_one(stmt).await.map_err(|e| {
         if is_unique_violation(&e) {
             Error::Refused(Problem::DuplicateReference)
         } else {
@@ -227,7 +228,7 @@ SELECT * FROM t";
 /// What a pending payment becomes when no money moves back and nobody is
 /// called back: a success, or still pending. `None`: it was not pending.
 pub async fn settle(
-    db: &DatabaseConnection,
+    kept: &KeptConnections,
     id: Uuid,
     (status, rc): (TxStatus, &str),
     data: Option<String>,
@@ -245,5 +246,6 @@ pub async fn settle(
         crate::payment_days::slot_of(id).into(),
     ];
     let stmt = Statement::from_sql_and_values(DbBackend::Postgres, SETTLE, values);
-    Ok(Transaction::find().from_raw_sql(stmt).one(db).await?)
+    let row = kept.query_one(stmt).await?;
+    Ok(row.map(|row| transaction::Model::from_query_result(&row, "")).transpose()?)
 }

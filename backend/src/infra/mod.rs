@@ -5,6 +5,7 @@
 
 pub mod db;
 pub mod json;
+pub mod kept_connections;
 pub mod lease;
 pub mod outbound;
 pub mod password;

@@ -448,7 +448,7 @@ impl Bench {
                     // From the scheduled time: a late start is latency too.
                     let took = due.elapsed();
                     let ok = status == 200 && out["rc"].is_string();
-                    (took, status, ok)
+                    (took, status, ok, path, due - started)
                 }));
             }
             let mut out = Vec::with_capacity(tasks.len());
@@ -463,6 +463,16 @@ impl Bench {
         let server_errors = results.iter().filter(|r| r.1 >= 500).count();
         let mut lat: Vec<Duration> = results.iter().map(|r| r.0).collect();
         lat.sort();
+        // Where the tail comes from: the slowest requests, what and when.
+        let mut slowest: Vec<_> = results.iter().collect();
+        slowest.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let slowest: Vec<String> = slowest
+            .iter()
+            .take(5)
+            .map(|r| {
+                format!("{} {:.0} ms at {:.2} s", r.3.trim_start_matches("/Services/"), ms(r.0), r.4.as_secs_f64())
+            })
+            .collect();
         println!(
             "  {merchants:>2} merchant(s): p50 {:.2} ms  p99 {:.2} ms  p99.9 {:.2} ms  max {:.2} ms  errors {errors} (connection {refused})  5xx {server_errors}  | CPU s per 1000: gateway {:.2}, PostgreSQL {:.2}",
             percentile(&lat, 0.5),
@@ -472,7 +482,12 @@ impl Bench {
             cpu.gateway * 1000.0 / lat.len() as f64,
             cpu.postgres * 1000.0 / lat.len() as f64,
         );
+        println!("      slowest: {}", slowest.join(", "));
     }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 /// pgbench's tps in a database of its own, dropped afterwards (its

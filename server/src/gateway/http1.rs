@@ -454,8 +454,12 @@ async fn write_response<S: AsyncWrite + Unpin>(
         head.push_str(&line);
     }
     head.push_str("\r\n");
-    io.write_all(head.as_bytes()).await?;
-    io.write_all(&body).await?;
+    // One write: one packet for a short answer, so a client that reads
+    // once (one real client reads the first 1 KiB only) gets it whole,
+    // and the client is woken once, not twice.
+    let mut out = head.into_bytes();
+    out.extend_from_slice(&body);
+    io.write_all(&out).await?;
     io.flush().await?;
     Ok(())
 }

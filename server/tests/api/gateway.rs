@@ -1401,21 +1401,42 @@ async fn a_callback_redirect_is_not_followed() {
 #[tokio::test]
 async fn a_nonce_use_is_recorded_once_and_leaves_commits_synchronous() {
     use backend::gateway::auth::record_use;
-    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    use backend::infra::kept_connections::KeptConnections;
+    use sea_orm::{DbBackend, Statement};
     let app = TestApp::spawn().await;
-    // One connection: the setting is read where the use ran.
-    let mut opts = sea_orm::ConnectOptions::new(app.state.config.database_url());
-    opts.max_connections(1);
-    let db = sea_orm::Database::connect(opts).await.unwrap();
+    // The statements run one after another, so on PostgreSQL on one kept
+    // connection: the setting is read where the use ran.
+    let kept = KeptConnections::new(&app.state.db);
     let nonce = "0123456789abcdef0123456789abcdef";
-    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap().is_some());
-    assert!(record_use(&db, nonce, "00000001".into()).await.unwrap().is_none(), "the same use again is a replay");
-    assert!(record_use(&db, nonce, "00000002".into()).await.unwrap().is_some(), "the next nc is a new use");
-    if db.get_database_backend() == DbBackend::Postgres {
+    assert!(record_use(&kept, nonce, "00000001".into()).await.unwrap().is_some());
+    assert!(record_use(&kept, nonce, "00000001".into()).await.unwrap().is_none(), "the same use again is a replay");
+    assert!(record_use(&kept, nonce, "00000002".into()).await.unwrap().is_some(), "the next nc is a new use");
+    if app.state.db.get_database_backend() == DbBackend::Postgres {
         let show = Statement::from_string(DbBackend::Postgres, "SHOW synchronous_commit");
-        let row = db.query_one_raw(show).await.unwrap().unwrap();
+        let row = kept.query_one(show).await.unwrap().unwrap();
         assert_eq!(row.try_get::<String>("", "synchronous_commit").unwrap(), "on");
+        assert_eq!(kept.opened(), 1, "one connection, kept and used again");
     }
+}
+
+/// A statement cut off mid-way (its request went away) takes its kept
+/// connection with it: the next statement runs on a new one, never on one
+/// left mid-conversation (`infra::kept_connections`).
+#[tokio::test]
+async fn a_kept_connection_cut_off_mid_statement_is_not_used_again() {
+    use backend::infra::kept_connections::KeptConnections;
+    use sea_orm::{DbBackend, Statement};
+    let app = TestApp::spawn().await;
+    if app.state.db.get_database_backend() != DbBackend::Postgres {
+        return; // SQLite: every statement goes to the pool.
+    }
+    let kept = KeptConnections::new(&app.state.db);
+    let slow = kept.query_one(Statement::from_string(DbBackend::Postgres, "SELECT pg_sleep(2)"));
+    assert!(tokio::time::timeout(std::time::Duration::from_millis(200), slow).await.is_err());
+    let one = Statement::from_string(DbBackend::Postgres, "SELECT 1 AS one");
+    let row = kept.query_one(one).await.unwrap().unwrap();
+    assert_eq!(row.try_get::<i32>("", "one").unwrap(), 1);
+    assert_eq!(kept.opened(), 2, "the cut-off connection was not used again");
 }
 
 /// The count of changes the gateway's memory is checked against
