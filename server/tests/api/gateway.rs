@@ -1419,6 +1419,32 @@ async fn a_nonce_use_is_recorded_once_and_leaves_commits_synchronous() {
     }
 }
 
+/// Uses of nonces that have expired anyway are forgotten; those that could
+/// still be replayed are kept.
+#[tokio::test]
+async fn the_purge_forgets_only_uses_of_expired_nonces() {
+    use backend::entity::digest_nonce_use::{self, Entity as DigestNonceUse};
+    use sea_orm::{ActiveValue::Set, PaginatorTrait};
+    let app = TestApp::spawn().await;
+    let ttl = backend::gateway::auth::NONCE_TTL_SECS;
+    let now = chrono::Utc::now();
+    for (nonce, age) in [("old", ttl + 3_600), ("fresh", 10), ("at-the-edge", ttl)] {
+        let used_at = now - chrono::Duration::seconds(age);
+        let row = digest_nonce_use::ActiveModel {
+            nonce: Set(nonce.into()),
+            nc: Set("00000001".into()),
+            used_at: Set(used_at),
+        };
+        DigestNonceUse::insert(row).exec(&app.state.db).await.unwrap();
+    }
+    assert_eq!(backend::gateway::auth::purge_expired(&app.state).await.unwrap(), 1);
+    let left: Vec<String> =
+        DigestNonceUse::find().all(&app.state.db).await.unwrap().into_iter().map(|u| u.nonce).collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(!left.contains(&"old".to_owned()));
+    assert_eq!(DigestNonceUse::find().count(&app.state.db).await.unwrap(), 2);
+}
+
 /// A statement cut off mid-way (its request went away) takes its kept
 /// connection with it: the next statement runs on a new one, never on one
 /// left mid-conversation (`infra::kept_connections`).
