@@ -14,10 +14,9 @@
 //! pool's are (`infra::db`): one that a server restart or a firewall
 //! dropped is then replaced instead of failing a payment. No request waits
 //! for a connection to open, except the very first: when none is idle the
-//! statement goes to the pool, and another connection (up to `KEPT_MAX`)
-//! is opened in the background — a burst that opened them on the request
-//! path stalled every request for 100 ms. On SQLite every statement goes to
-//! the pool.
+//! statement goes to the pool (warm, as the rest of the gateway uses it),
+//! and another connection (up to `KEPT_MAX`) is opened in the background.
+//! On SQLite every statement goes to the pool.
 
 use sea_orm::sqlx::postgres::{PgConnectOptions, PgConnection};
 use sea_orm::sqlx::{self, Connection};
