@@ -482,7 +482,14 @@ impl Bench {
             cpu.gateway * 1000.0 / lat.len() as f64,
             cpu.postgres * 1000.0 / lat.len() as f64,
         );
-        println!("      slowest: {}", slowest.join(", "));
+        // The loop's start in unix seconds: a pause can be set against the
+        // server's log and its rows' times (e.g. `rate_limits.window_start`).
+        let began = chrono::Utc::now() - chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+        println!(
+            "      slowest: {} (loop began at unix {:.2})",
+            slowest.join(", "),
+            began.timestamp_millis() as f64 / 1000.0
+        );
     }
 }
 
