@@ -336,7 +336,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
-    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)].as_secs_f64() * 1000.0
+    ms(sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)])
 }
 
 struct Bench {
@@ -478,7 +478,7 @@ impl Bench {
             percentile(&lat, 0.5),
             percentile(&lat, 0.99),
             percentile(&lat, 0.999),
-            lat.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+            lat.last().copied().map_or(0.0, ms),
             cpu.gateway * 1000.0 / lat.len() as f64,
             cpu.postgres * 1000.0 / lat.len() as f64,
         );
